@@ -285,7 +285,7 @@ describe('what the agent types on an item is masked as buyer notes are', () => {
     const raw = async () => JSON.stringify(await db.values('followups'));
     await putOld();
     await db.del('meta', 'privacy:remasked');
-    // The shop keeps numbers: nothing changes, and a later update looks again.
+    // The shop keeps numbers: nothing changes, and the first worker start with masking on looks again.
     await ok('patchSettings', { privacy: { maskPii: false, retentionDays: 0 } });
     await maskFollowupsAtUpdate();
     expect(await raw()).toContain(PHONE);

@@ -107,7 +107,7 @@ describe('recordRemark', () => {
     await db.set('meta', 'remarkOverrides', { v: 1, items: [old] });
     await db.del('meta', 'privacy:remasked');
     const listed = async () => JSON.stringify(ok(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page')));
-    // The shop keeps numbers: nothing changes, and a later update looks again.
+    // The shop keeps numbers: nothing changes, and the first worker start with masking on looks again.
     await dispatch({ kf: 'patchSettings', payload: { privacy: { maskPii: false, retentionDays: 0 } } }, 'extension-page');
     await maskOverridesAtUpdate();
     expect(await listed()).toContain(phone);
