@@ -24,7 +24,7 @@
  * changes: no `updatedAt` (a buyer's retention period counts from the agent's last edit), nothing else.
  *
  * Team mode. A follow-up re-masked is queued for the team like any edit (every member may write an
- * item), as maskOldFollowups did. A buyer is not: the team's notes are append-only events nobody may
+ * item), as the update-time follow-up pass before it did. A buyer is not: the team's notes are append-only events nobody may
  * rewrite (lib/team/validate.ts), and a profile sent back with its old `updatedAt` would lose the
  * merge to the team's copy (mergeCustomer keeps the larger text on a tie), so every machine masks its
  * own copy here and what it pulls (lib/team/storage-bridge.ts). A taught site is the supervisor's to
