@@ -1,5 +1,5 @@
 import { registerHandlers } from '@/lib/messaging/dispatch';
-import { finishCutOff, maskFollowupsAtUpdate, maskOverridesAtUpdate } from '@/lib/messaging/handlers/data';
+import { finishCutOff, upgradePrivacyAtStart } from '@/lib/messaging/handlers/data';
 import { registerPromiseDraftCleanup } from '@/lib/messaging/handlers/followups';
 import { registerAlarms } from '@/lib/background/alarms';
 import { registerFollowupBackground } from '@/lib/background/followup-jobs';
@@ -33,6 +33,10 @@ export default defineBackground({
     // A 删除全部数据 a stopped worker left half done is finished before anything reads the stores;
     // a cut-off 导入全部数据 is told (lib/storage/whole-run.ts).
     void finishCutOff();
+    // What older versions stored, masked with today's rules and taught sites without the page's
+    // data: once after an update, at the first start that finds it not done (lib/background/remask-run.ts).
+    // At a start, not at onInstalled: a worker stopped half-way does it again at its next start.
+    void upgradePrivacyAtStart();
     // Listeners are registered synchronously at every start: the worker may have been woken by
     // the very message or alarm that has to be answered.
     registerHandlers();
@@ -47,8 +51,7 @@ export default defineBackground({
     registerTeamBackground();
     // A fresh install opens the options page on 店铺设置 with the first-run checklist; an update gives
     // untouched starter replies their corrected wording and adds the starter replies new since; an
-    // update also gives the open console tabs the new panel; both mask override-log entries and
-    // follow-ups stored before they were masked (once; a fresh install finds none and only sets the markers).
-    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), maskOverridesAtUpdate(), maskFollowupsAtUpdate(), reason === 'update' ? reach() : session?.remove(REACH_PENDING)]));
+    // update also gives the open console tabs the new panel.
+    registerWelcome((reason) => Promise.all([upgradeStarterLibrary(), reason === 'update' ? reach() : session?.remove(REACH_PENDING)]));
   },
 });

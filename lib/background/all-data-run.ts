@@ -17,7 +17,7 @@ import type { AllDataImportResult, AllDataPreview } from '../messaging/protocol-
 import type { Followup } from '../domain/followups/types';
 import type { db as Db, STORE_NAMES as StoreNames } from '../storage/db';
 import type { takeSnapshot } from '../storage/backup';
-import type { customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds } from '../storage/customers';
+import type { customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds, rewriteStoredCustomers } from '../storage/customers';
 import type { invalidateFollowupCache, loadFollowups, transact } from '../storage/followups';
 import type { deletePicks, loadPicks, mergePicks } from '../storage/learned';
 import type { listRemarkOverrides } from '../storage/rules';
@@ -70,6 +70,7 @@ export interface AllDataIO {
   loadUsage: typeof loadUsage;
   loadClockLog: typeof loadClockLog;
   vipRevisits: typeof vipRevisits;
+  rewriteStoredCustomers: typeof rewriteStoredCustomers;
 }
 
 /** Deletes an IndexedDB database of the extension's origin (resolves however it ends: blocked too). */

@@ -43,8 +43,7 @@ import type { LibraryRecord } from '../storage/library';
 import { buyerData } from './buyer-data-run';
 import { own } from '../domain/own';
 import { reachOpenTabs } from './reach-tabs';
-import { maskOldOverrides } from './overrides-mask-run';
-import { maskOldFollowups } from './followups-mask-run';
+import { upgradeStoredPrivacy } from './remask-run';
 import { openOptionsTab } from './welcome';
 import { decideRequestFault } from '../team/decide-request';
 import type { LibraryInitials, PanelLibrary } from '../messaging/protocol';
@@ -130,10 +129,8 @@ export const WORKER_EXTRAS = {
    */
   /** At an update: the new content script into the console and taught-site tabs already open (reach-tabs.ts). */
   reachOpenTabs,
-  /** Once at an update: the override log's entries from before it was masked (overrides-mask-run.ts). */
-  maskOldOverrides,
-  /** Once at an update: follow-ups stored before their typed words (a to-do's typed buyer) were masked (followups-mask-run.ts). */
-  maskOldFollowups,
+  /** Once after an update, at a worker start: stored data masked with today's rules, taught sites without the page's data (remask-run.ts). */
+  upgradeStoredPrivacy,
   /** The options page on a tab: at a fresh install, and the openOptions verb (welcome.ts); both rare, neither in background.js. */
   openOptionsTab,
   /** What is wrong with a teamDecideProposal payload, if anything (lib/team/decide-request.ts). */

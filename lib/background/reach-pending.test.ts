@@ -49,7 +49,7 @@ vi.mock('./extras', async () => {
 vi.mock('./welcome', () => ({ registerWelcome: (f: typeof w.onInstalled) => void (w.onInstalled = f) }));
 vi.mock('../teach/background-api', () => ({ registerTaughtSiteScripts: () => {}, syncTaughtScriptsNow: async () => {} }));
 vi.mock('../messaging/dispatch', () => ({ registerHandlers: () => {} }));
-vi.mock('../messaging/handlers/data', () => ({ finishCutOff: async () => {}, maskOverridesAtUpdate: async () => {}, maskFollowupsAtUpdate: async () => {} }));
+vi.mock('../messaging/handlers/data', () => ({ finishCutOff: async () => {}, upgradePrivacyAtStart: async () => {} }));
 vi.mock('../messaging/handlers/followups', () => ({ registerPromiseDraftCleanup: () => {} }));
 vi.mock('../messaging/handlers/core', () => ({ upgradeStarterLibrary: async () => {} }));
 vi.mock('./alarms', () => ({ registerAlarms: async () => {} }));

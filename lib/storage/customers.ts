@@ -672,6 +672,35 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
   return { buyers, nameKeys: names };
 }
 
+/**
+ * Rewrites every readable buyer that `edit` changes (null: leave it), a batch per transaction, each
+ * record read again inside the writing one so an edit made meanwhile is kept. Neither `updatedAt`
+ * nor the team hears of it: a correction of the stored text, not the agent's edit (the retention
+ * period counts from the agent's last edit; lib/background/remask-run.ts says why the team does
+ * not). Returns how many were rewritten. Safe to run again after a stop half-way when `edit` is
+ * idempotent.
+ */
+export async function rewriteStoredCustomers(edit: (c: Customer) => Customer | null, now = Date.now()): Promise<number> {
+  let n = 0;
+  for await (const batch of batches(now)) {
+    const keys = batch.filter((b) => b.customer && b.customer.key === b.key && edit(b.customer)).map((b) => b.key);
+    if (!keys.length) continue;
+    await tx('readwrite', (s) => {
+      const done = promisifyRequest(s.transaction);
+      for (const key of keys) {
+        const req = s.get(key);
+        req.onsuccess = () => {
+          const c = readStored(req.result, now);
+          const next = c && c.key === key ? edit(c) : null;
+          if (next) s.put(next, key), n++;
+        };
+      }
+      return done;
+    });
+  }
+  return n;
+}
+
 const SCHEMA_KEY = 'customers:schema';
 let ready: Promise<void> | null = null;
 

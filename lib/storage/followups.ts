@@ -331,7 +331,7 @@ export async function takePendingSuggestion(
 
 // ---- desktop notifications: which items were already announced today -----------------------
 
-const NOTIFIED_KEY = 'followups:notified';
+export const NOTIFIED_KEY = 'followups:notified';
 
 interface NotifiedRecord {
   v: 1;
@@ -349,4 +349,14 @@ export async function claimNotifications(day: string, ids: readonly string[]): P
     return { v: 1, day, ids: [...seen].slice(-2000) };
   });
   return fresh;
+}
+
+/**
+ * The notification log (live or a backup's) without `gone`: the ids of a deleted buyer's items
+ * (an unpaid item's id is its order number). The same value when none of them is in it.
+ */
+export function notifiedWithout(raw: unknown, gone: ReadonlySet<string>): unknown {
+  const r = raw as Partial<NotifiedRecord> | null;
+  if (!r || !Array.isArray(r.ids) || !r.ids.some((id) => gone.has(id))) return raw;
+  return { ...r, ids: r.ids.filter((id) => !gone.has(id)) };
 }

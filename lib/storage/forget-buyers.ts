@@ -2,7 +2,7 @@
  * Deleting a buyer (or all of them) leaves nothing of them behind: besides their record and name
  * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
  * override log's mention of them, a chat suggestion waiting for them, the reply clock's hash of their
- * conversation and the unsaved drafts typed
+ * conversation, the day's notification log's ids of their items and the unsaved drafts typed
  * for them (storage.session: the card's notes, the 承诺答复 form) are dealt with here, in
  * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
  * (what is deleted, what is kept anonymous). The same run, with `dryRun`, counts what it would do
@@ -14,7 +14,7 @@
  */
 import { db } from './db';
 import { editSnapshots } from './backup';
-import { PENDING_KEY, editedPending, loadFollowups, transact } from './followups';
+import { NOTIFIED_KEY, PENDING_KEY, editedPending, loadFollowups, notifiedWithout, transact } from './followups';
 import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from './rules';
 import { loadPicks } from './learned';
 import { CLOCK_KEY } from './guard';
@@ -60,12 +60,24 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
       });
   if (f.del.length || f.put.length) await here.announce('followups');
   if ('buyers' in who && !who.buyers.length) return counted(f);
+  // The items that went (live, or from a backup): the day's notification log names them by id, and
+  // an unpaid item's id is its order number. An item kept anonymous keeps its id, and its entry, so
+  // it is not announced twice. From the team, the live items are the team's to delete: theirs here.
+  const gone = new Set(fromTeam ? plan(await loadFollowups(now)).del : f.del);
   // Every snapshot is edited (not short-circuited): each may hold the buyer.
   const backups = [
-    await editSnapshots('followups', (entries) => x.forgetInEntries(entries, who, open, now, forget)),
+    await editSnapshots('followups', (entries) => {
+      const out = x.forgetInEntries(entries, who, open, now, forget);
+      if (out !== entries) {
+        const kept = new Set(out.map(([k]) => k));
+        for (const [k] of entries) if (!kept.has(k)) gone.add(k);
+      }
+      return out;
+    }),
     await editMeta(OVERRIDES_KEY, (raw) => editedOverrides(raw, (items) => x.forgetOverrides(items, who).items)),
     await editMeta(PENDING_KEY, (raw) => editedPending(raw, (list) => x.forgetPending(list, who), now)),
     await editMeta(CLOCK_KEY, (raw) => x.forgetClock(raw, who)),
+    gone.size > 0 && (await editMeta(NOTIFIED_KEY, (raw) => notifiedWithout(raw, gone))),
   ];
   await here.forgetPicks(picks);
   if (picks.length) await here.announce('learned');

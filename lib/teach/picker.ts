@@ -6,6 +6,7 @@
  */
 import { generateLocators, isEditable, isOwnElement, textOf } from '../sites/taught/locator';
 import { TAUGHT_FIELDS, type TaughtField, type TaughtFields } from '../sites/taught/record';
+import { pageWithoutBuyer } from '../sites/taught/page';
 import { registerMessages, t } from '../i18n';
 import { sites } from '../i18n/messages/sites';
 
@@ -21,32 +22,14 @@ export interface TaughtPage {
   url: string;
 }
 
-/** Non-ASCII (a nickname in Chinese) or a run of 5+ digits (an id): a path segment or title part that holds data, not a page. */
-const HOLDS_DATA = /[^\x20-\x7e]|\d{5,}/;
-
 /**
- * The page as a taught site keeps it, without the buyer who was open while teaching: the
- * title with the picked buyer's name and any 5+-digit run (an id, an order) cut out, else the host;
- * the address without its query and fragment, its path cut at the first segment that names the
- * buyer or holds data (HOLDS_DATA) — the demo's /chat/tb_8834729_88 is kept as /chat. A taught
- * site is exported, backed up and shared with the team, and no buyer's deletion reaches it, so it
- * must name none.
+ * The page as a taught site keeps it, without the buyer who was open while teaching
+ * (lib/sites/taught/page.ts): the title without the picked buyer's name and any 5+-digit run, the
+ * address without query, fragment and path segments that hold data.
  */
 export function teachPage(doc: Document, buyer: string): TaughtPage {
   const at = new URL(doc.location.href);
-  const path: string[] = [];
-  for (const seg of at.pathname.split('/').slice(1)) {
-    let plain = seg;
-    try {
-      plain = decodeURIComponent(seg);
-    } catch {
-      // A malformed escape: judged as written.
-    }
-    if ((buyer && plain.includes(buyer)) || HOLDS_DATA.test(plain)) break;
-    path.push(seg);
-  }
-  const title = (buyer ? doc.title.split(buyer).join(' ') : doc.title).replace(/\d{5,}/g, ' ').replace(/\s+/g, ' ').trim();
-  return { name: /[^\s\p{P}]/u.test(title) ? title : at.host, url: `${at.origin}/${path.join('/')}` };
+  return pageWithoutBuyer(at.href, doc.title, buyer) ?? { name: at.host, url: at.origin };
 }
 
 export interface PickerOptions {

@@ -440,6 +440,22 @@ describe('deleting a buyer leaves nothing of them behind', () => {
     expect(all).toContain(`"${other}"`);
   });
 
+  it("takes their items' order numbers out of the day's notification log, live and in the backup; another buyer's stay", async () => {
+    // Their unpaid order and another buyer's, both announced before today's cut-off.
+    const ORDER = '4012938475610290001';
+    const OTHER = '4012938475610290002';
+    const row = (orderId: string, buyer: string, buyerId: string) => ({ orderId, buyer, buyerId, status: 'unpaid', flag: 'gray', remark: '', createdAt: Date.now() - 3 * 3600_000 });
+    await ok('reportOrders', { platform: 'demo', orders: [row(ORDER, sunny.nickname, sunny.buyerId), row(OTHER, '米粒妈妈', 'u-1002')] }, 'content-script', { tabId: 7, url: 'http://127.0.0.1:4100/orders?tab=unpaid' });
+    expect((await db.keys('followups')).sort()).toEqual(expect.arrayContaining([`unpaid:${ORDER}`, `unpaid:${OTHER}`]));
+    await db.set('meta', 'followups:notified', { v: 1, day: '2026-12-06', ids: [`unpaid:${ORDER}`, `unpaid:${OTHER}`] });
+    await ok('createBackup', undefined);
+    await ok('deleteCustomer', { ...sunny, openFollowups: 'delete' });
+    expect(await db.get('meta', 'followups:notified')).toEqual({ v: 1, day: '2026-12-06', ids: [`unpaid:${OTHER}`] });
+    const all = await everything();
+    expect(all).not.toContain(ORDER);
+    expect(all).toContain(OTHER);
+  });
+
   it('keeping the open follow-ups keeps them anonymous, in the list and in the backup', async () => {
     await ok('deleteCustomer', { ...sunny, openFollowups: 'keep' });
     const all = await everything();

@@ -21,7 +21,7 @@ import { resetSuggestEngine } from './learned';
 import { announceEverything, restoreIO, rewritten, writeOrPutBack } from './backup';
 import { db, STORE_NAMES } from '../../storage/db';
 import { takeSnapshot } from '../../storage/backup';
-import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords, underClaimedIds } from '../../storage/customers';
+import { customersReady, customersReplaced, deleteAllCustomers, importCustomerRecords, rewriteStoredCustomers, underClaimedIds } from '../../storage/customers';
 import { invalidateFollowupCache, loadFollowups, transact } from '../../storage/followups';
 import { deletePicks, loadPicks, mergePicks } from '../../storage/learned';
 import { MAX_OVERRIDES, OVERRIDES_KEY, listRemarkOverrides } from '../../storage/rules';
@@ -31,6 +31,7 @@ import { CLOCK_KEY, loadClockLog } from '../../storage/guard';
 import { listTaughtSites } from '../../storage/sites';
 import { RUN_KEY, type WholeRun } from '../../storage/whole-run';
 import { deleted, inTurn, shared } from '../turn';
+import { REMASK_KEY, REMASK_VERSION, SITES_STRIPPED_KEY } from '../../storage/privacy-upgrade';
 
 const io: AllDataIO = {
   browser,
@@ -66,6 +67,7 @@ const io: AllDataIO = {
   loadUsage,
   loadClockLog,
   vipRevisits,
+  rewriteStoredCustomers,
 };
 
 export const dataHandlers: HandlerSet<DataProtocol> = {
@@ -104,8 +106,16 @@ export const finishCutOff = () =>
     if (run) await workerExtras().data.finishCutOff(io, run as WholeRun);
   }).catch(() => {});
 
-/** At an update: the override log's entries from before it was masked, masked (lib/background/overrides-mask-run.ts), under the whole-data lock. */
-export const maskOverridesAtUpdate = () => shared(() => workerExtras().maskOldOverrides(io));
-
-/** At an update: follow-ups stored before their typed words were masked, masked (lib/background/followups-mask-run.ts), under the whole-data lock. */
-export const maskFollowupsAtUpdate = () => shared(() => workerExtras().maskOldFollowups(io));
+/**
+ * At every worker start, under the whole-data lock (after a cut-off 删除全部数据 is finished): what
+ * older versions stored masked with today's rules and taught sites without the page's data, once
+ * (lib/background/remask-run.ts). Most starts read two markers and load nothing more; one stopped
+ * half-way does it again at the next start.
+ */
+export const upgradePrivacyAtStart = () =>
+  shared(async () => {
+    const [masked, stripped] = await db.getMany('meta', [REMASK_KEY, SITES_STRIPPED_KEY]);
+    if (stripped && (masked === REMASK_VERSION || !(await loadSettings()).privacy.maskPii)) return false;
+    await customersReady();
+    return workerExtras().upgradeStoredPrivacy(io);
+  }).catch((err) => void console.warn('[kf] privacy upgrade of stored data failed', err));

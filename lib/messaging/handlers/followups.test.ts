@@ -272,7 +272,7 @@ describe('what the agent types on an item is masked as buyer notes are', () => {
   });
 
   it('masks, once at an update, a phone typed as a to-do’s or handover’s buyer before that was masked — live and in the backups — leaving a page buyer’s nickname, and not while the shop keeps numbers', async () => {
-    const { maskFollowupsAtUpdate } = await import('./data');
+    const { upgradePrivacyAtStart: maskFollowupsAtUpdate } = await import('./data');
     await db.clear('backups');
     // As the version before 2026-12-06 stored them: the typed buyer in clear (the title was masked already).
     const todo = { v: 2, id: 'manual:old-call', kind: 'manual', title: '回电话', reason: '手动添加的待办', buyer: PHONE, createdAt: bj(9), dueAt: bj(20), status: 'open', source: 'manual' };
@@ -284,8 +284,8 @@ describe('what the agent types on an item is masked as buyer notes are', () => {
     const putOld = async () => { for (const r of OLD) await db.set('followups', r.id, r); };
     const raw = async () => JSON.stringify(await db.values('followups'));
     await putOld();
-    await db.del('meta', 'followups:masked');
-    // The shop keeps numbers: nothing changes, and a later update looks again.
+    await db.del('meta', 'privacy:remasked');
+    // The shop keeps numbers: nothing changes, and the first worker start with masking on looks again.
     await ok('patchSettings', { privacy: { maskPii: false, retentionDays: 0 } });
     await maskFollowupsAtUpdate();
     expect(await raw()).toContain(PHONE);

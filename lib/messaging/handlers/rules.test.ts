@@ -100,14 +100,14 @@ describe('recordRemark', () => {
   });
 
   it('masks, once at an update, the entries stored before the log was masked — live and in the backups — and not while the shop keeps numbers', async () => {
-    const { maskOverridesAtUpdate } = await import('./data');
+    const { upgradePrivacyAtStart: maskOverridesAtUpdate } = await import('./data');
     const phone = '13812345678';
     // As an older version stored it (v1, no masking): the remark, the reason and a problem quote the phone.
     const old = { at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: '南风知我意2019', flag: 'purple', agent: '小美', reason: `买家要求改成${phone}`, problems: [{ code: 'phone', message: `电话“${phone}”不是收件人的` }], text: `改电话 ${phone}` };
     await db.set('meta', 'remarkOverrides', { v: 1, items: [old] });
-    await db.del('meta', 'remarkOverrides:masked');
+    await db.del('meta', 'privacy:remasked');
     const listed = async () => JSON.stringify(ok(await dispatch({ kf: 'listRemarkOverrides', payload: undefined }, 'extension-page')));
-    // The shop keeps numbers: nothing changes, and a later update looks again.
+    // The shop keeps numbers: nothing changes, and the first worker start with masking on looks again.
     await dispatch({ kf: 'patchSettings', payload: { privacy: { maskPii: false, retentionDays: 0 } } }, 'extension-page');
     await maskOverridesAtUpdate();
     expect(await listed()).toContain(phone);

@@ -164,6 +164,12 @@ describe('taught site records', () => {
     // A url on another origin is not kept: re-teach opens the origin instead.
     expect(parseTaughtSite({ ...site, url: 'https://evil.example/' })?.url).toBe(ORIGIN);
   });
+
+  it('reads a site an older version saved with the page title and full address without their ids, query and fragment, and reads that the same again', () => {
+    const old = parseTaughtSite({ ...teachFixture(), name: '会话 8834729123 - 工作台', url: `${ORIGIN}/chat/tb_8834729_88?buyer=u-1001#m` })!;
+    expect([old.name, old.url]).toEqual(['会话 - 工作台', `${ORIGIN}/chat`]);
+    expect(parseTaughtSite(old)).toEqual(old);
+  });
 });
 
 describe('the taught adapter’s page check', () => {

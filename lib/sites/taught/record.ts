@@ -5,6 +5,7 @@
 import { at, inLocale, versionProblem, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
 import { parseLocators, type Locator } from './locator';
+import { pageWithoutBuyer } from './page';
 
 /** The elements an agent can teach, in the order the picker asks for them. */
 export const TAUGHT_FIELDS = ['chatInput', 'messageList', 'buyerName', 'remarkBox'] as const;
@@ -70,8 +71,11 @@ export function validatePicks(value: unknown, where: Bilingual = { zh: 'taughtSi
   const r = value as Record<string, unknown>;
   const origin = parseOrigin(r.origin);
   if (!origin || origin !== r.origin) add('origin 无效', 'invalid origin');
-  const name = typeof r.name === 'string' ? r.name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME) : '';
-  const url = typeof r.url === 'string' && r.url.length <= MAX_URL && parseOrigin(r.url) === origin ? r.url : origin ?? '';
+  // Read without a buyer's data, however old the site (page.ts): the name and address as teachPage keeps them.
+  const own = typeof r.url === 'string' && r.url.length <= MAX_URL && parseOrigin(r.url) === origin;
+  const page = origin ? pageWithoutBuyer(own ? (r.url as string) : origin, typeof r.name === 'string' ? r.name : '') : null;
+  const name = (page?.name ?? '').slice(0, MAX_NAME);
+  const url = (own && page?.url) || (origin ?? '');
   const fields: TaughtFields = {};
   if (!r.fields || typeof r.fields !== 'object' || Array.isArray(r.fields)) {
     add('fields 应为对象', 'fields must be an object');
