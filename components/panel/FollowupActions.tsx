@@ -376,7 +376,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
         </>
       )}
       {(buyer || orderId) && <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />}
-      {/* Which order (and whose) the buttons act for: on a list, the one whose remark box is open. */}
+      {/* Which order (and whose) the buttons act for: on a list, the row picked (or whose remark box opened). */}
       {orderId && <p class="kf-muted" data-kf="fu-for-order">{pageSentence(buyer ? 'followups.panel.forOrderOf' : 'followups.panel.forOrder', { order: orderId, buyer: buyer ? buyerLabel(buyer, buyerId) : '' })}</p>}
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
       {(buyer || orderId) && <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>}
