@@ -514,12 +514,101 @@ describe('FollowupActions', () => {
       expect(p.sent).toEqual([expect.objectContaining({ kind: 'bad-review', buyer: '', orderId: '3709981726354019283' })]);
     });
 
-    it('a list of several orders acts for the one whose remark box is open, and for none without one', () => {
+    it('a list of several orders acts for the one whose remark box is open', () => {
       const rows = [row('4012938475610293847', '小鹿乱撞0521'), row('3967201845739261054', '爱吃橙子的猫')];
       const p = open({ ...detail(rows), pageKind: 'order-list' });
-      expect(p.$('followup-actions')).toBeNull();
+      expect(p.$('fu-for-order')).toBeNull();
       act(() => p.store.set({ remarkEditor: { orderId: '3967201845739261054' } as PanelState['remarkEditor'] }));
       expect(p.$('fu-for-order')?.textContent).toBe('以下跟进针对订单 3967201845739261054（爱吃橙子的猫）');
+    });
+
+    describe('a list of several orders: the rows read, in the panel, to pick the order', () => {
+      const rows = () => [
+        { ...row('4012938475610293847', '小鹿乱撞0521'), buyerId: 'u-1001', status: 'unpaid' },
+        row('3967201845739261054', 'S*******n', 'jd_8f3a2c'),
+        { ...row('3951842736019283746', '米粒妈妈'), status: 'shipped' },
+        // The same order shown twice on the page (a split row): listed once.
+        row('3967201845739261054', 'S*******n', 'jd_8f3a2c'),
+      ] as PanelState['orders'];
+      const listed = (p: ReturnType<typeof open>) => [...p.$('fu-rows')!.querySelectorAll<HTMLButtonElement>('[data-kf="fu-row"]')];
+
+      it('lists each row once — number, buyer (a masked name with its tag), status — with no actions until one is picked', () => {
+        const p = open({ ...detail(rows()), pageKind: 'order-list' });
+        expect(p.$('fu-rows-hint')?.textContent).toBe('跟进：先选订单（本页读到 3 笔；↑↓ 移动，回车选定）');
+        expect(listed(p).map((b) => b.textContent)).toEqual([
+          '4012938475610293847小鹿乱撞0521待付款',
+          expect.stringMatching(/^3967201845739261054S\*{7}n · [0-9a-z]{4}待发货$/),
+          '3951842736019283746米粒妈妈已发货',
+        ]);
+        expect(listed(p).map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false']);
+        for (const kf of ['fu-promised', 'fu-bad-review', 'fu-after', 'fu-handover', 'fu-for-order', 'fu-inquiry']) expect(p.$(kf), kf).toBeNull();
+        // One Tab stop: the first row.
+        expect(listed(p).map((b) => b.tabIndex)).toEqual([0, -1, -1]);
+      });
+
+      it('a picked row gets the order page’s actions for its order and buyer: the item sent is the one the order’s own page sends', async () => {
+        const p = open({ ...detail(rows()), pageKind: 'order-list' });
+        click(listed(p)[1]!);
+        expect(listed(p).map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
+        expect(p.$('fu-for-order')?.textContent).toMatch(/^以下跟进针对订单 3967201845739261054（S\*{7}n · [0-9a-z]{4}）$/);
+        expect(p.$('fu-inquiry')).toBeNull();
+        click(p.$('fu-bad-review'));
+        expect(p.$('fu-review-order')!.value).toBe('3967201845739261054');
+        click(p.$('fu-review-add'));
+        await p.settle();
+        expect(p.sent).toEqual([expect.objectContaining({ kind: 'bad-review', buyer: 'S*******n', buyerId: 'jd_8f3a2c', orderId: '3967201845739261054', platform: 'demo' })]);
+        // Another row: its own actions; a 承诺答复 typed for it and left is named on the others.
+        click(listed(p)[0]!);
+        expect(p.$('fu-for-order')?.textContent).toBe('以下跟进针对订单 4012938475610293847（小鹿乱撞0521）');
+        expect(p.$('fu-status')).toBeNull();
+        click(p.$('fu-promised'));
+        type(p.$('fu-note'), '答应查一下能不能改地址');
+        click(listed(p)[2]!);
+        expect(p.$('fu-note')).toBeNull();
+        expect(p.$('fu-unsaved')?.textContent).toContain('小鹿乱撞0521 的承诺答复还没加入跟进：「答应查一下能不能改地址」');
+        click(listed(p)[0]!);
+        expect(p.$('fu-note')!.value).toBe('答应查一下能不能改地址');
+      });
+
+      it('opening a remark box on the page picks its order; a row picked after it takes over; a row gone from the list is let go', () => {
+        const p = open({ ...detail(rows()), pageKind: 'order-list' });
+        const box = (orderId: string | null) => act(() => p.store.set({ remarkEditor: orderId ? ({ orderId } as PanelState['remarkEditor']) : null }));
+        box('3951842736019283746');
+        expect(listed(p)[2]!.getAttribute('aria-pressed')).toBe('true');
+        click(listed(p)[0]!);
+        expect(p.$('fu-for-order')?.textContent).toContain('4012938475610293847');
+        // The box closes (remark saved): the pick stays; a box opened again picks its order.
+        box(null);
+        expect(p.$('fu-for-order')?.textContent).toContain('4012938475610293847');
+        box('3967201845739261054');
+        expect(p.$('fu-for-order')?.textContent).toContain('3967201845739261054');
+        box(null);
+        // The list's next page: the picked order is not on it.
+        act(() => p.store.set({ orders: [row('3000000000000000001', '晴天小铺子'), row('3000000000000000002', '阿猫')] }));
+        expect(p.$('fu-for-order')).toBeNull();
+        expect(p.$('fu-rows-hint')?.textContent).toContain('本页读到 2 笔');
+      });
+
+      it('is one Tab stop: the arrow keys, Home and End move along the rows, Enter or a click picks', () => {
+        const p = open({ ...detail(rows()), pageKind: 'order-list' });
+        const key = (k: string) => act(() => void (p.$('fu-rows')!.ownerDocument.activeElement ?? listed(p)[0]!).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+        listed(p)[0]!.focus();
+        key('ArrowRight');
+        expect(p.$('fu-rows')!.ownerDocument.activeElement).toBe(listed(p)[1]);
+        key('End');
+        expect(p.$('fu-rows')!.ownerDocument.activeElement).toBe(listed(p)[2]);
+        expect(listed(p).map((b) => b.tabIndex)).toEqual([-1, -1, 0]);
+        // A button: Enter and Space click it (the browser's own), which picks.
+        click(listed(p)[2]!);
+        expect(listed(p)[2]!.getAttribute('aria-pressed')).toBe('true');
+        expect(p.$('fu-rows-hint')?.textContent).toBe('跟进：本页读到的 3 笔订单（可改选）');
+      });
+
+      it('speaks English with the interface', () => {
+        const p = open({ ...detail(rows()), pageKind: 'order-list' }, { locale: 'en' });
+        expect(p.$('fu-rows-hint')?.textContent).toBe('Follow up: pick an order first (3 read on this page; ↑↓ to move, Enter to pick)');
+        expect(listed(p)[2]!.textContent).toBe('3951842736019283746米粒妈妈Shipped');
+      });
     });
   });
 });

@@ -21,6 +21,7 @@ import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes
 import { futureShopTime } from '@/lib/domain/followups/snooze';
 import { shopZone } from '@/lib/storage/settings';
 import { shopZoneLabel } from '../popup/format';
+import { roveKeys } from '@/lib/panel/rove-keys';
 
 registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
@@ -32,6 +33,12 @@ export const FOLLOWUP_CSS = `
 .kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
 .kf-handover { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
 .kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
+.kf-fu-rows { display: flex; flex-direction: column; gap: 1px; max-height: 12em; overflow-y: auto; margin: 2px 0 6px; }
+.kf-fu-row { display: flex; flex-wrap: wrap; gap: 0 8px; align-items: baseline; text-align: left; font: inherit; font-size: 12px; color: inherit; padding: 2px 6px; border: 1px solid transparent; border-radius: 4px; background: none; cursor: pointer; }
+.kf-fu-row:hover { background: #f2f3f5; }
+.kf-fu-row[aria-pressed="true"] { border-color: #3370ff; background: #f0f4ff; }
+.kf-fu-row:focus-visible { outline: 2px solid #3370ff; outline-offset: -2px; }
+.kf-fu-row-no { font-variant-numeric: tabular-nums; }
 `;
 /** A button of the section, as the content script's buttons name it (followup-buttons.tsx) before this loads. */
 export type FollowupAct = 'inquiry' | 'promised' | 'bad-review';
@@ -79,16 +86,33 @@ interface Draft {
 }
 
 /**
- * The one order an order page's panel acts for: the order whose remark box is open (on a list, the
- * agent's own pick of a row), else the page's only order (a detail or memo page, a list read to one
- * row). Its buyer as the row shows them ('' where the page shows none: Taobao's memo page). A list of
- * several orders without a box open has none: one set of buttons per row would be a list of them.
+ * The one order an order page's panel acts for: on a list, the row the agent picked (`picked`, see
+ * listPick), else the order whose remark box is open, else the page's only order (a detail or memo
+ * page, a list read to one row). Its buyer as the row shows them ('' where the page shows none:
+ * Taobao's memo page). A list of several orders with none picked and no box open has none.
  */
-export function pageOrder(s: Pick<PanelState, 'orders' | 'remarkEditor'>): { orderId: string; buyer: string; buyerId: string | null } | null {
-  const orderId = s.remarkEditor?.orderId ?? (s.orders.length === 1 ? s.orders[0]!.orderId : null);
+export function pageOrder(s: Pick<PanelState, 'orders' | 'remarkEditor'>, picked: string | null = null): { orderId: string; buyer: string; buyerId: string | null } | null {
+  const orderId = picked ?? s.remarkEditor?.orderId ?? (s.orders.length === 1 ? s.orders[0]!.orderId : null);
   if (!orderId) return null;
   const row = s.orders.find((o) => o.orderId === orderId);
   return { orderId, buyer: row?.buyer.trim() ?? '', buyerId: row?.buyerId ?? null };
+}
+
+/** Per panel, on a list of several orders: the order picked for the follow-ups, and the remark box seen last. */
+const picks = new WeakMap<PanelController, { orderId: string | null; box: string | null }>();
+
+/**
+ * A list's order for the follow-ups: the row the agent picked in the panel's list of the rows read,
+ * or the order whose remark box opened since (opening a box on the page is a pick too); a box that
+ * closes leaves the pick. A picked order the list no longer shows (another page, a filter) is let go.
+ */
+function listPick(panel: PanelController, s: Pick<PanelState, 'orders' | 'remarkEditor'>): string | null {
+  const box = s.remarkEditor?.orderId ?? null;
+  const had = picks.get(panel) ?? { orderId: null, box: null };
+  let orderId = box && box !== had.box ? box : had.orderId;
+  if (orderId && orderId !== box && !s.orders.some((o) => o.orderId === orderId)) orderId = null;
+  picks.set(panel, { orderId, box });
+  return orderId;
 }
 
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
@@ -206,13 +230,16 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);
-  // On an order page: its one order, and that order's buyer (see pageOrder).
-  const forOrder = s.pageKind && s.pageKind !== 'chat' ? pageOrder(s) : null;
+  // On an order page: its one order, and that order's buyer (see pageOrder). On a list of several
+  // orders, the rows read (once each), to pick the one the actions are for.
+  const orderPage = !!s.pageKind && s.pageKind !== 'chat';
+  const rows = orderPage && s.orders.length > 1 ? [...new Map(s.orders.map((o) => [o.orderId, o])).values()] : null;
+  const forOrder = orderPage ? pageOrder(s, rows ? listPick(panel, s) : null) : null;
   const { buyer, buyerId } = forOrder ?? s;
   const orderId = forOrder?.orderId;
   // Clicks (or Enter/Space) on the content script's buttons while this script was loading: done now, in order.
   useEffect(() => void (buyer && props.first?.forEach(act)), []);
-  if (!buyer && !orderId) return null;
+  if (!buyer && !orderId && !rows) return null;
   // By name and id: two buyers may share a masked nickname. An order page's by its order.
   const key = orderId ? `#${orderId}` : `${buyerId}\n${buyer}`;
   const { promising, due = '', note = '', handTo = '', status } = drafts.get(key) ?? {};
@@ -322,24 +349,49 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     void submit(afterKind === 'exchange' ? 'return-pending' : afterKind, dueAt, key, { ...(orderId && { orderId }), ...(afterKind === 'exchange' && { exchange: true }) }, 'after');
   };
 
+  /** A row picked in the list (click, Enter or Space): the actions below are for its order. */
+  const pickRow = (id: string) => {
+    picks.set(panel, { orderId: id, box: s.remarkEditor?.orderId ?? null });
+    redraw((n) => n + 1);
+  };
+  // The list's one Tab stop (the arrow keys move it): the picked row, else the first.
+  const stop = rows?.some((o) => o.orderId === orderId) ? orderId : rows?.[0]?.orderId;
+
   return (
     <section class="kf-followup" data-kf="followup-actions">
       <style>{FOLLOWUP_CSS}</style>
-      <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />
-      {/* Which order (and whose) the buttons act for: on a list, the one whose remark box is open. */}
+      {rows && (
+        <>
+          <p class="kf-label" id="kf-fu-rows-label" data-kf="fu-rows-hint">{t(orderId ? 'followups.panel.rowsPicked' : 'followups.panel.rowsPick', { count: rows.length })}</p>
+          {/* Drawn in the panel, never in the console's rows: the rows as read, page text shown as text. */}
+          <div class="kf-fu-rows" role="group" aria-labelledby="kf-fu-rows-label" data-kf="fu-rows" onKeyDown={roveKeys}>
+            {rows.map((o) => (
+              <button type="button" class="kf-fu-row" data-kf="fu-row" data-order-id={o.orderId} aria-pressed={o.orderId === orderId} tabIndex={o.orderId === stop ? 0 : -1} onClick={() => pickRow(o.orderId)}>
+                <span class="kf-fu-row-no">{o.orderId}</span>
+                <span>{o.buyer.trim() ? buyerLabel(o.buyer.trim(), o.buyerId ?? null) : t('followups.panel.rowNoBuyer')}</span>
+                <span class="kf-muted">{t(`followups.panel.status.${o.status}`)}</span>
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {(buyer || orderId) && <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />}
+      {/* Which order (and whose) the buttons act for: on a list, the row picked (or whose remark box opened). */}
       {orderId && <p class="kf-muted" data-kf="fu-for-order">{pageSentence(buyer ? 'followups.panel.forOrderOf' : 'followups.panel.forOrder', { order: orderId, buyer: buyer ? buyerLabel(buyer, buyerId) : '' })}</p>}
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
-      <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>
+      {(buyer || orderId) && <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>}
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
-      <HandoverPicker
-        targets={targets}
-        value={handTo}
-        onChange={(v) => {
-          const to = decodeTarget(v);
-          set({ handTo: v, status: to ? { ok: true, text: t('followups.panel.handNext', { to: targetName(to) }) } : undefined });
-        }}
-        kf="fu-handover"
-      />
+      {(buyer || orderId) && (
+        <HandoverPicker
+          targets={targets}
+          value={handTo}
+          onChange={(v) => {
+            const to = decodeTarget(v);
+            set({ handTo: v, status: to ? { ok: true, text: t('followups.panel.handNext', { to: targetName(to) }) } : undefined });
+          }}
+          kf="fu-handover"
+        />
+      )}
       {promising && (
         <form
           class="kf-fu-promise"

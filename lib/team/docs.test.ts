@@ -157,10 +157,21 @@ describe('mergeFollowup: a purple remark’s new promise and a colleague’s clo
     expect(both(reopenedHere!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5) });
   });
 
-  it('a close made after the new promise was saved wins; a promise only read from a page, or saved again unchanged, adds no time', () => {
+  it('a close of the old date made after the new one was saved, on a machine that had not seen it, leaves the new promise open; a close by one that had it wins', () => {
     const [here] = remark(synced, '2026-12-12', bj(10), true);
     const [there] = synced.map((f) => complete(f, bj(10, 30), '已告知买家'));
-    expect(both(here!, there!)).toMatchObject({ status: 'done', closedAt: bj(10, 30) });
+    expect(both(here!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5), promisedAt: bj(10), why: { params: { date: '2026-12-12' } } });
+    // Synced first: the colleague closes the new promise itself at 10:30 — closed.
+    const closedNew = complete(both(here!, synced[0]!), bj(10, 30), '已告知买家');
+    expect(both(here!, closedNew)).toMatchObject({ status: 'done', closedAt: bj(10, 30), dueAt: bj(15, 30, 5) });
+    // Three versions (the old promise closed, the new one, the new one closed) in any order: one result.
+    const versions = [there!, here!, closedNew];
+    const results = [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]].map((o) => JSON.stringify(o.map((i) => versions[i]!).reduce((x, y) => mergeFollowup(x, y))));
+    expect(new Set(results).size).toBe(1);
+    expect(JSON.parse(results[0]!)).toMatchObject({ status: 'done', closedAt: bj(10, 30), dueAt: bj(15, 30, 5) });
+  });
+
+  it('a promise only read from a page, or saved again unchanged, adds no time', () => {
     // Read on a list at 10:30: when it was written is not known, the colleague's close stands until the remark's next read.
     const [seen] = remark(synced, '2026-12-12', bj(10, 30), false);
     expect(seen!.reopenedAt).toBeUndefined();

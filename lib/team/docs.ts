@@ -140,19 +140,26 @@ function statusTime(f: Followup): number {
 }
 
 /**
- * Two machines changed the same follow-up: the status of the version whose close or reopen is the
- * later (statusTime: a reopen made after a colleague's close wins, a close made after it wins), and
- * between versions that saw the same (no reopen, a snooze against a close) the fixed order above —
- * its close reason and times with it; notes are the union of both sides' lines, the assignment is
- * the later one. A total order on versions: commutative, associative (three versions in any order)
- * and idempotent.
+ * Two machines changed the same follow-up. First the promise: a version holding a ship date the
+ * agent saved later (`promisedAt`, a purple remark written through the panel) wins over one that
+ * never had that date — a colleague who closed the delay on the old date, before or after by the
+ * clock, closed the old promise, not the new one, which is open on its date (it used to stay done
+ * until the remark's next read brought it back). Then the status of the version whose close or
+ * reopen is the later (statusTime: a reopen made after a colleague's close wins, a close made after
+ * it wins — for a new date, a close by a machine that had it), and between versions that saw the
+ * same (no reopen, a snooze against a close) the fixed order above — its close reason and times with
+ * it; notes are the union of both sides' lines, the assignment is the later one. A total order on
+ * versions (promise, status time, status, content): commutative, associative (three versions in any
+ * order) and idempotent.
  */
 export function mergeFollowup(a: Followup, b: Followup): Followup {
+  const pa = a.promisedAt ?? -Infinity;
+  const pb = b.promisedAt ?? -Infinity;
   const ta = statusTime(a);
   const tb = statusTime(b);
   const ra = STATUS_RANK[a.status] ?? 0;
   const rb = STATUS_RANK[b.status] ?? 0;
-  const winner = ta !== tb ? (ta > tb ? a : b) : ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
+  const winner = pa !== pb ? (pa > pb ? a : b) : ta !== tb ? (ta > tb ? a : b) : ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
   const other = winner === a ? b : a;
   const out: Followup = { ...winner };
   const note = mergeNoteLines(a.note, b.note);

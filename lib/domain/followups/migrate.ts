@@ -116,6 +116,7 @@ export function finishFollowup(r: Rec, now: number): Followup {
   }
   if (f.status === 'done' && isTime(r.closedAt)) f.closedAt = r.closedAt;
   if (isTime(r.reopenedAt)) f.reopenedAt = r.reopenedAt;
+  if (isTime(r.promisedAt)) f.promisedAt = r.promisedAt;
   if (f.status !== 'done') delete f.closedReason;
   if (r.handover === true) f.handover = true;
   if (isScenarioId(r.suggestScenario)) f.suggestScenario = r.suggestScenario;

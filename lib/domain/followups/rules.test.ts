@@ -380,6 +380,11 @@ describe('delay (延迟发货) from a purple remark with a promised ship date', 
       { id: 'delay:3001', reason: '已发货' },
     ]);
   });
+
+  it('stays open on a list that shows the order paid without its creation time (JD’s order list): it was closed as 买家已付款 at the first read', () => {
+    const items = run([], followupsFromRemarkFacts([fact], [], S, now), now);
+    expect(followupsFromOrders([order({ orderId: '3001', status: 'paid', createdAt: undefined })], items, S, now)).toEqual({ upserts: [], closes: [] });
+  });
 });
 
 describe('return-pending (待收退货) from a green remark', () => {

@@ -515,7 +515,9 @@ export function followupsFromOrders(
         const why = reasonOf('followups.reason.delayOverdue', { placed: formatWall(o.createdAt, r.zone), cutoff: formatMinutes(r.cutoff), date: p.day });
         out.put(make({ id: delayId, kind: 'delay', source: 'order', why, dueAt: p.dueAt, now, buyer, buyerId, platform: o.platform, orderId: o.orderId, url: o.url }));
       }
-    } else if (o.status !== 'unpaid') {
+    } else if (o.status !== 'unpaid' && o.status !== 'paid') {
+      // Shipped, completed, refunding or closed. A paid order whose row shows no creation time (JD's
+      // list) is still waiting to ship: its purple remark's promise stays (it was closed as 买家已付款).
       out.close(delayId, zh(CLOSE_REASON[o.status]));
     }
 
@@ -533,9 +535,10 @@ export function followupsFromOrders(
  *
  * `written`: the agent saved this remark just now (recordRemark), so `now` is when its promise was
  * written. A promise new to the item (none yet, or another date) then stores that time as
- * `reopenedAt`: in team mode it beats a colleague's close made before it (lib/team/docs.ts
- * statusTime), and the new promise is open right after the merge instead of waiting for the
- * remark's next read. A remark read from a page says nothing of when it was written: no time.
+ * `reopenedAt` and `promisedAt`: in team mode it beats a colleague's close of the old date, made
+ * before it or after it on a machine that had not yet seen it (lib/team/docs.ts mergeFollowup), and
+ * the new promise is open right after the merge instead of waiting for the remark's next read. A
+ * remark read from a page says nothing of when it was written: no time.
  */
 export function followupsFromRemarkFacts(
   facts: readonly AnyRemarkFact[],
@@ -562,7 +565,7 @@ export function followupsFromRemarkFacts(
         // A recheck (delayRecheck) of a promise already past stays, open or done: only a later promise replaces it.
         if (had?.why?.key === 'followups.reason.delayRecheck' && dueAt <= had.dueAt) break;
         const put = reconcile(had, make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true });
-        out.put(put && written && had?.dueAt !== dueAt ? { ...put, reopenedAt: now } : put);
+        out.put(put && written && had?.dueAt !== dueAt ? { ...put, reopenedAt: now, promisedAt: now } : put);
         break;
       }
       case 'return-pending': {

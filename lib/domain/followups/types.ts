@@ -66,6 +66,13 @@ export interface Followup {
    * read from a page, a new VIP month) set none: the page decides those again at its next read.
    */
   reopenedAt?: number;
+  /**
+   * A delay item: when the agent saved, through the panel, the purple remark whose ship date it is
+   * due on (with `reopenedAt`). Kept through a later snooze, note or close. In a team merge a version
+   * holding a later-written promise wins over one that never had it (a colleague's close of the old
+   * date is not a close of the new one; lib/team/docs.ts mergeFollowup).
+   */
+  promisedAt?: number;
   /** Why it was closed ("买家已付款", or the agent's words). */
   closedReason?: string;
   /** Handed to the next shift: a handover note, a to-do made at night (README: Night), or handed over by the agent. */

@@ -97,13 +97,14 @@ describe('the follow-up buttons before their handling has loaded', () => {
 });
 
 describe('an order page’s follow-ups', () => {
-  it('are shown for a page of one order, or a list with one order’s remark box open; not on a chat page, nor for a list of several orders', () => {
+  it('are shown for a page of one order, a list of several (its rows to pick from) or a remark box; not on a chat page, nor on an order page with nothing read', () => {
     const when = sections().get('order-followups')!.when!;
     const row = { orderId: '3710462259018273645' } as PanelState['orders'][number];
     const state = (x: Partial<PanelState>) => ({ pageKind: 'order-detail', orders: [], remarkEditor: null, ...x }) as PanelState;
     expect(when(state({ orders: [row] }))).toBe(true);
     expect(when(state({ remarkEditor: { orderId: '3709981726354019283' } as PanelState['remarkEditor'] }))).toBe(true);
-    expect(when(state({ pageKind: 'order-list', orders: [row, { ...row, orderId: '3967201845739261054' }] }))).toBe(false);
+    expect(when(state({ pageKind: 'order-list', orders: [row, { ...row, orderId: '3967201845739261054' }] }))).toBe(true);
+    expect(when(state({ pageKind: 'order-list' }))).toBe(false);
     expect(when(state({ pageKind: 'order-list', orders: [row, row], remarkEditor: { orderId: row.orderId } as PanelState['remarkEditor'] }))).toBe(true);
     // A chat with a remark box beside it (an order sidebar) keeps the chat's own buttons.
     expect(when(state({ pageKind: 'chat', remarkEditor: { orderId: row.orderId } as PanelState['remarkEditor'] }))).toBe(false);

@@ -65,8 +65,9 @@ export const followupButtons: PanelFeature = {
   name: 'followup-buttons',
   init({ addSection }) {
     addSection({ name: 'followup-buttons', slot: 'chat', order: 40, component: Buttons, when: (s) => !!s.buyer });
-    // A page of one order (a detail or memo page, a list read to one row), or a list with one order's
-    // remark box open: the same actions, for that order (FollowupActions' pageOrder). Not per row.
-    addSection({ name: 'order-followups', slot: 'orders', order: 70, component: ForOrder, when: (s) => s.pageKind !== 'chat' && (s.orders.length === 1 || !!s.remarkEditor) });
+    // A page of one order (a detail or memo page, a list read to one row): the same actions, for that
+    // order. A list of several: the rows read, in the panel, and the actions for the one picked there
+    // or whose remark box is open (FollowupActions' pageOrder) — never buttons in the console's rows.
+    addSection({ name: 'order-followups', slot: 'orders', order: 70, component: ForOrder, when: (s) => s.pageKind !== 'chat' && (s.orders.length > 0 || !!s.remarkEditor) });
   },
 };
