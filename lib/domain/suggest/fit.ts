@@ -162,6 +162,8 @@ const DETAIL: Record<string, string[]> = {
   'pay-by-friend': ['代付', '朋友', '家人', '别人', '帮我付', '帮忙付', '老公', '老婆'],
   'pay-duplicate': ['重复', '两单', '两个订单', '拍了两', '多拍', '拍多', '拍重', '两次'],
   'pay-price-changed': ['改价', '改好', '改了价', '改价格', '价格改'],
+  // Which ways of paying the shop takes, on any platform (花呗, 白条, 先用后付, 月付).
+  'pay-methods': ['花呗', '白条', '信用卡', '分期', '刷卡', '付款方式', '支付方式', '怎么付', '怎么支付', '用什么付', '什么方式', '哪些方式', '支付宝', '微信', '银行卡', '储蓄卡', '借记卡', '货到付款', '先用后付', '月付', '云闪付', '网银', '对公', '转账'],
   // Where the goods leave from (从哪里发货, 哪里发的货, 发货地), not when.
   'ship-from': ['发货地', '哪里发', '哪发', '哪儿发', '从哪', '哪个城市', '哪个省', '哪个仓', '什么地方发', '发货城市', '发货仓', '发出地', '哪里寄出'],
   'courier-sf': ['顺丰'],
@@ -399,6 +401,25 @@ export interface FitData {
   answersArrival: Uint8Array;
   /** Buyer words removed before the reply's detail is looked for (null: none; NOT_DETAIL). */
   notDetail: (RegExp | null)[];
+  /** 1: the reply tells the buyer an order is placed and unpaid (CLAIMS_PLACED: 催付). */
+  claimsPlaced: Uint8Array;
+}
+
+/**
+ * A body that tells the buyer they have placed an order and not paid it (您拍下的宝贝还没付款, 拍下未付款
+ * 不会预留库存): a payment reminder (催付). It is true only when an unpaid order is on the page or the
+ * buyer says one is placed (还没付款); a buyer asking before ordering (付款前能用花呗吗, 还没拍…) has
+ * none, and such a reply never leads there (rank.ts). Read off the body, so a shop's own reminders count.
+ */
+const CLAIMS_PLACED = /(?:您|你|亲)拍(?:下|了)的|拍下(?:未|没|还没)付|(?:看到|发现)您?(?:拍(?:下|了)|下(?:了)?单)/;
+
+/**
+ * The buyer's words say an order is placed and not paid (还没付款, 拍了还没付, 待付款), not that
+ * they are asking before ordering (付款前, 还没拍, 想买): the stage words read unpaid without pre-sale.
+ */
+export function saysPlacedUnpaid(text: string): boolean {
+  const m = stageOfWords(text);
+  return (m & UNPAID) !== 0 && (m & PRE) === 0;
 }
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
@@ -438,7 +459,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
   const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
   const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail };
+  const claimsPlaced = Uint8Array.from(templates, (t) => (CLAIMS_PLACED.test(t.body) ? 1 : 0));
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { asksArrival, fitOf, gaveReview, namesExchange, postedBadReview, PAID, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysPlacedUnpaid, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -404,6 +404,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const need = fit.needsOnPage[t];
     return !!need && !statuses.includes(need as OrderStatus);
   };
+  // An order placed and not paid: on the page, or in the buyer's words (还没付款; not 付款前, 还没拍).
+  const placedUnpaid = status === 'unpaid' || [input.text, ...(input.earlier ?? [])].some(saysPlacedUnpaid);
+  /** A payment reminder (您拍下的宝贝还没付款) to a buyer with no order placed: it answers nothing asked
+   * (付款前能用花呗吗 had both reminders first) and tells the buyer what is not so. */
+  const unplaced = (t: number): boolean => fit.claimsPlaced[t] === 1 && !placedUnpaid;
   /** Whether message `m` names reply `t`'s detail (its words, less any span that does not name it: NOT_DETAIL). */
   const names = (t: number, m: string) => {
     const cut = fit.notDetail[t];
@@ -466,7 +471,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
       v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
-    if (unsigned(t)) v -= W_DETAIL_MISS;
+    if (unsigned(t) || unplaced(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
     return v;
@@ -587,8 +592,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (held >= 0 && best.length < limit) best.push(held), (held = -1);
   }
   if (held >= 0 && best.length < limit) best.push(held);
-  // Whatever else it scored, such a reply is not Alt+1: the agent checks before saying it.
-  if (best.length > 1 && unsigned(best[0]!)) best.splice(0, 2, best[1]!, best[0]!);
+  // Whatever else it scored, such a reply is not Alt+1: the agent checks before saying it. Nor is a
+  // reminder of an order the buyer has not placed: the first card that is neither leads.
+  const heldBack = (t: number) => unsigned(t) || unplaced(t);
+  if (heldBack(best[0]!)) {
+    const i = best.findIndex((t) => !heldBack(t));
+    if (i > 0) best.unshift(...best.splice(i, 1));
+  }
   return best.map((t) => {
     const why: RankedTemplate['reasons'] = [];
     const s = score(t, why);
