@@ -561,7 +561,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // payment reminder one slot, not all of them, unless the buyer is asking about payment: the
   // other slots answer what the buyer actually asked.
   const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
-  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t);
+  // A payment reply also written for a shown situation whose detail the buyer names answers the ask
+  // (重复拍下 for 拍了两单 重复了 under 取消订单): it is no reminder held to one slot behind the answer.
+  const answersAsk = (t: number) => {
+    const d = fit.detail[t];
+    return !!d && names(t, qText) && index.templates[t]!.scenarios.some((s) => s !== 'payment' && topSet.has(s));
+  };
+  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t) && !answersAsk(t);
   const lead = cls.confident ? cls.scores[0]?.id : undefined;
   const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
   let nScored = 0;
