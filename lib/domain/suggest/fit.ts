@@ -146,7 +146,9 @@ const DETAIL: Record<string, string[]> = {
   'product-color': ['颜色', '色差', '显白', '显黑'],
   // What it is made of (面料是…手感柔软、透气性好): not any question about the product (充电宝能带上飞机吗
   // had 面料材质 first, tied with 细节待核实 and ahead of it in the library).
-  'product-material': ['面料', '材质', '材料', '布料', '料子', '什么料', '成分', '含棉', '纯棉', '棉的', '全棉', '麻', '真丝', '羊毛', '羊绒', '涤纶', '化纤', '聚酯', '莫代尔', '雪纺', '起球', '透气', '手感', '不锈钢', '塑料', '实木', '皮的', '真皮'],
+  'product-material': ['面料', '材质', '材料', '布料', '料子', '什么料', '成分', '含棉', '纯棉', '棉的', '全棉', '麻', '真丝', '羊毛', '羊绒', '涤纶', '化纤', '聚酯', '莫代尔', '雪纺', '起球', '透气', '手感', '不锈钢', '塑料', '实木', '皮的', '真皮',
+    // …and how the cloth behaves in the wash, which its care advice answers (这件外套会掉色吗).
+    '掉色', '褪色', '缩水', '起皱', '静电', '机洗', '手洗', '怎么洗', '能洗'],
   'product-match': ['搭配', '配什么', '怎么配', '一起买'],
   'stock-restock': ['补货', '断货', '卖完', '卖光', '没货', '缺货', '售罄', '再上', '还会有', '什么时候有', '到货'],
   'size-model': ['模特'],

@@ -111,3 +111,15 @@ export const QA_PASS: QaCase[] = [
   q('[订单编号：1234567890123456789]', ['paid'], 'other', []),
   q('哈哈哈哈', [], 'other', []),
 ];
+
+/**
+ * Written in the same pass and still wrong at Alt+1 (left, with why): an apology is what answers them.
+ * - 快递员态度太差了…驿站: the 投诉 chip leads, but 查询物流 (帮您查了一下，包裹已经…发出) wins on the shipped
+ *   order's hint and stage fit; it has no detail, so a complaint about the courier is read as a parcel chase.
+ * - 东西挺好的就是发货太慢了: the goods are there (the order is completed), yet 查询发货进度 leads the 延迟发货
+ *   chip; nothing in the message is a stage word for goods received, and 挺好的 is read as thanks.
+ */
+export const QA_PASS_KNOWN: QaCase[] = [
+  q('快递员态度太差了 还让我自己去驿站拿', ['shipped'], 'complaint', ['complaint-apology']),
+  q('东西挺好的就是发货太慢了，等了一个礼拜', ['completed'], 'delay', ['complaint-apology']),
+];
