@@ -107,6 +107,19 @@ export const QA_PASS: QaCase[] = [
   q('宝贝收到了 很喜欢 谢谢老板', ['completed'], 'thanks', ['bye-five-star', 'bye-welcome']),
   // 两个需要
   q('亲，我想问下这个面料起球吗，还有就是能不能今天发货', [], 'product-info', ['product-material', 'ship-time']),
+  // A second round, the same day
+  q('亲亲 这个和那个黑色的有啥区别', [], 'product-info', ['product-verify', 'product-compare']),
+  q('老客户了 给点优惠呗', [], 'bargain', ['bargain-returning', 'bargain-fixed-price', 'bargain-small-discount']),
+  q('在？发货了没', [], 'shipping-time', ['ship-time', 'tracking-check']),
+  q('下午拍的今天还能发么', [], 'shipping-time', ['ship-time']),
+  q('不要顺丰 发邮政就行', [], 'courier', ['courier-default']),
+  q('我付过款了 怎么显示待付款', ['paid'], 'payment', ['order-paid']),
+  q('能不能先发货后付款', [], 'payment', ['pay-methods']),
+  q('东西收到了 但是少了个配件 充电线没有', ['completed'], 'wrong-item', ['missing-item']),
+  q('退款退了一半 另一半呢', ['refunding'], 'refund-status', ['refund-amount-diff']),
+  q('我要退货 你们发的什么垃圾', ['completed'], 'complaint', ['complaint-apology', 'return-retain', 'return-7day']),
+  q('收到货发现是二手的 有使用痕迹', ['completed'], 'quality', ['quality-photos']),
+  q('你好，物流显示派送中好几天了还没到', ['shipped'], 'tracking', ['tracking-stuck']),
   // 无需求
   q('[订单编号：1234567890123456789]', ['paid'], 'other', []),
   q('哈哈哈哈', [], 'other', []),
@@ -118,8 +131,17 @@ export const QA_PASS: QaCase[] = [
  *   order's hint and stage fit; it has no detail, so a complaint about the courier is read as a parcel chase.
  * - 东西挺好的就是发货太慢了: the goods are there (the order is completed), yet 查询发货进度 leads the 延迟发货
  *   chip; nothing in the message is a stage word for goods received, and 挺好的 is read as thanks.
+ * - 订单能改成两件吗 (a quantity): 改成 reads as an address change and 修改地址 leads; no starter reply
+ *   changes a quantity (a new order, or 重复拍下's close-one-and-pay, would).
+ * - 付款的时候显示库存不足: 库存紧张 (only a few left, pay soon) leads; the stock is gone, and no starter
+ *   reply says what to do when payment stops for it.
+ * - 我想换个颜色…还没发货吧 on a paid order: 换货流程 (send it back) leads, where 取消已付款订单 (还没打单…
+ *   我也可以直接帮您改) answers; the exchange replies carry no stage, so an unshipped order does not hold them back.
  */
 export const QA_PASS_KNOWN: QaCase[] = [
   q('快递员态度太差了 还让我自己去驿站拿', ['shipped'], 'complaint', ['complaint-apology']),
   q('东西挺好的就是发货太慢了，等了一个礼拜', ['completed'], 'delay', ['complaint-apology']),
+  q('订单能改成两件吗 刚拍的还没付', ['unpaid'], 'payment', ['pay-remind', 'cancel-unpaid']),
+  q('付款的时候显示库存不足', [], 'payment', ['pay-failed', 'stock-restock']),
+  q('我想换个颜色 可以吗 还没发货吧', ['paid'], 'exchange', ['cancel-paid']),
 ];

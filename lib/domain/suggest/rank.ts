@@ -199,6 +199,15 @@ function saysWord(m: string, w: string): boolean {
   return false;
 }
 
+/** As saysWord, except that an A-not-A question before the word (有没有色差, 要不要顺丰) asks, it does not deny. */
+const ASKS_EITHER = /(.)[不没]\1$/;
+function namesWord(m: string, w: string): boolean {
+  for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) {
+    if (ASKS_EITHER.test(m.slice(Math.max(0, i - 3), i)) || !DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
+  }
+  return false;
+}
+
 /** Adds one signal's share to the explanation being built (when there is one); returns the value. */
 function note(reasons: RankedTemplate['reasons'] | null, signal: RankSignal, value: number, scenario?: ScenarioId): number {
   if (reasons) reasons.push(scenario ? { signal, value, scenario } : { signal, value });
@@ -413,7 +422,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const names = (t: number, m: string) => {
     const cut = fit.notDetail[t];
     const said = cut ? m.replace(cut, '，') : m;
-    return fit.detail[t]!.some((w) => w.every((p) => said.includes(p)));
+    // A detail the buyer turns down (不要顺丰, 不用分期) is not what they ask for: 指定顺丰 led 不要顺丰 发邮政就行.
+    return fit.detail[t]!.some((w) => w.every((p) => namesWord(said, p)));
   };
   /** Situations with a candidate reply that does not miss a detail (general, or its detail named). */
   let general: Set<ScenarioId> | null = null;
