@@ -515,3 +515,17 @@ describe('classify: where it ships from is a shipping question', () => {
     expect(first(text)).toBe('shipping-time');
   });
 });
+
+describe('classify: not ordered yet is no wait', () => {
+  // Our own phrasings: the 还没 of 还没拍 gave the 延迟发货 chip beside 付款 (还没拍，能用花呗吗).
+  it.each(['还没拍，能用花呗吗', '还没下单，可以用信用卡吗', '我还没有买，想问下能分期吗'])('%s → payment alone, no delay', (text) => {
+    const c = classify([text]);
+    expect(c.top).toEqual(['payment']);
+    expect(c.scores.map((s) => s.id)).not.toContain('delay');
+  });
+
+  it('a parcel not sent yet still is one', () => {
+    expect(first('拍了三天了还没发货')).toBe('delay');
+    expect(first('怎么还没发')).toBe('delay');
+  });
+});

@@ -371,6 +371,8 @@ export const NEUTRAL =
   // Before paying is when the buyer asks, not what about (付款前想问下尺码 is a size question): the
   // payment words inside the frame say nothing of a payment need.
   '付款前 付款之前 付款以前 支付前 支付之前 支付以前 付钱前 付钱之前 付钱以前 ' +
+  // Not ordered yet (还没拍，能用花呗吗) is a shopper's frame, not a wait: its 还没 is no late parcel.
+  '还没拍 还没有拍 还没下单 还没有下单 还没买 还没有买 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 

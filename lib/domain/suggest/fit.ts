@@ -49,6 +49,8 @@ const STAGE_WORDS: [RegExp, number][] = [
   // without them a wrong item on a chat page with no order lost W_STAGE_UNKNOWN on every received-only
   // reply, and 补运费 led (QA pass T, finding 2).
   [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|发错|寄错|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|褪色|脱色|坏)了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害)|染到|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
+  // The goods do not fit (鞋子小了, 裤子有点长了): worn, so received, unless only feared (怕小了, 万一大了).
+  [/^(?!.*(?:如果|要是|万一|假如|怕|会不会|担心)).*(?:衣服|裤子|鞋子?|裙子|外套|上衣|袖子|裤腿|腰|码)(?:有点|太|偏|稍微|穿着)?(?:小|大|紧|松|短|长|肥|瘦)了(?![吗么呢?？])/, AFTER],
   [/(?<![没未])收到(?:了|的|就)|(?<![没未])收到货(?!后|以后|之后)|货到了|到货了(?![吗么])|(?:已|刚)签收|签收了|穿了|洗了|穿过|洗过|用了|交易成功|确认收货/, AFTER],
 ];
 
@@ -114,7 +116,12 @@ const ANSWERS_ARRIVAL = new Set(['ship-arrival']);
  * Buyer words that do not name a reply's detail though they hold its words: in an arrival question
  * the 能到 of 几天能到 is no reachability (运费与快递可达's 能到, 送到).
  */
-const NOT_DETAIL: Record<string, RegExp> = { 'order-confirm-postage': ARRIVAL_WHEN };
+const NOT_DETAIL: Record<string, RegExp> = {
+  'order-confirm-postage': ARRIVAL_WHEN,
+  // The shop's own pictures the goods are held against (跟图片完全不一样, 和详情页的图不符) are no photo the
+  // buyer sent: 质量问题处理方案 (照片看到了) led 有色差 跟图片完全不一样 before any photo.
+  'quality-options': /(?:跟|和|与|同|比|对比)(?:宝贝|商品|详情页?|主图|网上|页面|你们|店里)?的?(?:图片|照片|图)|(?:图片|照片)(?:上|里)(?:的|看)?/g,
+};
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
  * is advice for a shopper, not for a buyer whose shoes came apart). */
@@ -137,6 +144,11 @@ const DETAIL: Record<string, string[]> = {
   'product-compare': ['哪个', '哪款', '两款', '对比', '推荐', '犹豫'],
   'product-genuine': ['正品', '假', '保障', '真的'],
   'product-color': ['颜色', '色差', '显白', '显黑'],
+  // What it is made of (面料是…手感柔软、透气性好): not any question about the product (充电宝能带上飞机吗
+  // had 面料材质 first, tied with 细节待核实 and ahead of it in the library).
+  'product-material': ['面料', '材质', '材料', '布料', '料子', '什么料', '成分', '含棉', '纯棉', '棉的', '全棉', '麻', '真丝', '羊毛', '羊绒', '涤纶', '化纤', '聚酯', '莫代尔', '雪纺', '起球', '透气', '手感', '不锈钢', '塑料', '实木', '皮的', '真皮',
+    // …and how the cloth behaves in the wash, which its care advice answers (这件外套会掉色吗).
+    '掉色', '褪色', '缩水', '起皱', '静电', '机洗', '手洗', '怎么洗', '能洗'],
   'product-match': ['搭配', '配什么', '怎么配', '一起买'],
   'stock-restock': ['补货', '断货', '卖完', '卖光', '没货', '缺货', '售罄', '再上', '还会有', '什么时候有', '到货'],
   'size-model': ['模特'],
@@ -147,7 +159,8 @@ const DETAIL: Record<string, string[]> = {
   'size-runs-small': ['偏小', '偏大', '小一码', '大一码', '码准', '正码'],
   'bargain-gift': ['送', '赠', '礼物', '礼品'],
   'bargain-free-shipping': ['包邮', '运费', '邮费'],
-  'bargain-ask-supervisor': ['主管', '领导', '店长', '老板'],
+  // Asking for someone higher up (问问你们老板); a buyer calling the agent 老板 (便宜点啊老板) is not.
+  'bargain-ask-supervisor': ['主管', '领导', '店长', '问问老板', '问下老板', '问一下老板', '找老板', '你们老板', '跟老板', '请示'],
   'bargain-returning': ['老客', '老顾客', '回头客', '买过', '上次', '老用户', '熟客'],
   'promo-coupon': ['券', '优惠码', '领'],
   'promo-full-reduction': ['满减', '满', '凑单'],
@@ -155,13 +168,16 @@ const DETAIL: Record<string, string[]> = {
   'promo-gift-rules': ['赠品', '送的', '送什么', '礼品', '赠送'],
   'order-confirm': ['核对', '确认', '对一下', '对吗', '对不对'],
   'order-confirm-postage': ['运费', '邮费', '快递费', '到得了', '能到', '送到'],
-  'order-paid': ['付', '拍好', '拍了', '下单了', '买了'],
+  // A payment made (付了, 已付款, 付完), not any word of paying: 能不能先发货后付款 had 收到您的付款啦 first.
+  'order-paid': ['付了', '付过', '付好', '付完', '已付', '已经付', '刚付', '我付款了', '付钱了', '支付了', '已支付', '钱付', '款付', '拍好', '拍了', '下单了', '买了'],
   'invoice-info': ['抬头', '税号', '邮箱', '开票信息', '电子发票'],
   'invoice-special': ['专票', '专用', '增值税'],
   'pay-failed': ['失败', '没成功', '不成功', '付不了', '付不上', '付不出', '支付不了', '限额', '余额不足', '扣款', '报错', '提示'],
   'pay-by-friend': ['代付', '朋友', '家人', '别人', '帮我付', '帮忙付', '老公', '老婆'],
   'pay-duplicate': ['重复', '两单', '两个订单', '拍了两', '多拍', '拍多', '拍重', '两次'],
   'pay-price-changed': ['改价', '改好', '改了价', '改价格', '价格改'],
+  // Which ways of paying the shop takes, on any platform (花呗, 白条, 先用后付, 月付).
+  'pay-methods': ['花呗', '白条', '信用卡', '分期', '刷卡', '付款方式', '支付方式', '怎么付', '怎么支付', '用什么付', '什么方式', '哪些方式', '支付宝', '微信', '用银行卡', '银行卡付', '储蓄卡', '借记卡', '货到付款', '先用后付', '后付', '月付', '云闪付', '网银', '对公', '转账'],
   // Where the goods leave from (从哪里发货, 哪里发的货, 发货地), not when.
   'ship-from': ['发货地', '哪里发', '哪发', '哪儿发', '从哪', '哪个城市', '哪个省', '哪个仓', '什么地方发', '发货城市', '发货仓', '发出地', '哪里寄出'],
   'courier-sf': ['顺丰'],
@@ -205,13 +221,14 @@ const DETAIL: Record<string, string[]> = {
   'return-sent': [...SENT_BACK, '寄出', '发出了', '寄了'],
   'repair-send': ['寄修', '寄回', '怎么修', '送修', '寄到'],
   // An exchange under way (the item already sent back), not a new exchange request (换个码).
-  'exchange-check': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
+  // …and the new item named in other words (换货的新衣服什么时候发: 换货流程 led, as for a new exchange).
+  'exchange-check': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到', '换货的新', '换的新', '新衣服+发', '新鞋+发', '新的那'],
   'exchange-back-received': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
   'exchange-back-on-way': ['寄回', '寄过去', '退回去', '寄给你们', '已经寄', '早寄', '换的+发', '新的+发', '换的+收到', '换货+收到'],
   // 仅退款: the buyer keeps the goods, not a return (怎么退货).
   'refund-only': ['仅退款', '只退款', '只退钱', '不退货', '不寄回', '不想寄', '不用寄', '不寄了', '不想退回', '留着', '免退'],
   // A refund short of what was paid (退了89，付了99), not a chase.
-  'refund-amount-diff': ['只退了', '只有', '只到', '才退', '退少', '少退', '少了', '不够', '差了', '金额不对', '比我付的', '怎么才', '不是全额', '差额'],
+  'refund-amount-diff': ['只退了', '只有', '只到', '才退', '退少', '少退', '少了', '不够', '差了', '金额不对', '比我付的', '怎么才', '不是全额', '差额', '一半'],
   'complaint-escalate': ['主管', '领导', '经理', '上级', '负责人'],
   // …and a threat in any words (再不处理就给差评了, 不然我就投诉): the buyer has not acted yet, there is
   // still something to settle first (中差评沟通 led 再不处理就给差评了).
@@ -399,6 +416,30 @@ export interface FitData {
   answersArrival: Uint8Array;
   /** Buyer words removed before the reply's detail is looked for (null: none; NOT_DETAIL). */
   notDetail: (RegExp | null)[];
+  /** 1: the reply tells the buyer an order is placed and unpaid (CLAIMS_PLACED: 催付). */
+  claimsPlaced: Uint8Array;
+}
+
+/**
+ * A body that tells the buyer they have placed an order and not paid it (您拍下的宝贝还没付款, 拍下未付款
+ * 不会预留库存): a payment reminder (催付). It is true only when an unpaid order is on the page or the
+ * buyer says one is placed (还没付款); a buyer asking before ordering (付款前能用花呗吗, 还没拍…) has
+ * none, and such a reply never leads there (rank.ts). Read off the body, so a shop's own reminders count.
+ */
+const CLAIMS_PLACED = /(?:您|你|亲)拍(?:下|了)的|拍下(?:未|没|还没)付|(?:看到|发现)您?(?:拍(?:下|了)|下(?:了)?单)/;
+
+/**
+ * The buyer's words say an order is placed and not paid (还没付款, 拍了还没付, 待付款) or placed with
+ * nothing said of paying (拍了两单), not that they are asking before ordering (付款前, 还没拍, 想买,
+ * 那我先拍了): the stage words read unpaid, or an order placed, without pre-sale.
+ */
+const PLACED = /(?<!还没|没|未|没有|先|去)(?:拍了|拍下了?|下单了|下了单|已下单|已经拍|拍好了)/;
+
+export function saysPlacedUnpaid(text: string): boolean {
+  const m = stageOfWords(text);
+  if (m & PRE) return false;
+  // 拍了两单 says the order is placed; paid or not, a reminder to pay it is no false claim.
+  return (m & UNPAID) !== 0 || (PLACED.test(text) && (m & (PAID | SHIPPED | AFTER)) === 0);
 }
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
@@ -438,7 +479,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
   const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
   const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail };
+  const claimsPlaced = Uint8Array.from(templates, (t) => (CLAIMS_PLACED.test(t.body) ? 1 : 0));
+  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

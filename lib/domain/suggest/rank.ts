@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { asksArrival, fitOf, gaveReview, namesExchange, postedBadReview, PAID, PRE, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysPlacedUnpaid, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -196,6 +196,15 @@ const RETURN_SENT_NEXT: ScenarioId[] = ['return-shipping', 'refund-status'];
 const DENIED = /(?:不|没|别|不想|不用|不要|没有)$/;
 function saysWord(m: string, w: string): boolean {
   for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) if (!DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
+  return false;
+}
+
+/** As saysWord, except that an A-not-A question before the word (有没有色差, 要不要顺丰) asks, it does not deny. */
+const ASKS_EITHER = /(.)[不没]\1$/;
+function namesWord(m: string, w: string): boolean {
+  for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) {
+    if (ASKS_EITHER.test(m.slice(Math.max(0, i - 3), i)) || !DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
+  }
   return false;
 }
 
@@ -404,11 +413,17 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const need = fit.needsOnPage[t];
     return !!need && !statuses.includes(need as OrderStatus);
   };
+  // An order placed and not paid: on the page, or in the buyer's words (还没付款; not 付款前, 还没拍).
+  const placedUnpaid = status === 'unpaid' || [input.text, ...(input.earlier ?? [])].some(saysPlacedUnpaid);
+  /** A payment reminder (您拍下的宝贝还没付款) to a buyer with no order placed: it answers nothing asked
+   * (付款前能用花呗吗 had both reminders first) and tells the buyer what is not so. */
+  const unplaced = (t: number): boolean => fit.claimsPlaced[t] === 1 && !placedUnpaid;
   /** Whether message `m` names reply `t`'s detail (its words, less any span that does not name it: NOT_DETAIL). */
   const names = (t: number, m: string) => {
     const cut = fit.notDetail[t];
     const said = cut ? m.replace(cut, '，') : m;
-    return fit.detail[t]!.some((w) => w.every((p) => said.includes(p)));
+    // A detail the buyer turns down (不要顺丰, 不用分期) is not what they ask for: 指定顺丰 led 不要顺丰 发邮政就行.
+    return fit.detail[t]!.some((w) => w.every((p) => namesWord(said, p)));
   };
   /** Situations with a candidate reply that does not miss a detail (general, or its detail named). */
   let general: Set<ScenarioId> | null = null;
@@ -466,7 +481,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
       v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
-    if (unsigned(t)) v -= W_DETAIL_MISS;
+    if (unsigned(t) || unplaced(t)) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
     return v;
@@ -556,7 +571,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // payment reminder one slot, not all of them, unless the buyer is asking about payment: the
   // other slots answer what the buyer actually asked.
   const leadIsPayment = cls.confident && cls.scores[0]?.id === 'payment';
-  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t);
+  // A payment reply also written for a shown situation whose detail the buyer names answers the ask
+  // (重复拍下 for 拍了两单 重复了 under 取消订单): it is no reminder held to one slot behind the answer.
+  const answersAsk = (t: number) => {
+    const d = fit.detail[t];
+    return !!d && names(t, qText) && index.templates[t]!.scenarios.some((s) => s !== 'payment' && topSet.has(s));
+  };
+  const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t) && !answersAsk(t);
   const lead = cls.confident ? cls.scores[0]?.id : undefined;
   const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
   let nScored = 0;
@@ -587,8 +608,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (held >= 0 && best.length < limit) best.push(held), (held = -1);
   }
   if (held >= 0 && best.length < limit) best.push(held);
-  // Whatever else it scored, such a reply is not Alt+1: the agent checks before saying it.
-  if (best.length > 1 && unsigned(best[0]!)) best.splice(0, 2, best[1]!, best[0]!);
+  // Whatever else it scored, such a reply is not Alt+1: the agent checks before saying it. Nor is a
+  // reminder of an order the buyer has not placed: the first card that is neither leads.
+  const heldBack = (t: number) => unsigned(t) || unplaced(t);
+  if (heldBack(best[0]!)) {
+    const i = best.findIndex((t) => !heldBack(t));
+    if (i > 0) best.unshift(...best.splice(i, 1));
+  }
   return best.map((t) => {
     const why: RankedTemplate['reasons'] = [];
     const s = score(t, why);

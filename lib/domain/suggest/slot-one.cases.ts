@@ -294,8 +294,27 @@ export const SLOT_ONE_ARRIVAL: (SlotOneCase & { cards?: string[] })[] = [
   { text: '付款前问下今天能发吗', orders: [], right: ['ship-time'] },
   // Whether it reaches the buyer at all, before paying: postage and reachability still answer.
   { text: '付款前问下新疆能到吗', orders: [], right: ['order-confirm-postage', 'courier-default', 'courier-unreachable'] },
-  // A payment question in the same frame is still one.
-  { text: '付款前能用花呗吗', orders: [], right: ['pay-hesitate', 'pay-remind', 'pay-remind-stock', 'pay-failed', 'pay-by-friend'], never: ['ship-time', 'ship-arrival'] },
+  // A payment question in the same frame is still one: which ways of paying (支付方式), no reminder of an order not placed.
+  { text: '付款前能用花呗吗', orders: [], right: ['pay-methods'], never: ['ship-time', 'ship-arrival'] },
+];
+
+/**
+ * Which ways of paying the shop takes, asked by a buyer who has not ordered, or with an order beside
+ * the chat (our own words, 2026-12-06): 支付方式 first. The two reminders (催付: 您拍下的宝贝还没付款) led
+ * 付款前能用花呗吗 with no order anywhere; they answer nothing asked and say an order is placed. With an
+ * unpaid order shown a reminder is true and may follow; with none it is never the first card.
+ */
+export const SLOT_ONE_PAY_METHODS: SlotOneCase[] = [
+  { text: '付款前能用花呗吗', orders: [], right: ['pay-methods'] },
+  { text: '下单前问下，可以刷信用卡不', orders: [], right: ['pay-methods'] },
+  { text: '还没拍，能用花呗分期吗', orders: [], right: ['pay-methods'], never: ['delay-check', 'delay-apology'] },
+  { text: '想买这个，支持白条吗', orders: [], right: ['pay-methods'] },
+  { text: '能分期付款吗？分几期', orders: [], right: ['pay-methods'] },
+  { text: '拍之前想确认一下能不能用信用卡', orders: [], right: ['pay-methods'] },
+  { text: '你们家支持先用后付吗', orders: [], right: ['pay-methods'] },
+  { text: '可以用花呗付款吗', orders: ['unpaid'], right: ['pay-methods'] },
+  { text: '我拍了还没付，能用信用卡吗', orders: [], right: ['pay-methods'] },
+  { text: '可以货到付款吗', orders: ['completed'], right: ['pay-methods'] },
 ];
 
 /**

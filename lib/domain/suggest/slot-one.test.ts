@@ -19,7 +19,7 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_THREAT_FADE_RETURN, SLOT_ONE_BAD_REVIEW_SENT_BACK, SLOT_ONE_BEFORE_PAYING, SLOT_ONE_COLOUR_THREAT_POSTED, SLOT_ONE_ARRIVAL, SLOT_ONE_GOOD_REVIEW, SLOT_ONE_LOW_STARS, SLOT_ONE_SHIP_FROM } from './slot-one.cases';
+import { SLOT_ONE_CASES, SLOT_ONE_FRESH, SLOT_ONE_QA_N, SLOT_ONE_THREAT_FADE_RETURN, SLOT_ONE_BAD_REVIEW_SENT_BACK, SLOT_ONE_BEFORE_PAYING, SLOT_ONE_COLOUR_THREAT_POSTED, SLOT_ONE_ARRIVAL, SLOT_ONE_GOOD_REVIEW, SLOT_ONE_LOW_STARS, SLOT_ONE_PAY_METHODS, SLOT_ONE_SHIP_FROM } from './slot-one.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -220,5 +220,32 @@ describe('where the goods ship from gets 发货地', () => {
   it.each(SLOT_ONE_SHIP_FROM.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
     expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
     for (const id of c.never ?? []) expect(got.slice(0, 1)).not.toContain(id);
+  });
+});
+
+describe('which ways of paying, asked before ordering: 支付方式 first, never a reminder of an order not placed', () => {
+  const REMINDERS = ['pay-remind', 'pay-remind-stock'];
+  it.each(SLOT_ONE_PAY_METHODS.map((c) => ({ c, got: cards(c.text, c.orders) })))('$c.text ($c.orders) → $got', ({ c, got }) => {
+    expect([...c.right, ...(c.ok ?? [])], `${c.text} (${c.orders.join(',') || 'no order'})`).toContain(got[0]);
+    for (const id of c.never ?? []) expect(got).not.toContain(id);
+    // No order placed (none unpaid beside the chat, none said: 我拍了还没付 says one): no reminder in the first two.
+    if (!c.orders.includes('unpaid') && !c.text.includes('拍了')) expect(REMINDERS).not.toContain(got[1]);
+  });
+
+  it('without the 支付方式 reply (a shop deleted it) the first card is still no reminder when no order is placed', () => {
+    const shopIndex = buildTemplateIndex(STARTER_LIBRARY.templates.filter((t) => t.id !== 'pay-methods'));
+    for (const text of ['付款前能用花呗吗', '还没下单，可以用信用卡吗', '能分期吗']) {
+      const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+      const got = rankTemplates(shopIndex, { classification: cls, text, orderStatuses: [], now }, 3).map((r) => r.template.id);
+      expect(got.length, text).toBeGreaterThan(0);
+      expect(REMINDERS, `${text} → ${got.join(',')}`).not.toContain(got[0]);
+    }
+  });
+
+  it('an unpaid order beside the chat, or the buyer saying it is not paid, keeps the reminder first for small talk', () => {
+    expect(cards('嗯嗯', ['unpaid'])[0]).toBe('pay-remind');
+    const text = '拍了还没付款';
+    const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+    expect(REMINDERS).toContain(rankTemplates(index, { classification: cls, text, orderStatuses: [], now }, 3)[0]?.template.id);
   });
 });

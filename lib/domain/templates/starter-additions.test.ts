@@ -44,6 +44,7 @@ describe('which later starter replies a stored library is offered', () => {
 
   it('ids this machine has seen (dismissed, or held and then deleted) are not offered', () => {
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
+      'pay-methods',
       'ship-from',
       'tracking-check',
       'cancel-check',

@@ -23,6 +23,8 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   ['return-sent', 'quality-fading'],
   // 2026-12-06: where the goods ship from (从哪里发货) had no reply of its own.
   ['ship-from'],
+  // 2026-12-06, later: which ways of paying the shop takes (能用花呗吗) got the payment reminders, no answer.
+  ['pay-methods'],
 ];
 
 /**

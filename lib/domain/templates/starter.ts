@@ -167,6 +167,10 @@ const TEMPLATES: Template[] = [
     'df'),
   tpl('pay-hesitate', '付款催付', '打消顾虑', ['payment'],
     '是不是还有什么顾虑呢？规格、质量或者售后，有任何不确定的都可以问我。我们支持七天无理由退货（定制等特殊商品除外），收到不满意也有保障，您放心～'),
+  // Which ways of paying the shop takes (能用花呗吗, 可以刷信用卡吗, 能分期吗): before it such a question
+  // got the two reminders (您拍下的宝贝还没付款) first, true only for an order placed, and no answer.
+  tpl('pay-methods', '付款催付', '支付方式（花呗、信用卡、分期）', ['payment'],
+    '亲，本店付款支持{支付方式?}，拍下后在付款页选择就可以。花呗、信用卡能不能用、能分几期，以付款页上显示的为准（个别商品不支持）；付款时遇到问题随时找我～'),
   tpl('pay-duplicate', '付款催付', '重复拍下', ['payment', 'cancel-order'],
     '亲，我看到您拍了两个一样的订单，是需要两件还是不小心重复拍了呢？如果是重复的，把其中一个未付款的订单关掉就好，另一个正常付款～'),
   // Not a bargain reply: it follows the agent's own price change, which is not why a buyer bargains.

@@ -164,6 +164,26 @@ describe('an update adds the starter replies new since the library was stored', 
     expect(ids(lib)).not.toContain('ship-from');
   });
 
+  it('a library stored by the version before 支付方式 gets it once, after 打消顾虑; deleted, it stays away', async () => {
+    // 2026-12-06: which ways of paying the shop takes (能用花呗吗) had no starter reply; the reminders led.
+    const list = STARTER_ADDED.findIndex((l) => l.includes('pay-methods'));
+    expect(list).toBeGreaterThanOrEqual(LISTS_BEFORE_COUNT);
+    let w = await worker();
+    await w.db.set('library', 'library', { v: 1, groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.filter((t) => t.id !== 'pay-methods') });
+    await w.db.set('meta', 'starter-added', list);
+    await w.upgrade();
+    let lib = await w.library();
+    expect(body(lib, 'pay-methods')).toBe(starterBody('pay-methods'));
+    expect(ids(lib).indexOf('pay-methods')).toBe(ids(lib).indexOf('pay-hesitate') + 1);
+    expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length);
+
+    await w.save({ groups: lib.groups, templates: lib.templates.filter((t) => t.id !== 'pay-methods') });
+    w = await worker();
+    await w.upgrade();
+    lib = await w.library();
+    expect(ids(lib)).not.toContain('pay-methods');
+  });
+
   it('a fresh install notes that it has them all: deleted afterwards, the next update does not add them', async () => {
     let w = await worker();
     await w.upgrade();

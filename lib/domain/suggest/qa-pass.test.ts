@@ -1,0 +1,133 @@
+/**
+ * The QA pass of 2026-12-06 (qa-pass.cases.ts) through the panel's path: the cues and the shipped
+ * model combined, then the ranking on the starter library with the orders shown beside the chat.
+ * Before this pass 8 of these 75 first cards were wrong (面料材质 for 充电宝能带上飞机吗, 超权限请示主管
+ * for a buyer calling the agent 老板, 照片看到了 before any photo, 尺码不合适可换 (放心拍) for shoes that
+ * came too small, 换货流程 for an exchange under way, 取消未付款订单 over 重复拍下, 打消顾虑 for two
+ * 能用花呗/白条吗), 6 after the 支付方式 reply and before the fixes tested below; now none. A second
+ * round of 12 had 3 more (指定顺丰 for 不要顺丰, 已付款确认 for 先发货后付款, 退款进度 for 退了一半), fixed
+ * below too; QA_PASS_KNOWN holds the five still wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { combineSignals } from './combine';
+import { SuggestEngine } from './engine';
+import { AFTER, stageOfWords } from './fit';
+import { decodeModel, type ModelAsset } from './model';
+import { QA_PASS, QA_PASS_KNOWN } from './qa-pass.cases';
+import { rankTemplates } from './rank';
+import { buildTemplateIndex } from './template-index';
+import { STARTER_LIBRARY } from '../templates/starter';
+import type { OrderStatus } from '../templates/types';
+
+const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
+const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
+const index = buildTemplateIndex(STARTER_LIBRARY.templates);
+const now = Date.UTC(2026, 11, 4, 2);
+
+function read(text: string, orders: OrderStatus[]) {
+  const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+  const cards = cls.top.length ? rankTemplates(index, { classification: cls, text, orderStatuses: orders, now }, 3).map((r) => r.template.id) : [];
+  return { chips: cls.top, cards };
+}
+
+describe('QA pass (2026-12-06): the situation and the first card an agent would take', () => {
+  it('holds at least 60 messages', () => expect(QA_PASS.length).toBeGreaterThanOrEqual(60));
+
+  it.each(QA_PASS.map((c) => ({ c, ...read(c.text, c.orders) })))('$c.text ($c.orders) → $chips · $cards', ({ c, chips, cards }) => {
+    if (c.scenario === 'other') {
+      expect(chips, c.text).toEqual([]);
+      expect(cards).toEqual([]);
+      return;
+    }
+    expect(chips, c.text).toContain(c.scenario);
+    expect(c.first, `${c.text} → ${cards.join(', ')}`).toContain(cards[0]);
+  });
+});
+
+describe('messages of the same pass still wrong at Alt+1 (qa-pass.cases.ts says why)', () => {
+  it('are exactly these: a fix moves its message into QA_PASS', () => {
+    const wrong = QA_PASS_KNOWN.filter((c) => !c.first.includes(read(c.text, c.orders).cards[0]!)).map((c) => c.text);
+    expect(wrong).toEqual(QA_PASS_KNOWN.map((c) => c.text));
+  });
+});
+
+describe('a general product question is no material question', () => {
+  it('细节待核实 leads what 面料材质 does not answer; a material word still brings 面料材质 first', () => {
+    expect(read('充电宝能带上飞机吗', []).cards[0]).toBe('product-verify');
+    expect(read('这个能放洗碗机里洗吗', []).cards[0]).not.toBe('product-material');
+    expect(read('这款是纯棉的吗', []).cards[0]).toBe('product-material');
+    expect(read('这个锅是什么材质的', []).cards[0]).toBe('product-material');
+    // How the cloth behaves in the wash is the fabric's too (its care advice answers it).
+    expect(read('这件外套会掉色吗', ['unpaid']).cards[0]).toBe('product-material');
+  });
+});
+
+describe('老板 as a form of address is no request for the supervisor', () => {
+  it('便宜点啊老板 gets 统一定价 (or another bargain reply) first, not 超权限请示主管', () => {
+    for (const text of ['这个能不能便宜点啊 老板😭', '老板便宜点呗', '老板能少点不']) expect(read(text, []).cards[0], text).not.toBe('bargain-ask-supervisor');
+    expect(read('能帮我问问你们老板再便宜点吗', []).cards[0]).toBe('bargain-ask-supervisor');
+  });
+});
+
+describe('the shop’s own pictures are no photo the buyer sent', () => {
+  it('跟图片不一样 gets 质量问题请拍照, not 照片看到了，确实是我们的问题', () => {
+    for (const text of ['有色差 跟图片完全不一样 而且还有线头', '实物和详情页的图片差太多了，还有线头']) expect(read(text, ['completed']).cards[0], text).toBe('quality-photos');
+    expect(read('图片发你了，领口脱线了', ['completed']).cards[0]).toBe('quality-options');
+  });
+});
+
+describe('goods that do not fit are goods received', () => {
+  it('reads 鞋子小了 / 裤子有点长了 as after receipt, a fit feared before buying not', () => {
+    for (const t of ['鞋子小了 换大一码', '裤子有点长了', '这件衣服穿着紧了']) expect(stageOfWords(t) & AFTER, t).toBe(AFTER);
+    for (const t of ['怕鞋子小了', '万一裤子长了能换吗', '码小了吗']) expect(stageOfWords(t) & AFTER, t).toBe(0);
+  });
+
+  it('a size exchange of shoes received gets 换货流程, not 放心拍…可以申请换码', () => {
+    expect(read('鞋子小了 换大一码', ['completed']).cards[0]).toBe('exchange-how');
+    expect(read('鞋子小了 换大一码', []).cards[0]).not.toBe('size-exchange-ok');
+  });
+});
+
+describe('an exchange under way named by its new item', () => {
+  it('换货的新衣服什么时候发 gets 换货进度, not how to start an exchange', () => {
+    expect(read('换货的新衣服什么时候发', ['completed']).cards[0]).toBe('exchange-check');
+    expect(read('换的新鞋什么时候能寄出来', ['completed']).cards[0]).toBe('exchange-check');
+    expect(read('想换个大一码的', ['completed']).cards[0]).not.toBe('exchange-check');
+  });
+});
+
+describe('a payment reply that answers the ask is no reminder held to the second slot', () => {
+  it('拍了两单 重复了 with two unpaid orders gets 重复拍下 first', () => {
+    expect(read('拍了两单 重复了 怎么办', ['unpaid', 'unpaid']).cards[0]).toBe('pay-duplicate');
+  });
+
+  it('a reminder with no detail still goes after the answer to a clear ask', () => {
+    expect(read('还没付款，地址能改吗', ['unpaid']).cards.slice(0, 2)).toEqual(['address-change', 'pay-remind']);
+  });
+});
+
+describe('a detail the buyer turns down is not asked for', () => {
+  it('不要顺丰 gets 默认快递 first, not 可以发顺丰的; 有没有色差 still asks about the colour', () => {
+    expect(read('不要顺丰 发邮政就行', []).cards[0]).toBe('courier-default');
+    expect(read('顺丰能发吗', []).cards[0]).toBe('courier-sf');
+    expect(read('付钱之前确认下有没有色差', []).cards[0]).toBe('product-color');
+  });
+});
+
+describe('收到您的付款啦 is for a payment made, not any word of paying', () => {
+  it('能不能先发货后付款 gets 支付方式, not 已付款确认; 钱已经付过了 still reads as paid', () => {
+    const first = read('能不能先发货后付款', []).cards[0];
+    expect(first).toBe('pay-methods');
+    expect(read('我付过款了 怎么显示待付款', ['paid']).cards[0]).toBe('order-paid');
+  });
+});
+
+describe('a refund of half is a refund short of what was paid', () => {
+  it('退款退了一半 gets 退款金额有差额', () => {
+    expect(read('退款退了一半 另一半呢', ['refunding']).cards[0]).toBe('refund-amount-diff');
+  });
+});
