@@ -1,36 +1,53 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
-import { LEFT_KINDS, lostWithKind } from '@/lib/domain/templates/starter-kinds';
-import { readIds } from './starter-notices';
-import { SEEN_KEY } from './StarterAddedNotice';
+import { LEFT_KINDS } from '@/lib/domain/templates/starter-kinds';
+import { useApi } from './OptionsContext';
 import { StarterOfferNotice, type StarterOffer } from './StarterOfferNotice';
 
 /**
  * The welcomes offered back here and answered (added, declined, or held in the library on this
- * machine), in this page's localStorage beside the other starter notices' records: each is offered
- * once, and one the shop deletes afterwards stays deleted.
+ * machine), in this page's localStorage beside the other starter notices' records. The worker's mark
+ * keeps the same (checkStarterReturn), so a cleared localStorage offers none of them again.
  */
 export const RETURN_KEY = 'kf-starter-return-seen';
 
-/** The welcomes an earlier removal of the clothing kind took (LEFT_KINDS), where that removal left its record here. */
-export const RETURN_OFFER: StarterOffer = {
-  kf: 'starter-return',
-  words: 'starterReturn',
-  key: RETURN_KEY,
-  watched: () => Object.values(LEFT_KINDS).flat(),
-  offered: (lib, _starter, answered) => lostWithKind(lib, readIds(SEEN_KEY), answered),
-};
+/** The offer of `lost` (the worker's answer), less what this page has answered; `answer` tells the worker. */
+export function returnOffer(lost: readonly string[], answer: (ids: string[]) => void): StarterOffer {
+  return {
+    kf: 'starter-return',
+    words: 'starterReturn',
+    key: RETURN_KEY,
+    watched: () => Object.values(LEFT_KINDS).flat(),
+    offered: (lib, _starter, answered) => lost.filter((id) => !answered.includes(id) && !lib.templates.some((t) => t.id === id)),
+    answered: answer,
+  };
+}
 
 /**
  * Offers back the starter replies an earlier removal of the clothing kind took with it and that no
  * longer belong to the kind (LEFT_KINDS: the two welcomes, reworded for any shop on 2026-12-06):
- * which, why they went, one click to add them through the editor's save, or never again. Only where
- * that removal left its record here (the 内置话术新增 record holds them); a welcome the shop deleted
- * by hand was never written there and is not offered. `show` is false for an agent in team mode.
+ * which, why they went, one click to add them through the editor's save, or never again. Which were
+ * lost is the worker's to say (checkStarterReturn: its mark in `meta` records the removal, and its
+ * safety copy what it took), so a welcome the shop deleted by hand is not offered, and the offer does
+ * not hang on this page's localStorage. `show` is false for an agent in team mode.
  */
 export function StarterReturnNotice(props: {
   lib: TemplateLibrary;
   show: boolean;
   persist: (change: (l: TemplateLibrary) => TemplateLibrary, okText: () => string) => Promise<boolean>;
 }) {
-  return <StarterOfferNotice offer={RETURN_OFFER} {...props} />;
+  const api = useApi();
+  const [lost, setLost] = useState<string[]>([]);
+  const ask = (answered?: string[]) =>
+    api.call('checkStarterReturn', answered ? { answered } : {}).then(
+      (r) => setLost(r.ids),
+      // Not known: no offer rather than an error (the next visit asks again).
+      () => setLost([]),
+    );
+  // Asked again whenever the library changes: one held now is settled in the worker's mark too.
+  useEffect(() => {
+    if (props.show) void ask();
+  }, [props.show, props.lib]);
+  const offer = useMemo(() => returnOffer(lost, (ids) => void ask(ids)), [lost]);
+  return <StarterOfferNotice offer={offer} {...props} />;
 }
