@@ -132,6 +132,19 @@ describe('the welcomes an earlier removal of the clothing replies took with it',
     expect(now.notice()).toBeNull();
   });
 
+  it('hands the worker what this page answered before the worker kept it: cleared afterwards, nothing is offered again', async () => {
+    localStorage.setItem(RETURN_KEY, JSON.stringify(WELCOMES));
+    const first = await editorOver(removedByOldVersion());
+    expect(first.notice()).toBeNull();
+    expect(first.mark()).toEqual({ ...OLD_MARK, settled: WELCOMES });
+    first.m.unmount();
+    localStorage.clear();
+
+    const again = await editorOver(removedByOldVersion(), undefined, { mark: first.mark() });
+    expect(again.q('[data-kf="template-table"]')).not.toBeNull();
+    expect(again.notice()).toBeNull();
+  });
+
   it('an agent in team mode, whose library follows the shop’s, is not offered them; a supervisor is', async () => {
     const agent = await editorOver(removedByOldVersion(), 'agent');
     expect(agent.q('[data-kf="propose-template"]')).not.toBeNull();

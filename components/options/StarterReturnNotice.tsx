@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { LEFT_KINDS } from '@/lib/domain/templates/starter-kinds';
 import { useApi } from './OptionsContext';
+import { readIds } from './starter-notices';
 import { StarterOfferNotice, type StarterOffer } from './StarterOfferNotice';
 
 /**
@@ -38,15 +39,16 @@ export function StarterReturnNotice(props: {
 }) {
   const api = useApi();
   const [lost, setLost] = useState<string[]>([]);
-  const ask = (answered?: string[]) =>
-    api.call('checkStarterReturn', answered ? { answered } : {}).then(
+  const ask = (answered: string[]) =>
+    api.call('checkStarterReturn', answered.length ? { answered } : {}).then(
       (r) => setLost(r.ids),
       // Not known: no offer rather than an error (the next visit asks again).
       () => setLost([]),
     );
-  // Asked again whenever the library changes: one held now is settled in the worker's mark too.
+  // Asked again whenever the library changes: one held now is settled in the worker's mark too, and
+  // so is what this page answered before the worker kept it (a version before 2026-12-06).
   useEffect(() => {
-    if (props.show) void ask();
+    if (props.show) void ask(readIds(RETURN_KEY));
   }, [props.show, props.lib]);
   const offer = useMemo(() => returnOffer(lost, (ids) => void ask(ids)), [lost]);
   return <StarterOfferNotice offer={offer} {...props} />;
