@@ -79,7 +79,8 @@ export function settleLostWithKind(
   const taken = (id: string) => {
     const t = copy?.templates.find((x) => x.id === id);
     const s = shipped.get(id);
-    return !!t && !!s && untouchedStarter(t, s);
+    // A copy's record is the extension's own, but an odd one counts as edited rather than throwing.
+    return !!t && !!s && Array.isArray(t.scenarios) && untouchedStarter(t, s);
   };
   const settled = new Set(m.settled ?? (copy ? left.filter((id) => !taken(id)) : []));
   const held = new Set(lib.templates.map((t) => t.id));
