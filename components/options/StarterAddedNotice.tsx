@@ -1,12 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
-import { addStarterReplies, STARTER_ADDED, starterAdditions } from '@/lib/domain/templates/starter-additions';
-import { readIds, rememberIds, useShippedStarter } from './starter-notices';
-import { NoticeButtons } from './NoticeButtons';
-import { registerMessages, t } from '@/lib/i18n';
-import { starterOrdersMessages } from '@/lib/i18n/messages/starter-orders';
-
-registerMessages(starterOrdersMessages);
+import { STARTER_ADDED, starterAdditions } from '@/lib/domain/templates/starter-additions';
+import { StarterOfferNotice, type StarterOffer } from './StarterOfferNotice';
 
 /**
  * The later starter replies this machine has seen (in the library, added, or dismissed), in this
@@ -15,8 +9,14 @@ registerMessages(starterOrdersMessages);
  */
 export const SEEN_KEY = 'kf-starter-added-seen';
 
-const readSeen = () => readIds(SEEN_KEY);
-const remember = (ids: readonly string[]) => rememberIds(SEEN_KEY, ids);
+/** The starter replies a later version added (STARTER_ADDED) and a library stored before them lacks. */
+export const ADDED_OFFER: StarterOffer = {
+  kf: 'starter-added',
+  words: 'starterAdded',
+  key: SEEN_KEY,
+  watched: () => STARTER_ADDED.flat(),
+  offered: (lib, starter, seen) => starterAdditions(lib, starter, seen).map((x) => x.id),
+};
 
 /**
  * Offers the starter replies a later version added (STARTER_ADDED) to a library stored before them:
@@ -29,42 +29,5 @@ export function StarterAddedNotice(props: {
   show: boolean;
   persist: (change: (l: TemplateLibrary) => TemplateLibrary, okText: () => string) => Promise<boolean>;
 }) {
-  const starter = useShippedStarter();
-  const [seen, setSeen] = useState(readSeen);
-  const [busy, setBusy] = useState(false);
-  // A later reply the library holds has been seen here: deleted afterwards, it is not offered again.
-  useEffect(() => {
-    const later = new Set(STARTER_ADDED.flat());
-    const held = props.lib.templates.filter((x) => later.has(x.id)).map((x) => x.id);
-    if (held.some((id) => !seen.includes(id))) setSeen(remember(held));
-  }, [props.lib]);
-  if (!starter || !props.show) return null;
-  const offered = starterAdditions(props.lib, starter, seen);
-  if (!offered.length) return null;
-  const ids = offered.map((x) => x.id);
-
-  const add = async () => {
-    setBusy(true);
-    let count = 0;
-    // Applied to whichever library the save ends up on (the newer one after a conflict).
-    const change = (l: TemplateLibrary) => {
-      const r = addStarterReplies(l, starter, ids);
-      count = r.added.length;
-      return r.library;
-    };
-    await props.persist(change, () => t('starterAdded.added', { n: count }));
-    setBusy(false);
-  };
-  const dismiss = () => setSeen(remember(ids));
-
-  return (
-    <div class="kf-notice" data-kf="starter-added">
-      <p class="kf-warn-text">{t('starterAdded.notice', { n: offered.length, titles: offered.map((x) => x.title).join('、') })}</p>
-      <NoticeButtons
-        busy={busy}
-        act={{ kf: 'starter-added-add', label: t('starterAdded.add'), onClick: () => void add() }}
-        dismiss={{ kf: 'starter-added-dismiss', label: t('starterAdded.dismiss'), onClick: dismiss }}
-      />
-    </div>
-  );
+  return <StarterOfferNotice offer={ADDED_OFFER} {...props} />;
 }

@@ -8,6 +8,8 @@ import { DEFAULT_APP_SETTINGS, type AppSettings, type DeepPartial } from '@/lib/
 import type { LibraryRecord } from '@/lib/storage/library';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { parseLibraryImport } from '@/lib/domain/templates/validate';
+import { lostUnreckoned, settleLostWithKind } from '@/lib/domain/templates/starter-kinds';
+import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
 import { TemplateEditor } from './TemplateEditor';
 
 /** Lets pending effects and replies settle. */
@@ -29,6 +31,11 @@ export interface TabOptions {
   notify?: string[];
 }
 
+const DEFAULT_REPLIES: Record<string, (payload: any) => unknown> = {
+  teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+  checkStarterReturn: () => ({ ids: [] }),
+};
+
 /**
  * An options tab mounted with a fake background: `replies` answers each verb (any other verb is an
  * error, so a test notices an unexpected call). Unmounted after each test.
@@ -36,8 +43,9 @@ export interface TabOptions {
 export async function mountTab(component: ComponentChild, replies: Record<string, (payload: any) => unknown>, opts: TabOptions = {}) {
   const listeners = new Set<() => void>();
   const call = vi.fn(async (verb: string, payload?: unknown) => {
-    // Outside team mode unless the test says: the privacy statements and delete questions ask (useTeamShop).
-    const r = replies[verb] ?? (verb === 'teamStatus' ? () => ({ config: null, status: { state: 'off', pending: 0 } }) : undefined);
+    // Outside team mode unless the test says: the privacy statements and delete questions ask (useTeamShop);
+    // and no welcome lost with an earlier removal of the clothing replies (话术库 asks, StarterReturnNotice).
+    const r = replies[verb] ?? DEFAULT_REPLIES[verb];
     if (!r) {
       unexpected.push(verb);
       throw new Error(`unexpected ${verb}`);
@@ -101,8 +109,10 @@ export function settingsStore(first: DeepPartial<AppSettings> = {}) {
  * the worker does and refuses one made on a stale copy; `role` = team mode as that member. Resolves
  * once the shipped starter (fetched after the stored library) has arrived.
  */
-export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervisor') {
+export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervisor', worker: { mark?: unknown; copy?: TemplateLibrary } = {}) {
   let stored: LibraryRecord = { v: 2, ...structuredClone(lib), updatedAt: 5 };
+  // The worker's starter mark (`meta` 'starter-added') and the removal's safety copy, as checkStarterReturn reads them.
+  let mark = worker.mark;
   const saves: any[] = [];
   const tab = await mountTab(
     <TemplateEditor />,
@@ -114,6 +124,11 @@ export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervi
         role
           ? { config: { server: 'https://couch.example', shop: 'shop1', user: 'xiaowang', role }, status: { state: 'synced', pending: 0 } }
           : { config: null, status: { state: 'off', pending: 0 } },
+      checkStarterReturn: ({ answered }: { answered?: string[] }) => {
+        const r = settleLostWithKind(stored, mark, STARTER_LIBRARY, lostUnreckoned(mark) ? worker.copy : null, answered);
+        mark = r.mark;
+        return { ids: r.ids };
+      },
       saveLibrary: ({ baseUpdatedAt, ...payload }: any) => {
         saves.push({ baseUpdatedAt, ...payload });
         if (baseUpdatedAt !== stored.updatedAt) throw Object.assign(new Error('conflict'), { code: 'conflict' });
@@ -130,6 +145,7 @@ export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervi
     ...tab,
     saves,
     stored: () => stored,
+    mark: () => mark,
     /** Another tab saves a change meanwhile. */
     otherTab: (change: (l: LibraryRecord) => LibraryRecord) => (stored = change(stored)),
   };

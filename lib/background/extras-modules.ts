@@ -9,6 +9,7 @@ import { checkOneTemplate, exportLibrary, parseLibraryImport } from '../domain/t
 import { parseLibrarySave } from '../domain/templates/save-check';
 import { withTemplate } from '../domain/templates/with-template';
 import { upgradeStarter } from '../domain/templates/starter-upgrade';
+import { lostUnreckoned, settleLostWithKind } from '../domain/templates/starter-kinds';
 import { libraryV0toV1 } from '../storage/library-v0';
 import { patchGuardConfig, validateGuardConfig } from '../domain/guard/config';
 import { clockCsv, summariseDay } from '../domain/clock/summary';
@@ -61,12 +62,15 @@ export const WORKER_EXTRAS = {
    * copies and the starter replies added since, or removing a kind of them (upgradeStarterLibrary); a record the first prototype
    * stored (the library schema's v0 step); checking a save (saveLibrary), which an agent in team mode may not make;
    * an import's checks with the file's remark rules, taught sites and guard settings (checkLibraryImport,
-   * library-sections.ts); one reply checked as the editor would (a team proposal or conflict pick, handlers/team.ts).
+   * library-sections.ts); one reply checked as the editor would (a team proposal or conflict pick, handlers/team.ts);
+   * the welcomes an earlier removal of the clothing replies took, to offer back once (checkStarterReturn).
    */
   library: {
     parseLibraryImport,
     exportLibrary,
     upgradeStarter,
+    lostUnreckoned,
+    settleLostWithKind,
     libraryV0toV1,
     parseLibrarySave,
     checkLibraryImport,

@@ -66,6 +66,11 @@ export interface CoreProtocol {
    */
   /** 话术库's 删除服装类起始话术: the untouched copies of a kind's starter replies go, after a backup (starter-kinds.ts). */
   removeStarterKind: [{ kind: 'clothing' }, { removed: string[]; kept: string[] }];
+  /**
+   * 话术库's offer of the welcomes an earlier 删除服装类起始话术 took (starter-kinds.ts LEFT_KINDS): the
+   * ids to offer, settled in the worker's mark as they are held, added or declined (`answered`).
+   */
+  checkStarterReturn: [{ answered?: string[] }, { ids: string[] }];
   importLibrary: [({ json: unknown } | { csv: string }) & { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
   exportLibrary: [void, unknown];
   getSettings: [void, AppSettings];

@@ -3,7 +3,9 @@
  * among them (before 2026-12-06) was left with no plain welcome, and no update brought one back. After
  * a real extension update (the directory loaded again, as 重新加载 does) the update itself adds neither
  * (the shop may have meant it), and 话术库 offers them once: 加回来 stores them; a welcome deleted
- * after that stays deleted through the next update and the next visit.
+ * after that stays deleted through the next update and the next visit. The offer is read off the
+ * worker's mark, not the options page's localStorage: until 2026-12-06 a page whose localStorage was
+ * cleared (or a removal made from another profile's page) never offered them.
  */
 import { expect, it } from 'vitest';
 import { callFromExtensionPage } from './pages';
@@ -23,12 +25,12 @@ it('welcomes an earlier removal of the clothing replies took are offered back on
   // Not the 话术库 tab: this page must not see the library before the earlier version's is stored.
   const setup = await s.h.openExtensionPage('options.html#import');
   const starter = await setup.evaluate(async () => (await fetch('/data/starter-library.json')).json() as Promise<Lib>);
-  // What that version left: the library without the kind (welcomes too), the worker's mark, and the
-  // page's record (its removal wrote the kind's ids, as it listed them, to the 内置话术新增 record).
+  // What that version left: the library without the kind (welcomes too) and the worker's mark. Not the
+  // page's record of it (its localStorage, cleared here as a browser's 清除浏览数据 may).
   await callFromExtensionPage(setup, 'saveLibrary', { groups: starter.groups, templates: starter.templates.filter((x) => !OLD_CLOTHING.includes(x.id)) });
   const mark = await getRaw<number>(setup, 'meta', 'starter-added');
   await putRaw(setup, 'meta', 'starter-added', { lists: mark, without: ['clothing'] });
-  await setup.evaluate((ids) => localStorage.setItem('kf-starter-added-seen', JSON.stringify(ids)), OLD_CLOTHING);
+  await setup.evaluate(() => localStorage.clear());
   await setup.close();
 
   await updateExtension(s.h);
@@ -46,6 +48,8 @@ it('welcomes an earlier removal of the clothing replies took are offered back on
   await opts.locator('[data-kf="starter-return-add"]').click();
   await expect.poll(() => opts.locator('[data-kf="status"]').textContent()).toBe('已加回 2 条欢迎语。');
   expect(await notice.count()).toBe(0);
+  // Kept by the worker: the page's localStorage is not what stops a second offer.
+  await expect.poll(() => getRaw(opts, 'meta', 'starter-added')).toEqual({ lists: mark, without: ['clothing'], settled: WELCOMES });
   const back = await callFromExtensionPage<Lib>(opts, 'getLibrary');
   expect(back.templates.slice(0, 2).map((x) => x.id)).toEqual(WELCOMES);
   for (const id of WELCOMES) expect(back.templates.find((x) => x.id === id)!.body).toBe(starter.templates.find((x) => x.id === id)!.body);
@@ -56,11 +60,15 @@ it('welcomes an earlier removal of the clothing replies took are offered back on
   await callFromExtensionPage(opts, 'saveLibrary', { groups: back.groups, templates: back.templates.filter((x) => x.id !== 'welcome-returning') });
   await opts.locator('[data-kf="template-table"] [data-template-id="welcome-returning"]').waitFor({ state: 'detached' });
   expect(await notice.count()).toBe(0);
+
+  await opts.evaluate(() => localStorage.clear());
   await opts.close();
 
   await updateExtension(s.h);
   const again = await s.h.openExtensionPage('options.html#templates');
   await again.locator('[data-kf="template-table"] [data-template-id="welcome-new"]').waitFor();
+  // The worker's answer the tab asks for offers nothing: no notice is on its way.
+  expect(await callFromExtensionPage<{ ids: string[] }>(again, 'checkStarterReturn', {})).toEqual({ ids: [] });
   expect(await again.locator('[data-kf="starter-return"]').count()).toBe(0);
   expect((await callFromExtensionPage<Lib>(again, 'getLibrary')).templates.map((x) => x.id)).not.toContain('welcome-returning');
   await again.close();

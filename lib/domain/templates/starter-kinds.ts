@@ -35,26 +35,59 @@ export type StarterKind = keyof typeof STARTER_KINDS;
  * Starter replies a kind listed once and no longer does: the two welcomes left `clothing` on
  * 2026-12-06. A version before then removed them with the kind (删除服装类起始话术), so a shop that
  * sells no clothes was left without a plain welcome, and nothing brought them back: no update adds a
- * starter reply it has no list for, and the shop never chose to delete a welcome as such. That
- * page's removal also wrote the kind's ids, welcomes included, to the 内置话术新增 record
- * (`kf-starter-added-seen`, components/options/StarterAddedNotice.tsx), and no other step writes a
- * welcome there: that record is what tells a welcome lost with the kind from one the shop deleted.
+ * starter reply it has no list for, and the shop never chose to delete a welcome as such. What tells
+ * a welcome lost with the kind from one the shop deleted by hand is the worker's mark (`meta`
+ * 'starter-added', StarterMark below): every removal since the first wrote `without`, and from
+ * 2026-12-06 a removal also writes these ids as `settled` (it takes none of them), so a mark that
+ * names the kind without `settled` is an earlier version's removal. The options page's record of that
+ * removal (`kf-starter-added-seen`) was used until then; a page whose localStorage was cleared never
+ * offered them.
  */
 export const LEFT_KINDS: Record<StarterKind, readonly string[]> = {
   clothing: ['welcome-new', 'welcome-returning'],
 };
 
+/** The LEFT_KINDS ids of the kinds the mark says were removed, in LEFT_KINDS order. */
+const leftOf = (m: StarterMark) => m.without.flatMap((k) => LEFT_KINDS[k]);
+
+/** Whether the removal the mark records has not been reckoned yet (a version before 2026-12-06 made it): its safety copy is worth reading. */
+export function lostUnreckoned(mark: unknown): boolean {
+  const m = readStarterMark(mark);
+  return leftOf(m).length > 0 && !m.settled;
+}
+
 /**
- * The starter replies to offer back to `lib` (starter order of LEFT_KINDS): removed with a kind by a
- * version that still listed them (`seen` holds them: that removal wrote them there), not in the
- * library, and not yet `answered` here (offered and added or declined, or held in the library on this
- * machine since — so one the shop deletes from now on is gone for good).
+ * The starter replies to offer back to `lib` (LEFT_KINDS order), and the mark to keep (`changed`:
+ * worth writing). Offered: the ids of LEFT_KINDS a removal by an earlier version may have taken (the
+ * mark names the kind), not in the library and not settled. Settled, for good: what that removal did
+ * not take — at the first reckoning, by its safety copy (`copy`, the library 备份 删除服装类起始话术前
+ * holds, when one is kept): an id the copy lacks or holds edited stayed out of the removal; with no copy
+ * kept, nothing is known and only the library counts —, one held in the library (deleted from now on,
+ * it stays deleted), and `answered` (added or declined on the options page).
  */
-export function lostWithKind(lib: TemplateLibrary, seen: readonly string[], answered: readonly string[]): string[] {
-  const have = new Set(lib.templates.map((t) => t.id));
-  return Object.values(LEFT_KINDS)
-    .flat()
-    .filter((id) => seen.includes(id) && !answered.includes(id) && !have.has(id));
+export function settleLostWithKind(
+  lib: TemplateLibrary,
+  mark: unknown,
+  starter: TemplateLibrary,
+  copy?: TemplateLibrary | null,
+  answered: readonly string[] = [],
+): { ids: string[]; mark: unknown; changed: boolean } {
+  const m = readStarterMark(mark);
+  const left = leftOf(m);
+  if (!left.length) return { ids: [], mark, changed: false };
+  const shipped = new Map(starter.templates.map((s) => [s.id, s]));
+  const taken = (id: string) => {
+    const t = copy?.templates.find((x) => x.id === id);
+    const s = shipped.get(id);
+    // A copy's record is the extension's own, but an odd one counts as edited rather than throwing.
+    return !!t && !!s && Array.isArray(t.scenarios) && untouchedStarter(t, s);
+  };
+  const settled = new Set(m.settled ?? (copy ? left.filter((id) => !taken(id)) : []));
+  const held = new Set(lib.templates.map((t) => t.id));
+  for (const id of left) if (held.has(id) || answered.includes(id)) settled.add(id);
+  const next = left.filter((id) => settled.has(id));
+  const changed = !m.settled || next.length !== m.settled.length;
+  return { ids: left.filter((id) => !settled.has(id)), mark: changed ? writeStarterMark({ ...m, settled: next }) : mark, changed };
 }
 
 /**
@@ -106,13 +139,20 @@ export function withoutKind(lib: TemplateLibrary, starter: TemplateLibrary, kind
 export interface StarterMark {
   lists?: number;
   without: StarterKind[];
+  /**
+   * Of the replies the removed kinds once listed (LEFT_KINDS), those with nothing to offer back:
+   * not taken by the removal, held in the library since, added back or declined (settleLostWithKind).
+   * Absent: a removal by a version before 2026-12-06, not reckoned yet.
+   */
+  settled?: string[];
 }
 
 export function readStarterMark(mark: unknown): StarterMark {
   if (typeof mark === 'number') return { lists: mark, without: [] };
-  const m = (mark ?? {}) as { lists?: unknown; without?: unknown };
+  const m = (mark ?? {}) as { lists?: unknown; without?: unknown; settled?: unknown };
   const without = Array.isArray(m.without) ? (m.without.filter((k) => typeof k === 'string' && k in STARTER_KINDS) as StarterKind[]) : [];
-  return { ...(typeof m.lists === 'number' && { lists: m.lists }), without };
+  const settled = Array.isArray(m.settled) ? m.settled.filter((id): id is string => typeof id === 'string') : undefined;
+  return { ...(typeof m.lists === 'number' && { lists: m.lists }), without, ...(settled && { settled }) };
 }
 
 /** The stored form: a bare number while no kind was removed (what versions before read). */

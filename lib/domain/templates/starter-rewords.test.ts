@@ -15,9 +15,12 @@ describe('rewordStarter: the corrected starter wording for libraries stored befo
     const r = rewordStarter(stored(), STARTER_LIBRARY, 1_000)!;
     // Library order: the 2026-12-03 and 12-05 corrections, and the 2026-12-06 supervisor's read.
     expect(r.reworded).toEqual({ ids: STARTER_LIBRARY.templates.filter((t) => STARTER_REWORDS[t.id]).map((t) => t.id), at: 1_000 });
-    expect(r.reworded.ids).toEqual(expect.arrayContaining(['stock-available', 'order-confirm-postage', 'pay-remind', 'pay-hesitate', 'cancel-shipped', 'return-7day', 'refund-time', 'welcome-new', 'welcome-busy', 'stock-low']));
-    // The busy-hours welcome an install stored with 亲 and a 马上 answer follows the new wording.
+    expect(r.reworded.ids).toEqual(expect.arrayContaining(['stock-available', 'order-confirm-postage', 'pay-remind', 'pay-hesitate', 'cancel-shipped', 'return-7day', 'refund-time', 'welcome-new', 'welcome-busy', 'welcome-night', 'stock-low']));
+    // The busy-hours welcome an install stored with 亲 and a 马上 answer follows the new wording, and
+    // so does the night-shift welcome stored opening with 亲.
     expect(body(r, 'welcome-busy')).toBe(body(STARTER_LIBRARY, 'welcome-busy'));
+    expect(body(r, 'welcome-night')).toBe(body(STARTER_LIBRARY, 'welcome-night'));
+    expect(body(r, 'welcome-night')).toMatch(/^您好/);
     expect(body(r, 'pay-remind')).toBe('亲，看到您拍下的宝贝还没付款哦～{付款发货}，早付款早收到，有什么疑问也可以问我～');
     expect(body(r, 'stock-available')).toContain('{付款发货}');
     expect(body(r, 'pay-remind')).not.toContain('{截单时间}');

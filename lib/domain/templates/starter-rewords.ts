@@ -25,6 +25,8 @@ export const STARTER_REWORDS: Readonly<Record<string, readonly string[]>> = {
   // 2026-12-06: the busy-hours welcome kept its 亲 when the other welcomes opened with
   // 您好 or the buyer's name, and promised a 马上 answer in the line that says replies are slow.
   'welcome-busy': ['亲，现在咨询的朋友比较多，回复会稍慢一点，还请多包涵～您的问题我都看到了，马上按顺序给您答复！'],
+  // 2026-12-06: the night-shift welcome was the last greeting still opening with 亲.
+  'welcome-night': ['亲，现在是夜间值班时间，简单的问题我先帮您解答；需要查仓库或办理售后的，白班同事明天上午会第一时间跟进，并在中午前给您回复。'],
   'welcome-late-reply': ['亲，不好意思刚才没能及时回复您，现在{客服}在线啦。您留言的问题我来跟进，方便的时候回我一句就好～'],
   'product-usage': ['亲，使用和安装方法在详情页最后几张图里有图解，包裹里也附了说明书。简单说就是：{使用步骤?}。操作时有不清楚的地方随时找我，我一步步陪您弄好。'],
   'product-verify': ['亲，这个细节我要跟仓库同事核实一下，不想给您一个不准的答案。最晚 24 小时内给您回复，查到了会第一时间告诉您，辛苦稍等哦～'],

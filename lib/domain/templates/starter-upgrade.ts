@@ -1,7 +1,7 @@
 import type { TemplateLibrary } from './types';
 import { rewordStarter, type Reworded } from './starter-rewords';
 import { newStarterReplies } from './starter-additions';
-import { readStarterMark, removedIds, withoutKind, writeStarterMark, type StarterKind } from './starter-kinds';
+import { LEFT_KINDS, readStarterMark, removedIds, withoutKind, writeStarterMark, type StarterKind } from './starter-kinds';
 
 /**
  * What an extension update does to a stored library (run by the worker, lib/messaging/handlers/core.ts
@@ -28,7 +28,11 @@ export function upgradeStarter(
   const m = readStarterMark(mark);
   // The kind is marked removed even when no untouched copy was left, so no update adds it back.
   const cut = remove ? withoutKind(base, starter, remove) : { library: null, removed: [], kept: [] };
-  if (remove && !m.without.includes(remove)) m.without.push(remove);
+  // This version's kind lists none of LEFT_KINDS: its removal takes none of them, nothing to offer back.
+  if (remove && !m.without.includes(remove)) {
+    m.without.push(remove);
+    m.settled = [...new Set([...(m.settled ?? []), ...LEFT_KINDS[remove]])];
+  }
   if (cut.library) base = { ...cut.library, reworded: base.reworded };
   const add = newStarterReplies(base, starter, m.lists, undefined, undefined, removedIds(m));
   const changed = add.library ?? (cut.library || reworded ? base : null);

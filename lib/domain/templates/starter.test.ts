@@ -136,9 +136,9 @@ describe('starter library', () => {
     const opening = templates.filter((t) => t.body.startsWith('亲')).length;
     expect(opening / templates.length).toBeLessThan(0.75);
     const body = (id: string) => templates.find((t) => t.id === id)?.body ?? '';
-    // The day-shift welcomes greet as a first line does (您好, the buyer's name), and the busy one
-    // says replies are slow without promising a 马上 answer in the same breath.
-    for (const id of ['welcome-new', 'welcome-returning', 'welcome-busy', 'welcome-human']) expect(body(id), id).not.toMatch(/^亲/);
+    // The welcomes, the night shift's too, greet as a first line does (您好, the buyer's name), and the
+    // busy one says replies are slow without promising a 马上 answer in the same breath.
+    for (const id of ['welcome-new', 'welcome-returning', 'welcome-busy', 'welcome-human', 'welcome-late-reply', 'welcome-night']) expect(body(id), id).not.toMatch(/^亲/);
     expect(body('welcome-busy')).not.toMatch(/马上|立刻|立即/);
   });
 

@@ -10,7 +10,7 @@ import { workerExtras } from '../../background/extras';
 import { isScenarioId } from '../../domain/scenarios';
 import { OPTIONS_TAB, type CoreProtocol, type LibraryImportResult, type PanelLibrary } from '../protocol';
 import { db, storeGeneration } from '../../storage/db';
-import { takeSnapshot } from '../../storage/backup';
+import { listSnapshots, takeSnapshot, type Snapshot } from '../../storage/backup';
 import { writeOrPutBack } from './backup';
 import { RULES_SECTION, importRuleSet } from './rules';
 import { loadRuleSet } from '../../storage/rules';
@@ -119,6 +119,31 @@ export async function upgradeStarterLibrary(remove?: StarterKind) {
 }
 
 /**
+ * The welcomes an earlier removal of the clothing replies took, to offer back (starter-kinds.ts
+ * settleLostWithKind): read off this machine's mark in `meta`, which survives what the options page's
+ * localStorage does not. The first time, that removal's safety copy (备份 删除服装类起始话术前, if still
+ * kept) tells which it took; what is held, added or declined (`answered`) is settled in the mark.
+ */
+async function checkStarterReturn(answered: string[] = []): Promise<string[]> {
+  if ((await loadTeamConfig())?.role === 'agent') return [];
+  const extras = workerExtras().library;
+  const [lib, starter, mark] = await Promise.all([loadLibrary(), loadBundled('starter-library'), db.get('meta', STARTER_MARK)]);
+  const copy = extras.lostUnreckoned(mark) ? await removalCopy() : null;
+  const r = extras.settleLostWithKind(lib, mark, starter, copy, answered);
+  // Written over the mark as it is then (an update may have counted a list meanwhile).
+  if (r.changed) await db.update('meta', STARTER_MARK, (now) => extras.settleLostWithKind(lib, now, starter, copy, answered).mark);
+  return r.ids;
+}
+
+/** The library the newest 删除服装类起始话术前 safety copy holds, or null when none is kept. */
+async function removalCopy(): Promise<TemplateLibrary | null> {
+  const info = (await listSnapshots()).find((s) => s.reason === 'before-starter-removal');
+  const snap = info && (await db.get<Snapshot>('backups', info.id));
+  const lib = snap?.stores.library?.find(([k]) => k === 'library')?.[1] as Partial<TemplateLibrary> | undefined;
+  return Array.isArray(lib?.templates) ? (lib as TemplateLibrary) : null;
+}
+
+/**
  * A library file (with its rules, taught-sites and guard sections), or a spreadsheet of replies
  * (`csv`, its text): checked whole and counted; unless
  * `dryRun`, merged into the library (`merge`) or replacing it, after a backup (`snapshot` false: the
@@ -181,6 +206,13 @@ export const coreHandlers: HandlerSet<CoreProtocol> = {
     },
   },
   removeStarterKind: { handle: () => upgradeStarterLibrary('clothing') },
+  checkStarterReturn: {
+    async handle(payload) {
+      const { answered } = obj(payload ?? {}, 'checkStarterReturn');
+      if (answered !== undefined && !(Array.isArray(answered) && answered.every((id) => typeof id === 'string'))) throw new InvalidPayload('checkStarterReturn: answered must be a list of ids');
+      return { ids: await checkStarterReturn(answered as string[] | undefined) };
+    },
+  },
   importLibrary: { handle: (payload) => importLibraryFile(obj(payload, 'importLibrary')) },
   exportLibrary: { handle: libraryFile },
   getSettings: { content: true, handle: () => loadSettings() },

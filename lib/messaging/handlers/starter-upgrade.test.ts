@@ -205,3 +205,61 @@ describe('an update adds the starter replies new since the library was stored', 
     expect(await w.db.get('meta', 'starter-added')).toBeUndefined();
   });
 });
+
+describe('the welcomes an earlier 删除服装类起始话术 took, offered back from the worker’s records (checkStarterReturn)', () => {
+  const WELCOMES = ['welcome-new', 'welcome-returning'];
+  const OLD_MARK = { lists: STARTER_ADDED.length, without: ['clothing'] };
+  beforeEach(async () => (await worker()).db.clear('backups'));
+  const ask = async (answered?: string[]) => {
+    const { dispatch } = await import('../dispatch');
+    const r = (await dispatch({ kf: 'checkStarterReturn', payload: answered ? { answered } : {} }, 'extension-page')) as { ok: boolean; value: { ids: string[] } };
+    expect(r.ok).toBe(true);
+    return r.value.ids;
+  };
+
+  it('a removal by a version before 2026-12-06 (its mark, its safety copy) has its untouched welcomes offered once; answered, the mark keeps it', async () => {
+    const w = await worker();
+    // The safety copy that removal took: the welcomes as stored then, 老客欢迎 edited (the removal kept it).
+    const before = { v: 2, groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.map((t) => (t.id === 'welcome-returning' ? { ...t, body: '欢迎回来～' } : t)), updatedAt: 1 };
+    await w.db.set('library', 'library', before);
+    const { takeSnapshot } = await import('../../storage/backup');
+    await takeSnapshot('before-starter-removal');
+    // What it left: neither welcome (the shop deleted the edited one by hand since), the kind marked removed.
+    await w.db.set('library', 'library', { ...before, templates: before.templates.filter((t) => !WELCOMES.includes(t.id)), updatedAt: 2 });
+    await w.db.set('meta', 'starter-added', OLD_MARK);
+
+    expect(await ask()).toEqual(['welcome-new']);
+    expect(await w.db.get('meta', 'starter-added')).toEqual({ ...OLD_MARK, settled: ['welcome-returning'] });
+    expect(await ask(['welcome-new'])).toEqual([]);
+    expect(await w.db.get('meta', 'starter-added')).toEqual({ ...OLD_MARK, settled: WELCOMES });
+    // An update keeps what is settled.
+    await w.upgrade();
+    expect(await w.db.get('meta', 'starter-added')).toEqual({ ...OLD_MARK, settled: WELCOMES });
+  });
+
+  it('with no safety copy kept, the welcomes missing are offered; none where no removal is recorded, or for a removal by this version', async () => {
+    let w = await worker();
+    await w.db.set('library', 'library', oldRecord({ without: WELCOMES }));
+    expect(await ask()).toEqual([]);
+    await w.db.set('meta', 'starter-added', OLD_MARK);
+    expect(await ask()).toEqual(WELCOMES);
+
+    // This version's removal: a library still holding its welcomes, then deleted by hand.
+    await w.db.del('meta', 'starter-added');
+    await w.db.set('library', 'library', oldRecord());
+    w = await worker();
+    await w.upgrade('clothing');
+    const mark = await w.db.get<{ without: string[]; settled: string[] }>('meta', 'starter-added');
+    expect(mark).toMatchObject({ without: ['clothing'], settled: WELCOMES });
+    const lib = await w.library();
+    await w.save({ groups: lib.groups, templates: lib.templates.filter((t) => !WELCOMES.includes(t.id)) });
+    expect(await ask()).toEqual([]);
+  });
+
+  it('refuses answered ids that are not a list of ids', async () => {
+    await worker();
+    const { dispatch } = await import('../dispatch');
+    const r = (await dispatch({ kf: 'checkStarterReturn', payload: { answered: 'welcome-new' } }, 'extension-page')) as { ok: boolean };
+    expect(r.ok).toBe(false);
+  });
+});
