@@ -93,10 +93,12 @@ it('after 退出团队模式 the statements are local again, and signing in as s
   // What a live update does (lib/messaging/client.ts announceChange('team')): the page reads the team state again.
   await teamPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'kf:rev:team': Date.now() }));
   const other = await s.h.openExtensionPage('options.html#team');
-  await expect.poll(() => text(other, 'team-leaving')).toContain('正在退出团队模式，正在删除本机为同步保存的店铺记录副本');
+  // (drawn once the page has the team state: its status line, or the line saying the leave is under way)
+  await other.locator('[data-kf="team-status"], [data-kf="team-leaving"]').first().waitFor({ timeout: 15_000 });
   expect(await other.locator('[data-kf="team-connect"]').count()).toBe(0);
-  expect(await text(teamPage, 'team-leaving')).toContain('正在退出团队模式');
   expect(await teamPage.locator('[data-kf="team-connect"]').count()).toBe(0);
+  expect(await text(other, 'team-leaving')).toBe('正在退出团队模式，正在删除本机为同步保存的店铺记录副本…完成后这里会说明，那时才可以重新加入。');
+  expect(await text(teamPage, 'team-leaving')).toContain('正在退出团队模式');
   await teamPage.evaluate(() => (window as unknown as { kfHeld: IDBDatabase[] }).kfHeld.forEach((db) => db.close()));
   // …and once the page says it left, no database of the shop is left on this machine; the agent's own records are.
   await expect.poll(() => text(teamPage, 'team-message'), { timeout: 30_000 }).toContain('本机的团队同步副本已删除');
