@@ -202,7 +202,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   if (!restored.has(panel)) restored.set(panel, restore(drafts));
   useEffect(() => void restored.get(panel)!.then(() => redraw((n) => n + 1)), []);
   useEffect(() => onDataChanged(['customers'], () => void dropForgotten(drafts).then((gone) => gone && redraw((n) => n + 1))), []);
-  const [targets, setTargets] = useState<HandoverTargets | null>(null);
+  /** undefined until the worker answers (the picker holds its row meanwhile); null: none to offer. */
+  const [targets, setTargets] = useState<HandoverTargets | null | undefined>(undefined);
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);
