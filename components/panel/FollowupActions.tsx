@@ -26,11 +26,15 @@ registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
 registerMessages(outdatedPanel);
 
-/** Drawn with the section in the panel's shadow root, from the follow-ups feature script: not in PANEL_CSS, which every seller page loads. */
+/**
+ * Drawn with the section in the panel's shadow root, from the follow-ups feature script: not in PANEL_CSS, which every seller page loads.
+ * 交给… has a line of its own: inline after the buttons, it wrapped or not by the width of its longest
+ * choice, so its arrival (HandoverPicker holds its place meanwhile) could still move the forms below.
+ */
 export const FOLLOWUP_CSS = `
 .kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
 .kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
-.kf-handover { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
+.kf-handover { display: flex; width: fit-content; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
 .kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
 `;
 /** A button of the section, as the content script's buttons name it (followup-buttons.tsx) before this loads. */
