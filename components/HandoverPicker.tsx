@@ -29,8 +29,19 @@ export function decodeTarget(v: string): HandoverTo {
  * 交给… : the next shift first, then (team mode) the other shift and each team member. Without
  * team mode there is no one to name: the next shift is the only target.
  */
-export function HandoverPicker(props: { targets: HandoverTargets | null; value: string; onChange(value: string): void; keepLabel?: string; kf?: string }) {
+export function HandoverPicker(props: { targets: HandoverTargets | null | undefined; value: string; onChange(value: string): void; keepLabel?: string; kf?: string }) {
   const tg = props.targets;
+  // Not known yet (undefined): the row is there, with only 不交接 and not usable, so that what is
+  // below (the 中差评 form's 添加) does not move down under the pointer when the targets arrive.
+  if (tg === undefined)
+    return (
+      <label class="kf-handover">
+        <span>{t('handover.label')}</span>
+        <select data-kf={`${props.kf ?? 'handover-to'}-pending`} disabled>
+          <option value="">{props.keepLabel ?? t('handover.keep')}</option>
+        </select>
+      </label>
+    );
   if (!tg) return null;
   // Round the clock (全天白班) the next shift is the day shift again: whoever is on next. No night shift is offered.
   const next = tg.allDay ? 'day' : other(tg.shift);

@@ -105,3 +105,50 @@ describe('options → 团队, my shift', () => {
     expect((await mountTab(<TeamSettings />, joined('day', true))).q('[data-kf="team-shift-all-day"]')).toBeNull();
   });
 });
+
+describe('options → 团队, leaving', () => {
+  const cfg = { server: 'https://couch.example.com', shop: 'myshop', user: '小王', role: 'agent', shift: 'day' };
+
+  it('says the leave is under way and offers no sign-in until the worker has answered, even when the page reloads meanwhile with the configuration gone', async () => {
+    localStorage.clear();
+    let state: { config: typeof cfg | null; status: { state: string; pending: number } } = { config: cfg, status: { state: 'synced', pending: 0 } };
+    let answer: (v: unknown) => void = () => {};
+    const { q, click, changed } = await mountTab(<TeamSettings />, {
+      teamStatus: () => state,
+      teamMyProposals: () => ({ ok: true, value: [] }),
+      handoverTargets: () => ({ shift: 'day', chosen: true, members: [] }),
+      teamLeave: () => new Promise((r) => (answer = r)),
+    });
+    await click('[data-kf="team-leave"]');
+    await click('[data-kf="team-leave-confirm"]');
+    expect(q('[data-kf="team-leaving"]')?.textContent).toBe('正在退出团队模式，正在删除本机为同步保存的店铺记录副本…完成后这里会说明，那时才可以重新加入。');
+    expect(q('[data-kf="team-joined"]')).toBeNull();
+    // A live update during the deletion: the configuration is gone, the worker's status not yet 'off'.
+    state = { config: null, status: { state: 'synced', pending: 0 } };
+    await changed();
+    expect(q('[data-kf="team-connect"]')).toBeNull();
+    expect(q('[data-kf="team-leaving"]')).not.toBeNull();
+    // Done (the worker says 'off' before it answers): still no form until the answer.
+    state = { config: null, status: { state: 'off', pending: 0 } };
+    await changed();
+    expect(q('[data-kf="team-connect"]')).toBeNull();
+    await act(async () => answer({ status: { state: 'off', pending: 0 } }));
+    await settle();
+    expect(q('[data-kf="team-message"]')?.textContent).toContain('已退出团队模式');
+    expect(q('[data-kf="team-leaving"]')).toBeNull();
+    expect(q('[data-kf="team-connect"]')).not.toBeNull();
+  });
+
+  it('on a page that did not ask (another tab), says the leave is under way while the worker says so, then offers the sign-in; in English too', async () => {
+    setLocale('en');
+    let status = { state: 'leaving', pending: 0 };
+    const { q, changed } = await mountTab(<TeamSettings />, { teamStatus: () => ({ config: null, status }) });
+    expect(q('[data-kf="team-leaving"]')?.textContent).toBe('Leaving team mode: deleting the copy of the shop’s records kept on this machine for syncing… This page says when it is done; only then can you join again.');
+    expect(q('[data-kf="team-connect"]')).toBeNull();
+    expect(q('[data-kf="team-status"]')).toBeNull();
+    status = { state: 'off', pending: 0 };
+    await changed();
+    expect(q('[data-kf="team-leaving"]')).toBeNull();
+    expect(q('[data-kf="team-connect"]')).not.toBeNull();
+  });
+});

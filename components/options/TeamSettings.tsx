@@ -34,7 +34,16 @@ export function TeamSettings() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<SignInStep | null>(null);
+  /** The leave's question is open. */
+  const [asking, setAsking] = useState(false);
+  /**
+   * 退出团队模式 sent and not answered yet. With the worker's 'leaving' status (the same, said to
+   * every page): until the worker has answered, the replicas are still being deleted, so neither the
+   * joined view nor the sign-in form shows — a reload meanwhile (a live update, another page's
+   * change) finds the configuration already gone and would offer a join in the middle of the leave.
+   */
   const [leaving, setLeaving] = useState(false);
+  const leaveUnderWay = leaving || status?.state === 'leaving';
   const prev = config ? null : lastMember();
 
   // The shop's day shift round the clock (全天白班): a member's 夜班 then counts as 白班, and the page says so.
@@ -73,6 +82,7 @@ export function TeamSettings() {
   );
 
   const connect = async () => {
+    if (leaveUnderWay) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -102,7 +112,11 @@ export function TeamSettings() {
     <section class="kf-card" data-kf="team">
       <h2>{t('team.title')}</h2>
       <p class="kf-help">{t('team.help')}</p>
-      {status && (
+      {leaveUnderWay ? (
+        <p role="status" data-kf="team-leaving">
+          {t('team.leaving')}
+        </p>
+      ) : status && (
         <p
           class={status.state === 'synced' && !status.pending && !status.refused?.length && !status.role ? 'kf-ok' : status.state === 'off' || status.state === 'syncing' ? '' : 'kf-bad'}
           role="status"
@@ -118,7 +132,7 @@ export function TeamSettings() {
           </button>
         </p>
       )}
-      {config ? (
+      {leaveUnderWay ? null : config ? (
         <>
           <p data-kf="team-joined">
             {t('team.connectedAs', { shop: config.shop, user: config.user, role: t(`team.role.${config.role}`) })} · {config.server}
@@ -144,7 +158,7 @@ export function TeamSettings() {
                 <option value="night">{t('team.shift.night')}</option>
               </select>
             </label>
-            <button data-kf="team-leave" disabled={busy || leaving} onClick={() => setLeaving(true)}>
+            <button data-kf="team-leave" disabled={busy || asking} onClick={() => setAsking(true)}>
               {t('team.leave')}
             </button>
           </div>
@@ -153,7 +167,7 @@ export function TeamSettings() {
               {t('team.shift.allDay')}
             </p>
           )}
-          {leaving && (
+          {asking && (
             // What leaving deletes (the replicas of the shop's records) and what stays (the agent's stores).
             <div data-kf="team-leave-ask">
               <p>{t('team.leaveAsk', { shop: config.shop })}</p>
@@ -164,23 +178,32 @@ export function TeamSettings() {
                   disabled={busy}
                   onClick={() => {
                     setBusy(true);
+                    setLeaving(true);
+                    setAsking(false);
+                    setMessage(null);
+                    const was = config;
                     void api
                       .call('teamLeave')
-                      .then((r) => {
-                        localStorage.setItem(LAST_KEY, JSON.stringify({ shop: config.shop, user: config.user }));
-                        setConfig(null);
-                        setStatus(r.status);
-                        setMessage({ ok: true, text: t('team.left') });
-                      })
-                      .finally(() => {
-                        setBusy(false);
-                        setLeaving(false);
-                      });
+                      .then(
+                        (r) => {
+                          localStorage.setItem(LAST_KEY, JSON.stringify({ shop: was.shop, user: was.user }));
+                          setConfig(null);
+                          setStatus(r.status);
+                          setMessage({ ok: true, text: t('team.left') });
+                          setLeaving(false);
+                        },
+                        (err: Error) => {
+                          setMessage({ ok: false, text: err.message });
+                          setLeaving(false);
+                          void reload();
+                        },
+                      )
+                      .finally(() => setBusy(false));
                   }}
                 >
                   {t('team.leaveConfirm')}
                 </button>
-                <button data-kf="team-leave-cancel" onClick={() => setLeaving(false)}>
+                <button data-kf="team-leave-cancel" onClick={() => setAsking(false)}>
                   {t('team.leaveCancel')}
                 </button>
               </div>

@@ -27,11 +27,15 @@ registerMessages(followupsPanel);
 registerMessages(followupsPanelForm);
 registerMessages(outdatedPanel);
 
-/** Drawn with the section in the panel's shadow root, from the follow-ups feature script: not in PANEL_CSS, which every seller page loads. */
+/**
+ * Drawn with the section in the panel's shadow root, from the follow-ups feature script: not in PANEL_CSS, which every seller page loads.
+ * 交给… has a line of its own: inline after the buttons, it wrapped or not by the width of its longest
+ * choice, so its arrival (HandoverPicker holds its place meanwhile) could still move the forms below.
+ */
 export const FOLLOWUP_CSS = `
 .kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
 .kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
-.kf-handover { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
+.kf-handover { display: flex; width: fit-content; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
 .kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
 .kf-fu-rows { display: flex; flex-direction: column; gap: 1px; max-height: 12em; overflow-y: auto; margin: 2px 0 6px; }
 .kf-fu-row { display: flex; flex-wrap: wrap; gap: 0 8px; align-items: baseline; text-align: left; font: inherit; font-size: 12px; color: inherit; padding: 2px 6px; border: 1px solid transparent; border-radius: 4px; background: none; cursor: pointer; }
@@ -226,7 +230,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   if (!restored.has(panel)) restored.set(panel, restore(drafts));
   useEffect(() => void restored.get(panel)!.then(() => redraw((n) => n + 1)), []);
   useEffect(() => onDataChanged(['customers'], () => void dropForgotten(drafts).then((gone) => gone && redraw((n) => n + 1))), []);
-  const [targets, setTargets] = useState<HandoverTargets | null>(null);
+  /** undefined until the worker answers (the picker holds its row meanwhile); null: none to offer. */
+  const [targets, setTargets] = useState<HandoverTargets | null | undefined>(undefined);
   useEffect(() => {
     (props.targets ?? defaultTargets)().then(setTargets, () => setTargets(null));
   }, []);

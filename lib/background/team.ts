@@ -84,7 +84,14 @@ export async function loadTeamStatus(): Promise<TeamStatus> {
   return ((await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus | undefined) ?? OFF;
 }
 
-async function setStatus(s: TeamStatus): Promise<TeamStatus> {
+/** 退出团队模式 under way (leaveTeam): the status stays 'leaving' until it is done, a join waits for it. */
+let leaving: Promise<TeamStatus> | null = null;
+const LEAVING: TeamStatus = { state: 'leaving', pending: 0 };
+
+async function setStatus(s: TeamStatus, leave?: 1): Promise<TeamStatus> {
+  // A round or a live update answering during the leave must not say 已同步 (or show the sign-in form
+  // as if it were over): only the leave writes the status until it is done.
+  if (leaving && !leave) return s;
   await browser.storage.local.set({ [TEAM_STATUS_KEY]: s });
   await announceChange('team');
   return s;
@@ -252,6 +259,8 @@ async function saveConfig(cfg: TeamConfig): Promise<TeamConfig> {
 }
 
 export async function connectTeam(cfg: TeamConfig): Promise<TeamStatus> {
+  // Not in the middle of a leave (another tab's 退出团队模式): it would remove this configuration.
+  await leaving?.catch(() => 0);
   await saveConfig(cfg);
   await browser.alarms.create(TEAM_ALARM, { periodInMinutes: 5 });
   return syncTeamNow({ firstJoin: true });
@@ -268,17 +277,25 @@ export async function setTeamShift(shift: 'day' | 'night'): Promise<TeamConfig |
 
 /**
  * Leaves team mode (after a round in progress). The local stores keep every record; the team page
- * deletes its replicas of the shop's records (lib/team/page.ts `leave`) before it is closed.
+ * deletes its replicas of the shop's records (lib/team/page.ts `leave`) before it is closed. Until
+ * then the status is 'leaving' (正在退出团队模式…), for every page: with the configuration already
+ * gone, a page reloaded meanwhile would otherwise offer the sign-in form while the replicas are still
+ * being deleted (seen in CI 2026-12-06). Kept in storage, so a worker stopped mid-way finishes it
+ * when it starts again (registerTeamBackground). A second call joins the first.
  */
-export const leaveTeam = (): Promise<TeamStatus> => queued(async () => {
-  await browser.storage.local.remove(TEAM_CONFIG_KEY);
-  config = Promise.resolve(null);
-  if (timer) clearTimeout(timer);
-  await browser.alarms.clear(TEAM_ALARM);
-  await askPage({ kfTeam: 'leave' }).catch(() => 0);
-  await offscreen()?.closeDocument().catch(() => 0);
-  return setStatus(OFF);
-});
+export const leaveTeam = (): Promise<TeamStatus> =>
+  (leaving ??= (async () => {
+    await setStatus(LEAVING, 1);
+    return queued(async () => {
+      await browser.storage.local.remove(TEAM_CONFIG_KEY);
+      config = Promise.resolve(null);
+      if (timer) clearTimeout(timer);
+      await browser.alarms.clear(TEAM_ALARM);
+      await askPage({ kfTeam: 'leave' }).catch(() => 0);
+      await offscreen()?.closeDocument().catch(() => 0);
+      return setStatus(OFF, 1);
+    });
+  })().finally(() => (leaving = null)));
 
 /** Registered at every worker start (synchronously: an alarm may be what woke the worker). */
 export function registerTeamBackground(): void {
@@ -298,9 +315,8 @@ export function registerTeamBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_ALARM) void round();
   });
-  void loadTeamConfig().then((cfg) => {
-    if (cfg) void round();
-  });
+  // A leave the worker stopped in the middle of is finished first (its replicas deleted); else a round.
+  void loadTeamStatus().then((st) => (st.state === 'leaving' ? leaveTeam() : loadTeamConfig().then((cfg) => cfg && round())), () => 0);
   const origin = browser.runtime.getURL('');
   browser.runtime.onConnect.addListener((port) => {
     // Extension pages only: a seller page's script cannot keep a connection to the server open.

@@ -23,8 +23,11 @@ export const TEAM_STATUS_KEY = 'kf:team:status';
 /** While a UI is open (live mode) a local write is sent this soon (otherwise 2 s after the last one). */
 export const LIVE_DEBOUNCE_MS = 50;
 
-/** `removed`: signed in, but the server no longer lists this user in the shop (npm run team -- remove). */
-export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'removed' | 'error';
+/**
+ * `removed`: signed in, but the server no longer lists this user in the shop (npm run team -- remove).
+ * `leaving`: 退出团队模式 under way (the configuration gone, the replicas being deleted).
+ */
+export type TeamState = 'off' | 'synced' | 'syncing' | 'offline' | 'auth' | 'removed' | 'error' | 'leaving';
 
 /** A follow-up this user snoozed that a colleague closed (`by`; absent when no status change says who). */
 export interface DoneOver {

@@ -20,6 +20,8 @@ function statusText(s: TeamStatus): string {
       return n ? t('team.status.pending', { n }) : t('team.status.synced');
     case 'syncing':
       return t('team.status.syncing');
+    case 'leaving':
+      return t('team.status.leaving');
     case 'offline':
       return n ? t('team.status.offline', { n }) : t('team.status.offlineNone');
     case 'auth':

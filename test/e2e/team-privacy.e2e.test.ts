@@ -70,12 +70,43 @@ it('after 退出团队模式 the statements are local again, and signing in as s
   const ask = await text(teamPage, 'team-leave-ask');
   expect(ask).toContain('会删除：本机为同步保存的店铺共享记录副本');
   expect(ask).toContain('会保留：本机的客户档案、跟进、话术库、学习记录和设置');
+  // While the replicas are being deleted the page says so, and offers no sign-in: the CI on 2026-12-06
+  // saw the sign-in form while 3 of the 4 replicas were still there (a live update during the deletion
+  // reloaded the page, the configuration already gone). The deletion is held here as an open
+  // connection holds it (each replica blocked for up to 5 s), and the page is made to reload meanwhile.
+  await teamPage.evaluate(async () => {
+    const w = window as unknown as { kfHeld: IDBDatabase[]; kfSeen: string[] };
+    w.kfHeld = [];
+    for (const { name } of await indexedDB.databases())
+      if (name?.startsWith('_pouch_kf-team-'))
+        w.kfHeld.push(await new Promise<IDBDatabase>((done, fail) => Object.assign(indexedDB.open(name), { onsuccess: (e: Event) => done((e.target as IDBOpenDBRequest).result), onerror: fail })));
+    // What showed first: the words that the leave is over, or the sign-in form (both in one change: the words).
+    w.kfSeen = [];
+    const look = () => {
+      if (!w.kfSeen.includes('left') && document.querySelector('[data-kf="team-message"]')?.textContent?.includes('已退出团队模式')) w.kfSeen.push('left');
+      if (!w.kfSeen.includes('form') && document.querySelector('[data-kf="team-connect"]')) w.kfSeen.push('form');
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await teamPage.locator('[data-kf="team-leave-confirm"]').click();
-  // …and once the page says it left (the sign-in form may show before that: a live update during the
-  // deletion reloads the page with the configuration already gone), no database of the shop is left
-  // on this machine; the agent's own records are.
+  await expect.poll(async () => (await call(teamPage, 'teamStatus')).config, { timeout: 15_000 }).toBeNull();
+  // What a live update does (lib/messaging/client.ts announceChange('team')): the page reads the team state again.
+  await teamPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'kf:rev:team': Date.now() }));
+  const other = await s.h.openExtensionPage('options.html#team');
+  // (drawn once the page has the team state: its status line, or the line saying the leave is under way)
+  await other.locator('[data-kf="team-status"], [data-kf="team-leaving"]').first().waitFor({ timeout: 15_000 });
+  expect(await other.locator('[data-kf="team-connect"]').count()).toBe(0);
+  expect(await teamPage.locator('[data-kf="team-connect"]').count()).toBe(0);
+  expect(await text(other, 'team-leaving')).toBe('正在退出团队模式，正在删除本机为同步保存的店铺记录副本…完成后这里会说明，那时才可以重新加入。');
+  expect(await text(teamPage, 'team-leaving')).toContain('正在退出团队模式');
+  await teamPage.evaluate(() => (window as unknown as { kfHeld: IDBDatabase[] }).kfHeld.forEach((db) => db.close()));
+  // …and once the page says it left, no database of the shop is left on this machine; the agent's own records are.
   await expect.poll(() => text(teamPage, 'team-message'), { timeout: 30_000 }).toContain('本机的团队同步副本已删除');
   await teamPage.locator('[data-kf="team-connect"]').waitFor();
+  expect(await teamPage.evaluate(() => (window as unknown as { kfSeen: string[] }).kfSeen)).toEqual(['left', 'form']);
+  // The other page offers the sign-in once the leave is over.
+  await other.locator('[data-kf="team-connect"]').waitFor();
+  await other.close();
   expect(await teamDbs()).toEqual([]);
   expect((await call(teamPage, 'getCustomer', { platform: 'demo', nickname: '周末来取货' })).history.map((e: { text: string }) => e.text)).toContain('周六下午到店');
   await call(teamPage, 'addCustomerEvent', { platform: 'demo', nickname: '周末来取货', kind: 'note', text: '退出后写的' });

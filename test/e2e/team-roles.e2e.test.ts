@@ -71,7 +71,10 @@ it("an agent's edit of a team reply is proposed to the supervisor, not kept on t
 });
 
 it('two proposals for one reply: the review says so, and the first proposer learns theirs was replaced', async () => {
-  await agentEdits(li, '李改的：亲，欢迎光临，今天下单有小礼物');
+  const { title, page: editor } = await agentEdits(li, '李改的：亲，欢迎光临，今天下单有小礼物');
+  // The proposal is on this machine once the page says so (the propose call answered), not at the click:
+  // a round started before it would not carry it.
+  await expect.poll(() => editor.locator('[data-kf="status"]').textContent(), { timeout: 30_000 }).toBe(`已把「${title}」提交给主管审核。`);
   await syncNow(liTeam);
   expect(await syncNow(supTeam)).toBe('已同步');
   const proposals = supTeam.locator('[data-kf="proposal"]');
