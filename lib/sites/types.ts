@@ -14,6 +14,11 @@ export interface ChatMessage {
   text: string;
   /** Epoch ms when the page shows when it was sent (a time line, a time label, a row id). */
   at?: number;
+  /**
+   * The console's own id of this message, where the page carries one (Douyin's `data-id`): the same
+   * text written twice is two messages, and a message the page draws again is still the one.
+   */
+  id?: string;
 }
 
 /**

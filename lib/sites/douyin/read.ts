@@ -16,8 +16,8 @@ export function readBuyer(doc: Document): string | null {
 }
 
 /**
- * The evidence shows no conversation or user id in the DOM (message ids only), so Douyin buyers keep
- * the nickname as their key: id null.
+ * The evidence shows no conversation or user id in the DOM (message ids only, read by readRow), so
+ * Douyin buyers keep the nickname as their key: id null.
  *
  * Not read on purpose (checked 2026-12-04): one undated Electron preload for 抖店 in the public code
  * index, not in consoles.md, takes a "userId" from a class `inputArea_<x>` on the reply box. It does
@@ -49,6 +49,13 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
  * send the buyer would look still waiting.
  */
 export function readRow(wrapper: Element): ChatMessage | undefined {
+  const m = readBody(wrapper);
+  // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.
+  const id = wrapper.querySelector(`[${S.MESSAGE_ID_ATTR}]`)?.getAttribute(S.MESSAGE_ID_ATTR);
+  return m && id ? { ...m, id } : m;
+}
+
+function readBody(wrapper: Element): ChatMessage | undefined {
   const bubble = wrapper.querySelector(S.BUBBLE);
   if (!bubble && wrapper.querySelector(S.CARD.ROOT)) return buyerCard(wrapper);
   const text = textOf(bubble ? bubble.querySelector(S.MESSAGE_TEXT) ?? bubble : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`));
