@@ -607,14 +607,13 @@ export class PanelController {
     // Where the console gives each message its own id (Douyin), a new buyer message is one whose id
     // the last read did not show: the same words written again after the shop's reply are new, a
     // message the page drew again is not. Elsewhere, by the words.
-    const ids = new Set((read ?? []).flatMap((m) => (m.id ? [m.id] : [])));
-    const lastBuyer = read?.findLast((m) => m.from === 'buyer');
+    const seen = this.lastBuyerId;
+    const id = (this.lastBuyerId = read?.findLast((m) => m.from === 'buyer')?.id);
     const textChanged = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
-    const newMessage = lastBuyer?.id ? !this.messageIds.has(lastBuyer.id) : textChanged;
-    // Same nickname, no buyer id (Douyin's namesakes): a conversation none of whose messages the last
-    // read showed is another conversation, whose buyer the agent's pick and search were not for.
-    const otherThread = !conversationChanged && this.messageIds.size > 0 && ids.size > 0 && ![...ids].some((id) => this.messageIds.has(id));
-    this.messageIds = ids;
+    const newMessage = id ? id !== seen : textChanged;
+    // Same nickname, no buyer id (Douyin's namesakes): a read without the buyer message the last one
+    // ended on is another conversation, whose buyer the agent's pick and search were not for.
+    const reset = conversationChanged || (!!seen && !!read && !read.some((m) => m.id === seen));
     this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
     this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({
@@ -631,13 +630,13 @@ export class PanelController {
       buyerOrderStatuses,
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
-      scenarioOverride: conversationChanged || otherThread || newMessage ? null : prev.scenarioOverride,
-      pending: conversationChanged || otherThread ? null : prev.pending,
+      scenarioOverride: reset || newMessage ? null : prev.scenarioOverride,
+      pending: reset ? null : prev.pending,
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.
-      query: conversationChanged || otherThread ? '' : prev.query,
+      query: reset ? '' : prev.query,
     });
-    if (conversationChanged || otherThread || newMessage || textChanged) this.classifyNow();
+    if (reset || newMessage || textChanged) this.classifyNow();
     this.showOrders(pageKind);
     for (const l of this.pageReadListeners) {
       try {
@@ -649,8 +648,8 @@ export class PanelController {
   }
 
   private lastReported = '';
-  /** The console's ids of the messages the last read showed (Douyin's; none elsewhere). */
-  private messageIds: ReadonlySet<string> = new Set();
+  /** The console's id of the last buyer message the last read showed (Douyin's; none elsewhere). */
+  private lastBuyerId?: string;
 
   /** Order pages: the rows and the open remark editor; rows are reported to the background. */
   readOrders(): void {

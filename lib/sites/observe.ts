@@ -163,7 +163,7 @@ export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal
         // A message's own id (Douyin) is exact: the same text again is a new id, and the page drawing
         // its list again (or loading older messages in front) keeps the last one's. Without one, the
         // row count tells the same text sent twice apart.
-        rowsPart = last?.id ? [last.id, last.text] : [rows.length, last?.text];
+        rowsPart = [last?.id ?? rows.length, last?.text];
       }
       return JSON.stringify([reads.readBuyerIdentity(doc), rowsPart, !doc.querySelector(reads.inputSelector)]);
     },

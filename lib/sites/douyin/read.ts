@@ -49,18 +49,12 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
  * send the buyer would look still waiting.
  */
 export function readRow(wrapper: Element): ChatMessage | undefined {
-  const m = readBody(wrapper);
-  // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.
-  const id = wrapper.querySelector(`[${S.MESSAGE_ID_ATTR}]`)?.getAttribute(S.MESSAGE_ID_ATTR);
-  return m && id ? { ...m, id } : m;
-}
-
-function readBody(wrapper: Element): ChatMessage | undefined {
   const bubble = wrapper.querySelector(S.BUBBLE);
-  if (!bubble && wrapper.querySelector(S.CARD.ROOT)) return buyerCard(wrapper);
   const text = textOf(bubble ? bubble.querySelector(S.MESSAGE_TEXT) ?? bubble : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`));
   const from = bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent';
-  return text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
+  const m: ChatMessage | undefined = !bubble && wrapper.querySelector(S.CARD.ROOT) ? buyerCard(wrapper) : text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
+  // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.
+  return m && { ...m, id: wrapper.querySelector(`[${S.MESSAGE_ID_ATTR}]`)?.getAttribute(S.MESSAGE_ID_ATTR) || undefined };
 }
 
 /** What a buyer's product card says where its title is not shown. */
