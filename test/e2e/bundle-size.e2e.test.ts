@@ -150,7 +150,7 @@ export const BACKGROUND_BUDGET_BYTES = 135_000;
  * place and ask for that script: 36,776 bytes (−391 B). The ratchet goes 37,960 → 36,930 bytes.
  * 2026-12-06 (twenty-fifth session): 36,930 → 36,970 bytes, once, for the panel's page read telling
  * a new buyer message by the console's own message id (Douyin's data-id) and a namesake's
- * conversation by its absence (+109 B: 36,856 → 36,965); it decides what the agent's pick of the
+ * conversation by its absence (+105 B: 36,856 → 36,961); it decides what the agent's pick of the
  * situation does at each read, before any feature script is in.
  */
 export const CONTENT_GZIP_BUDGET_BYTES = 36_970;
