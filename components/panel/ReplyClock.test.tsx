@@ -112,6 +112,18 @@ describe('ReplyClock (等待中)', () => {
     expect(mountWith('pdd', [{ key: '3021557741', buyer: '橙子不酸', since: NOW - 2 * MIN }, { key: '6620034417', buyer: '橙子不酸', since: NOW - MIN }])).toEqual(['6620034417']);
   });
 
+  it('shows what the buyer wrote last where the console’s list previews it (JD), as text, and says it with the name', () => {
+    const c = show([
+      { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: NOW - 3 * MIN, preview: '支持<b>七天</b>无理由吗' },
+      { key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: NOW - 2 * MIN },
+    ]);
+    expect(c.texts()).toEqual(['jd_77b0e1d2 支持<b>七天</b>无理由吗 3分', '京东用户_阿杰 2分']);
+    expect(c.spoken()).toEqual(['切换到 jd_77b0e1d2 · 支持<b>七天</b>无理由吗 · 3分', '切换到 京东用户_阿杰 · 2分']);
+    const item = document.querySelector('[data-kf="clock-preview"]')!;
+    expect(item.querySelector('b')).toBeNull();
+    expect(item.closest('button')!.getAttribute('title')).toBe('切换到 jd_77b0e1d2\n支持<b>七天</b>无理由吗');
+  });
+
   it('gives no tag where the console has no id (the nickname is the key) or the name is not masked', () => {
     const c = show([
       { key: 'S*******n', buyer: 'S*******n', since: NOW - 3 * MIN },

@@ -18,7 +18,7 @@ export interface ClockUiState {
   /** The time the countdown last ticked (the one timer while another buyer waits). */
   now: number;
   /** Buyers waiting, longest first (as the console's list shows them; key: buyer id, else nickname). */
-  waiting: { key: string; buyer: string; since: number }[];
+  waiting: { key: string; buyer: string; since: number; preview?: string }[];
   /** The page lists conversations but not who waits among them (the adapter could not read its list). */
   listUnread: boolean;
   canOpen: boolean;
@@ -67,13 +67,24 @@ export function ReplyClock(props: { store: Store<ClockUiState>; open(key: string
             // With the tag of a masked name (S*******n · 3f2a): two buyers of that name wait apart.
             const name = t('clock.open', { buyer: showDirectionControls(buyerLabel(w.buyer, idOf(w))) });
             const time = formatWait(ms, getLocale());
+            // What they wrote last, where the console's list previews it (JD): cut short here, whole on hover.
+            const said = w.preview && showDirectionControls(w.preview);
             // The name says what a click does (切换到 …) and the wait: the content alone ("S*******n 4分")
             // would win over the title for a screen reader.
             return (
-              <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(ms, th)} title={name} aria-label={`${name} · ${time}`} data-key={w.key} onClick={() => props.open(w.key)}>
-                {/* Nicknames come from the page: text only. */}
+              <button class="kf-clock-item" data-kf="clock-item" data-level={clockLevel(ms, th)} title={said ? `${name}\n${said}` : name} aria-label={said ? `${name} · ${said} · ${time}` : `${name} · ${time}`} data-key={w.key} onClick={() => props.open(w.key)}>
+                {/* Nicknames and messages come from the page: text only. */}
                 <span class="kf-clock-buyer"><PageText text={w.buyer} /></span>
-                <BuyerTag nickname={w.buyer} buyerId={idOf(w)} /> {time}
+                <BuyerTag nickname={w.buyer} buyerId={idOf(w)} />{' '}
+                {w.preview && (
+                  <>
+                    {/* Styled here, not in the panel's CSS: this list is the clock's feature script's. */}
+                    <span class="kf-clock-buyer" style={{ color: '#646a73' }} data-kf="clock-preview">
+                      <PageText text={w.preview} />
+                    </span>{' '}
+                  </>
+                )}
+                {time}
               </button>
             );
           })}

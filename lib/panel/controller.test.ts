@@ -17,7 +17,7 @@ vi.mock('./features', () => ({ loadFeature: () => new Promise(() => {}) }));
 
 import { bootDemo, loadFixture, renameEveryClass, type DemoHooks } from '../sites/testing';
 import { demoAdapter } from '../sites/demo';
-import { jdOrdersAdapter, kuaishouAdapter, pddAdapter, taobaoAdapter } from '../sites';
+import { douyinAdapter, jdOrdersAdapter, kuaishouAdapter, pddAdapter, taobaoAdapter } from '../sites';
 import type { SiteAdapter } from '../sites/types';
 import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
 import type { Template } from '../domain/templates/types';
@@ -296,6 +296,72 @@ it("a follow-up's situation that answers after a switch stays with its own buyer
   await vi.waitFor(() => expect(panel.store.get().buyerId).toBe(next.buyerId));
   await new Promise((r) => setTimeout(r, 0));
   expect(panel.store.get().scenarioOverride).toBeNull();
+});
+
+describe('Douyin: which buyer message is new, by the ids the page gives its messages', () => {
+  let made = 0;
+  /** Appends a message as the page draws one: a copy of the fixture's last row of that side, with its own id. */
+  function say(from: 'buyer' | 'agent', text: string) {
+    const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+    const like = rows.findLast((r) => r.querySelector(from === 'buyer' ? '.messageNotMe' : '.messageIsMe'))!;
+    const copy = like.cloneNode(true) as Element;
+    copy.querySelector('[data-id]')!.setAttribute('data-id', `0c5e7a11-2b3d-4e5f-8a9b-${String(++made).padStart(12, '0')}`);
+    copy.querySelector('pre')!.textContent = text;
+    rows.at(-1)!.after(copy);
+  }
+  function onDouyin() {
+    loadFixture('douyin-chat.html', 'https://im.jinritemai.com/pc_seller_v2/main/workspace');
+    const panel = new PanelController(douyinAdapter, document, abort.signal);
+    panel.readPage();
+    return panel;
+  }
+  const pick = (panel: PanelController) => panel.store.get().scenarioOverride;
+
+  it('the same words written again after the shop’s reply are a new message: the agent’s pick of the situation goes', () => {
+    const panel = onDouyin();
+    panel.chooseScenario('size-fit');
+    say('agent', '有的亲，还有 750ml 的');
+    panel.pageChanged();
+    expect(pick(panel)).toBe('size-fit');
+    say('buyer', '有没有大一点的容量');
+    panel.pageChanged();
+    expect(panel.store.get().buyerMessages).toEqual(['有没有大一点的容量']);
+    expect(pick(panel)).toBeNull();
+  });
+
+  it('the same words sent again and again (在吗, 在吗…) are each a new message, past the four the panel reads', () => {
+    const panel = onDouyin();
+    for (let i = 0; i < 4; i++) say('buyer', '在吗');
+    panel.pageChanged();
+    expect(panel.store.get().buyerMessages).toEqual(['在吗', '在吗', '在吗', '在吗']);
+    panel.chooseScenario('size-fit');
+    say('buyer', '在吗');
+    panel.pageChanged();
+    expect(pick(panel)).toBeNull();
+  });
+
+  it('the list drawn again (older messages loaded in front) brings no new message: the pick stays', () => {
+    const panel = onDouyin();
+    panel.chooseScenario('size-fit');
+    const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+    const older = rows[1]!.cloneNode(true) as Element;
+    older.querySelector('[data-id]')!.setAttribute('data-id', '0c5e7a11-2b3d-4e5f-8a9b-000000009999');
+    rows[0]!.parentElement!.replaceChildren(older, ...rows.map((r) => r.cloneNode(true)));
+    panel.pageChanged();
+    expect(pick(panel)).toBe('size-fit');
+  });
+
+  it('another conversation under the same nickname (Douyin shows no buyer id): the pick and the search typed for the other one go', () => {
+    const panel = onDouyin();
+    panel.chooseScenario('size-fit');
+    panel.setQuery('七天');
+    // The page swaps the open conversation's messages for a namesake's: none of them was read before.
+    const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+    for (const r of rows.slice(0, -1)) r.remove();
+    rows.at(-1)!.querySelector('[data-id]')!.setAttribute('data-id', '0c5e7a11-2b3d-4e5f-8a9b-000000008888');
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyer: '豆豆爱吃梨', buyerMessages: ['有没有大一点的容量'], scenarioOverride: null, query: '' });
+  });
 });
 
 describe('a page change reads the page once', () => {

@@ -17,7 +17,7 @@ import type { Template } from '../domain/templates/types';
 import type { RenderContext, RenderResult } from '../domain/templates/variables';
 import { SCENARIOS, type ScenarioId } from '../domain/scenarios';
 import type { Classification, BuyerSegment, PackedTemplateIndex, RankedTemplate, TemplateIndex } from '../domain/suggest';
-import { readOrMissing, SiteElementMissing, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
+import { readOrMissing, SiteElementMissing, type ChatMessage, type OrderRow, type OrderStatus, type PageKind, type RemarkEditor, type SiteAdapter } from '../sites/types';
 import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
@@ -586,12 +586,13 @@ export class PanelController {
     let messagesUnread = false;
     let buyerUnread = false;
     let buyerOrderStatuses: OrderStatus[] = [];
+    let read: ChatMessage[] | null = null;
     if (pageKind === 'chat') {
       this.suggestEngine(); // fetched while the page is read, ready for the first buyer message
       buyer = who?.buyer ?? null;
       buyerId = who?.buyerId ?? null;
       namesakes = who?.namesakes;
-      const read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
+      read = readOrMissing(() => a.readMessages(this.doc, CONTEXT_MESSAGES));
       messagesUnread = !read;
       buyerMessages = buyerTurns(read ?? []);
       buyerEarlier = (read ?? []).flatMap((m) => (m.from === 'buyer' ? [m.text] : []));
@@ -603,7 +604,16 @@ export class PanelController {
     }
     const prev = this.store.get();
     const conversationChanged = buyer !== prev.buyer || buyerId !== prev.buyerId;
-    const newMessage = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
+    // Where the console gives each message its own id (Douyin), a new buyer message is one whose id
+    // the last read did not show: the same words written again after the shop's reply are new, a
+    // message the page drew again is not. Elsewhere, by the words.
+    const seen = this.lastBuyerId;
+    const id = (this.lastBuyerId = read?.findLast((m) => m.from === 'buyer')?.id);
+    const textChanged = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
+    const newMessage = id ? id !== seen : textChanged;
+    // Same nickname, no buyer id (Douyin's namesakes): a read without the buyer message the last one
+    // ended on is another conversation, whose buyer the agent's pick and search were not for.
+    const reset = conversationChanged || (!!seen && !!read && !read.some((m) => m.id === seen));
     this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
     this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({
@@ -620,13 +630,13 @@ export class PanelController {
       buyerOrderStatuses,
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
-      scenarioOverride: conversationChanged || newMessage ? null : prev.scenarioOverride,
-      pending: conversationChanged ? null : prev.pending,
+      scenarioOverride: reset || newMessage ? null : prev.scenarioOverride,
+      pending: reset ? null : prev.pending,
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.
-      query: conversationChanged ? '' : prev.query,
+      query: reset ? '' : prev.query,
     });
-    if (conversationChanged || newMessage) this.classifyNow();
+    if (reset || newMessage || textChanged) this.classifyNow();
     this.showOrders(pageKind);
     for (const l of this.pageReadListeners) {
       try {
@@ -638,6 +648,8 @@ export class PanelController {
   }
 
   private lastReported = '';
+  /** The console's id of the last buyer message the last read showed (Douyin's; none elsewhere). */
+  private lastBuyerId?: string;
 
   /** Order pages: the rows and the open remark editor; rows are reported to the background. */
   readOrders(): void {

@@ -129,7 +129,7 @@ function safeKey(key: (records: MutationRecord[]) => string, records: MutationRe
 export interface ChatReads {
   readBuyerIdentity(doc: Document): { id: string | null; nickname: string } | null;
   rows: string;
-  readRow(row: Element): { text: string } | undefined;
+  readRow(row: Element): { text: string; id?: string } | undefined;
   inputSelector: string;
   classChanges?: boolean;
 }
@@ -138,8 +138,8 @@ export interface ChatReads {
  * The conversation observer of a chat console: calls `onChange` when the open buyer, the number of
  * message rows, the last message or the presence of the chat input (`inputSelector`) change. Typing
  * in the input is not a change. The key runs on every page change (list counters tick each second):
- * it reads the last message only, never the history (the row count makes a repeated message a
- * change), and it keeps the rows' part while the page changes away from the rows: text or nodes
+ * it reads the last message only, never the history (the row count, and the message's own id where
+ * the console gives one, make a repeated message a change), and it keeps the rows' part while the page changes away from the rows: text or nodes
  * outside the element that holds them all (`box`) and outside its ancestors, in an element that
  * holds no row. (Querying the rows is a scan that grows with the history.)
  */
@@ -159,7 +159,11 @@ export function observeChat(reads: ChatReads, doc: Document, signal: AbortSignal
       if (!box || records.some(nearRows)) {
         const rows = doc.querySelectorAll(reads.rows);
         for (box = rows[0]?.parentElement; box && !box.contains(rows[rows.length - 1]!); ) box = box.parentElement;
-        rowsPart = [rows.length, lastRead(rows, 1, reads.readRow)[0]?.text];
+        const last = lastRead(rows, 1, reads.readRow)[0];
+        // The row count tells the same text sent twice apart, and counts a row no read can take (an
+        // image, a renamed side: readMessages then says so); a message's own id (Douyin) tells them
+        // apart where the count stays (a list that drops its oldest row as one comes).
+        rowsPart = [rows.length, last?.id, last?.text];
       }
       return JSON.stringify([reads.readBuyerIdentity(doc), rowsPart, !doc.querySelector(reads.inputSelector)]);
     },

@@ -14,6 +14,11 @@ export interface ChatMessage {
   text: string;
   /** Epoch ms when the page shows when it was sent (a time line, a time label, a row id). */
   at?: number;
+  /**
+   * The console's own id of this message, where the page carries one (Douyin's `data-id`): the same
+   * text written twice is two messages, and a message the page draws again is still the one.
+   */
+  id?: string;
 }
 
 /**
@@ -59,6 +64,11 @@ export interface WaitingConversation {
    * from a label in whole minutes ("已等待6分钟", a lower bound of the wait) or the row's last message time.
    */
   since: number;
+  /**
+   * What the buyer wrote last, as the list row previews it, where the console's list shows one
+   * (JD 咚咚's `.alluser-item-breifdesc`): the 等待中 list shows it beside the name, as text.
+   */
+  preview?: string;
 }
 
 export interface OrderRow {

@@ -697,9 +697,10 @@ describe('reply clock on the JD 咚咚 fixture at its real address', () => {
     await openJd(s.page);
     // The open buyer and the answered jd_91c0aa7e are not listed.
     await expect.poll(waitingKeys).toEqual(['jd_77b0e1d2', 'jd_2d9b6e40']);
-    expect(await waitingItems().nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]分$/);
+    // With what each wrote last, as their row previews it.
+    expect(await waitingItems().nth(0).textContent()).toMatch(/^jd_77b0e1d2 支持七天无理由吗 1[23]分$/);
     expect(await waitingItems().nth(0).getAttribute('data-level')).toBe('red');
-    expect(await waitingItems().nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]分(\d{1,2}秒)?$/);
+    expect(await waitingItems().nth(1).textContent()).toMatch(/^京东用户_阿杰 今天能发顺丰吗 [56]分(\d{1,2}秒)?$/);
     await waitingItems().nth(0).click();
     await expect.poll(() => jd.current(s.page)).toBe('jd_77b0e1d2');
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-card"]').getAttribute('data-buyer-id')).toBe('jd_77b0e1d2');

@@ -101,7 +101,7 @@ describe('message rows renamed, the list and the chat box kept', () => {
   // How a new conversation looks on each page: the list element with no row in it.
   for (const [name, fx, rows] of [
     ['Pinduoduo', CONSOLES.pdd, '#msgListContainer > ul.msg-list > li'],
-    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll > *'],
+    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll .c-c > *'],
     ['Douyin', CONSOLES.douyin, '[data-qa-id="qa-message-warpper"]'],
   ] as const) {
     it(`${name}: a conversation with no message yet waits for the buyer, with no notice`, async () => {
@@ -117,7 +117,7 @@ describe('message rows renamed, the list and the chat box kept', () => {
   // text holder somewhere else on the page (a quick-phrase preview). Text alone is no renamed row.
   for (const [name, fx, rows, where, extra] of [
     ['Pinduoduo', CONSOLES.pdd, '#msgListContainer > ul.msg-list > li', '#msgListContainer > ul.msg-list', '<li class="load-more">查看更多消息</li><li>今天 20:05</li>'],
-    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll > *', '#t-chat-scroll', '<div>加载中…</div>'],
+    ['JD 咚咚', CONSOLES.jd, '#t-chat-scroll .c-c > *', '#t-chat-scroll .c-c', '<div>加载中…</div>'],
     ['Douyin', CONSOLES.douyin, '[data-qa-id="qa-message-warpper"]', 'body', '<aside><pre>亲，在的</pre></aside>'],
   ] as const) {
     it(`${name}: a conversation with no message yet, beside a line that is no message (${extra}), waits for the buyer with no notice`, async () => {

@@ -26,7 +26,7 @@ const SIZES = [
 ];
 const CHAT_FIXTURES: [string, ConsoleFixture, string, string][] = [
   ['Pinduoduo', CONSOLES.pdd, '#replyTextarea', 'button.send-btn'],
-  ['JD 咚咚', CONSOLES.jd, '.EditorContent[contenteditable="true"]', 'button.send-button'],
+  ['JD 咚咚', CONSOLES.jd, '.EditorContent[contenteditable="true"]', '.SendButtonGroup > .send-button'],
   ['Douyin', CONSOLES.douyin, 'textarea[data-qa-id="qa-send-message-textarea"]', '[data-qa-id="qa-send-message-button"]'],
   ['Kuaishou', CONSOLES.kuaishou, '.SendBox div.ql-editor[contenteditable="true"]', 'button.ant-btn-primary'],
 ];

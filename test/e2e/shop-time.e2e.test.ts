@@ -19,7 +19,7 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
   it('the card counts 3分30秒 for a JD 咚咚 message stamped 3.5 minutes ago in Beijing time (red: past 3 minutes), and the popup’s figures count that wait', async () => {
     // jd_91c0aa7e's conversation without the buyer's old last word: the shop spoke last.
     await openConsole(s.page, CONSOLES.jd, (html) =>
-      html.replace(/<div class="message">\s*<div class="message__time"><span class="message__time_str">2026-11-30 20:05:30<\/span><\/div>[\s\S]*?好的，谢谢啦<\/div><\/div>\s*<\/div>\s*<\/div>/, ''),
+      html.replace(/<div class="message">\s*<div class="message__time"><span class="message__time_str">2026-11-30 20:05:30<\/span><\/div>[\s\S]*?好的，谢谢啦<\/span><\/pre>\s*<\/div>\s*<\/div>/, ''),
     );
     expect(await s.page.evaluate(() => new Date().getTimezoneOffset())).toBe(0); // Chromium did take the zone
     await s.page.click('.c_tabs-tabpane:not(.c_tabs-tab_inactive) #u_jd_91c0aa7eimcustomer100234');
@@ -33,9 +33,9 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
 
     // The shop answers (the console prints the reply with its Beijing time): the wait goes into the day's figures.
     await s.page.evaluate((stamp) => {
-      document.getElementById('t-chat-scroll')!.insertAdjacentHTML(
+      document.querySelector('#t-chat-scroll .c-c')!.insertAdjacentHTML(
         'beforeend',
-        `<div class="message"><div class="message__time"><span class="message__time_str">${stamp}</span></div><div class="message_right" id="m_${Date.now()}"><div class="message__bubble"><div class="message__content">亲，已经发出了，今天能到</div></div></div></div>`,
+        `<div class="message"><div class="message__time"><span class="message__time_str">${stamp}</span></div><div class="message_right" id="s_${Date.now()}"><pre class="message__text message__text_right"><span class="message__content">亲，已经发出了，今天能到</span></pre></div></div>`,
       );
     }, beijingText(Date.now()));
     await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
@@ -60,8 +60,8 @@ describe('console times on a computer on UTC are read as Beijing time', () => {
     );
     const items = inPanel(s.page, '[data-kf="clock-item"]');
     await expect.poll(() => items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toMatch(/^jd_77b0e1d2 1[23]分$/);
-    expect(await items.nth(1).textContent()).toMatch(/^京东用户_阿杰 [56]分(\d{1,2}秒)?$/);
+    expect(await items.nth(0).textContent()).toMatch(/^jd_77b0e1d2 支持七天无理由吗 1[23]分$/);
+    expect(await items.nth(1).textContent()).toMatch(/^京东用户_阿杰 今天能发顺丰吗 [56]分(\d{1,2}秒)?$/);
     expect(await items.nth(1).getAttribute('data-level')).toBe('red');
   });
 });

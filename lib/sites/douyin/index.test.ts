@@ -10,6 +10,8 @@ import { CARD_TEXT, openConversation, readWaiting } from './read';
 
 const URL_CHAT = 'https://im.jinritemai.com/pc_seller_v2/main/workspace';
 const tick = () => new Promise((r) => setTimeout(r, 0));
+/** The messages without their ids (the tests of ids say which they expect). */
+const read = (limit: number) => A.readMessages(document, limit).map(({ id: _id, ...m }) => m);
 
 /** Both fixtures' conversation as the page shows it, without the system notice and the image. */
 const MESSAGES = [
@@ -29,7 +31,7 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     loadFixture(fixture, URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
     expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '豆豆爱吃梨' });
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
   });
 
   it('reads a long nickname from a header that also holds labels, and refuses a header that holds no name', () => {
@@ -53,7 +55,7 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     loadFixture(fixture, URL_CHAT);
     // 40 runs of the fixture's rows, then an image and a system notice after the last message.
     expect(growHistory(MESSAGE, 40, [3, 0])).toBe(5 * 40 + 2);
-    expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
+    expectTails((n) => read(n), Array(40).fill(MESSAGES).flat());
   });
 
   it('finds the textarea by its data-qa-id, and throws SiteElementMissing without it', () => {
@@ -70,11 +72,52 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     A.observeConversation(document, ctrl.signal, () => calls++);
     const all = document.querySelectorAll('[data-qa-id="qa-message-warpper"]');
     const copy = all[all.length - 1]!.cloneNode(true) as Element;
+    copy.querySelector('[data-id]')!.setAttribute('data-id', 'a0b1c2d3-0000-4000-8000-000000000001');
     copy.querySelector('pre')!.textContent = '几时发货呀';
     all[all.length - 1]!.after(copy);
     await tick();
     expect(calls).toBe(1);
-    expect(A.readMessages(document, 1)).toEqual([{ from: 'buyer', text: '几时发货呀' }]);
+    expect(read(1)).toEqual([{ from: 'buyer', text: '几时发货呀' }]);
+    ctrl.abort();
+  });
+
+  it('reads each message’s own id, the data-id just inside its wrapper', () => {
+    loadFixture(fixture, URL_CHAT);
+    expect(A.readMessages(document, 10).map((m) => m.id)).toEqual(['5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40002', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40003', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40005']);
+  });
+
+  it('the same words again are a change; the list drawn again with the same messages is none', async () => {
+    loadFixture(fixture, URL_CHAT);
+    const ctrl = new AbortController();
+    let calls = 0;
+    A.observeConversation(document, ctrl.signal, () => calls++);
+    /** A message row with everything around it that holds no other message (v2 wraps each in a div). */
+    const unitOf = (w: Element) => {
+      let u = w;
+      while (u.parentElement!.querySelectorAll(MESSAGE).length === 1) u = u.parentElement!;
+      return u;
+    };
+    const units = () => [...document.querySelectorAll(MESSAGE)].map(unitOf);
+    const withId = (unit: Element, id: string) => {
+      const copy = unit.cloneNode(true) as Element;
+      copy.querySelector('[data-id]')!.setAttribute('data-id', id);
+      return copy;
+    };
+    // The buyer writes 有没有大一点的容量 once more.
+    units().at(-1)!.after(withId(units().at(-1)!, 'a0b1c2d3-0000-4000-8000-000000000002'));
+    await tick();
+    expect(calls).toBe(1);
+    expect(read(2)).toEqual([MESSAGES[2], MESSAGES[2]]);
+    // The page draws the list again: new elements, the same ids.
+    const list = units()[0]!.parentElement!;
+    list.replaceChildren(...units().map((u) => u.cloneNode(true)));
+    await tick();
+    expect(calls).toBe(1);
+    // Older messages loaded in front: read again (a row no read takes counts too), the same last message.
+    list.prepend(withId(units()[1]!, 'a0b1c2d3-0000-4000-8000-000000000003'));
+    await tick();
+    expect(calls).toBe(2);
+    expect(A.readMessages(document, 1)[0]!.id).toBe('a0b1c2d3-0000-4000-8000-000000000002');
     ctrl.abort();
   });
 
@@ -197,7 +240,7 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
     const list = document.querySelector(MESSAGE)!.parentElement!;
     list.insertAdjacentHTML(
       'beforeend',
-      `<div data-qa-id="qa-message-warpper" data-id="7443100000000000009"><div class="Kd8sPq2Lm1" style="flex-direction: row-reverse;"><div class="Wq8dKz1LmN">${withPre ? '<pre></pre>' : ''}</div></div></div>`,
+      `<div data-qa-id="qa-message-warpper"><div data-id="5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40009" class="Kd8sPq2Lm1" style="flex-direction: row-reverse;"><div class="Wq8dKz1LmN">${withPre ? '<pre></pre>' : ''}</div></div></div>`,
     );
     const bubble = list.lastElementChild!.querySelector('.Wq8dKz1LmN')!;
     (bubble.querySelector('pre') ?? bubble).textContent = text;
@@ -206,7 +249,7 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
   it('reads it as the shop’s answer, so the buyer no longer looks waiting right after a send', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     appendBare('有的亲，还有 750ml 的');
-    expect(A.readMessages(document, 2)).toEqual([MESSAGES[2], { from: 'agent', text: '有的亲，还有 750ml 的' }]);
+    expect(read(2)).toEqual([MESSAGES[2], { from: 'agent', text: '有的亲，还有 750ml 的' }]);
   });
 
   it('where it is the only shop row and a system line holds pre, reads the conversation instead of SHOP_BUBBLE missing', () => {
@@ -214,10 +257,10 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
     document.querySelector('.tP4nVb9sEe')!.innerHTML = '<pre>顾客从直播间进入咨询</pre>';
     const shop = document.querySelector('[class*="messageIsMe"]')!;
     shop.classList.remove('messageIsMe');
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
     // Neither the class nor the layout says whose it is: still refused, not read as the buyer's.
     shop.parentElement!.style.flexDirection = 'row';
-    expect(() => A.readMessages(document, 10)).toThrow(expect.objectContaining({ element: 'SHOP_BUBBLE' }));
+    expect(() => read(10)).toThrow(expect.objectContaining({ element: 'SHOP_BUBBLE' }));
   });
 
   it('reads a bubble’s own text where it holds no pre, on either side', () => {
@@ -225,7 +268,7 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
     const bubbles = document.querySelectorAll('[class*="messageNotMe"], [class*="messageIsMe"]');
     bubbles[1]!.textContent = '能装，放心用';
     bubbles[3]!.textContent = '那我要大的';
-    expect(A.readMessages(document, 3)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, { from: 'buyer', text: '那我要大的' }]);
+    expect(read(3)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, { from: 'buyer', text: '那我要大的' }]);
   });
 });
 
@@ -241,14 +284,14 @@ describe('douyin 飞鸽: a buyer’s product card and the platform robot’s rep
   it('reads a card the buyer sent as their turn, by its product title, else 「[商品卡片]」: a buyer who only sent a card waits', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     const shop = [...document.querySelectorAll(MESSAGE)][2]!;
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
     // The shop answered; then the buyer sends only a card.
     shop.parentElement!.append(shop.cloneNode(true));
-    expect(A.readMessages(document, 1)).toEqual([MESSAGES[1]]);
+    expect(read(1)).toEqual([MESSAGES[1]]);
     const card = pushRow('buyer-card');
-    expect(A.readMessages(document, 2)).toEqual([MESSAGES[1], { from: 'buyer', text: TITLE }]);
+    expect(read(2)).toEqual([MESSAGES[1], { from: 'buyer', text: TITLE }]);
     for (const line of card.querySelectorAll('.pigeon-card-place-holder-text')) if (line.textContent!.includes('保温杯')) line.remove();
-    expect(A.readMessages(document, 1)).toEqual([{ from: 'buyer', text: CARD_TEXT }]);
+    expect(read(1)).toEqual([{ from: 'buyer', text: CARD_TEXT }]);
   });
 
   it('leaves out a card on the shop’s side or in a row showing no side, and the “looking at a product” note', () => {
@@ -256,22 +299,22 @@ describe('douyin 飞鸽: a buyer’s product card and the platform robot’s rep
     const card = pushRow('buyer-card');
     const side = card.querySelector<HTMLElement>('[style*="flex-direction"]')!;
     side.style.flexDirection = 'row-reverse';
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
     side.removeAttribute('style');
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
     card.remove();
     pushRow('browsing');
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
   });
 
   it('leaves out a reply under the robot’s sender line (智能客服): the buyer still waits; the shop’s own reply after it answers', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     pushRow('robot-reply');
-    expect(A.readMessages(document, 10)).toEqual(MESSAGES);
+    expect(read(10)).toEqual(MESSAGES);
     // The same row under the shop's name is the shop's reply.
     const robot = document.querySelector<HTMLTemplateElement>('template[data-fx-row="robot-reply"]')!;
     const mine = pushRow('robot-reply');
     [...mine.querySelectorAll('div')].find((d) => d.textContent === '智能客服')!.textContent = '保温杯旗舰店';
-    expect(A.readMessages(document, 1)).toEqual([{ from: 'agent', text: robot.content.querySelector('pre')!.textContent }]);
+    expect(read(1)).toEqual([{ from: 'agent', text: robot.content.querySelector('pre')!.textContent }]);
   });
 });

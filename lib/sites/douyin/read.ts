@@ -16,8 +16,8 @@ export function readBuyer(doc: Document): string | null {
 }
 
 /**
- * The evidence shows no conversation or user id in the DOM (message ids only), so Douyin buyers keep
- * the nickname as their key: id null.
+ * The evidence shows no conversation or user id in the DOM (message ids only, read by readRow), so
+ * Douyin buyers keep the nickname as their key: id null.
  *
  * Not read on purpose (checked 2026-12-04): one undated Electron preload for 抖店 in the public code
  * index, not in consoles.md, takes a "userId" from a class `inputArea_<x>` on the reply box. It does
@@ -50,10 +50,11 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
  */
 export function readRow(wrapper: Element): ChatMessage | undefined {
   const bubble = wrapper.querySelector(S.BUBBLE);
-  if (!bubble && wrapper.querySelector(S.CARD.ROOT)) return buyerCard(wrapper);
   const text = textOf(bubble ? bubble.querySelector(S.MESSAGE_TEXT) ?? bubble : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`));
   const from = bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent';
-  return text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
+  const m: ChatMessage | undefined = !bubble && wrapper.querySelector(S.CARD.ROOT) ? buyerCard(wrapper) : text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
+  // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.
+  return m && { ...m, id: wrapper.querySelector(`[${S.MESSAGE_ID_ATTR}]`)?.getAttribute(S.MESSAGE_ID_ATTR) || undefined };
 }
 
 /** What a buyer's product card says where its title is not shown. */

@@ -53,6 +53,14 @@ export const SYSTEM_CONV = /\.systemConv$/;
 export const HEADER = '#topbar-left-info';
 /** One message wrapper (the hook is spelled "warpper" on the page). consoles.md 2026. */
 export const MESSAGE = '[data-qa-id="qa-message-warpper"]';
+/**
+ * A message's id: the `data-id` of the element just inside the wrapper (not the wrapper's own).
+ * consoles.md 2026 ("message id in data-id"); where it sits: eCan feige tools, a production note of
+ * 2026-04-27 (its reader looked for ids on the wrong elements and found none) and its thread notes
+ * ("data-id attr on child div of wrapper"); a second 2026 reader takes `wrapper.querySelector('[data-id]')`.
+ * The ids are uuids. Read as each message's own id (ChatMessage.id).
+ */
+export const MESSAGE_ID_ATTR = 'data-id';
 /** Bubble sides. The class names may gain a hashed suffix, so match the stable part. consoles.md 2026. */
 export const BUYER_BUBBLE = '[class*="messageNotMe"]';
 /**

@@ -66,7 +66,7 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     A.observeConversation(document, ctrl.signal, () => calls++);
     const msg = document.querySelector('#t-chat-scroll .message:last-child')!.cloneNode(true) as Element;
     msg.querySelector('.message__content')!.textContent = '你们发哪家快递';
-    document.getElementById('t-chat-scroll')!.append(msg);
+    document.querySelector('#t-chat-scroll .c-c')!.append(msg);
     await tick();
     expect(calls).toBe(1);
     expect(A.readMessages(document, 1)[0]?.text).toBe('你们发哪家快递');
@@ -105,14 +105,17 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(A.conversationAt!(document.querySelector('.chat-head-name > span')!)).toBeNull();
   });
 
-  it('lists the buyers whose row carries the unanswered marker, by pin, from the row’s time', () => {
+  it('lists the buyers whose row carries the unanswered marker, by pin, from the row’s time, with what they wrote last (the row’s preview)', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
     const now = beijing(2026, 11, 30, 20, 20);
     expect(readWaiting(document, now)).toEqual([
-      { key: 'jd_4f2a9c81', buyer: '京东用户_小满', since: beijing(2026, 11, 30, 20, 16) },
-      { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: beijing(2026, 11, 30, 20, 9) },
-      { key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: beijing(2026, 11, 30, 20, 12) },
+      { key: 'jd_4f2a9c81', buyer: '京东用户_小满', since: beijing(2026, 11, 30, 20, 16), preview: '公司抬头需要提供什么' },
+      { key: 'jd_77b0e1d2', buyer: 'jd_77b0e1d2', since: beijing(2026, 11, 30, 20, 9), preview: '支持七天无理由吗' },
+      { key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: beijing(2026, 11, 30, 20, 12), preview: '今天能发顺丰吗' },
     ]);
+    // A row previewing nothing (an image, say) is listed without one.
+    document.querySelector('#u_jd_2d9b6e40imcustomer100234 .alluser-item-breifdesc')!.textContent = '';
+    expect(readWaiting(document, now)[2]).toEqual({ key: 'jd_2d9b6e40', buyer: '京东用户_阿杰', since: beijing(2026, 11, 30, 20, 12) });
     // Answered: the marker goes, so does the row from the list (jd_91c0aa7e never had one).
     document.querySelector('#u_jd_77b0e1d2imcustomer100234 .user-none-reply-t')!.remove();
     expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
@@ -142,6 +145,46 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     document.querySelector('.c_cas-head')!.textContent = '正在咨询（4）';
     document.querySelector('.user-none-reply-t2')!.className = 'user-none-reply-t';
     expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81']);
+  });
+
+  it('reads the 等待中 list from the 正在咨询 tab’s pane only: a marked row under 历史咨询 is an earlier conversation, not a buyer waiting', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const now = beijing(2026, 11, 30, 20, 20);
+    const history = document.querySelector('.c_tabs-tabpane.c_tabs-tab_inactive')!;
+    const row = history.querySelector('#u_jd_77b0e1d2imcustomer100234')!;
+    // jd_77b0e1d2 answered in consultation, while its 历史咨询 row (an earlier conversation) still shows the marker.
+    document.querySelector('.c_tabs-tabpane:not(.c_tabs-tab_inactive) #u_jd_77b0e1d2imcustomer100234 .user-none-reply-t')!.remove();
+    row.insertAdjacentHTML('beforeend', '<div class="alluser-item-state"><span class="user-none-reply-t"></span></div>');
+    row.querySelector('.alluser-item-date-w')!.textContent = '19:40';
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
+    // The agent shows 历史咨询 (the panes swap which is hidden): still the 正在咨询 pane's rows only.
+    const tabs = document.querySelectorAll('.c_tabs-tab');
+    const panes = document.querySelectorAll('.c_tabs-tabpane');
+    tabs[0]!.classList.remove('c_tabs-tab_check');
+    tabs[1]!.classList.add('c_tabs-tab_check');
+    panes[0]!.classList.add('c_tabs-tab_inactive');
+    panes[1]!.classList.remove('c_tabs-tab_inactive');
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
+    // Without the 正在咨询 tab (renamed), every pane is read, as before.
+    tabs[0]!.setAttribute('title', '咨询中');
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_77b0e1d2', 'jd_4f2a9c81', 'jd_2d9b6e40']);
+  });
+
+  it('a conversation opened from 历史咨询 whose buyer wrote last does not make an unmarked 正在咨询 list unreadable', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const now = beijing(2026, 11, 30, 20, 20);
+    // Everyone in consultation answered (no marker, 正在咨询(4)); the agent opens 京东用户_小满's earlier
+    // conversation under 历史咨询, where the buyer wrote last.
+    for (const mark of document.querySelectorAll('.user-none-reply-t')) mark.remove();
+    const panes = document.querySelectorAll('.c_tabs-tabpane');
+    panes[0]!.classList.add('c_tabs-tab_inactive');
+    panes[1]!.classList.remove('c_tabs-tab_inactive');
+    for (const r of document.querySelectorAll('.alluser-item_check')) r.classList.remove('alluser-item_check', 't-item-ck', 'alluser-current');
+    panes[1]!.querySelector('#u_jd_4f2a9c81imcustomer100234')!.classList.add('alluser-item_check', 't-item-ck', 'alluser-current');
+    expect(readWaiting(document, now)).toEqual([]);
+    // The same conversation open in 正在咨询: its buyer wrote last and no row is marked — the marker is not read.
+    panes[0]!.querySelector('#u_jd_4f2a9c81imcustomer100234')!.classList.add('alluser-item_check');
+    expect(() => readWaiting(document, now)).toThrow(expect.objectContaining({ element: 'UNREPLIED_MARK' }));
   });
 
   it('reads the live page’s shapes: the header’s name before its [在线咨询] labels, the time in the nickname line, the editor’s first <br>', () => {

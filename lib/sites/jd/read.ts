@@ -49,7 +49,9 @@ function rowKey(row: Element): string | null {
 }
 
 /**
- * Buyers whose row carries the unanswered marker, by pin, the wait starting at the row's time (its
+ * Buyers whose row in the 正在咨询 tab's pane carries the unanswered marker (a 历史咨询 row, an
+ * earlier conversation, is no consultation waiting for a first answer), by pin, with the row's
+ * preview (S.ROW_PREVIEW: what the buyer wrote last, shown in the 等待中 list), the wait starting at the row's time (its
  * last message, the buyer's while unanswered; to the minute; shop time). A row that shows no time of day
  * ("昨天", "11-28") is left out: when the wait began is not shown. The marker rests on one undated
  * script; the one dated capture of the live page (2026-09-07, 0 customers) could not show it. A
@@ -66,18 +68,41 @@ function rowKey(row: Element): string | null {
 export function readWaiting(doc: Document, now = Date.now()): WaitingConversation[] {
   const byKey = new Map<string, WaitingConversation>();
   let marked = false;
+  const pane = consultingPane(doc);
   for (const row of listRows(doc)) {
-    if (!row.querySelector(S.UNREPLIED_MARK)) continue;
+    if (!row.querySelector(S.UNREPLIED_MARK) || (pane && !pane.contains(row))) continue;
     marked = true;
     const key = rowKey(row);
     const buyer = textOf(row.querySelector(S.CONVERSATION_NAME));
     const since = parseRowTime(textOf(row.querySelector(S.ROW_TIME)), now);
     if (!key || !buyer || since === undefined || byKey.has(key)) continue;
-    byKey.set(key, { key, buyer, since });
+    const preview = textOf(row.querySelector(S.ROW_PREVIEW));
+    byKey.set(key, { key, buyer, since, ...(preview && { preview }) });
   }
-  if (!marked && [...doc.querySelectorAll(S.GROUP_HEAD)].some((h) => Number(S.CONSULTING.exec(textOf(h))?.[1]) > 0) && openWaits(doc))
+  if (!marked && (!pane || inConsultation(doc, pane)) && [...doc.querySelectorAll(S.GROUP_HEAD)].some((h) => Number(S.CONSULTING.exec(textOf(h))?.[1]) > 0) && openWaits(doc))
     throw new SiteElementMissing(SITE, 'UNREPLIED_MARK');
   return [...byKey.values()];
+}
+
+/**
+ * The open conversation is one in consultation: its row (selected, the header's name) is in the
+ * 正在咨询 pane. One opened from 历史咨询 is not: its buyer having written last says nothing of the marker.
+ */
+function inConsultation(doc: Document, pane: Element): boolean {
+  const header = textOf(doc.querySelector(S.HEADER_NAME));
+  return [...pane.querySelectorAll(S.ACTIVE_CONVERSATION)].some((r) => !header || textOf(r.querySelector(S.CONVERSATION_NAME)) === header);
+}
+
+/**
+ * The 正在咨询 tab's pane: the pane at that tab's place among the tabs, where tabs and panes pair
+ * up; else null, and every pane is read (as before 2026-12-06).
+ */
+function consultingPane(doc: Document): Element | null {
+  const list = doc.querySelector(S.CONVERSATION_LIST);
+  const tabs = list ? [...list.querySelectorAll(S.TAB)] : [];
+  const panes = list?.querySelectorAll(S.TAB_PANE) ?? [];
+  const at = tabs.findIndex((t) => t.matches(S.CONSULTING_TAB));
+  return at >= 0 && tabs.length === panes.length ? panes[at]! : null;
 }
 
 /** The open conversation's last message read is the buyer's (its last row with text, from the end). */

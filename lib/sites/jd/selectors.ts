@@ -7,6 +7,18 @@
 
 /** The conversation list. consoles.md 2026. */
 export const CONVERSATION_LIST = '#t-alluser-wrap';
+/**
+ * The list's tabs, in the order of their panes (TAB_PANE): consoles.md 2026; the 2026-09-07 capture
+ * of the live page shows `.c_tabs-bar > .c_tabs-nav-container > .c_tabs-tab` above `.c_tabs-content`
+ * holding the panes, and the replica built from it shows tab i with pane i.
+ */
+export const TAB = '.c_tabs-tab';
+/**
+ * The 正在咨询 tab (consoles.md 2026): its pane lists the buyers in consultation, the only ones the
+ * 等待中 list reads. The other tab the capture names is 历史咨询 (`.list-compatible.recent-user-w`),
+ * earlier conversations, whose rows may be opened too.
+ */
+export const CONSULTING_TAB = '.c_tabs-tab[title="正在咨询"]';
 /** A tab pane of the list; hidden ones also carry TAB_INACTIVE_CLASS. consoles.md 2026. */
 export const TAB_PANE = '.c_tabs-tabpane';
 export const TAB_INACTIVE_CLASS = 'c_tabs-tab_inactive';
@@ -59,6 +71,11 @@ export const UNREPLIED_MARK = '.user-none-reply-t';
 export const GROUP_HEAD = '.c_cas-head';
 /** The 正在咨询 header's count of customers in consultation (the replica's text). */
 export const CONSULTING = /^正在咨询\s*[(（]\s*(\d+)/;
+/**
+ * In a row: the preview of its last message (sic "breif"). consoles.md 2026; the capture and a
+ * replica test show the buyer's new message there. On a row marked unanswered, what the buyer wrote last.
+ */
+export const ROW_PREVIEW = '.alluser-item-breifdesc';
 /** In a row: the time of its last message ("20:16", "昨天"). consoles.md 2026. */
 export const ROW_TIME = '.alluser-item-date-w';
 
