@@ -15,28 +15,38 @@ import type { Followup } from '../domain/followups/types';
 
 /** `f` masked, or null when masking changes nothing (already masked, or nothing typed to mask). */
 export function maskedFollowup(f: Followup): Followup | null {
-  const m = maskFollowup(f);
-  return JSON.stringify(m) === JSON.stringify(f) ? null : m;
+  return changedOrNull(f, maskFollowup(f));
+}
+
+/** `masked` when it differs from `was`, else null. */
+export function changedOrNull<T>(was: T, masked: T): T | null {
+  return JSON.stringify(masked) === JSON.stringify(was) ? null : masked;
 }
 
 /**
- * A snapshot's follow-ups (`[id, stored record]`, any stored version) with every item that holds
- * something to mask stored masked, in the current shape; the rest, and a record that cannot be read,
- * as they are. The same list when nothing changes. Pure and idempotent.
+ * A snapshot's records (`[key, stored record]`, any stored version) with every record that holds
+ * something to mask stored masked, in the current shape (`read`, then `mask`: null when nothing
+ * changes); the rest, and a record that cannot be read, as they are. The same list when nothing
+ * changes. Pure and idempotent. Used for buyers (remask-run.ts) and follow-ups.
  */
-export function maskedFollowupEntries(entries: [string, unknown][], now: number): [string, unknown][] {
+export function maskedEntries<T>(entries: [string, unknown][], read: (raw: unknown) => T, mask: (r: T) => T | null): [string, unknown][] {
   let changed = false;
   const out = entries.map(([key, raw]): [string, unknown] => {
-    let f: Followup;
+    let r: T;
     try {
-      f = readFollowup(raw, now, followupV0toV1);
+      r = read(raw);
     } catch {
       return [key, raw];
     }
-    const m = maskedFollowup(f);
+    const m = mask(r);
     if (!m) return [key, raw];
     changed = true;
     return [key, m];
   });
   return changed ? out : entries;
+}
+
+/** A snapshot's follow-ups masked (maskedEntries). */
+export function maskedFollowupEntries(entries: [string, unknown][], now: number): [string, unknown][] {
+  return maskedEntries(entries, (raw) => readFollowup(raw, now, followupV0toV1), maskedFollowup);
 }

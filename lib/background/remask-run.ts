@@ -34,7 +34,7 @@
  */
 import type { AllDataIO } from './all-data-run';
 import { listSnapshots } from './backups-run';
-import { maskedFollowup, maskedFollowupEntries } from './followups-mask-run';
+import { changedOrNull, maskedEntries, maskedFollowup, maskedFollowupEntries } from './followups-mask-run';
 import { maskedOverrides } from './overrides-mask-run';
 import { maskRecord } from '../domain/customers/customer';
 import { customerFromV0, migrateCustomer } from '../domain/customers/migrate';
@@ -49,26 +49,12 @@ export type RemaskIO = Pick<AllDataIO, 'db' | 'keys' | 'loadSettings' | 'restore
 
 /** `c` masked, or null when masking changes nothing. */
 export function maskedCustomer(c: Customer): Customer | null {
-  const m = maskRecord(c);
-  return JSON.stringify(m) === JSON.stringify(c) ? null : m;
+  return changedOrNull(c, maskRecord(c));
 }
 
-/** A snapshot's buyers (`[key, stored record]`) with every record that holds something to mask stored masked; the same list when nothing changes. */
+/** A snapshot's buyers masked (maskedEntries). */
 export function maskedCustomerEntries(entries: [string, unknown][], now: number): [string, unknown][] {
-  let changed = false;
-  const out = entries.map(([key, raw]): [string, unknown] => {
-    let c: Customer;
-    try {
-      c = migrateCustomer(raw, now, customerFromV0);
-    } catch {
-      return [key, raw];
-    }
-    const m = maskedCustomer(c);
-    if (!m) return [key, raw];
-    changed = true;
-    return [key, m];
-  });
-  return changed ? out : entries;
+  return maskedEntries(entries, (raw) => migrateCustomer(raw, now, customerFromV0), maskedCustomer);
 }
 
 /**

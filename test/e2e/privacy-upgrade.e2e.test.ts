@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { callFromExtensionPage, openPopup } from './pages';
 import { extensionSuite } from './suite';
-import { everything, getRaw } from './stores';
+import { everything, getRaw, putRaw } from './stores';
 
 const DOOR = '文三路88号3幢201室';
 const MASKED = '文三路**号*幢***室';
@@ -50,26 +50,7 @@ describe('data an older version stored', () => {
     const popup = await openPopup(s.h);
     // Written by the worker itself, beneath its verbs, as the old version's worker left them.
     const sw = await s.h.serviceWorker();
-    await sw.evaluate(
-      (records) =>
-        Promise.all(
-          records.map(
-            ([name, key, value]) =>
-              new Promise<void>((resolve, reject) => {
-                const open = indexedDB.open(`kf-${name}`);
-                open.onerror = () => reject(open.error);
-                open.onsuccess = () => {
-                  const tx = open.result.transaction('kv', 'readwrite');
-                  if (value === undefined) tx.objectStore('kv').delete(key);
-                  else tx.objectStore('kv').put(value, key);
-                  tx.oncomplete = () => (open.result.close(), resolve());
-                  tx.onerror = () => reject(tx.error);
-                };
-              }),
-          ),
-        ),
-      OLD,
-    );
+    for (const [name, key, value] of OLD) await putRaw(sw, name, key, value);
     const backup = await callFromExtensionPage<{ id: string }>(popup, 'createBackup');
     expect(await everything(popup)).toContain(DOOR);
 

@@ -5,7 +5,7 @@
  * gone. `putRaw`: a record written as an older version left it, for the upgrade tests; `getRaw`
  * reads one as stored (a test taking out entries no verb deletes).
  */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 /** Every storage area of the extension's origin, as one text: chrome.storage and every IndexedDB database's records. */
 export async function everything(page: Page): Promise<string> {
@@ -50,10 +50,11 @@ export async function getRaw<T = unknown>(page: Page, name: string, key: string)
   );
 }
 
-/** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv); undefined deletes. */
-export async function putRaw(page: Page, name: string, key: string, value: unknown) {
-  await page.evaluate(
-    ([name, key, value]) =>
+/** Writes `value` under `key` in one of the extension's idb-keyval databases (kf-<name>, store kv), from an extension page or the worker; undefined deletes. */
+export async function putRaw(page: Page | Worker, name: string, key: string, value: unknown) {
+  // One evaluate for both kinds (their overloads do not unite).
+  await (page as Page).evaluate(
+    ([name, key, value]: readonly [string, string, unknown]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(`kf-${name}`);
         open.onerror = () => reject(open.error);
