@@ -98,14 +98,26 @@ export async function scrubFromSnapshots(io: BackupIO, name: DataStore, keys: re
  */
 export async function editSnapshots(io: BackupIO, name: DataStore, edit: (entries: [string, unknown][]) => [string, unknown][]): Promise<boolean> {
   let changed = false;
-  // One snapshot in memory at a time; its listing's counts change with it.
+  // One snapshot in memory at a time, read and written in one transaction: two edits at once (a
+  // buyer's deletion and the privacy upgrade, say) each keep the other's — read-then-put let the
+  // later put bring a deleted buyer back. Its listing's counts follow, from the snapshot as stored.
+  // A snapshot the edit leaves alone is not written (a shop's runs to tens of megabytes); one it
+  // changes is edited again inside the transaction, from what is stored then.
+  const touches = (s: Snapshot | undefined): s is Snapshot => !!s && s.v === 1 && Array.isArray(s.stores?.[name]) && edit(s.stores[name]!) !== s.stores[name];
   for (const { id } of await listSnapshots(io)) {
-    const s = await io.db.get<Snapshot>('backups', id);
-    if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) continue;
-    const before = s.stores[name]!;
-    const after = edit(before);
-    if (after === before) continue;
-    await putSnapshot(io, { ...s, stores: { ...s.stores, [name]: after } });
+    if (!touches(await io.db.get<Snapshot>('backups', id))) continue;
+    let edited = false;
+    await io.db.update<Snapshot | undefined>('backups', id, (s) => {
+      if (!s || s.v !== 1 || !Array.isArray(s.stores?.[name])) return s;
+      const before = s.stores[name]!;
+      const after = edit(before);
+      if (after === before) return s;
+      edited = true;
+      return { ...s, stores: { ...s.stores, [name]: after } };
+    });
+    if (!edited) continue;
+    const now = await io.db.get<Snapshot>('backups', id);
+    if (now) await io.db.set('backups', INFO + id, snapshotInfo(now));
     changed = true;
   }
   return changed;

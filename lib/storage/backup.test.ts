@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db, toStorageError } from './db';
-import { DATA_STORES, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
+import { DATA_STORES, editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backup';
 import { workerExtras } from '../background/extras';
 
 /** A restore as the worker runs it (lib/messaging/handlers/backup.ts, lib/background/restore-run.ts). */
@@ -180,5 +180,24 @@ describe('privacy of snapshots', () => {
     expect((await listSnapshots()).map((s) => s.contents.buyers)).toEqual([1, 1]);
     await scrubFromSnapshots('customers', 'all');
     expect((await listSnapshots()).every((s) => s.counts.customers === 0)).toBe(true);
+  });
+
+  it('keeps a deleted buyer out of the snapshots when another edit of them runs at the same moment', async () => {
+    await db.clear('backups');
+    await db.clear('customers');
+    await db.clear('followups');
+    await db.set('customers', 'demo:甲', { v: 1, nickname: '甲' });
+    await db.set('customers', 'demo:乙', { v: 1, nickname: '乙' });
+    await db.set('followups', 'fu-1', { v: 1, id: 'fu-1', title: '旧的' });
+    await takeSnapshot('manual', 60_000);
+    // A deletion's scrub and another job's edit of the same snapshot, started together.
+    await Promise.all([
+      scrubFromSnapshots('customers', ['demo:甲']),
+      editSnapshots('followups', (entries) => entries.map(([k, v]) => [k, { ...(v as object), title: '改过的' }])),
+    ]);
+    const [snap] = (await db.values<{ stores?: { customers: [string, unknown][]; followups: [string, { title: string }][] } }>('backups')).filter((s) => s.stores);
+    expect(snap!.stores!.customers.map(([k]) => k)).toEqual(['demo:乙']);
+    expect(snap!.stores!.followups.map(([, f]) => f.title)).toEqual(['改过的']);
+    expect((await listSnapshots()).map((s) => [s.counts.customers, s.counts.followups])).toEqual([[1, 1]]);
   });
 });
