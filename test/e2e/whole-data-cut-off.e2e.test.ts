@@ -16,16 +16,28 @@ const send = (page: Page, kf: string, payload?: unknown) =>
   page.evaluate(([kf, payload]) => (globalThis as any).chrome.runtime.sendMessage({ kf, payload }) as Promise<{ ok: boolean; value?: any; error?: unknown }>, [kf, payload] as const);
 
 /** How many records each of the extension's stores holds, read in the page (one kf-<name> database each). */
+/**
+ * Records per store. `meta` leaves out the stores' version marks a worker start writes (the buyers'
+ * schema, the privacy upgrade's two marks: a number each, nothing of anyone) — the start after a
+ * finished 删除全部数据 writes them into the emptied store; any other key counts.
+ */
+const MARKS = ['customers:schema', 'privacy:remasked', 'taughtSites:stripped'];
 const counts = (page: Page) =>
-  page.evaluate(async () => {
+  page.evaluate(async (marks) => {
     const out: Record<string, number> = {};
     for (const name of ['library', 'customers', 'buyer-names', 'followups', 'meta', 'learned', 'backups']) {
       const db = await new Promise<IDBDatabase>((ok, no) => Object.assign(indexedDB.open(`kf-${name}`), { onsuccess: (e: any) => ok(e.target.result), onerror: no }));
-      out[name] = db.objectStoreNames.contains('kv') ? await new Promise<number>((ok) => (db.transaction('kv').objectStore('kv').count().onsuccess = (e: any) => ok(e.target.result))) : 0;
+      const all = db.objectStoreNames.contains('kv')
+        ? await new Promise<[IDBValidKey[], unknown[]]>((ok) => {
+            const store = db.transaction('kv').objectStore('kv');
+            store.getAllKeys().onsuccess = (k: any) => (store.getAll().onsuccess = (v: any) => ok([k.target.result, v.target.result]));
+          })
+        : [[], []];
+      out[name] = all[0].filter((k, i) => !(name === 'meta' && marks.includes(String(k)) && typeof all[1][i] === 'number')).length;
       db.close();
     }
     return out;
-  });
+  }, MARKS);
 
 /**
  * Holds the follow-ups store until `release`: a transaction kept busy, which every write to the store
