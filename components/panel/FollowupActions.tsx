@@ -244,7 +244,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const orderId = forOrder?.orderId;
   // Clicks (or Enter/Space) on the content script's buttons while this script was loading: done now, in order.
   useEffect(() => void (buyer && props.first?.forEach(act)), []);
-  if (!buyer && !orderId && !rows) return null;
+  // Someone or some order to act for (a list with none picked shows only its rows).
+  const acting = !!(buyer || orderId);
+  if (!acting && !rows) return null;
   // By name and id: two buyers may share a masked nickname. An order page's by its order.
   const key = orderId ? `#${orderId}` : `${buyerId}\n${buyer}`;
   const { promising, due = '', note = '', handTo = '', status } = drafts.get(key) ?? {};
@@ -380,13 +382,13 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           </div>
         </>
       )}
-      {(buyer || orderId) && <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />}
+      {acting && <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />}
       {/* Which order (and whose) the buttons act for: on a list, the row picked (or whose remark box opened). */}
       {orderId && <p class="kf-muted" data-kf="fu-for-order">{pageSentence(buyer ? 'followups.panel.forOrderOf' : 'followups.panel.forOrder', { order: orderId, buyer: buyer ? buyerLabel(buyer, buyerId) : '' })}</p>}
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
-      {(buyer || orderId) && <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>}
+      {acting && <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>}
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
-      {(buyer || orderId) && (
+      {acting && (
         <HandoverPicker
           targets={targets}
           value={handTo}
