@@ -193,6 +193,8 @@ describe('another colour before the parcel leaves is an order change', () => {
     }
     expect(read('收到了 想换个颜色', ['completed']).cards[0]).toBe('exchange-how');
     expect(read('想换成小一号的', ['completed']).cards[0]).toBe('exchange-how');
+    // A shopper asking ahead has no order to change.
+    for (const text of ['现在下单 不合适能换吗', '今天拍的话 收到不喜欢能换颜色吗']) expect(read(text, []).cards.filter((id) => id.startsWith('cancel-')), text).toEqual([]);
   });
 });
 

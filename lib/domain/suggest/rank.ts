@@ -242,12 +242,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     top.push(s);
     scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get('return') ?? 0));
   }
-  // Another colour or size wanted before the parcel leaves (想换个颜色，还没发货吧; a paid order and no
-  // other): nothing is sent back, the order itself is changed — the order-change replies count as
-  // shown too, so 取消已付款订单 (…只是想换颜色或规格，我也可以直接帮您改) answers it (换货流程 led, 2026-12-06).
+  // Another colour or size wanted for an order placed whose parcel has not left (想换个颜色，还没发货吧; a
+  // paid order and no other): nothing is sent back, the order itself is changed — the order-change
+  // replies count as shown too, so 取消已付款订单 (…只是想换颜色或规格，我也可以直接帮您改) answers it (换货流程
+  // led, 2026-12-06). Not for a shopper asking ahead (现在下单，不合适能换吗: the stage words read pre-sale too).
   const buyerStage = stageOfWords(input.text) || stageOfOrders(input.orderStatuses ?? []);
   const unsentChange =
-    cls.top.includes('exchange') && !top.includes('cancel-order') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (SHIPPED | AFTER)) === 0;
+    cls.top.includes('exchange') && !top.includes('cancel-order') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
   const liftedChange: ScenarioId[] = unsentChange ? ['cancel-order'] : [];
   for (const s of liftedChange) {
     top.push(s);
