@@ -12,7 +12,8 @@ export type CueList = Partial<Record<1 | 2 | 3, string>>;
 export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   greeting: {
     3: '在吗 还在吗 在不在 有人吗 有人在吗 人工 转人工 人工客服 真人 客服在吗 亲在吗 亲在 人呢 在线吗 有没有人',
-    2: '你好 您好 哈喽 hello hi 嗨 早上好 下午好 晚上好 在的吗',
+    // …and a returning buyer announcing themselves (我又来啦): 老客欢迎 answers it (it abstained until 2026-12-06).
+    2: '你好 您好 哈喽 hello hi 嗨 早上好 下午好 晚上好 在的吗 又来啦 我又来了 我又来啦 回头客',
     1: '亲 咨询一下 问一下 请问一下',
   },
   'size-fit': {
@@ -190,7 +191,10 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '踢皮球 推来推去 推卸 互相推 对待顾客 这样对待 找领导 找你们领导 叫领导 投诉 12315 工商 消协 举报 差劲 太差了 垃圾 骗子 骗人 欺骗 忽悠 坑人 曝光 维权 介入 小二 申诉 ' +
       '纠纷 态度差 态度恶劣 不满意 很不满意 什么态度 太过分 过分 气死 妈的 搞什么 给个说法 说法 ' +
       '无语 不负责 再也不买 律师 起诉 法院 恶心 不讲理 没人理 没人回 怎么这样 ' +
-      '太差 失望 坑爹 什么玩意 不给解决',
+      '太差 失望 坑爹 什么玩意 不给解决 ' +
+      // The courier's manner (快递员态度太差了) is a complaint about the service, not a parcel to chase:
+      // the longer phrase hides tracking's 快递员 (QA pass 2026-12-06, 查询物流 led it).
+      '快递员态度 快递态度 快递小哥态度 派件员态度 配送员态度 送货员态度 驿站态度',
     2: '为什么不 凭什么 太慢了 坑',
     1: '怎么回事 解决',
   },
@@ -337,6 +341,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Address or phone change spelled loosely: "收货地址能帮我改一下不".
   { re: /(改|修改|更改|换|变更).{0,6}(地址|电话|收件人|手机|号码)/, scenario: 'address-change', weight: 3 },
   { re: /(地址|电话|收件人|手机号|号码).{0,6}(错|不对|改|修改|更改|变)/, scenario: 'address-change', weight: 3 },
+  // A count changed (订单能改成两件吗, 改为3个, 数量改一下): the order's quantity, not its address — 改成 alone
+  // is a strong address hint, and 修改地址 led such a message until 2026-12-06 (QA pass of that day).
+  { re: /(改|换|加)(成|为|到)\s*[\d一两二三四五六七八九十]+\s*(件|个|份|双|盒|包|瓶|套|条|只|箱|袋|支|张|台|本|罐|杯)|(改|修改|更改)(一下|下)?(购买)?数量|数量(改|修改|更改|拍错|错了|不对)/, scenario: 'address-change', weight: -2 },
   // "X天了" / "等了X天" complaints about waiting.
   { re: /(\d+|[一两二三四五六七八九十几]+)\s*(天|个星期|周)了?\s*(了)?\s*(还|都|也)\s*(没|不)/, scenario: 'delay', weight: 2.5 },
   { re: /(\d+|[一两二三四五六七八九十几]+)\s*天了\s*还没(到|收到|更新)/, scenario: 'tracking', weight: 2 },
@@ -364,6 +371,8 @@ export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
   '不让人失望 没让人失望 没有失望 不失望 问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
+  // Praise of the goods, not a quality complaint (宝贝质量很不错，就是物流太慢了).
+  '质量很好 质量挺好 质量不错 质量很不错 质量挺不错 质量还不错 质量蛮好 质量非常好 质量真好 质量没得说 ' +
   // A week, not a star (一星期了还没发货).
   '一星期 两星期 二星期 1星期 2星期 一星半点 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).

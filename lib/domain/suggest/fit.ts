@@ -51,6 +51,9 @@ const STAGE_WORDS: [RegExp, number][] = [
   [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|发错|寄错|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|褪色|脱色|坏)了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害)|染到|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
   // The goods do not fit (鞋子小了, 裤子有点长了): worn, so received, unless only feared (怕小了, 万一大了).
   [/^(?!.*(?:如果|要是|万一|假如|怕|会不会|担心)).*(?:衣服|裤子|鞋子?|裙子|外套|上衣|袖子|裤腿|腰|码)(?:有点|太|偏|稍微|穿着)?(?:小|大|紧|松|短|长|肥|瘦)了(?![吗么呢?？])/, AFTER],
+  // The buyer judging the goods (东西挺好的就是发货太慢了, 质量很不错): they hold them. Not a look or a
+  // hearsay before buying (看着质量挺好的, 听说东西不错), nor a question (质量很好吗).
+  [/(?<!看着|看起来|看上去|图上|图片|评价说|听说|据说)(?:东西|宝贝|货|质量)(?:都|也)?(?:挺|很|蛮|真|非常|特别|还挺|还蛮|还是挺|确实)(?:好|不错|满意)(?![吗么嘛呢吧?？])/, AFTER],
   [/(?<![没未])收到(?:了|的|就)|(?<![没未])收到货(?!后|以后|之后)|货到了|到货了(?![吗么])|(?:已|刚)签收|签收了|穿了|洗了|穿过|洗过|用了|交易成功|确认收货/, AFTER],
 ];
 
@@ -123,6 +126,22 @@ const NOT_DETAIL: Record<string, RegExp> = {
   'quality-options': /(?:跟|和|与|同|比|对比)(?:宝贝|商品|详情页?|主图|网上|页面|你们|店里)?的?(?:图片|照片|图)|(?:图片|照片)(?:上|里)(?:的|看)?/g,
 };
 
+/**
+ * Replies with no order condition — a chosen situation keeps a card whatever the buyer's orders
+ * (starter.test.ts) — whose text is still false at some stage, and the stages it is true at. Unlike
+ * `orders`, they only lose ground when the buyer's stage is known and none of these (never gain it):
+ * 查询发货进度 (我马上帮您查一下这单的发货进度) to a buyer who has the goods (东西挺好的就是发货太慢了: the wait
+ * is over, the complaint about it is left), 换货流程 (寄回…给您寄出新的) to one whose parcel has not left
+ * (想换个颜色，还没发货吧: the order itself is changed, 取消已付款订单 says so). Both led such a message
+ * until 2026-12-06 (QA pass of that day).
+ */
+const TRUE_AT: Record<string, number> = {
+  'delay-check': PRE | UNPAID | PAID | SHIPPED,
+  'exchange-how': SHIPPED | AFTER,
+  // 发货后一般…天左右送达: a parcel not yet in the buyer's hands.
+  'ship-arrival': PRE | UNPAID | PAID | SHIPPED,
+};
+
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
  * is advice for a shopper, not for a buyer whose shoes came apart). */
 const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽快拍下|可以拍下|直接拍下|现在下单|放心下单|现在付款的话/;
@@ -150,7 +169,8 @@ const DETAIL: Record<string, string[]> = {
     // …and how the cloth behaves in the wash, which its care advice answers (这件外套会掉色吗).
     '掉色', '褪色', '缩水', '起皱', '静电', '机洗', '手洗', '怎么洗', '能洗'],
   'product-match': ['搭配', '配什么', '怎么配', '一起买'],
-  'stock-restock': ['补货', '断货', '卖完', '卖光', '没货', '缺货', '售罄', '再上', '还会有', '什么时候有', '到货'],
+  // …and the shop's page saying it is gone (付款的时候显示库存不足), or the colour asked back (什么时候能补上).
+  'stock-restock': ['补货', '断货', '卖完', '卖光', '没货', '缺货', '售罄', '再上', '还会有', '什么时候有', '到货', '库存不足', '库存不够', '没库存了', '没有库存了', '显示无货', '补上', '再补', '补回来'],
   'size-model': ['模特'],
   // A size can be recommended once the buyer gave height or weight (身高165 体重110斤); before that, 询问身高体重 asks for them.
   'size-recommend': ['身高', '体重', '斤', 'cm', 'kg', '公斤', '米'],
@@ -204,7 +224,8 @@ const DETAIL: Record<string, string[]> = {
   'exchange-reserved': ['换+留', '换+有货', '换+还有', '换+有没有'],
   // 发错货 is for a wrong item, not any 错发漏发 message (退货单号填在哪 had it second; 多发了一件 first).
   // What came against what was ordered, in other words (发的是蓝色…明明是黑色); not 拍的是五包, a count.
-  'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上', '发的是', '明明是', '明明买的', '明明拍的'],
+  // …and what came said outright (发过来的是左脚两只, 寄来的是旧款: 多发了商品 tied it on the library's order).
+  'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上', '发的是', '明明是', '明明买的', '明明拍的', '来的是', '收到的是', '寄的是'],
   // 盒子里只有主机，充电器没放: the part not packed.
   'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装'],
   'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
@@ -249,9 +270,21 @@ const DETAIL: Record<string, string[]> = {
  * is the return's, not the shop's parcel, which 查询物流 answered); like an order
  * conflict, a reply they name is not suggested on that message (search still finds it).
  */
+const STOCK_GONE = ['库存不足', '库存不够', '没库存了', '没有库存了', '显示没库存', '显示没有库存', '显示无货', '显示没货', '显示缺货', '显示售罄', '已售罄'];
+const OWN_MISTAKE = ['买错', '拍错', '选错', '下错单', '点错'];
 const NOT_FOR: Record<string, string[]> = {
+  // 有现货 / 只剩最后几件…早点拍下 to a buyer the page has told it is gone (付款的时候显示库存不足: 库存紧张
+  // led, 2026-12-06). A question (是不是断货了, 有没有库存) is no such statement and rules nothing out.
+  'stock-available': STOCK_GONE,
+  'stock-low': STOCK_GONE,
+  'pay-remind-stock': STOCK_GONE,
   // 让您久等了 to a buyer who has just paid.
-  'delay-apology': ['刚付', '刚拍', '刚下单', '刚买'],
+  'delay-apology': ['刚付', '刚拍', '刚下单', '刚买', ...OWN_MISTAKE],
+  // …and the wait apologised for, or chased, to a buyer who ordered the wrong thing (付完款才发现买错了…
+  // 还没发货: the 还没发货 is why it can still be stopped, not a complaint; 延迟发货致歉 led, 2026-12-06).
+  'delay-urged': OWN_MISTAKE,
+  'delay-check': OWN_MISTAKE,
+  'delay-out-of-stock': OWN_MISTAKE,
   // 收到您的付款啦，谢谢 to a buyer who wants the money back.
   'order-paid': ['后悔', '取消', '不想要', '退'],
   // 来回运费需要您承担 to a buyer who advanced the postage: that is the quality return's path
@@ -418,6 +451,8 @@ export interface FitData {
   notDetail: (RegExp | null)[];
   /** 1: the reply tells the buyer an order is placed and unpaid (CLAIMS_PLACED: 催付). */
   claimsPlaced: Uint8Array;
+  /** Stage bits a reply with no order condition is still only true at (TRUE_AT); 0 = any. */
+  trueAt: Uint8Array;
 }
 
 /**
@@ -480,7 +515,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
   const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
   const claimsPlaced = Uint8Array.from(templates, (t) => (CLAIMS_PLACED.test(t.body) ? 1 : 0));
-  const f = { stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
+  const trueAt = Uint8Array.from(templates, (t) => own(TRUE_AT, t.id) ?? 0);
+  const f = { trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

@@ -123,25 +123,76 @@ export const QA_PASS: QaCase[] = [
   // 无需求
   q('[订单编号：1234567890123456789]', ['paid'], 'other', []),
   q('哈哈哈哈', [], 'other', []),
-];
-
-/**
- * Written in the same pass and still wrong at Alt+1 (left, with why): an apology is what answers them.
- * - 快递员态度太差了…驿站: the 投诉 chip leads, but 查询物流 (帮您查了一下，包裹已经…发出) wins on the shipped
- *   order's hint and stage fit; it has no detail, so a complaint about the courier is read as a parcel chase.
- * - 东西挺好的就是发货太慢了: the goods are there (the order is completed), yet 查询发货进度 leads the 延迟发货
- *   chip; nothing in the message is a stage word for goods received, and 挺好的 is read as thanks.
- * - 订单能改成两件吗 (a quantity): 改成 reads as an address change and 修改地址 leads; no starter reply
- *   changes a quantity (a new order, or 重复拍下's close-one-and-pay, would).
- * - 付款的时候显示库存不足: 库存紧张 (only a few left, pay soon) leads; the stock is gone, and no starter
- *   reply says what to do when payment stops for it.
- * - 我想换个颜色…还没发货吧 on a paid order: 换货流程 (send it back) leads, where 取消已付款订单 (还没打单…
- *   我也可以直接帮您改) answers; the exchange replies carry no stage, so an unshipped order does not hold them back.
- */
-export const QA_PASS_KNOWN: QaCase[] = [
+  // Read wrong in the first round, right since the general rules of the same day (qa-pass.test.ts).
   q('快递员态度太差了 还让我自己去驿站拿', ['shipped'], 'complaint', ['complaint-apology']),
   q('东西挺好的就是发货太慢了，等了一个礼拜', ['completed'], 'delay', ['complaint-apology']),
   q('订单能改成两件吗 刚拍的还没付', ['unpaid'], 'payment', ['pay-remind', 'cancel-unpaid']),
   q('付款的时候显示库存不足', [], 'payment', ['pay-failed', 'stock-restock']),
   q('我想换个颜色 可以吗 还没发货吧', ['paid'], 'exchange', ['cancel-paid']),
+  // A third round (2026-12-06, afternoon): every stage, with and without orders beside the chat.
+  q('你好 请问客服在吗', [], 'greeting', ['welcome-new', 'welcome-busy']),
+  q('我上个月在你们家买过 又来啦', ['completed'], 'greeting', ['welcome-returning']),
+  q('在吗', ['unpaid'], 'greeting', ['pay-remind', 'welcome-new']),
+  q('我一米七 一百三十斤 穿L会不会紧', [], 'size-fit', ['size-recommend']),
+  q('这条裙子偏长吗 我一米五五', [], 'size-fit', ['size-recommend', 'size-model', 'size-chart']),
+  q('这款保温杯能保温几个小时', [], 'product-info', ['product-verify']),
+  q('这个奶粉罐子能不能直接放冰箱', [], 'product-info', ['product-verify', 'product-usage']),
+  q('这款跟我上次买的那件是一样的吗', ['completed'], 'product-info', ['product-verify']),
+  q('白色的l码还有吗', [], 'stock', ['stock-available', 'stock-low']),
+  q('这个色什么时候能补上', [], 'stock', ['stock-restock']),
+  q('一百块两件行不行 诚心要', [], 'bargain', ['bargain-fixed-price', 'bargain-small-discount', 'bargain-gift', 'bargain-free-shipping']),
+  q('你们这个价格太贵了 别家才卖六十', [], 'bargain', ['bargain-fixed-price', 'bargain-small-discount', 'bargain-gift', 'bargain-free-shipping']),
+  q('看着质量挺好的 有优惠吗', [], 'promotion', ['promo-current', 'promo-coupon']),
+  q('店铺有没有新人券', [], 'promotion', ['promo-coupon']),
+  q('买三件是不是打八折', [], 'promotion', ['promo-current', 'promo-full-reduction']),
+  q('发票抬头写公司名 能开吗', ['paid'], 'invoice', ['invoice-info', 'invoice-after-receipt']),
+  q('电子发票发我邮箱就行', ['completed'], 'invoice', ['invoice-info']),
+  q('明天早上下单 后天能收到吗', [], 'shipping-time', ['ship-arrival', 'ship-time']),
+  q('江浙沪一般几天到', [], 'shipping-time', ['ship-arrival']),
+  q('可以发京东快递吗', [], 'courier', ['courier-default']),
+  q('能不能不发中通 上次丢过件', [], 'courier', ['courier-default']),
+  q('微信能付吗', [], 'payment', ['pay-methods']),
+  q('支付宝一直扣款失败怎么回事', ['unpaid'], 'payment', ['pay-failed']),
+  q('收件人写成我妈了 改成我自己', ['paid'], 'address-change', ['address-change']),
+  q('手机号少打了一位', ['unpaid'], 'address-change', ['address-change']),
+  q('已经发货了还能改地址吗', ['shipped'], 'address-change', ['address-change-shipped']),
+  q('拍错颜色了 想取消重新拍', ['unpaid'], 'cancel-order', ['cancel-unpaid']),
+  q('付完款才发现买错了 能退吗 还没发货', ['paid'], 'cancel-order', ['cancel-paid']),
+  q('发货了还能取消吗', ['shipped'], 'cancel-order', ['cancel-shipped']),
+  q('我跟我老婆分别下了单 能一个包裹寄吗', ['paid', 'paid'], 'merge-orders', ['merge-other-account', 'merge-orders']),
+  q('同一个地址的两单能合并吗', ['paid', 'paid'], 'merge-orders', ['merge-orders', 'merge-ask']),
+  q('都第五天了 一点动静都没有 到底发不发', ['paid'], 'delay', ['delay-apology', 'delay-check', 'delay-urged']),
+  q('快递一直显示在中转站 三天没动', ['shipped'], 'tracking', ['tracking-stuck']),
+  q('包裹到哪了 今天能送到吗', ['shipped'], 'tracking', ['tracking-query']),
+  q('买大了 能不能退 吊牌没剪', ['completed'], 'return', ['return-7day', 'return-retain']),
+  q('想换成小一号的', ['completed'], 'exchange', ['exchange-how']),
+  q('我已经退回去了 钱什么时候退给我', ['refunding'], 'refund-status', ['refund-time', 'refund-progress', 'return-sent']),
+  q('退款到现在还没到账', ['refunding'], 'refund-status', ['refund-check', 'refund-progress']),
+  q('退货要寄到哪个地址', ['refunding'], 'return-shipping', ['return-address']),
+  q('发过来的是左脚两只 怎么穿', ['completed'], 'wrong-item', ['wrong-item']),
+  q('打开一看杯子裂了一条缝', ['completed'], 'damaged', ['damaged-signed', 'quality-photos']),
+  q('拿到的时候外箱都压扁了 里面的碗碎了两个', ['shipped'], 'damaged', ['damaged-signed']),
+  q('穿了两天鞋底就开胶了', ['completed'], 'quality', ['quality-photos']),
+  q('这个水壶插电没反应 刚拿到', ['completed'], 'quality', ['quality-photos']),
+  q('这个吹风机用了半年不出风了 还在保修期吗', ['completed'], 'repair', ['repair-warranty']),
+  q('你们客服什么服务 问了半天都不回 我要去平台投诉', ['completed'], 'complaint', ['complaint-resolve-first', 'complaint-apology']),
+  q('给你们差评了 太气人', ['completed'], 'review', ['review-bad', 'complaint-apology']),
+  q('东西很好 五星已经给了', ['completed'], 'review', ['review-thanks']),
+  q('嗯嗯 那我先看看别的', [], 'thanks', ['bye-not-yet']),
+  q('好的亲 麻烦了', [], 'thanks', ['bye-welcome']),
+  q('[图片]', [], 'other', []),
+  q('随便问问哈', [], 'other', []),
+];
+
+/**
+ * Written in the same passes and still wrong at Alt+1 (left, with why).
+ * - 在吗 拍了还没付 有点犹豫 on an unpaid order: 催付（截单提醒） leads, where 打消顾虑 (是不是还有什么顾虑呢)
+ *   answers the hesitation. Both are payment replies with the unpaid order's boost; the reminders also
+ *   fit the unpaid stage and share 拍了…还没付 with the message, a lead a named detail (+0.2) does not
+ *   overturn, and a larger detail weight would reorder every situation's replies.
+ * The five of the first round (快递员态度, 东西挺好的…发货太慢, 改成两件, 库存不足, 换个颜色…还没发货) moved
+ * into QA_PASS with the rules that read them right (qa-pass.test.ts).
+ */
+export const QA_PASS_KNOWN: QaCase[] = [
+  q('在吗 拍了还没付 有点犹豫', ['unpaid'], 'payment', ['pay-hesitate']),
 ];

@@ -6,7 +6,10 @@
  * came too small, 换货流程 for an exchange under way, 取消未付款订单 over 重复拍下, 打消顾虑 for two
  * 能用花呗/白条吗), 6 after the 支付方式 reply and before the fixes tested below; now none. A second
  * round of 12 had 3 more (指定顺丰 for 不要顺丰, 已付款确认 for 先发货后付款, 退款进度 for 退了一半), fixed
- * below too; QA_PASS_KNOWN holds the five still wrong.
+ * below too; QA_PASS_KNOWN held the five still wrong. Those five were read right by the rules tested at
+ * the end of this file (each by a rule, tried on other words than the case's), and a third round of 52
+ * (every stage, with and without orders) had 4 more wrong: 3 fixed the same way (又来啦 abstained, 补上 got
+ * 库存紧张, 买错了…还没发货 got 延迟发货致歉), 1 left in QA_PASS_KNOWN with why.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -129,5 +132,97 @@ describe('收到您的付款啦 is for a payment made, not any word of paying', 
 describe('a refund of half is a refund short of what was paid', () => {
   it('退款退了一半 gets 退款金额有差额', () => {
     expect(read('退款退了一半 另一半呢', ['refunding']).cards[0]).toBe('refund-amount-diff');
+  });
+});
+
+describe('the courier’s manner is a complaint, not a parcel to chase', () => {
+  it('快递员态度 / 派件员态度 get 安抚致歉 first on a shipped order; the courier’s phone is still tracking', () => {
+    for (const text of ['快递员态度太差了 还让我自己去驿站拿', '派件员态度很恶劣 还挂我电话']) expect(read(text, ['shipped']).cards[0], text).toBe('complaint-apology');
+    expect(read('快递员电话多少', ['shipped']).cards[0]).toBe('tracking-query');
+  });
+});
+
+describe('goods judged are goods received', () => {
+  it('东西挺好的 / 宝贝质量很不错 read as after receipt; a look before buying or a question does not', () => {
+    for (const t of ['东西挺好的就是发货太慢了', '宝贝质量很不错 就是物流太慢了', '东西都很满意']) expect(stageOfWords(t) & AFTER, t).toBe(AFTER);
+    for (const t of ['看着质量挺好的 有优惠吗', '质量很好吗', '听说东西不错']) expect(stageOfWords(t) & AFTER, t).toBe(0);
+  });
+
+  it('a slow shipment complained of with the goods in hand gets 安抚致歉, not 查询发货进度 nor 到货时间', () => {
+    const { cards } = read('东西挺好的就是发货太慢了，等了一个礼拜', ['completed']);
+    expect(cards[0]).toBe('complaint-apology');
+    // The wait is over: what checks or promises a shipment is not offered at all before the apology.
+    expect(cards.indexOf('delay-check')).not.toBe(0);
+    expect(cards).not.toContain('ship-arrival');
+    // A parcel still awaited keeps the delay replies.
+    expect(read('等了一个礼拜了 怎么还没发货', ['paid']).cards[0]).toMatch(/^delay-/);
+  });
+
+  it('praise of the quality is no quality complaint', () => {
+    expect(read('看着质量挺好的 有优惠吗', []).chips).not.toContain('quality');
+  });
+});
+
+describe('a count changed is no address changed', () => {
+  it('改成两件 / 改成3个 / 数量改 take 改成’s address hint away; 地址改成… keeps it', () => {
+    for (const text of ['订单能改成两件吗 刚拍的还没付', '数量拍错了 要改成3个']) expect(classify([text]).scores.map((s) => s.id), text).not.toContain('address-change');
+    expect(read('订单能改成两件吗 刚拍的还没付', ['unpaid']).cards[0]).toBe('pay-remind');
+    expect(read('地址改成北京市朝阳区', ['paid']).cards[0]).toBe('address-change');
+  });
+});
+
+describe('stock the page says is gone', () => {
+  it('库存不足 gets 断货待补, not 库存紧张 or 有现货; 有没有库存 still gets them', () => {
+    for (const text of ['付款的时候显示库存不足', '提交订单的时候提示库存不足', '下单显示没库存了 还能补吗']) {
+      const { cards } = read(text, []);
+      expect(cards[0], text).toBe('stock-restock');
+      expect(cards, text).not.toContain('stock-low');
+      expect(cards, text).not.toContain('stock-available');
+    }
+    expect(read('有没有库存', []).cards).toContain('stock-available');
+    expect(read('这个色什么时候能补上', []).cards[0]).toBe('stock-restock');
+  });
+});
+
+describe('another colour before the parcel leaves is an order change', () => {
+  it('换个颜色…还没发货 on a paid order gets 取消已付款订单 (直接帮您改), not 换货流程; after receipt 换货流程 stays', () => {
+    for (const text of ['我想换个颜色 可以吗 还没发货吧', '还没发货的话能换成黑色吗']) {
+      const { cards } = read(text, ['paid']);
+      expect(cards[0], text).toBe('cancel-paid');
+      expect(cards, text).not.toContain('exchange-how');
+    }
+    expect(read('收到了 想换个颜色', ['completed']).cards[0]).toBe('exchange-how');
+    expect(read('想换成小一号的', ['completed']).cards[0]).toBe('exchange-how');
+    // A shopper asking ahead has no order to change.
+    for (const text of ['现在下单 不合适能换吗', '今天拍的话 收到不喜欢能换颜色吗']) expect(read(text, []).cards.filter((id) => id.startsWith('cancel-')), text).toEqual([]);
+  });
+});
+
+describe('the buyer’s own mistake is no wait to apologise for', () => {
+  it('买错了 / 拍错尺码了…还没发货 gets 取消已付款订单, not 延迟发货致歉', () => {
+    for (const text of ['付完款才发现买错了 能退吗 还没发货', '刚付款发现拍错尺码了 还没发货 能退吗']) {
+      const { cards } = read(text, ['paid']);
+      expect(cards[0], text).toBe('cancel-paid');
+      expect(cards.filter((id) => id.startsWith('delay-')), text).toEqual([]);
+    }
+  });
+});
+
+describe('a returning buyer announcing themselves', () => {
+  it('又来啦 / 我又来了 get 老客欢迎 (it abstained)', () => {
+    for (const text of ['我上个月在你们家买过 又来啦', '亲 我又来了']) expect(read(text, []).cards[0], text).toBe('welcome-returning');
+  });
+});
+
+describe('what came, said outright, is a wrong item', () => {
+  it('发过来的是左脚两只 gets 发错货 over 多发了商品 whatever the library’s order', () => {
+    // A shop that lists 多发了商品 first: the tie the library's order broke goes the other way.
+    const templates = [...STARTER_LIBRARY.templates];
+    const at = templates.findIndex((t) => t.id === 'extra-item');
+    templates.unshift(...templates.splice(at, 1));
+    const own = buildTemplateIndex(templates);
+    const text = '发过来的是左脚两只 怎么穿';
+    const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
+    expect(rankTemplates(own, { classification: cls, text, orderStatuses: ['completed'], now }, 3)[0]!.template.id).toBe('wrong-item');
   });
 });

@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysPlacedUnpaid, SENT_BACK, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysPlacedUnpaid, SENT_BACK, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -242,6 +242,18 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     top.push(s);
     scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get('return') ?? 0));
   }
+  // Another colour or size wanted for an order placed whose parcel has not left (想换个颜色，还没发货吧; a
+  // paid order and no other): nothing is sent back, the order itself is changed — the order-change
+  // replies count as shown too, so 取消已付款订单 (…只是想换颜色或规格，我也可以直接帮您改) answers it (换货流程
+  // led, 2026-12-06). Not for a shopper asking ahead (现在下单，不合适能换吗: the stage words read pre-sale too).
+  const buyerStage = stageOfWords(input.text) || stageOfOrders(input.orderStatuses ?? []);
+  const unsentChange =
+    cls.top.includes('exchange') && !top.includes('cancel-order') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
+  const liftedChange: ScenarioId[] = unsentChange ? ['cancel-order'] : [];
+  for (const s of liftedChange) {
+    top.push(s);
+    scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get('exchange') ?? 0));
+  }
   const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
@@ -263,7 +275,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
   if (lift) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
-  for (const s of liftedReturn) addBucket(index.buckets.get(s), BUCKET_CAP);
+  for (const s of [...liftedReturn, ...liftedChange]) addBucket(index.buckets.get(s), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
@@ -386,7 +398,6 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     const u = fit.notForUnless[t];
     return !!u && u[0].some((w) => ruling.some((m) => saysWord(m, w))) && !u[1].some((w) => ruling.some((m) => m.includes(w)));
   };
-  const buyerStage = stageOfWords(input.text) || stageOfOrders(statuses);
   // 到货时间 (发货后一般…天左右送达) speaks of a parcel not sent yet: a buyer whose parcel is on its way
   // and asks when it comes is tracking it.
   const arrivalAsked = (!buyerStage || (buyerStage & (PRE | UNPAID | PAID)) !== 0) && asksArrival(qText);
@@ -461,6 +472,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // With nothing known the buyer may be shopping: a reply true before purchase is not held back.
     const offStage = !!stage && !!buyerStage && !(stage & buyerStage);
     if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : offStage ? -W_STAGE : W_STAGE_FIT;
+    else if (buyerStage && fit.trueAt[t] && !(fit.trueAt[t]! & buyerStage)) v -= W_STAGE;
     const detail = fit.detail[t];
     // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made). One
     // named only in an earlier message keeps its reply from losing but earns no lead over the current
