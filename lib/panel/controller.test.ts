@@ -300,10 +300,10 @@ it("a follow-up's situation that answers after a switch stays with its own buyer
 
 describe('Douyin: which buyer message is new, by the ids the page gives its messages', () => {
   let made = 0;
-  /** Appends a message as the page draws one: a copy of the fixture's last row of that side, with its own id. */
+  /** Appends a message as the page draws one: a copy of the fixture's last typed row of that side, with its own id. */
   function say(from: 'buyer' | 'agent', text: string) {
     const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
-    const like = rows.findLast((r) => r.querySelector(from === 'buyer' ? '.messageNotMe' : '.messageIsMe'))!;
+    const like = rows.findLast((r) => r.querySelector(from === 'buyer' ? '.messageNotMe pre' : '.messageIsMe pre'))!;
     const copy = like.cloneNode(true) as Element;
     copy.querySelector('[data-id]')!.setAttribute('data-id', `0c5e7a11-2b3d-4e5f-8a9b-${String(++made).padStart(12, '0')}`);
     copy.querySelector('pre')!.textContent = text;
@@ -349,6 +349,34 @@ describe('Douyin: which buyer message is new, by the ids the page gives its mess
     rows[0]!.parentElement!.replaceChildren(older, ...rows.map((r) => r.cloneNode(true)));
     panel.pageChanged();
     expect(pick(panel)).toBe('size-fit');
+  });
+
+  /** The buyer recalls their last message: its row stays, turned into the page's notice (its text says 撤回). */
+  function recallLast(keepBubble = false) {
+    const row = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')].findLast((r) => r.querySelector('.messageNotMe'))!;
+    const holder = row.querySelector('[data-id]')!;
+    holder.setAttribute('data-id', `0c5e7a11-2b3d-4e5f-8a9b-${String(++made).padStart(12, '0')}`);
+    if (keepBubble) row.querySelector('.messageNotMe')!.replaceChildren('对方撤回了一条消息');
+    else holder.replaceChildren(Object.assign(document.createElement('span'), { textContent: '对方撤回了一条消息' }));
+  }
+
+  it.each([
+    ['drawn as a notice without a side', false],
+    ['left in the buyer’s bubble', true],
+  ])('a buyer who recalls their last message (%s) is still the same conversation: the pick and the search stay', (_, keepBubble) => {
+    const panel = onDouyin();
+    say('buyer', '能便宜点吗');
+    panel.pageChanged();
+    panel.chooseScenario('size-fit');
+    panel.setQuery('七天');
+    recallLast(keepBubble);
+    panel.pageChanged();
+    // The notice is no buyer message: the panel reads the message before it again.
+    expect(panel.store.get()).toMatchObject({ buyerMessages: ['有没有大一点的容量'], scenarioOverride: 'size-fit', query: '七天' });
+    // Their next message is new: the pick made for the recalled one goes, the conversation stays.
+    say('buyer', '能包邮吗');
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyerMessages: ['有没有大一点的容量', '能包邮吗'], scenarioOverride: null, query: '七天' });
   });
 
   it('another conversation under the same nickname (Douyin shows no buyer id): the pick and the search typed for the other one go', () => {

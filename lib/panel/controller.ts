@@ -606,14 +606,21 @@ export class PanelController {
     const conversationChanged = buyer !== prev.buyer || buyerId !== prev.buyerId;
     // Where the console gives each message its own id (Douyin), a new buyer message is one whose id
     // the last read did not show: the same words written again after the shop's reply are new, a
-    // message the page drew again is not. Elsewhere, by the words.
-    const seen = this.lastBuyerId;
-    const id = (this.lastBuyerId = read?.findLast((m) => m.from === 'buyer')?.id);
+    // message the page drew again is not, nor one the buyer recalled (the message before it was
+    // shown already; a read left without any buyer message brings none). Elsewhere, by the words.
+    const seen = this.lastIds;
+    const ids = read?.flatMap((m) => m.id || []) ?? [];
+    const last = read?.findLast((m) => m.from === 'buyer');
     const textChanged = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
-    const newMessage = id ? id !== seen : textChanged;
-    // Same nickname, no buyer id (Douyin's namesakes): a read without the buyer message the last one
-    // ended on is another conversation, whose buyer the agent's pick and search were not for.
-    const reset = conversationChanged || (!!seen && !!read && !read.some((m) => m.id === seen));
+    const newMessage = last?.id ? !seen.has(last.id) : textChanged && (!!last || !seen.size);
+    // Same nickname, no buyer id (Douyin's namesakes): a read none of whose message ids the last one
+    // showed is another conversation, whose buyer the agent's pick and search were not for. One that
+    // shares any (the shop's reply, an earlier message) is the same conversation: a buyer who recalled
+    // their last message, whose row the page turned into a notice, is not a namesake.
+    const reset = conversationChanged || (!!seen.size && !!ids.length && !ids.some((i) => seen.has(i)));
+    // A read showing no message id (the only message recalled, the list not drawn yet) tells nothing:
+    // the ids before are kept to compare the next read with.
+    if (conversationChanged || ids.length) this.lastIds = new Set(ids);
     this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
     this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({
@@ -648,8 +655,8 @@ export class PanelController {
   }
 
   private lastReported = '';
-  /** The console's id of the last buyer message the last read showed (Douyin's; none elsewhere). */
-  private lastBuyerId?: string;
+  /** The console's ids of the messages the last read showed (Douyin's; none elsewhere). */
+  private lastIds = new Set<string>();
 
   /** Order pages: the rows and the open remark editor; rows are reported to the background. */
   readOrders(): void {

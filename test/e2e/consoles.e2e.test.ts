@@ -412,6 +412,36 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('a buyer who recalls their last message keeps the conversation: the situation the agent picked and the search stay; a namesake’s conversation clears them', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    await hook(s.page, '__douyin', 'pushBuyerMessage', '能便宜点吗');
+    await expect.poll(() => basis(s.page)).toEqual(['有没有大一点的容量', '能便宜点吗']);
+    await inPanel(s.page, '[data-kf="change-situation"]').click();
+    await inPanel(s.page, '.kf-chip-option[data-scenario="size-fit"]').click();
+    const chip = inPanel(s.page, '[data-kf="situation"] [data-kf="chip"]').first();
+    await expect.poll(() => chip.getAttribute('data-source')).toBe('agent');
+    const search = inPanel(s.page, '[data-kf="search"]');
+    await search.fill('七天');
+    await hook(s.page, '__douyin', 'recallLast');
+    // The panel read the page again (the recalled words are gone from what it answers)…
+    await expect.poll(() => basis(s.page)).toEqual(['有没有大一点的容量']);
+    // …and kept what the agent chose for this buyer.
+    expect([await chip.getAttribute('data-scenario'), await chip.getAttribute('data-source'), await search.inputValue()]).toEqual(['size-fit', 'agent', '七天']);
+    // The page swaps in another conversation of the same nickname: none of its messages was shown before.
+    await s.page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+      const keep = rows.findLast((r) => r.querySelector('.messageNotMe pre'))!;
+      for (const r of rows) if (r !== keep) r.remove();
+      keep.querySelector('[data-id]')!.setAttribute('data-id', '7f3a9c20-1e4d-4b6a-9c8e-0d2f5a6b7c80');
+      keep.querySelector('pre')!.textContent = '发什么快递';
+    });
+    await expect.poll(() => basis(s.page)).toEqual(['发什么快递']);
+    await expect.poll(() => search.inputValue()).toBe('');
+    expect(await inPanel(s.page, '[data-kf="situation"] [data-kf="chip"][data-source="agent"]').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+
   /** Appends a shop message as the page may first draw it right after a send: a right-to-left row, no messageIsMe. */
   const appendBareAnswer = (text: string) =>
     s.page.evaluate((t) => {

@@ -81,6 +81,18 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     ctrl.abort();
   });
 
+  it('leaves out the notice of a recalled message (its text says 撤回, no typed text), in a bubble or not; a buyer who types 撤回 is read', () => {
+    loadFixture(fixture, URL_CHAT);
+    const bubbles = document.querySelectorAll('[class*="messageNotMe"]');
+    const last = bubbles[bubbles.length - 1]!;
+    last.replaceChildren('对方撤回了一条消息');
+    expect(read(10)).toEqual(MESSAGES.slice(0, 2));
+    last.closest('[data-id]')!.replaceChildren(Object.assign(document.createElement('span'), { textContent: '对方撤回了一条消息' }));
+    expect(read(10)).toEqual(MESSAGES.slice(0, 2));
+    bubbles[0]!.querySelector('pre')!.textContent = '我想撤回刚才的订单';
+    expect(read(10)).toEqual([{ from: 'buyer', text: '我想撤回刚才的订单' }, MESSAGES[1]]);
+  });
+
   it('reads each message’s own id, the data-id just inside its wrapper', () => {
     loadFixture(fixture, URL_CHAT);
     expect(A.readMessages(document, 10).map((m) => m.id)).toEqual(['5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40002', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40003', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40005']);

@@ -43,14 +43,17 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 
 /**
  * One message wrapper (S.MESSAGE); undefined for a system notice, an image, a card not the buyer's
- * (buyerCard) or the platform robot's reply (byRobot). A bubble names
+ * (buyerCard), the platform robot's reply (byRobot) or the notice of a recalled message (S.RECALL_TEXT). A bubble names
  * its side, its text in `pre` or else its own; the agent's newest bubble may briefly name none, and
  * its row's right-to-left layout still says it is the shop's (S.SHOP_BUBBLE): read, or right after a
  * send the buyer would look still waiting.
  */
 export function readRow(wrapper: Element): ChatMessage | undefined {
   const bubble = wrapper.querySelector(S.BUBBLE);
-  const text = textOf(bubble ? bubble.querySelector(S.MESSAGE_TEXT) ?? bubble : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`));
+  const typed = bubble ? bubble.querySelector(S.MESSAGE_TEXT) : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`);
+  // A bubble holding no typed text that says 撤回 is the notice of a recalled message (S.RECALL_TEXT).
+  if (bubble && !typed && S.RECALL_TEXT.test(textOf(bubble))) return undefined;
+  const text = textOf(typed ?? bubble);
   const from = bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent';
   const m: ChatMessage | undefined = !bubble && wrapper.querySelector(S.CARD.ROOT) ? buyerCard(wrapper) : text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
   // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.

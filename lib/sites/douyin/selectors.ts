@@ -87,6 +87,16 @@ export const MESSAGE_TEXT = 'pre';
  * string exports only).
  */
 export const CARD = { ROOT: '.chatd-card', LINE: '.pigeon-card-place-holder-text' } as const;
+/**
+ * A recalled message: the page keeps a row for it (a wrapper with its [data-id] holder) whose own
+ * text says 撤回, and a bubble class or a `leaveMessageWrapper` class says nothing of it (normal buyer
+ * messages carry that class too). One source, undated: a puppeteer auto-reply script for the Feige
+ * workbench in the public code index (its repository not named there; seen 2026-12-06), which skips
+ * a row only where the message itself shows 撤回. The notice's wording, whether it keeps a side class
+ * and whether its data-id is the recalled message's are not recorded. Tested only on a bubble
+ * without `pre` (S.MESSAGE_TEXT): typed text sits in `pre`, so a buyer writing 撤回 is still read.
+ */
+export const RECALL_TEXT = /撤回/;
 /** The element whose inline layout says a row's side (row: the buyer's; row-reverse: SHOP_ROW). */
 export const SIDE_ROW = '[style*="flex-direction"]';
 /**
