@@ -23,7 +23,7 @@ import { joinImported, parseCustomersImport } from '../domain/customers/import-e
 import { attachOldRecord } from '../domain/customers/attach';
 import { customerFromV0 } from '../domain/customers/migrate';
 import { readCustomerQuery } from '../domain/customers/query';
-import { combineCustomers, matchesQuery } from '../domain/customers/customer';
+import { combineCustomers, matchesQuery, mergeCustomer } from '../domain/customers/customer';
 import { entryEdited, forgetClock, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
 import { forgetSessionDrafts } from '../storage/forget-drafts';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
@@ -33,7 +33,7 @@ import { checkLibraryImport } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
-import { followupsFromCustomers, followupsFromOrders, followupsFromRemarkFacts } from '../domain/followups/rules';
+import { followupsFromCustomers, followupsFromOrders, followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
@@ -85,9 +85,20 @@ export const WORKER_EXTRAS = {
    * A follow-up's title in the interface's language (the chat panel's "added" line); an item handed
    * over under the old rule moved to today's deadline (once, lib/storage/followups.ts); a prototype
    * (v0) record's migration step (lib/storage/followups.ts reads); the popup's list and the CSV's items by section (and kind);
-   * the unpaid-orders notification's list of names (notify.ts).
+   * the unpaid-orders notification's list of names (notify.ts); a new item from addFollowup (a to-do, a
+   * handover, one of the chat panel's kinds), which asks for the title above anyway.
    */
-  followups: { titleIn: followupTitleIn, upgradeHandoverDue, fromV0: followupV0toV1, list: followupList, sections: followupSections, notifyBuyers: notifyBuyersText },
+  followups: {
+    titleIn: followupTitleIn,
+    upgradeHandoverDue,
+    fromV0: followupV0toV1,
+    list: followupList,
+    sections: followupSections,
+    notifyBuyers: notifyBuyersText,
+    manual: manualFollowup,
+    handover: handoverFollowup,
+    panel: panelFollowup,
+  },
   /**
    * Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance;
    * listing, taking (the hourly one when due), scrubbing and rewriting them, with the stores lent
@@ -101,11 +112,12 @@ export const WORKER_EXTRAS = {
   restore: { run: restoreSnapshot, putBack },
   /**
    * Buyer notes: reading an import file and putting its records where the identity step would, joining
-   * two old keys of one buyer (the store's upgrade), what the shop keeps about one buyer (their export), joining an old same-name record
+   * two old keys of one buyer (the store's upgrade), an imported or pulled record merged into the stored one
+   * (importCustomerRecords), what the shop keeps about one buyer (their export), joining an old same-name record
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, joinImported, combine: combineCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetClock, forgetSessionDrafts, entryEdited, picksNaming, buyerData, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
+  customers: { parseCustomersImport, joinImported, merge: mergeCustomer, combine: combineCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetClock, forgetSessionDrafts, entryEdited, picksNaming, buyerData, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /**

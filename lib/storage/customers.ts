@@ -24,7 +24,6 @@ import {
   CustomerRecordError,
   customerKey,
   isMaskedNickname,
-  mergeCustomer,
   migrateCustomer,
   newCustomer,
   nicknameKey,
@@ -472,6 +471,8 @@ export interface ImportCounts {
 export async function importCustomerRecords(list: readonly Customer[], now = Date.now(), dryRun = false): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
   const writtenKeys: string[] = [];
+  // The field-by-field merge is pure and runs only here (imports, a team pull): in worker-extras.js.
+  const mergeCustomer = workerExtras().customers.merge;
   // A dry run reads in the same kind of transaction and writes nothing.
   await writeTx((s, guard) => {
     for (const c of list) {

@@ -9,6 +9,7 @@ import { openQuietExtensionPage } from './pages';
 import { extensionSuite } from './suite';
 import { workerWaker } from '../bench/floor';
 import { PRESET_A } from '../../lib/domain/remarks';
+import { applyPatch, newCustomer, type Customer } from '../../lib/domain/customers';
 
 const s = extensionSuite({ shop: 'none', page: 'none' });
 
@@ -123,6 +124,44 @@ it('after a restart, 全部数据 exports, imports (replacing) and deletes every
     expect(await send(page, 'deleteAllData', {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await fresh('deleteAllData', { confirm: true }, 'not-loaded')).toEqual({ deleted: true });
     expect(await titles()).toEqual([]);
+  } finally {
+    await waker.close();
+    await page.close();
+  }
+});
+
+it('after a restart, addFollowup makes a handover and a chat panel item, and a buyer-notes import merges into the stored buyer (both made in the extras)', async () => {
+  // Making an item and merging an imported buyer record run from worker-extras.js (since 2026-12-06).
+  const page = await openQuietExtensionPage(s.h);
+  const waker = await workerWaker(s.h, page, { kf: 'ping', payload: undefined });
+  const fresh = async <T,>(kf: string, payload?: unknown): Promise<T> => {
+    await waker.sample(); // stopped, then woken: the extras are not loaded yet
+    expect(await extrasLoaded()).toBe(false);
+    const r = await send(page, kf, payload);
+    expect(r.ok, `${kf}: ${JSON.stringify(r.error)}`).toBe(true);
+    return r.value as T;
+  };
+  try {
+    const due = Date.now() + 2 * 3_600_000;
+    expect(await fresh('addFollowup', { kind: 'handover', title: '补寄一双袜子', buyer: '小满', dueAt: due })).toMatchObject({
+      kind: 'handover',
+      title: '补寄一双袜子',
+      buyer: '小满',
+      dueAt: due,
+      status: 'open',
+      handover: true,
+      shownTitle: '补寄一双袜子',
+    });
+    const inquiry = await fresh<Record<string, unknown>>('addFollowup', { kind: 'inquiry', buyer: '小满', platform: 'demo' });
+    expect(inquiry).toMatchObject({ kind: 'inquiry', title: '咨询未拍：小满', reason: '咨询后未下单，了解原因后跟进', suggestScenario: 'promotion', source: 'panel', shownTitle: '咨询未拍：小满' });
+    expect(inquiry.dueAt).toBeGreaterThan(Date.now() - 60_000);
+
+    // The buyer's tag stored here, then a file whose newer note is for the same buyer: both kept.
+    await send(page, 'patchCustomer', { platform: 'demo', nickname: '小满', patch: { tags: ['老客'] } });
+    const day = 86_400_000;
+    const record = applyPatch(newCustomer('demo', '小满', Date.now() - day), { note: '只发顺丰' }, Date.now(), { maskPii: false });
+    expect(await fresh('importCustomers', { json: { format: 'kefu-customers', version: 2, exportedAt: Date.now(), customers: [record] } })).toMatchObject({ ok: true, updated: 1 });
+    expect(await fresh<Customer>('getCustomer', { platform: 'demo', nickname: '小满' })).toMatchObject({ tags: ['老客'], note: '只发顺丰' });
   } finally {
     await waker.close();
     await page.close();

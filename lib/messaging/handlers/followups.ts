@@ -15,9 +15,6 @@ import {
   NotesFull,
   complete,
   allDayShift,
-  handoverFollowup,
-  manualFollowup,
-  panelFollowup,
   reopen,
   snooze,
   assignFollowup,
@@ -284,17 +281,19 @@ function consolePageUrl(url: string | undefined): string | undefined {
   return href && platformOfUrl(new URL(href)) ? href : undefined;
 }
 
+/** The new item (pure, in worker-extras.js with the words it is made of: addFollowup loads it for the reply's title anyway). */
 function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: FollowupSettings, now: number, by?: Shift): Followup {
   // A page's items link back to that page (the chat the agent was in).
   const url = ctx.sender === 'content-script' ? pageUrl(ctx.url) : undefined;
   const extra = { platform: req.platform, orderId: req.orderId, note: req.note, url, stamp: ctx.rid };
+  const make = workerExtras().followups;
   switch (req.kind) {
     case 'manual':
-      return manualFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
+      return make.manual({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     case 'handover':
-      return handoverFollowup({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
+      return make.handover({ ...extra, title: req.title, buyer: req.buyer, dueAt: req.dueAt }, now, settings, by);
     default:
-      return panelFollowup(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios, exchange: req.exchange });
+      return make.panel(req.kind, req.buyer, now, settings, req.dueAt, { ...extra, buyerId: req.buyerId, scenarios: req.scenarios, exchange: req.exchange });
   }
 }
 
