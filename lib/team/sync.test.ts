@@ -328,6 +328,10 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     // The two lists of this machine's notices are kept apart: clearing one leaves the other.
     await x.sync.doneOver({ clear: true });
     expect(await x.sync.reopened()).toHaveLength(1);
+    // Closed again (from the panel, say, not the popup's row): no longer true, the notice goes.
+    x.stores.changeFollowup('manual:fu-both', (f) => complete(f, T0 + 90_000, '已回复'));
+    await x.sync.syncOnce();
+    expect(await x.sync.reopened()).toEqual([]);
   });
 
   it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {

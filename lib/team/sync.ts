@@ -618,6 +618,7 @@ export class TeamSync {
     const localWrites = new Map<string, { expect: string; item: Followup }>();
     const overruled: { item: Followup; mine: boolean }[] = [];
     const reopened: { item: Followup; mine: boolean }[] = [];
+    const closed: string[] = [];
     for (const [id, item] of locals) {
       const did = followupId(id);
       const h = hashOf(item);
@@ -631,6 +632,7 @@ export class TeamSync {
       // Snoozed here since the last round, done by a colleague meanwhile: the snooze is lost.
       if (item.status === 'snoozed' && merged.status === 'done') overruled.push({ item, mine: true });
       if (reopenedOver(item, merged)) reopened.push({ item: merged, mine: true });
+      if (merged.status === 'done') closed.push(id);
       if (theirs && canonical(theirs) === canonical(merged)) {
         newBases.set(did, { hash: hashOf(merged) });
       } else {
@@ -648,7 +650,7 @@ export class TeamSync {
     await this.write('followups', out);
     await this.setBases('followups', newBases);
     await this.tellDoneOver(overruled);
-    await this.tellReopened(reopened);
+    await this.tellReopened(reopened, closed);
     if (localWrites.size) {
       await this.stores.updateFollowups([...localWrites.keys()], (id, local) => {
         const w = localWrites.get(id)!;
@@ -1336,9 +1338,15 @@ export class TeamSync {
    * opens it in the popup, so the item they closed does not come back open unexplained. `mine`:
    * changed here since the last round, its close taken for this user's; otherwise the newest
    * `done` status change must be theirs. Who reopened it: the newest change out of done, when it is
-   * not this user's (their other machine).
+   * not this user's (their other machine). `closed`: items this round leaves done (closed again, here
+   * or by a colleague, from the panel as well): their notices are no longer true and go.
    */
-  private async tellReopened(items: readonly { item: Followup; mine: boolean }[]): Promise<void> {
+  private async tellReopened(items: readonly { item: Followup; mine: boolean }[], closed: readonly string[]): Promise<void> {
+    if (closed.length) {
+      const gone = new Set(closed);
+      // Read first: most rounds close items with no notice, and those write nothing.
+      if ((await this.reopened()).some((d) => gone.has(d.id))) await this.told<ReopenedOver>('reopened', undefined, (d) => !gone.has(d.id));
+    }
     const add: ReopenedOver[] = [];
     for (const { item, mine } of items) {
       const events = await this.statusChanges(item.id);
@@ -1393,6 +1401,7 @@ export class TeamSync {
     const mergedLocally: string[] = [];
     const overruled: { item: Followup; mine: boolean }[] = [];
     const reopened: { item: Followup; mine: boolean }[] = [];
+    const closed: string[] = [];
     await this.stores.updateFollowups([...byId.keys()], (id, local) => {
       const theirs = byId.get(id)!;
       const base = bases.get(followupId(id));
@@ -1401,6 +1410,7 @@ export class TeamSync {
       if (local?.status === 'snoozed' && theirs.status === 'done') overruled.push({ item: local, mine: changedHere });
       if (!local || !changedHere) {
         if (local && reopenedOver(local, theirs)) reopened.push({ item: theirs, mine: false });
+        if (theirs.status === 'done') closed.push(id);
         return theirs;
       }
       if (canonical(local) === canonical(theirs)) return null;
@@ -1408,11 +1418,12 @@ export class TeamSync {
       mergedLocally.push(id);
       const merged = mergeFollowup(local, theirs);
       if (reopenedOver(local, merged)) reopened.push({ item: merged, mine: true });
+      if (merged.status === 'done') closed.push(id);
       return merged;
     });
     await this.setBases('followups', newBases);
     await this.tellDoneOver(overruled);
-    await this.tellReopened(reopened);
+    await this.tellReopened(reopened, closed);
     if (mergedLocally.length) await this.stores.putBackDirty({ ...emptyDirty(), followups: mergedLocally });
     await this.stores.announce('followups');
     return byId.size;
