@@ -580,3 +580,41 @@ describe('an item the agent hands to the night shift, at every hour', () => {
     expect([named('title'), named('buyer')]).toEqual(['待办内容', '买家（可选）']);
   });
 });
+
+describe('team mode: an item this agent closed that a colleague reopened', () => {
+  const reopened = (extra: object = {}) => ({ status: { state: 'synced', pending: 0, reopened: [{ id: 'manual:r', at: NOW - H, by: '小吴', ...extra }] } });
+  const back = item('manual:r', 'manual', NOW + 2 * 86_400_000, { reopenedAt: NOW - H, source: 'manual' });
+
+  it('says on the row who reopened it and its date now, until the agent acts on it', async () => {
+    const { root, calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: reopened() });
+    const said = () => rows()[0]?.querySelector('[data-kf="followup-reopened"]')?.textContent ?? null;
+    expect(said()).toBe('你完成之后，小吴 又把它重新打开了，现在的时间：3-04 12:00');
+    // Its row is brought on screen (the worker opens its section: 以后 starts folded).
+    expect(calls.some(([verb, p]) => verb === 'listFollowups' && (p as { reveal?: string }).reveal === 'manual:r')).toBe(true);
+    rows()[0]!.focus();
+    await key('n');
+    expect(said()).toBeNull();
+    expect(calls).toContainEqual(['teamDismissRefused', { reopened: 'manual:r' }]);
+    expect(root.querySelector('[data-kf="followups"]')!.getAttribute('data-loaded')).toBe('true');
+  });
+
+  it('says nothing once the item changed since that reopen, or when no one is named says 同事', async () => {
+    const closedAgain = await setup(listOf([{ section: 'today', kind: 'manual', items: [{ ...back, reopenedAt: NOW }] }]), { teamStatus: reopened() });
+    expect(closedAgain.root.querySelector('[data-kf="followup-reopened"]')).toBeNull();
+    cleanup?.();
+    const unnamed = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: reopened({ by: undefined }) });
+    expect(unnamed.root.querySelector('[data-kf="followup-reopened"]')!.textContent).toContain('同事又把它重新打开了');
+  });
+
+  it('marks the list loaded only once the team notices have answered too', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const { root } = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: new Promise((r) => (answer = r)) });
+    const list = () => root.querySelector('[data-kf="followups"]')!;
+    expect(list().getAttribute('data-ready')).toBe('true');
+    expect(list().hasAttribute('data-loaded')).toBe(false);
+    await act(async () => answer(reopened()));
+    await act(async () => {});
+    expect(list().getAttribute('data-loaded')).toBe('true');
+    expect(root.querySelector('[data-kf="followup-reopened"]')).not.toBeNull();
+  });
+});

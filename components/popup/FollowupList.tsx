@@ -7,7 +7,7 @@ import { usePopupApi } from './PopupContext';
 import { FollowupRow, notesFullText, platformName, platformsShown, type RowAction } from './FollowupRow';
 import { notesFullRoom } from '@/lib/domain/followups/notes';
 import { AddFollowupForm } from './AddFollowupForm';
-import { DoneOverNotice } from './DoneOverNotice';
+import { DoneOverNotice, useTeamNotices } from './DoneOverNotice';
 import { formatDue, shopZoneLabel } from './format';
 import { announce } from '../announce';
 import { followupTitleTagged } from '@/lib/domain/followups/text';
@@ -145,6 +145,23 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
     if (!selected || !rows.some((r) => r.item.id === selected)) setSelected(rows[0]!.item.id);
   }, [rows]);
 
+  // Team mode: what to tell this agent (a colleague's close of their snooze, a reopen of their close).
+  const team = useTeamNotices();
+  /** A colleague's reopen of this item after this agent closed it, while the item is still as that reopen left it. */
+  const reopenedBy = (item: Followup) => {
+    const n = team.notices?.reopened.find((d) => d.id === item.id);
+    return n && item.status !== 'done' && item.reopenedAt === n.at ? n : null;
+  };
+
+  // The row of a reopen to tell of is brought on screen once, its section opened: the new date is often
+  // in 以后, which starts folded, and the notice would go unseen there.
+  const broughtUp = useRef(new Set<string>());
+  useEffect(() => {
+    const fresh = team.notices?.reopened.filter((n) => !broughtUp.current.has(`${n.at} ${n.id}`)) ?? [];
+    for (const n of fresh) broughtUp.current.add(`${n.at} ${n.id}`);
+    if (fresh.length) reveal(fresh[fresh.length - 1]!.id);
+  }, [team.notices]);
+
   const failed = (item: Followup, text: string) => {
     setSelected(item.id);
     setRowError({ id: item.id, text });
@@ -153,6 +170,9 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const run = async (item: Followup, action: RowAction) => {
     setStatus(null);
     setRowError(null);
+    // Acted on or opened: the agent has seen the colleague's reopen.
+    const told = reopenedBy(item);
+    if (told) team.seenReopened(told);
     try {
       if (action === 'note') {
         setNoteFor(item.id);
@@ -297,13 +317,14 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const fold = (g: FollowupGroupSlice, show: boolean) => setFolded((prev) => new Map(prev).set(keyOf(g), !show));
 
   return (
-    <div class="kf-fu-view" data-kf="followups" data-ready="true">
+    // data-loaded: the follow-ups and the team's notices have both answered — what the list says is complete.
+    <div class="kf-fu-view" data-kf="followups" data-ready="true" data-loaded={team.notices ? 'true' : undefined}>
       <p class="kf-summary" data-kf="summary" data-badge={c.badge} data-overdue={c.overdue} data-today={c.today}>
         {t('followups.popup.summary', { overdue: c.overdue, today: c.today, upcoming: c.upcoming })}
       </p>
       {zoneLabel && <p class="kf-zone" data-kf="shop-zone" title={t('followups.popup.zoneHint')}>{zoneLabel}</p>}
       {status && <p class="kf-status" role="status" data-kf="popup-status">{status}</p>}
-      <DoneOverNotice now={data.now} zone={data.utcOffsetMinutes} />
+      <DoneOverNotice items={team.notices?.doneOver ?? []} onDismiss={team.dismissDoneOver} now={data.now} zone={data.utcOffsetMinutes} />
       {nothing && <p class="kf-empty" data-kf="empty">{t('followups.view.empty')}</p>}
       <div role="listbox" aria-label={t('followups.popup.title')} onKeyDown={onKeyDown}>
         {FOLLOWUP_SECTIONS.map((section) => {
@@ -348,6 +369,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
                             onHandover={(f, v) => void handOver(f, v)}
                             error={rowError?.id === item.id ? rowError.text : null}
                             showPlatform={showPlatform}
+                            reopened={reopenedBy(item)}
                           />
                         ))}
                       </ul>}

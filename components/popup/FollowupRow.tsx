@@ -70,6 +70,11 @@ export interface RowProps {
   taught?: readonly string[];
   /** Say the item's console (拼多多, 京东…): the list holds more than one (FollowupList, platformsShown). */
   showPlatform?: boolean;
+  /**
+   * Team mode: this agent marked the item done and a colleague reopened it after (`by`, when known):
+   * said on the row until the agent acts on it or opens it, or it is closed again.
+   */
+  reopened?: { by?: string } | null;
 }
 
 /**
@@ -141,6 +146,16 @@ export function FollowupRow(props: RowProps) {
           <PageText text={item.buyer} />
           <BuyerTag nickname={item.buyer} buyerId={item.buyerId} />
         </div>
+      )}
+      {props.reopened && (
+        <p class="kf-fu-reopened" role="note" data-kf="followup-reopened">
+          <PageText
+            text={t(props.reopened.by ? 'team.reopened.by' : 'team.reopened.colleague', {
+              by: props.reopened.by ?? '',
+              time: formatDue(item.status === 'snoozed' && item.snoozedUntil !== undefined ? item.snoozedUntil : item.dueAt, now, zone),
+            })}
+          />
+        </p>
       )}
       <div class="kf-fu-reason" data-kf="followup-reason">{followupReason(item, t)}</div>
       {/* On the reason's line: two unpaid orders of one buyer read 拍下未付：<buyer> alike; the number tells them apart. */}

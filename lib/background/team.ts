@@ -51,7 +51,7 @@ export type TeamOpRequest =
   | { op: 'resolveConflict'; template: unknown }
   | { op: 'resolveRules'; ruleSet: unknown }
   | { op: 'resolveSite'; origin: string; site: unknown }
-  | { op: 'dismissRefused'; doneOver?: boolean };
+  | { op: 'dismissRefused'; doneOver?: boolean; reopened?: string };
 
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 

@@ -51,9 +51,11 @@ export interface TeamProtocol {
   teamSyncNow: [void, TeamStatus];
   /**
    * The writes the server refused were read (知道了): no longer named in the status. `doneOver`: the
-   * follow-ups a colleague closed over this user's snooze were read instead (the popup).
+   * follow-ups a colleague closed over this user's snooze were read instead (the popup); `reopened`:
+   * the popup's row of this follow-up, which a colleague reopened after this user closed it, was
+   * acted on or opened (its notice goes).
    */
-  teamDismissRefused: [{ doneOver?: boolean } | void, TeamStatus];
+  teamDismissRefused: [{ doneOver?: boolean; reopened?: string } | void, TeamStatus];
   /** This machine's shift in team mode (the handover section follows it). */
   teamSetShift: [{ shift: 'day' | 'night' }, TeamConfig];
   /** The shop's members as the last sync brought them (empty outside team mode). */

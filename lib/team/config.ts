@@ -40,6 +40,17 @@ export interface DoneOver {
   until?: number;
 }
 
+/**
+ * A follow-up this user marked done that a colleague reopened after (the later reopen wins the merge,
+ * lib/team/README.md "A reopen against a close"): `by` reopened it (absent when no status change says
+ * who) at `at`, its `reopenedAt`. Only the id: the popup's row has the rest.
+ */
+export interface ReopenedOver {
+  id: string;
+  at: number;
+  by?: string;
+}
+
 export interface TeamStatus {
   state: TeamState;
   /** Records and documents not yet on the server. */
@@ -65,6 +76,11 @@ export interface TeamStatus {
    * user has read it (the popup's follow-up list → 知道了). This machine's only.
    */
   doneOver?: DoneOver[];
+  /**
+   * Follow-ups this user marked done that a colleague reopened after, until the user acts on the
+   * item's row in the popup or opens it. This machine's only.
+   */
+  reopened?: ReopenedOver[];
   /**
    * Colleagues' documents this machine could not read (fields of the wrong kind, a deletion dated
    * in the future): left out, the rest synced (lib/team/read-docs.ts). Said until a readable version arrives.

@@ -14,6 +14,8 @@ let imports = 0;
 let pendingGate: Promise<number> = Promise.resolve(0);
 let doneOver: { id: string; kind: string; title: string; by?: string }[] = [];
 let unreadable: string[] = [];
+let reopenedList: { id: string; at: number; by?: string }[] = [];
+const dropped: string[] = [];
 let syncs = 0;
 vi.mock('./pouch-browser', () => ({ BrowserPouch: class {} }));
 vi.mock('./storage-bridge', () => ({ storageStores: () => ({}) }));
@@ -33,6 +35,13 @@ vi.mock('./sync', async (orig) => {
     syncOnce = async () => (syncs++, { exported: 0, pushed: 0, pulled: 0, pending: 0, refused: [] });
     members = async () => null;
     doneOver = async () => doneOver;
+    reopened = async (change: { drop?: string } = {}) => {
+      if (change.drop) {
+        dropped.push(change.drop);
+        reopenedList = reopenedList.filter((d) => d.id !== change.drop);
+      }
+      return reopenedList;
+    };
     unreadable = async () => unreadable;
   }
   return { ...real, TeamSync: FakeSync };
@@ -84,6 +93,15 @@ it("a round's status names the follow-ups a colleague closed over this user's sn
   doneOver = [{ id: 'manual:1', kind: 'manual', title: '回电话', by: '小吴' }];
   expect((await ask({ kfTeam: 'sync' })).status).toMatchObject({ state: 'synced', doneOver });
   doneOver = [];
+});
+
+it("a round's status names the follow-ups this user closed that a colleague reopened, until the popup says one was acted on", async () => {
+  expect((await ask({ kfTeam: 'sync' })).status.reopened).toBeUndefined();
+  reopenedList = [{ id: 'manual:2', at: 1_000, by: '小吴' }];
+  expect((await ask({ kfTeam: 'sync' })).status).toMatchObject({ state: 'synced', reopened: reopenedList });
+  expect(await ask({ kfTeam: 'op', req: { op: 'dismissRefused', reopened: 'manual:2' } })).toEqual({ ok: true, value: null });
+  expect(dropped).toEqual(['manual:2']);
+  expect((await ask({ kfTeam: 'sync' })).status.reopened).toBeUndefined();
 });
 
 it('a live import that skipped a colleague’s unreadable document counts it on the status line at once', async () => {

@@ -129,6 +129,8 @@ async function round(cfg: TeamConfig, firstJoin: boolean, cut?: AbortController)
     if (refused.length) status.refused = refused;
     const doneOver = await sync.doneOver().catch(() => []);
     if (doneOver.length) status.doneOver = doneOver;
+    const reopened = await sync.reopened().catch(() => []);
+    if (reopened.length) status.reopened = reopened;
     const unreadable = (await sync.unreadable().catch(() => [])).length;
     if (unreadable) status.unreadable = unreadable;
     // A write refused: the role may have changed since the member list was last pulled.
@@ -207,10 +209,16 @@ async function liveImport(cfg: TeamConfig, cut?: AbortController): Promise<Omit<
   // Said while a page is open, not at the next round: a colleague's close of an item this user
   // snoozed, and how many colleagues' documents could not be read (a live import that skipped
   // one imports nothing, so it changes no area).
-  const [doneOver, unreadable] = await Promise.all([areas.includes('followups') ? sync.doneOver().catch(() => null) : null, sync.unreadable().catch(() => null)]);
+  const fu = areas.includes('followups');
+  const [doneOver, reopened, unreadable] = await Promise.all([fu ? sync.doneOver().catch(() => null) : null, fu ? sync.reopened().catch(() => null) : null, sync.unreadable().catch(() => null)]);
   const was = lastStatus;
   let status: TeamStatus | null = null;
   if (was && doneOver && doneOver.length !== (was.doneOver?.length ?? 0)) status = { ...was, doneOver };
+  // A colleague's reopen of an item this user closed: a new notice, or a newer reopen of the same item.
+  if (was && reopened && JSON.stringify(reopened) !== JSON.stringify(was.reopened ?? [])) {
+    status = { ...(status ?? was), reopened };
+    if (!reopened.length) delete status.reopened;
+  }
   if (was?.state === 'synced' && unreadable && unreadable.length !== (was.unreadable ?? 0)) {
     status = { ...(status ?? was), unreadable: unreadable.length };
     if (!unreadable.length) delete status.unreadable;
@@ -266,8 +274,9 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         await sync.resolveRulesConflict(req.ruleSet as RuleSet);
         return { ok: true, value: null };
       case 'dismissRefused':
-        // `doneOver`: the popup's 知道了 under the follow-ups a colleague closed; else options' under refused writes.
-        await (req.doneOver ? sync.doneOver({ clear: true }) : refusedWrites(sync, [], true));
+        // `doneOver`: the popup's 知道了 under the follow-ups a colleague closed; `reopened`: the popup's row of
+        // an item a colleague reopened was acted on or opened; else options' under refused writes.
+        await (req.doneOver ? sync.doneOver({ clear: true }) : typeof req.reopened === 'string' ? sync.reopened({ drop: req.reopened }) : refusedWrites(sync, [], true));
         return { ok: true, value: null };
       case 'resolveSite':
         await sync.resolveSiteConflict(req.origin, req.site as TaughtSite | null);

@@ -290,6 +290,50 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(y.stores.followupMap.get('manual:fu-re')).toMatchObject({ status: 'done', closedAt: T0 + 20_000 });
   });
 
+  it('the agent who closed an item a colleague then reopened with a new date is told who reopened it, until they act on it', async () => {
+    const [x, y, boss] = [machine('a1'), machine('a2'), machine('boss')];
+    x.stores.putFollowup(item('manual:fu-back'));
+    x.stores.putFollowup(item('manual:fu-both'));
+    for (const m of [x, y, boss]) await m.sync.syncOnce();
+    // Synced in between: closed here, reopened by the colleague later, due on a new day.
+    x.stores.changeFollowup('manual:fu-back', (f) => complete(f, T0 + 5_000, '已回复'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    y.stores.changeFollowup('manual:fu-back', (f) => ({ ...reopen(f, T0 + 60_000), dueAt: T0 + 2 * 86_400_000 }));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    await boss.sync.syncOnce();
+    expect(x.stores.followupMap.get('manual:fu-back')).toMatchObject({ status: 'open', dueAt: T0 + 2 * 86_400_000 });
+    expect(await x.sync.reopened()).toEqual([{ id: 'manual:fu-back', at: T0 + 60_000, by: 'a2' }]);
+    // Not the reopener, not a bystander; and nothing said of a snooze (doneOver).
+    expect(await y.sync.reopened()).toEqual([]);
+    expect(await boss.sync.reopened()).toEqual([]);
+    expect(await x.sync.doneOver()).toEqual([]);
+
+    // Before either synced: closed here at +5 s while the colleague reopened at +10 s — in either order of rounds.
+    x.stores.changeFollowup('manual:fu-both', (f) => complete(f, T0 + 5_000, '已回复'));
+    y.stores.changeFollowup('manual:fu-both', (f) => reopen(complete(f, T0 + 3_000), T0 + 10_000));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    expect(x.stores.followupMap.get('manual:fu-both')!.status).toBe('open');
+    // The server never had it done, so no status change names the colleague: said as 同事 (no `by`).
+    expect((await x.sync.reopened()).find((d) => d.id === 'manual:fu-both')).toEqual({ id: 'manual:fu-both', at: T0 + 10_000 });
+    expect(await y.sync.reopened()).toEqual([]);
+
+    // Acted on in the popup: gone, and the next rounds do not bring it back; the other notice stays.
+    expect(await x.sync.reopened({ drop: 'manual:fu-back' })).toEqual([{ id: 'manual:fu-both', at: T0 + 10_000 }]);
+    await x.sync.syncOnce();
+    expect(await x.sync.reopened()).toEqual([{ id: 'manual:fu-both', at: T0 + 10_000 }]);
+    // The two lists of this machine's notices are kept apart: clearing one leaves the other.
+    await x.sync.doneOver({ clear: true });
+    expect(await x.sync.reopened()).toHaveLength(1);
+    // Closed again (from the panel, say, not the popup's row): no longer true, the notice goes.
+    x.stores.changeFollowup('manual:fu-both', (f) => complete(f, T0 + 90_000, '已回复'));
+    await x.sync.syncOnce();
+    expect(await x.sync.reopened()).toEqual([]);
+  });
+
   it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {
     // At about the same time: both change the item before either has the other's change.
     const [x, y, boss] = [machine('a1'), machine('a2'), machine('boss')];

@@ -17,7 +17,7 @@
 import { dbName, DOC_PREFIX, type TeamArea, type TeamRole } from './names';
 import { fieldTime, REPLACEABLE_FIELDS, type Customer, type CustomerEvent } from '../domain/customers';
 import type { Followup } from '../domain/followups';
-import type { DoneOver } from './config';
+import type { DoneOver, ReopenedOver } from './config';
 import type { Template } from '../domain/templates/types';
 import { rewordStarter } from '../domain/templates/starter-rewords';
 import {
@@ -93,6 +93,14 @@ export type SyncErrorKind = 'offline' | 'auth' | 'forbidden' | 'server' | 'redir
 /** Versions of one document in the order they were made (the revision breaks a tie, the same on every machine). */
 const byEdit = (a: { at: number; rev: string }, b: { at: number; rev: string }): number => a.at - b.at || (a.rev < b.rev ? -1 : 1);
 
+/**
+ * A close here undone by a colleague's later reopen (mergeFollowup): the item was done and is not,
+ * and its `reopenedAt` is later than that close. The rules' own reopens carry no `reopenedAt`.
+ */
+function reopenedOver(before: Followup, after: Followup): boolean {
+  return before.status === 'done' && after.status !== 'done' && after.reopenedAt !== undefined && after.reopenedAt > (before.closedAt ?? -Infinity);
+}
+
 export class TeamSyncError extends Error {
   override name = 'TeamSyncError';
   constructor(
@@ -153,6 +161,8 @@ export interface SyncReport {
 }
 
 const DONE_OVER = '_local/kf-told';
+/** Reopen notices kept (the newest): a notice nobody acts on in the popup does not pile up. */
+const REOPENED_KEPT = 50;
 
 /** The databases kept in sync. */
 const SYNCED: readonly TeamArea[] = ['library', 'buyers', 'followups', 'picks'];
@@ -607,6 +617,8 @@ export class TeamSync {
     const newBases = new Map<string, Base>();
     const localWrites = new Map<string, { expect: string; item: Followup }>();
     const overruled: { item: Followup; mine: boolean }[] = [];
+    const reopened: { item: Followup; mine: boolean }[] = [];
+    const closed: string[] = [];
     for (const [id, item] of locals) {
       const did = followupId(id);
       const h = hashOf(item);
@@ -619,6 +631,8 @@ export class TeamSync {
       const merged = theirs && changedThere ? mergeFollowup(item, theirs) : item;
       // Snoozed here since the last round, done by a colleague meanwhile: the snooze is lost.
       if (item.status === 'snoozed' && merged.status === 'done') overruled.push({ item, mine: true });
+      if (reopenedOver(item, merged)) reopened.push({ item: merged, mine: true });
+      if (merged.status === 'done') closed.push(id);
       if (theirs && canonical(theirs) === canonical(merged)) {
         newBases.set(did, { hash: hashOf(merged) });
       } else {
@@ -636,6 +650,7 @@ export class TeamSync {
     await this.write('followups', out);
     await this.setBases('followups', newBases);
     await this.tellDoneOver(overruled);
+    await this.tellReopened(reopened, closed);
     if (localWrites.size) {
       await this.stores.updateFollowups([...localWrites.keys()], (id, local) => {
         const w = localWrites.get(id)!;
@@ -1300,10 +1315,8 @@ export class TeamSync {
   private async tellDoneOver(items: readonly { item: Followup; mine: boolean }[]): Promise<void> {
     const add: DoneOver[] = [];
     for (const { item, mine } of items) {
-      const prefix = `${DOC_PREFIX.followupEvent}${item.id}:`;
-      const rows = (await this.local.followups.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })).rows;
-      const events = rows.map((r) => (r.doc ? readDoc('followups', r.doc, this.now()) : null) as unknown as FollowupEventBody | null).filter((e): e is FollowupEventBody => !!e && e.type === 'fuevent');
-      const last = (to: Followup['status']) => events.filter((e) => e.to === to).sort((a, b) => b.at - a.at)[0]?.by;
+      const events = await this.statusChanges(item.id);
+      const last = (to: Followup['status']) => events.find((e) => e.to === to)?.by;
       const by = last('done');
       if (by === this.me.user || (!mine && last('snoozed') !== this.me.user)) continue;
       add.push({ id: item.id, kind: item.kind, title: item.title, ...(item.buyer ? { buyer: item.buyer } : {}), ...(by ? { by } : {}), ...(item.snoozedUntil ? { until: item.snoozedUntil } : {}) });
@@ -1311,18 +1324,65 @@ export class TeamSync {
     if (add.length) await this.doneOver({ add });
   }
 
+  /** An item's status changes (`fe:<id>:…`) in this replica, the newest first. */
+  private async statusChanges(id: string): Promise<FollowupEventBody[]> {
+    const prefix = `${DOC_PREFIX.followupEvent}${id}:`;
+    const rows = (await this.local.followups.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })).rows;
+    const events = rows.map((r) => (r.doc ? readDoc('followups', r.doc, this.now()) : null) as unknown as FollowupEventBody | null).filter((e): e is FollowupEventBody => !!e && e.type === 'fuevent');
+    return events.sort((a, b) => b.at - a.at);
+  }
+
+  /**
+   * Follow-ups this user marked done that a colleague reopened after (the later reopen wins,
+   * mergeFollowup): kept in `_local/kf-told` beside doneOver until the user acts on the item or
+   * opens it in the popup, so the item they closed does not come back open unexplained. `mine`:
+   * changed here since the last round, its close taken for this user's; otherwise the newest
+   * `done` status change must be theirs. Who reopened it: the newest change out of done, when it is
+   * not this user's (their other machine). `closed`: items this round leaves done (closed again, here
+   * or by a colleague, from the panel as well): their notices are no longer true and go.
+   */
+  private async tellReopened(items: readonly { item: Followup; mine: boolean }[], closed: readonly string[]): Promise<void> {
+    if (closed.length) {
+      const gone = new Set(closed);
+      // Read first: most rounds close items with no notice, and those write nothing.
+      if ((await this.reopened()).some((d) => gone.has(d.id))) await this.told<ReopenedOver>('reopened', undefined, (d) => !gone.has(d.id));
+    }
+    const add: ReopenedOver[] = [];
+    for (const { item, mine } of items) {
+      const events = await this.statusChanges(item.id);
+      if (!mine && events.find((e) => e.to === 'done')?.by !== this.me.user) continue;
+      const by = events.find((e) => e.from === 'done' && e.to !== 'done')?.by;
+      if (by === this.me.user) continue;
+      add.push({ id: item.id, at: item.reopenedAt!, ...(by ? { by } : {}) });
+    }
+    if (add.length) await this.reopened({ add });
+  }
+
   /**
    * The follow-ups this user snoozed that a colleague closed, not yet read (`add` more, or `clear`
    * them once read): this machine's only, never sent.
    */
   async doneOver(change: { add?: readonly DoneOver[]; clear?: boolean } = {}): Promise<DoneOver[]> {
+    return this.told('list', change.add, change.clear ? () => false : undefined);
+  }
+
+  /**
+   * The follow-ups this user closed that a colleague reopened, not yet seen (`add` more, `drop` one
+   * the user acted on or opened): this machine's only, never sent.
+   */
+  async reopened(change: { add?: readonly ReopenedOver[]; drop?: string } = {}): Promise<ReopenedOver[]> {
+    return this.told('reopened', change.add, change.drop === undefined ? undefined : (d) => d.id !== change.drop);
+  }
+
+  /** One list of `_local/kf-told`: `add` replaces by id, `keep` filters; the other list is left as it is. */
+  private async told<T extends { id: string }>(field: 'list' | 'reopened', add?: readonly T[], keep?: (d: T) => boolean): Promise<T[]> {
     const db = this.local.followups;
-    const doc = (await db.get(DONE_OVER).catch(() => null)) as { _rev?: string; list?: DoneOver[] } | null;
-    const had = change.clear ? [] : Array.isArray(doc?.list) ? doc.list : [];
-    if (!change.add?.length && !change.clear) return had;
-    const ids = new Set(change.add?.map((d) => d.id));
-    const list = [...had.filter((d) => !ids.has(d.id)), ...(change.add ?? [])];
-    await db.put({ _id: DONE_OVER, ...(doc?._rev ? { _rev: doc._rev } : {}), list } as unknown as Doc);
+    const doc = (await db.get(DONE_OVER).catch(() => null)) as ({ _rev?: string } & Record<string, unknown>) | null;
+    const had = (Array.isArray(doc?.[field]) ? doc[field] : []) as T[];
+    if (!add?.length && !keep) return had;
+    const ids = new Set(add?.map((d) => d.id));
+    const list = [...had.filter((d) => !ids.has(d.id) && (keep?.(d) ?? true)), ...(add ?? [])].slice(field === 'reopened' ? -REOPENED_KEPT : 0);
+    await db.put({ ...doc, _id: DONE_OVER, [field]: list } as unknown as Doc);
     return list;
   }
 
@@ -1340,20 +1400,30 @@ export class TeamSync {
     if (!byId.size) return 0;
     const mergedLocally: string[] = [];
     const overruled: { item: Followup; mine: boolean }[] = [];
+    const reopened: { item: Followup; mine: boolean }[] = [];
+    const closed: string[] = [];
     await this.stores.updateFollowups([...byId.keys()], (id, local) => {
       const theirs = byId.get(id)!;
       const base = bases.get(followupId(id));
       newBases.set(followupId(id), { hash: hashOf(theirs) });
       const changedHere = !!local && hashOf(local) !== base?.hash;
       if (local?.status === 'snoozed' && theirs.status === 'done') overruled.push({ item: local, mine: changedHere });
-      if (!local || !changedHere) return theirs;
+      if (!local || !changedHere) {
+        if (local && reopenedOver(local, theirs)) reopened.push({ item: theirs, mine: false });
+        if (theirs.status === 'done') closed.push(id);
+        return theirs;
+      }
       if (canonical(local) === canonical(theirs)) return null;
       // Changed here too since the last round: merged; the next export sends the merge.
       mergedLocally.push(id);
-      return mergeFollowup(local, theirs);
+      const merged = mergeFollowup(local, theirs);
+      if (reopenedOver(local, merged)) reopened.push({ item: merged, mine: true });
+      if (merged.status === 'done') closed.push(id);
+      return merged;
     });
     await this.setBases('followups', newBases);
     await this.tellDoneOver(overruled);
+    await this.tellReopened(reopened, closed);
     if (mergedLocally.length) await this.stores.putBackDirty({ ...emptyDirty(), followups: mergedLocally });
     await this.stores.announce('followups');
     return byId.size;

@@ -1,8 +1,15 @@
 /**
  * Team mode: one agent snoozes a follow-up and a colleague marks the same item done. Done wins
  * (lib/team/README.md); the snoozer used to be told nothing and expected the item back at the
- * snooze time. Now their popup's follow-up list says who closed it, until 知道了, once
+ * snooze time. Now their popup's follow-up list says who closed it, until 知道了, once.
+ * The other way round, an agent closes an item and a colleague gives it a new date later: the later
+ * reopen wins, and the item used to come back open on the closer's machine with nothing said. Now its
+ * row in the popup says who reopened it and its new time, until the agent acts on it
  * (real Chromium, pouchdb-server on 127.0.0.1, team-world.ts).
+ *
+ * "Not told" is checked once the popup's list says `data-loaded` (the follow-ups and the team
+ * notices have both answered): before, it was checked once the list was drawn, which can be before
+ * the notices' own request has answered, so a notice shown wrongly could be missed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Harness } from './harness';
@@ -49,7 +56,7 @@ it('the agent who snoozed an item a colleague then marked done is told in the po
   expect(await notice.textContent()).toContain('你推迟到');
   // The closer is not told about their own close.
   const theirs = await closer.openExtensionPage('popup.html');
-  await theirs.locator('[data-kf="followups"]').waitFor({ timeout: 30_000 });
+  await theirs.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
   expect(await theirs.locator('[data-kf="done-over"]').count()).toBe(0);
   await theirs.close();
 
@@ -63,9 +70,66 @@ it('the agent who snoozed an item a colleague then marked done is told in the po
   expect((await call(s, 'teamStatus')).status.doneOver ?? []).toEqual([]);
   await popup.close();
   const again = await snoozer.openExtensionPage('popup.html');
-  await again.locator('[data-kf="followups"]').waitFor({ timeout: 30_000 });
+  await again.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
   expect(await again.locator('[data-kf="done-over"]').count()).toBe(0);
   await again.close();
   await c.close();
   await s.close();
+});
+
+/** A time as the popup's rows say it for another day, on Beijing's clock (the shop's): "12-08 15:00". */
+function rowTime(ms: number): string {
+  const w = new Date(ms + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.getUTCMonth() + 1}-${two(w.getUTCDate())} ${two(w.getUTCHours())}:${two(w.getUTCMinutes())}`;
+}
+
+it('the agent who closed an item a colleague then gave a new date sees on its popup row who reopened it, until they act on it', async () => {
+  const closing = await snoozer.openExtensionPage('options.html#team');
+  const reopening = await closer.openExtensionPage('options.html#team');
+  const inList = async (page: typeof closing, id: string, section?: string) =>
+    (await call(page, 'listFollowups')).groups.some((g: any) => (!section || g.section === section) && g.items.some((i: any) => i.id === id));
+  // 小周 adds a call-back to a buyer, for an hour from now, and closes it once both machines have it.
+  const buyer = '林女士';
+  const item = await call(closing, 'addFollowup', { kind: 'inquiry', buyer, dueAt: Date.now() + 3_600_000 });
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(reopening), inList(reopening, item.id)), { timeout: 60_000 }).toBe(true);
+  await call(closing, 'updateFollowup', { id: item.id, action: 'done' });
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(reopening), inList(reopening, item.id, 'done')), { timeout: 60_000 }).toBe(true);
+
+  // 小吴 adds the same buyer's item again, two days on: the same item, reopened, with a new date.
+  const due = Date.now() + 2 * 86_400_000;
+  const again = await call(reopening, 'addFollowup', { kind: 'inquiry', buyer, dueAt: due });
+  expect(again).toMatchObject({ id: item.id, status: 'open', dueAt: due });
+  expect(await syncUntilSynced(reopening)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(closing), (await call(closing, 'teamStatus')).status.reopened ?? []), { timeout: 60_000 }).toEqual([
+    { id: item.id, at: again.reopenedAt, by: '小吴' },
+  ]);
+
+  const popup = await snoozer.openExtensionPage('popup.html');
+  // Its row is brought on screen whatever section the new date files it in (以后 starts folded).
+  const row = popup.locator(`[data-kf="followup"][data-id="${item.id}"]`);
+  const said = row.locator('[data-kf="followup-reopened"]');
+  await expect.poll(() => said.textContent(), { timeout: 30_000 }).toBe(`你完成之后，小吴 又把它重新打开了，现在的时间：${rowTime(due)}`);
+  // The one who reopened it is not told.
+  const theirs = await closer.openExtensionPage('popup.html');
+  await theirs.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  expect(await theirs.locator('[data-kf="followup-reopened"]').count()).toBe(0);
+  await theirs.close();
+
+  // Acted on (备注): the notice goes, on this machine for good.
+  await row.locator('[data-action="note"]').click();
+  await expect.poll(() => said.count()).toBe(0);
+  await expect.poll(async () => (await call(closing, 'teamStatus')).status.reopened ?? [], { timeout: 30_000 }).toEqual([]);
+  await syncNow(closing);
+  await popup.close();
+  const later = await snoozer.openExtensionPage('popup.html');
+  await later.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  // Still open, due on the new date; no longer said (a notice would bring its row on screen with it).
+  expect(await inList(closing, item.id, 'done')).toBe(false);
+  expect(await later.locator('[data-kf="followup-reopened"]').count()).toBe(0);
+  await later.close();
+  await closing.close();
+  await reopening.close();
 });

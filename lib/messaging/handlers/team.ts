@@ -109,7 +109,7 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
     },
   },
   // The refused writes were read: the status stops naming them (they stay on this machine).
-  // The page reads only `doneOver` (truthy) besides the op.
+  // The page reads only `doneOver` (truthy) and `reopened` (an item id) besides the op.
   teamDismissRefused: { handle: async (p) => (await askTeamPage({ ...(p as object), op: 'dismissRefused' }), syncTeamNow()) },
   teamResolveConflict: {
     async handle(payload) {
