@@ -588,7 +588,7 @@ describe('team mode: an item this agent closed that a colleague reopened', () =>
   it('says on the row who reopened it and its date now, until the agent acts on it', async () => {
     const { root, calls, key, rows } = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: reopened() });
     const said = () => rows()[0]?.querySelector('[data-kf="followup-reopened"]')?.textContent ?? null;
-    expect(said()).toBe('你完成之后，小吴 又把它重新打开了，现在的时间：3-04 12:00');
+    expect(said()).toBe('你标记完成后，小吴 改了时间并重新打开：3-04 12:00');
     // Its row is brought on screen (the worker opens its section: 以后 starts folded).
     expect(calls.some(([verb, p]) => verb === 'listFollowups' && (p as { reveal?: string }).reveal === 'manual:r')).toBe(true);
     rows()[0]!.focus();
@@ -603,7 +603,7 @@ describe('team mode: an item this agent closed that a colleague reopened', () =>
     expect(closedAgain.root.querySelector('[data-kf="followup-reopened"]')).toBeNull();
     cleanup?.();
     const unnamed = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: reopened({ by: undefined }) });
-    expect(unnamed.root.querySelector('[data-kf="followup-reopened"]')!.textContent).toContain('同事又把它重新打开了');
+    expect(unnamed.root.querySelector('[data-kf="followup-reopened"]')!.textContent).toContain('同事改了时间并重新打开');
   });
 
   it('marks the list loaded only once the team notices have answered too', async () => {

@@ -111,7 +111,7 @@ it('the agent who closed an item a colleague then gave a new date sees on its po
   // Its row is brought on screen whatever section the new date files it in (以后 starts folded).
   const row = popup.locator(`[data-kf="followup"][data-id="${item.id}"]`);
   const said = row.locator('[data-kf="followup-reopened"]');
-  await expect.poll(() => said.textContent(), { timeout: 30_000 }).toBe(`你完成之后，小吴 又把它重新打开了，现在的时间：${rowTime(due)}`);
+  await expect.poll(() => said.textContent(), { timeout: 30_000 }).toBe(`你标记完成后，小吴 改了时间并重新打开：${rowTime(due)}`);
   // The one who reopened it is not told.
   const theirs = await closer.openExtensionPage('popup.html');
   await theirs.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
