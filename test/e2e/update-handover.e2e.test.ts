@@ -1,0 +1,59 @@
+/**
+ * What the panel can hand over to the new copy of the content script when the extension updates under
+ * an open console tab (updated as extension-reload.e2e.test.ts does: the same directory loaded again),
+ * in Chromium with the built extension. Measured 2026-12-06: the new copy runs in an isolated world of
+ * its own (a new execution context beside the old copy's, which lives on), so nothing the old copy
+ * keeps in its world's memory reaches it, and the new copy's call to the older one (kfStop, the hand-
+ * over between two copies of one runtime) finds nothing. What the new copy can do is read the old
+ * panel's fields before the old copy takes them off the page (lib/panel/README.md, "After an update").
+ * Its own browser: an update leaves the other files' worker gone.
+ */
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inPanel, openDemoChat } from './pages';
+import { extensionSuite } from './suite';
+import { updateExtension } from './update';
+
+const s = extensionSuite({ shop: 'none', pageErrors: true, launch: { args: ['--enable-unsafe-extension-debugging'] } });
+
+/** The panel hosts on the page: 'old' for the one drawn before the update (marked by the test). */
+const panels = (page: Page) => page.evaluate(() => [...document.querySelectorAll('kf-panel')].map((e) => ((e as any).__beforeUpdate ? 'old' : 'new')));
+
+interface Context {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; isDefault?: boolean };
+}
+
+it('after an update the new copy runs in an isolated world of its own: what the old copy left in its world is not there, and the old copy is not called', async () => {
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await inPanel(s.page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
+  const cdp = await s.page.context().newCDPSession(s.page);
+  const contexts: Context[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as Context));
+  await cdp.send('Runtime.enable');
+  const extensionWorlds = () => contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${s.h.extensionId}`);
+  await expect.poll(() => extensionWorlds().length).toBe(1);
+  const [old] = extensionWorlds();
+  const inWorld = async (c: Context, expression: string) => ((await cdp.send('Runtime.evaluate', { contextId: c.id, expression, returnByValue: true })) as { result: { value: unknown } }).result.value;
+  // The old copy's world: a mark on its global, and its hand-over to a newer copy watched.
+  expect(await inWorld(old!, 'typeof kfStop')).toBe('function');
+  await inWorld(old!, 'globalThis.kfMark = "old"; const stop = kfStop; kfStop = () => ((globalThis.kfStopped = true), stop()); 1');
+
+  await updateExtension(s.h);
+  await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
+
+  // A second world of the extension in the same frame: the new copy's, with its own kfStop.
+  expect(extensionWorlds()).toHaveLength(2);
+  const fresh = extensionWorlds()[1]!;
+  expect(await inWorld(fresh, 'typeof kfStop')).toBe('function');
+  expect(await inWorld(fresh, 'String(chrome.runtime?.id)')).toBe(s.h.extensionId);
+  expect(await inWorld(fresh, 'typeof globalThis.kfMark')).toBe('undefined');
+  // The old world lives on, its mark kept, its runtime gone, never called by the new copy.
+  expect(await inWorld(old!, 'globalThis.kfMark')).toBe('old');
+  expect(await inWorld(old!, 'String(chrome.runtime?.id)')).toBe('undefined');
+  expect(await inWorld(old!, 'globalThis.kfStopped ?? false')).toBe(false);
+  await cdp.detach();
+  expect(s.pageErrors).toEqual([]);
+});
