@@ -4,13 +4,14 @@
  * in Chromium with the built extension. Measured 2026-12-06: the new copy runs in an isolated world of
  * its own (a new execution context beside the old copy's, which lives on), so nothing the old copy
  * keeps in its world's memory reaches it, and the new copy's call to the older one (kfStop, the hand-
- * over between two copies of one runtime) finds nothing. What the new copy can do is read the old
- * panel's fields before the old copy takes them off the page (lib/panel/README.md, "After an update").
+ * over between two copies of one runtime) finds nothing. What the new copy can do is take the old
+ * panel's fields before the old copy takes them off the page, and give their texts back in the new
+ * panel (entrypoints/content/index.tsx, components/panel/LeftTexts.tsx; lib/panel/README.md).
  * Its own browser: an update leaves the other files' worker gone.
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { inPanel, openDemoChat } from './pages';
+import { chatInput, demo, inPanel, openDemoChat } from './pages';
 import { extensionSuite } from './suite';
 import { updateExtension } from './update';
 
@@ -55,5 +56,47 @@ it('after an update the new copy runs in an isolated world of its own: what the 
   expect(await inWorld(old!, 'String(chrome.runtime?.id)')).toBe('undefined');
   expect(await inWorld(old!, 'globalThis.kfStopped ?? false')).toBe(false);
   await cdp.detach();
+  expect(s.pageErrors).toEqual([]);
+});
+
+/** The reply's Alt key among the suggestions, once they are ranked (as fill-keys.e2e.test.ts). */
+async function altKeyOf(p: Page, title: string): Promise<string> {
+  await expect
+    .poll(async () => (await inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')) === 'ready' && (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).includes(title))
+    .toBe(true);
+  const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+  return `Alt+${titles.indexOf(title) + 1}`;
+}
+
+it('after an update the new panel gives back what the agent typed and did not save: the search in its box, a fill-in and a 承诺答复 note to copy, with a quiet line', async () => {
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await demo.push(s.page, '我身高162体重52公斤，这件穿什么码？');
+  // A fill-in opened on a reply and typed into, not inserted.
+  const key = await altKeyOf(s.page, '推荐尺码');
+  await chatInput(s.page).click();
+  await s.page.keyboard.press(key);
+  await inPanel(s.page, '[data-kf="fill"]').waitFor();
+  await inPanel(s.page, '[data-kf="fill-input"]').first().fill('168cm/55kg');
+  // A 承诺答复 note, not added.
+  await inPanel(s.page, '[data-kf="fu-promised"]').click();
+  await inPanel(s.page, '[data-kf="fu-note"]').fill('查仓库后回复发货时间');
+  // A search typed last (the form's Escape would have taken the focus back).
+  await inPanel(s.page, '[data-kf="search"]').fill('退换');
+  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
+
+  await updateExtension(s.h);
+  await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
+
+  // The search where it was; the other texts under the panel's head, each with 复制.
+  await expect.poll(() => inPanel(s.page, '[data-kf="search"]').inputValue(), { timeout: 15_000 }).toBe('退换');
+  await inPanel(s.page, '[data-kf="left-texts"]').waitFor();
+  expect(await inPanel(s.page, '[data-kf="left-texts"]').textContent()).toContain('助手刚刚更新');
+  expect(await inPanel(s.page, '[data-kf="stale-kept"] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual(['168cm/55kg', '查仓库后回复发货时间']);
+  // Nothing of it reached the page: not in its DOM, not in its world.
+  expect(await s.page.evaluate(() => document.documentElement.outerHTML.includes('查仓库后回复发货时间'))).toBe(false);
+  // 知道了 takes the box away; the new panel works on.
+  await inPanel(s.page, '[data-kf="left-dismiss"]').click();
+  await expect.poll(() => inPanel(s.page, '[data-kf="left-texts"]').count()).toBe(0);
+  expect(await panels(s.page)).toEqual(['new']);
   expect(s.pageErrors).toEqual([]);
 });
