@@ -11,7 +11,8 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chatInput, demo, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, openDemoOrders, remarkDialog } from './pages';
+import { PRESET_A } from '../../lib/domain/remarks';
 import { extensionSuite } from './suite';
 import { updateExtension } from './update';
 
@@ -98,5 +99,25 @@ it('after an update the new panel gives back what the agent typed and did not sa
   await inPanel(s.page, '[data-kf="left-dismiss"]').click();
   await expect.poll(() => inPanel(s.page, '[data-kf="left-texts"]').count()).toBe(0);
   expect(await panels(s.page)).toEqual(['new']);
+  expect(s.pageErrors).toEqual([]);
+});
+
+it('after an update on the order list the remark form\'s typed reason comes back to copy, the console\'s own dialog untouched', async () => {
+  // An extension page of this runtime (the updates took the earlier ones away) saves the rules.
+  const ext = await s.h.openExtensionPage('popup.html');
+  await callFromExtensionPage(ext, 'saveRuleSet', PRESET_A);
+  await ext.close();
+  await openDemoOrders(s.page, s.h.demoUrl);
+  await remarkDialog.open(s.page, '3930018273645518290'); // 缺货，晚点发: the form asks for a ship date and a reason
+  await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+  await inPanel(s.page, 'input[data-field="reason"]').fill('等面料到货');
+  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
+
+  await updateExtension(s.h);
+  await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
+
+  await inPanel(s.page, '[data-kf="left-texts"]').waitFor({ timeout: 15_000 });
+  expect(await inPanel(s.page, '[data-kf="stale-kept"] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual(['等面料到货']);
+  expect(await remarkDialog.textarea(s.page).inputValue()).toBe('缺货，晚点发');
   expect(s.pageErrors).toEqual([]);
 });
