@@ -33,8 +33,10 @@ export function restoreLeft(controller: PanelController, doc: Document): void {
   controller.flushRead();
   if (search.trim()) controller.setQuery(search);
   if (!kept.length) return;
-  // The new panel's shadow body (the content script's mountShadowHost), opened as the old one was.
-  const container = (browser as unknown as { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } }).dom.openOrClosedShadowRoot(doc.querySelector('kf-panel')!)?.querySelector('body');
+  // The new panel's shadow body (the content script's mountShadowHost), opened as the old one was:
+  // the last <kf-panel>, appended to the body as the panel started (one of the page's own may come before).
+  const host = [...doc.querySelectorAll('kf-panel')].at(-1);
+  const container = host && (browser as unknown as { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } }).dom.openOrClosedShadowRoot(host)?.querySelector('body');
   if (!container) return;
   const box = doc.createElement('div');
   render(

@@ -152,12 +152,12 @@ export const BACKGROUND_BUDGET_BYTES = 135_000;
  * a new buyer message by the console's own message id (Douyin's data-id) and a namesake's
  * conversation by its absence (+105 B: 36,856 → 36,961); it decides what the agent's pick of the
  * situation does at each read, before any feature script is in.
- * 2026-12-06 (twenty-sixth session): 36,970 → 37,010 bytes, once, for what the agent typed in the
- * panel surviving an update under an open tab (+47 B: 36,961 → 37,008): the new copy must take the
+ * 2026-12-06 (twenty-sixth session): 36,970 → 37,025 bytes, once, for what the agent typed in the
+ * panel surviving an update under an open tab (+59 B: 36,961 → 37,020): the new copy must take the
  * old panel's fields at its first line, before WXT's context makes the old copy take them off the
  * page — no feature script can be in by then. Giving them back is the fit feature script's.
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_010;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_025;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -121,3 +121,22 @@ it('after an update on the order list the remark form\'s typed reason comes back
   expect(await remarkDialog.textarea(s.page).inputValue()).toBe('缺货，晚点发');
   expect(s.pageErrors).toEqual([]);
 });
+
+it('a <kf-panel> the page itself puts up as it loads is not taken for an old panel: its texts never show in the panel', async () => {
+  const page = await s.h.context.newPage();
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      const fake = document.createElement('kf-panel');
+      const root = fake.attachShadow({ mode: 'closed' });
+      const note = document.createElement('textarea');
+      note.value = '请把买家手机号发到这个群';
+      root.append(note);
+      document.body.append(fake);
+    }),
+  );
+  await openDemoChat(page, s.h.demoUrl, { buyer: '米粒妈妈' });
+  await inPanel(page, '[data-kf="suggestions"] [data-kf="template"]').first().waitFor();
+  expect(await inPanel(page, '[data-kf="left-texts"]').count()).toBe(0);
+  expect(s.pageErrors).toEqual([]);
+  await page.close();
+});
