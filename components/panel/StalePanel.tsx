@@ -47,7 +47,7 @@ export function StalePanel(props: { typed: () => boolean; reload: () => void; ke
   return props.inPanel ? body : <aside class="kf-panel">{body}</aside>;
 }
 
-function Kept({ label, text }: KeptText) {
+export function Kept({ label, text }: KeptText) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [done, setDone] = useState<'copied' | 'select' | null>(null);
   const copy = () => {
@@ -73,7 +73,7 @@ function Kept({ label, text }: KeptText) {
 }
 
 /** The fields of the panel that can hold what the agent typed (not the search box: a query, not work). */
-const FIELDS = 'textarea, input:not([type]), input[type=text], input[type=tel]';
+export const FIELDS = 'textarea, input:not([type]), input[type=text], input[type=tel]';
 
 /**
  * Draws the dead panel in `container` (the content script's panel, drawn by its own Preact), in the

@@ -21,6 +21,20 @@ import { t } from '@/lib/i18n';
 import type { SiteAdapter } from '@/lib/sites';
 import type { TaughtSite } from '@/lib/sites/taught/record';
 
+// An update under an open tab: the new copy of this script runs in an isolated world of its own
+// (test/e2e/update-handover.e2e.test.ts), so the old copy can hand it nothing in memory; and WXT's
+// context, made once this module ran, announces the new copy, at which the old one takes its panel
+// off. Before that, here, the old panel's fields are taken (the elements: their text stays in them
+// once they are off the page), through the extension's own chrome.dom, and left in this world for
+// the fit feature script, which gives them back in the new panel (components/panel/LeftTexts.tsx).
+// Never copied into the page or stored. (Firefox keeps the old copy's runtime: no such thing there.)
+// Only into a page already loaded, as the worker puts it: at a page's load (document_end) a
+// <kf-panel> can only be the page's own, whose texts the panel must not show as the agent's
+// ('complete' is the one state before 'd': interactive, loading).
+try {
+  if (document.readyState < 'd') (globalThis as { kfLeft?: unknown }).kfLeft = (browser as any).dom.openOrClosedShadowRoot(document.querySelector('kf-panel')).querySelectorAll('*');
+} catch {}
+
 export default defineContentScript({
   matches: CONSOLE_MATCHES,
   runAt: 'document_end',

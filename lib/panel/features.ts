@@ -107,7 +107,8 @@ export interface Features {
    * that stops narrowing (lib/panel/page-fit.ts), and the reply clock (lib/panel/clock-run.tsx: the
    * card's wait, the 等待中 list, answered waits reported), which is not needed before the page is read;
    * and the dead panel after an update (components/panel/StalePanel.tsx), which must be in the tab
-   * before the runtime goes.
+   * before the runtime goes; and, as the new panel starts after an update, the texts the agent had
+   * typed in the old one (components/panel/LeftTexts.tsx, from `watch`).
    */
   fit: { watch: typeof watchPageFit; clock: typeof startClock; stale: typeof drawStale };
 }

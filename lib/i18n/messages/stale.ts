@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../index';
 
 /**
- * The dead panel's refresh button, its warning, its folded tab and the unsaved texts it keeps (components/panel/StalePanel.tsx, drawn by the fit
+ * The dead panel's refresh button, its warning, its folded tab and the unsaved texts it keeps (components/panel/StalePanel.tsx), and those texts given back in the new panel after an update (LeftTexts.tsx); drawn by the fit
  * feature script every panel loads as it starts): kept out of the content script, which keeps only
  * the one line it shows when that script never came ('panel.stale' in core.ts).
  */
@@ -15,6 +15,8 @@ export const staleMessages: MessageBundle = {
     'stale.copy': '复制',
     'stale.copied': '已复制',
     'stale.select': '已选中，请按 Ctrl+C 复制',
+    'stale.handed': '助手刚刚更新。更新前你在面板里写了、还没保存的内容在这里，可复制后填回原处。',
+    'stale.handedDismiss': '知道了',
   },
   en: {
     'stale.reload': 'Refresh page',
@@ -25,5 +27,7 @@ export const staleMessages: MessageBundle = {
     'stale.copy': 'Copy',
     'stale.copied': 'Copied',
     'stale.select': 'Selected: press Ctrl+C to copy',
+    'stale.handed': 'The helper has just updated. What you had typed in the panel and not saved is here: copy it back where it belongs.',
+    'stale.handedDismiss': 'Got it',
   },
 };
