@@ -29,10 +29,9 @@ import type { TaughtSite } from '@/lib/sites/taught/record';
 // the fit feature script, which gives them back in the new panel (components/panel/LeftTexts.tsx).
 // Never copied into the page or stored. (Firefox keeps the old copy's runtime: no such thing there.)
 // Only into a page already loaded, as the worker puts it: at a page's load (document_end) a
-// <kf-panel> can only be the page's own, whose texts the panel must not show as the agent's
-// ('complete' is the one state before 'd': interactive, loading).
+// <kf-panel> can only be the page's own, whose texts the panel must not show as the agent's.
 try {
-  if (document.readyState < 'd') (globalThis as { kfLeft?: unknown }).kfLeft = (browser as any).dom.openOrClosedShadowRoot(document.querySelector('kf-panel')).querySelectorAll('*');
+  if (document.readyState == 'complete') (globalThis as { kfLeft?: unknown }).kfLeft = (browser as any).dom.openOrClosedShadowRoot(document.querySelector('kf-panel')).querySelectorAll('*');
 } catch {}
 
 export default defineContentScript({
