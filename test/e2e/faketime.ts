@@ -77,6 +77,33 @@ export function libfaketime(sys: FaketimeProbe = machine): string {
   return found;
 }
 
+const UNIT_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3_600, d: 86_400, y: 31_536_000 };
+
+/**
+ * How far (ms) libfaketime already moves this process's clock: FAKETIME's relative offset ("+9h",
+ * "-120", "+9908s") when LD_PRELOAD has libfaketime, else 0. Checking another hour of the shop's day
+ * runs the whole suite so (`LD_PRELOAD=…/libfaketime.so.1 FAKETIME=+9h npx vitest …`), and a test
+ * that sets Chromium's own FAKETIME replaces the inherited one. A start date ("@2026-12-06 23:50:00")
+ * or a speed factor cannot be added to: a clear error, not a clock off by hours.
+ */
+export function inheritedFaketimeMs(env: NodeJS.ProcessEnv = process.env): number {
+  if (!env.LD_PRELOAD?.includes('libfaketime') || !env.FAKETIME) return 0;
+  const m = /^\s*([+-]\d+(?:\.\d+)?)([smhdy]?)\s*$/.exec(env.FAKETIME);
+  if (!m) throw new Error(`FAKETIME="${env.FAKETIME}" is not a relative offset such as +9h or -120 (seconds): the browser tests that set Chromium's clock can only add to one of those.`);
+  return Math.round(Number(m[1]) * UNIT_SECONDS[m[2]!]! * 1000);
+}
+
+/**
+ * Chromium's environment for a clock that reads `at` (on this process's clock) at `now`, or up to
+ * a second after it, and runs on from there: libfaketime preloaded with a whole number of seconds'
+ * offset from the real clock, which is this process's clock less what libfaketime already adds to
+ * it. Never before `at`: a test started at 19:45:00 must not read 19:44:59.
+ */
+export function faketimeEnvAt(at: number, now: number = Date.now(), env: NodeJS.ProcessEnv = process.env, lib: string = libfaketime()): { LD_PRELOAD: string; FAKETIME: string } {
+  const seconds = Math.ceil((at - now + inheritedFaketimeMs(env)) / 1000);
+  return { LD_PRELOAD: lib, FAKETIME: `${seconds < 0 ? '-' : '+'}${Math.abs(seconds)}s` };
+}
+
 export function ensureLibfaketime(log: (line: string) => void = (l) => console.log(l)): string {
   const found = findLibfaketime();
   if (found) return found;

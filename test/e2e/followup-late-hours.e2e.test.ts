@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { libfaketime } from './faketime';
+import { faketimeEnvAt } from './faketime';
 import { bjMinute, callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, openPopup, setUpDemoShop } from './pages';
 
 const START = 19 * 60 + 45;
@@ -18,9 +18,11 @@ let h: Harness;
 let ext: Page;
 
 beforeAll(async () => {
-  // A whole number of seconds: libfaketime's "+Ns" offset (the minute now, to 19:45 Beijing).
-  const offset = ((((START - bjMinute()) % 1440) + 1440) % 1440) * 60 - (Math.floor(Date.now() / 1000) % 60);
-  h = await launchWithExtension({ env: { LD_PRELOAD: libfaketime(), FAKETIME: `+${offset}s` } });
+  // The next 19:45:00 Beijing on this process's clock (which is itself moved when the suite runs
+  // under libfaketime to check another hour: faketimeEnvAt adds to that offset, not replaces it).
+  const now = Date.now();
+  const at = now + ((((START - bjMinute(now)) % 1440) + 1440) % 1440) * 60_000 - (now % 60_000);
+  h = await launchWithExtension({ env: faketimeEnvAt(at, now) });
   ext = await setUpDemoShop(h);
 }, 120_000);
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { libfaketime } from './faketime';
+import { faketimeEnvAt } from './faketime';
 import { callFromExtensionPage, inPanel, openDemoOrders, remarkDialog, setUpDemoShop } from './pages';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
@@ -24,9 +24,8 @@ let midnight: number;
 beforeAll(async () => {
   const now = Date.now();
   midnight = nextMidnight(now + 90_000);
-  // A whole number of seconds: libfaketime's "+Ns" offset.
-  const offset = Math.round((midnight - 90_000 - now) / 1000);
-  h = await launchWithExtension({ env: { LD_PRELOAD: libfaketime(), FAKETIME: `+${offset}s` } });
+  // On this process's clock, itself moved when the suite runs under libfaketime (faketimeEnvAt adds to that).
+  h = await launchWithExtension({ env: faketimeEnvAt(midnight - 90_000, now) });
   const options = await setUpDemoShop(h);
   await callFromExtensionPage(options, 'saveRuleSet', PRESET_A);
   page = await h.context.newPage();
