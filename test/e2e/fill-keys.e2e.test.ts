@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, type InputKind } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, altKeyOf, inPanel, openDemoChat, type InputKind } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 
@@ -36,15 +36,6 @@ async function fillByKeys(p: Page) {
   await p.keyboard.press('Tab');
   await p.keyboard.type('M');
   await p.keyboard.press('Enter');
-}
-
-/** Alt+n of the suggested reply titled `title`, once the suggestions for the buyer's message are settled. */
-async function altKeyOf(p: Page, title: string): Promise<string> {
-  await expect
-    .poll(async () => (await inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')) === 'ready' && (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).includes(title))
-    .toBe(true);
-  const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
-  return `Alt+${titles.indexOf(title) + 1}`;
 }
 
 describe('the fill-in form on the demo console, keyboard only', () => {

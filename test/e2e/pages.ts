@@ -1,4 +1,5 @@
 /** Small helpers for the e2e tests: the panel (in its closed shadow root) and the demo console's hooks. */
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
 
@@ -11,6 +12,15 @@ export { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
  */
 export const panel = (page: Page) => new PanelLocator(page, [{ css: '[data-kf="panel"]' }], '[data-kf="panel"]');
 export const inPanel = (page: Page, selector: string) => new PanelLocator(page, [{ css: selector }], selector);
+
+/** Alt+n of the suggested reply titled `title`, once the suggestions for the buyer's message are settled. */
+export async function altKeyOf(p: Page, title: string): Promise<string> {
+  await expect
+    .poll(async () => (await inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')) === 'ready' && (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).includes(title))
+    .toBe(true);
+  const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+  return `Alt+${titles.indexOf(title) + 1}`;
+}
 export const chatInput = (page: Page) => page.locator('.chat-editor .chat-input');
 
 export type InputKind = 'textarea' | 'contenteditable' | 'controlled';

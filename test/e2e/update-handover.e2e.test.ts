@@ -11,7 +11,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat, openDemoOrders, remarkDialog } from './pages';
+import { callFromExtensionPage, chatInput, demo, altKeyOf, inPanel, openDemoChat, openDemoOrders, remarkDialog } from './pages';
 import { PRESET_A } from '../../lib/domain/remarks';
 import { extensionSuite } from './suite';
 import { updateExtension } from './update';
@@ -59,15 +59,6 @@ it('after an update the new copy runs in an isolated world of its own: what the 
   await cdp.detach();
   expect(s.pageErrors).toEqual([]);
 });
-
-/** The reply's Alt key among the suggestions, once they are ranked (as fill-keys.e2e.test.ts). */
-async function altKeyOf(p: Page, title: string): Promise<string> {
-  await expect
-    .poll(async () => (await inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')) === 'ready' && (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).includes(title))
-    .toBe(true);
-  const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
-  return `Alt+${titles.indexOf(title) + 1}`;
-}
 
 it('after an update the new panel gives back what the agent typed and did not save: the search in its box, a fill-in and a 承诺答复 note to copy, with a quiet line', async () => {
   await openDemoChat(s.page, s.h.demoUrl, { buyer: '米粒妈妈' });
