@@ -434,9 +434,9 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
       const keep = rows.findLast((r) => r.querySelector('.messageNotMe pre'))!;
       for (const r of rows) if (r !== keep) r.remove();
       keep.querySelector('[data-id]')!.setAttribute('data-id', '7f3a9c20-1e4d-4b6a-9c8e-0d2f5a6b7c80');
-      keep.querySelector('pre')!.textContent = '发什么快递';
+      keep.querySelector('pre')!.textContent = '这个杯子能装开水吗';
     });
-    await expect.poll(() => basis(s.page)).toEqual(['发什么快递']);
+    await expect.poll(() => basis(s.page)).toEqual(['这个杯子能装开水吗']);
     await expect.poll(() => search.inputValue()).toBe('');
     expect(await inPanel(s.page, '[data-kf="situation"] [data-kf="chip"][data-source="agent"]').count()).toBe(0);
     expect(s.pageErrors).toEqual([]);
