@@ -3,7 +3,8 @@
 // and of its strings: its own tree inside the panel, in the panel's language), the writers that put
 // a reply into the chat box (lib/insert: a reply goes in only once rendered), the situation list's
 // keys (lib/panel/rove-keys.ts) and what an insertion teaches, kept while the worker cannot store it
-// (lib/panel/unsaved-picks.ts) — injected on demand into a console page's content-script world when
+// (lib/panel/unsaved-picks.ts), and the notice of a reply the panel left in a chat box every buyer
+// shares (lib/panel/draft-left-run.tsx) — injected on demand into a console page's content-script world when
 // the panel first needs it (a chat page, or a search typed anywhere); see lib/panel/features.ts and
 // lib/domain/suggest.
 import { registerFeature } from '@/lib/panel/features';
@@ -19,11 +20,12 @@ import { learn } from '@/lib/panel/unsaved-picks';
 import { drawFillPrompt } from '@/components/FillPrompt';
 import { insertText, replaceBeforeCaret, replaceRange } from '@/lib/insert';
 import { drawRows } from '@/components/TemplateRows';
+import { startDraftLeft } from '@/lib/panel/draft-left-run';
 
 // Handed to the content script's words with the panel's: its notice after a /code reply that went in past the
 // cut-off says so in the rows' words (panel.pastCutoff), not as a bare key.
 const messages = { zh: { ...suggestPanelMessages.zh, ...replyRowMessages.zh }, en: { ...suggestPanelMessages.en, ...replyRowMessages.en } };
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows, draftLeft: startDraftLeft });
 });

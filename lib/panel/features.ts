@@ -30,6 +30,7 @@ import type { learn } from './unsaved-picks';
 import type { startClock } from './clock-run';
 import type { drawStale } from '../../components/panel/StalePanel';
 import type { insertText, replaceBeforeCaret, replaceRange } from '../insert';
+import type { startDraftLeft } from './draft-left-run';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -94,6 +95,12 @@ export interface Features {
      * fills in what each shows and what a click puts in.
      */
     rows: typeof drawRows;
+    /**
+     * A reply the panel left in a chat box every buyer shares, said at the switch (lib/panel/draft-left-run.tsx):
+     * started at the panel's first insertion, which this script's writer made; drawn into the slot
+     * page-features/draft-left.tsx gives it.
+     */
+    draftLeft: typeof startDraftLeft;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

@@ -167,8 +167,13 @@ export const BACKGROUND_BUDGET_BYTES = 129_134;
  * new copy must take the old panel's fields at its first line, before WXT's context makes the old
  * copy take them off the page — no feature script can be in by then. Giving them back is the fit
  * feature script's.
+ * 2026-12-06 (twenty-sixth session, the pay-back): the notice of a reply the panel left in a chat box
+ * every buyer shares (its watch at each insertion and switch, its 清空 / 知道了 and words:
+ * lib/panel/draft-left-run.tsx) moved to the suggest feature script, whose writer makes the insertion
+ * it is about, started at the panel's first insertion; content.js keeps its place in the panel:
+ * 37,111 → 36,642 bytes (−469 B). The ratchet goes 37,115 → 36,647 bytes.
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_115;
+export const CONTENT_GZIP_BUDGET_BYTES = 36_647;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -15,6 +15,9 @@ export const suggestPanelMessages: MessageBundle = {
     // The shop spoke last: the basis is the round its reply answered (lib/domain/suggest/context.ts).
     'panel.basisAnswered': '店铺回复后买家还没有新消息 · 依据回复前的 {count} 条',
     'panel.noneForSituation': '此情境下没有适合这位买家的话术，可搜索。',
+    // A reply the panel left in a chat box every buyer shares (lib/panel/draft-left-run.tsx: only the panel's insertion leaves one).
+    'panel.draftLeft': '输入框里还有给{buyer}的草稿，不是给当前买家的',
+    'panel.clearDraft': '清空',
     // An insertion's bookkeeping the worker could not store (lib/panel/unsaved-picks.ts).
     'panel.unsaved': '学到的内容（回复的使用次数、你的选择）没能保存（{reason}）。已先记在本页，之后能保存时会自动补上（再插入回复或保存其他内容时）；补上之前请不要关闭本页。',
     'panel.unsavedSaved': '之前没能保存的使用次数和选择已补上。',
@@ -33,6 +36,8 @@ export const suggestPanelMessages: MessageBundle = {
     ...outdatedPanel.en,
     'panel.basisAnswered': 'No buyer message since the shop’s last reply · based on the {count} before it',
     'panel.noneForSituation': 'No reply here fits this buyer; search instead.',
+    'panel.draftLeft': 'The chat box still holds a draft for {buyer}, not for this buyer',
+    'panel.clearDraft': 'Clear',
     'panel.unsaved': 'What was learned (the reply’s usage count, your pick) could not be saved ({reason}). It is kept on this page and saved as soon as saving works again (with the next reply inserted or anything else saved); keep this page open until then.',
     'panel.unsavedSaved': 'The usage counts and picks not saved before are saved now.',
     'panel.unsavedGivenUp': ' Some older ones could not be kept and were given up.',

@@ -6,7 +6,7 @@ import type { PanelSection } from '../page-feature';
 import { setLocale } from '../../i18n';
 import { act } from 'preact/test-utils';
 import { mount, click } from '@/components/remarks/testing';
-import { replaceRange } from '@/lib/insert';
+import { startDraftLeft } from '../draft-left-run';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 const { draftLeft } = await import('./draft-left');
@@ -23,9 +23,12 @@ afterEach(() => {
   box.remove();
 });
 
-/** The feature on a panel whose one chat box (`box`) every buyer shares. */
-function start() {
-  const store = new Store({ buyer: '甲', buyerId: null } as PanelState);
+/**
+ * The feature on a panel whose one chat box (`box`) every buyer shares. `engine`: the suggest
+ * script, in once the panel has inserted a reply (its writer made the insertion), with what it draws.
+ */
+function start(opts: { engine?: boolean; locale?: 'zh-CN' | 'en' } = {}) {
+  const store = new Store({ buyer: '甲', buyerId: null, settings: { shop: { locale: opts.locale ?? 'zh-CN' } } } as PanelState);
   const inserted: (() => void)[] = [];
   const read: (() => void)[] = [];
   let section: PanelSection | undefined;
@@ -34,13 +37,12 @@ function start() {
     chatInputQuiet: () => box,
     onInserted: (l: () => void) => inserted.push(l),
     onPageRead: (l: () => void) => read.push(l),
-    // The suggest script's writer: in once the panel has inserted a reply.
-    engine: { replaceRange },
+    engine: opts.engine === false ? null : { draftLeft: startDraftLeft },
   } as unknown as PanelController;
   draftLeft.init({ controller, addSection: (s: PanelSection) => (section = s) } as never, new AbortController().signal);
   const Section = section!.component;
-  const m = mount(<Section />);
-  cleanup = m.unmount;
+  let m = mount(<Section />);
+  cleanup = () => m.unmount();
   return {
     $: (kf: string) => m.root.querySelector<HTMLElement>(`[data-kf="${kf}"]`),
     /** The panel put `text` in the box at its caret for the open buyer. */
@@ -54,6 +56,11 @@ function start() {
         store.set({ buyer });
         read.forEach((l) => l());
       }),
+    /** The panel draws the section anew (folded and opened again). */
+    redraw: () => {
+      m.unmount();
+      m = mount(<Section />);
+    },
   };
 }
 
@@ -84,5 +91,23 @@ describe('a draft left in a chat box shared by every buyer', () => {
     p.open('甲');
     expect(p.$('draft-left')).toBeNull();
     expect(box.value).toBe('甲您好');
+  });
+
+  it('before the panel inserted anything, a switch needs no suggest script and says nothing', () => {
+    const p = start({ engine: false });
+    box.value = '甲您好';
+    expect(() => p.open('乙')).not.toThrow();
+    expect(p.$('draft-left')).toBeNull();
+  });
+
+  it('is there again when the panel draws its place anew (folded, then opened), in the panel\'s language', () => {
+    const p = start({ locale: 'en' });
+    p.insert('Hi A');
+    p.open('乙');
+    p.redraw();
+    expect(p.$('draft-left')?.textContent).toContain('The chat box still holds a draft for 甲');
+    click(p.$('draft-left-dismiss'));
+    expect(p.$('draft-left')).toBeNull();
+    expect(box.value).toBe('Hi A');
   });
 });
