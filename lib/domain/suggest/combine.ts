@@ -72,11 +72,11 @@ export const LEARNED_TAG = 'learned';
 
 /**
  * True for a cue reading's evidence entry that is a phrase the buyer wrote (what a chip's tooltip
- * shows as 关键词), not one of classify's tags: `/pattern match/`, `~bigram`, `negated`, `ruled-out`, `ack`,
+ * shows as 关键词), not one of classify's tags: `/pattern match/`, `~bigram`, `negated`, `ack`,
  * `context-N`.
  */
 export function isCuePhrase(e: string): boolean {
-  return !/^(~|\/|context-\d|negated$|ruled-out$|ack$)/.test(e);
+  return !/^(~|\/|context-\d|negated$|ack$)/.test(e);
 }
 
 export function combineSignals(cues: Classification, signals: Signals, params: CombineParams = COMBINE): Classification {
@@ -125,7 +125,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   // Nor when a pattern of the cues rules its need out, nothing for it left: 能帮我改成3个吗 is a count
   // changed (the pattern at −2 cancels 改成's address hint), and the model's 修改地址 chip stood alone on
   // it until 2026-12-06. A negator alone does not (拍下没有付款 still asks about paying).
-  const patternRuledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('ruled-out') && !cues.scores.some((s) => s.id === id);
+  const patternRuledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('/ruled-out/') && !cues.scores.some((s) => s.id === id);
   const bestNeed = model.find((m) => m.id !== 'other');
   const pOther = model.find((m) => m.id === 'other')?.p ?? 0;
   const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther && !patternRuledOut(bestNeed.id);

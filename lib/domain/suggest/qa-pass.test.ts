@@ -18,7 +18,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { combineSignals } from './combine';
+import { combineSignals, isCuePhrase } from './combine';
 import { SuggestEngine } from './engine';
 import { AFTER, stageOfWords } from './fit';
 import { decodeModel, type ModelAsset } from './model';
@@ -280,7 +280,9 @@ describe('a count changed shows no address chip from the model alone', () => {
 
   it('whatever the model: a need a pattern rules out gets no chip from it alone', () => {
     const cues = classify(['能帮我改成3个吗']);
-    expect(cues.evidence['address-change']).toContain('ruled-out');
+    expect(cues.evidence['address-change']).toContain('/ruled-out/');
+    // A tag, not a word the buyer wrote: the chip's 关键词 line never names it.
+    expect(cues.evidence['address-change']!.filter(isCuePhrase)).toEqual(['改成']);
     expect(combineSignals(cues, { model: [{ id: 'address-change', p: 0.95 }, { id: 'other', p: 0.05 }] }).top).toEqual([]);
   });
 });
