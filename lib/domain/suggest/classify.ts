@@ -259,6 +259,9 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
       else push(h.scenario, h.weight, h.phrase);
     }
   }
+  // Needs a pattern pulls down (a count changed is no address changed): tagged `/ruled-out/` as well
+  // (a pattern tag, so no chip names it as the buyer's word).
+  const ruledByPattern = new Set<NeedId>();
   // Adjacent entries sharing one regex (one pattern, several effects) run it once.
   let lastRe: RegExp | null = null;
   let m: RegExpExecArray | null = null;
@@ -268,7 +271,10 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
       m = p.re.exec(text);
     }
     if (!m) continue;
-    if (p.weight < 0) negative.set(p.scenario, (negative.get(p.scenario) ?? 0) - p.weight);
+    if (p.weight < 0) {
+      negative.set(p.scenario, (negative.get(p.scenario) ?? 0) - p.weight);
+      ruledByPattern.add(p.scenario);
+    }
     else push(p.scenario, p.weight, `/${m[0]}/`);
   }
   if (ACK_ONLY.test(text)) push('thanks', 3, 'ack');
@@ -293,6 +299,7 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   for (const [id, w] of negative) {
     rawScores.set(id, (rawScores.get(id) ?? 0) - w);
     (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated');
+    if (ruledByPattern.has(id)) evidence.get(id)!.push('/ruled-out/');
   }
   // 好的 / 好 opening a question is an acknowledgement on the way to asking, not a closing: when
   // thanks would lead, it is dropped (the question's own need, or the context, or nothing remains).

@@ -122,9 +122,13 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     for (const id of ordered) push(id, blend(id));
   }
   // 3. The model alone when the cues abstained.
+  // Nor when a pattern of the cues rules its need out, nothing for it left: 能帮我改成3个吗 is a count
+  // changed (the pattern at −2 cancels 改成's address hint), and the model's 修改地址 chip stood alone on
+  // it until 2026-12-06. A negator alone does not (拍下没有付款 still asks about paying).
+  const patternRuledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('/ruled-out/') && !cues.scores.some((s) => s.id === id);
   const bestNeed = model.find((m) => m.id !== 'other');
   const pOther = model.find((m) => m.id === 'other')?.p ?? 0;
-  const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther;
+  const modelSpeaks = !!bestNeed && bestNeed.p >= params.modelAlone && bestNeed.p > pOther && !patternRuledOut(bestNeed.id);
   if (shown.length === 0 && modelSpeaks) push(bestNeed!.id as NeedId, bestNeed!.p);
   // 4. Nothing else spoke: the agent's pick for a fairly similar message answers alone.
   if (shown.length === 0 && learnedNeeds[0] && learnedSure && learned!.best >= params.learnedAlone) push(learnedNeeds[0].id, Math.min(1, 0.4 + learned!.best * 0.4));

@@ -194,8 +194,12 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '太差 失望 坑爹 什么玩意 不给解决 ' +
       // The courier's manner (快递员态度太差了) is a complaint about the service, not a parcel to chase:
       // the longer phrase hides tracking's 快递员 (QA pass 2026-12-06, 查询物流 led it).
-      '快递员态度 快递态度 快递小哥态度 派件员态度 配送员态度 送货员态度 驿站态度',
-    2: '为什么不 凭什么 太慢了 坑',
+      '快递员态度 快递态度 快递小哥态度 派件员态度 配送员态度 送货员态度 驿站态度 ' +
+      // A parcel the courier will not bring to the door (不送上门, 不给送到家, 让我自己去驿站取) is the same
+      // complaint about the service; the longer phrases hide the courier's 送上门 / 送到家 (查询物流 led).
+      '不送上门 不给送上门 不肯送上门 不送货上门 不给送货上门 不肯送货上门 不送到家 不给送到家 不肯送到家 ' +
+      '不送到门口 不给送到门口 不送到楼下 不送上楼 不给送上楼 不肯送上楼 不给送货 不肯送货 不给派送 不肯派送',
+    2: '为什么不 凭什么 太慢了 坑 让我自己去 要我自己去 叫我自己去 非要我去 非让我去 让我下楼 要我下楼 叫我下楼 让我自己下去 要我自己下去 叫我自己下去 自己去驿站',
     1: '怎么回事 解决',
   },
   review: {
@@ -255,6 +259,8 @@ const TAKE_OFF = new RegExp(String.raw`(?:少|便宜|减|抹)\s*(?:个|掉|去)?
  * counter and a sum at once.
  */
 const SHORT_COUNT = /(?<![多至不减])少(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
+/** The courier refuses the door (不送上门, 不肯送到家) or sends the buyer to fetch it (让我自己去驿站拿). */
+const COURIER_REFUSES = /(?<![能可会给])不(?:给|肯|愿意|帮)?(?:送|派)(?:货|件)?(?:上门|到家|到门口|到楼下|上楼)|(?:让|要|叫|非要|非让|还让|还要)我(?:自己)?(?:去|下楼|下去)(?:驿站|快递点|菜鸟|代收点)?(?:拿|取|搬)/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -360,6 +366,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // tracking a delivery. The pickup phrases carry return-shipping; counting the same words again here
   // put a pickup ahead of the defect or repair it is for (有划痕能上门取件吗 is about the scratch).
   { re: /上门(取|收)|来(取|收)(件|货|走)|(没|不)来取|取件|取货时间/, scenario: 'tracking', weight: -1.5 },
+  // A parcel the courier will not bring to the door (不送上门, 不给送到家, 非要我去驿站取) is there to be had:
+  // a complaint about the delivery, no parcel to locate. Tracking's 快递 / 快递员 are pulled down so that
+  // the model (which reads 快递 as 查件) cannot put 查询物流 back ahead of the complaint (2026-12-06).
+  { re: COURIER_REFUSES, scenario: 'tracking', weight: -3 },
+  { re: COURIER_REFUSES, scenario: 'courier', weight: -1 },
   // "Why no refund yet" after a cancellation or return asks where the money is.
   { re: /(怎么|为什么)(还)?(没有?|不)(给我)?(退款|退钱|退回|到账)/, scenario: 'refund-status', weight: 3 },
 ];
@@ -371,6 +382,9 @@ export const NEUTRAL =
   '多少 至少 减少 不少 好像 好多 只好 正好 最好 刚好 还好 不好意思 好看 好久 有点 一点 一下 快点 差不多 ' +
   '不让人失望 没让人失望 没有失望 不失望 问题是 没问题 不知道 知道吗 好处 好友 好朋友 美好 号码 退出 送给 单位 说明 ' +
   '买三包 三包装 三包送 三包的 两三包 三包一 ' +
+  // Asking whether it comes to the door (能不能送上门) is a courier question, no refusal to complain of.
+  '能不能送上门 能不能送货上门 能不能送到家 能不能送到门口 能不能送上楼 可不可以送上门 可不可以送货上门 ' +
+  '可不可以送到家 会不会送上门 会不会送货上门 会不会送到家 给不给送上门 给不给送货上门 给不给送到家 ' +
   // Praise of the goods, not a quality complaint (宝贝质量很不错，就是物流太慢了).
   '质量很好 质量挺好 质量不错 质量很不错 质量挺不错 质量还不错 质量蛮好 质量非常好 质量真好 质量没得说 ' +
   // A week, not a star (一星期了还没发货).

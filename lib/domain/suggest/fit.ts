@@ -477,6 +477,18 @@ export function saysPlacedUnpaid(text: string): boolean {
   return (m & UNPAID) !== 0 || (PLACED.test(text) && (m & (PAID | SHIPPED | AFTER)) === 0);
 }
 
+/**
+ * The buyer says they are still making up their mind (有点犹豫, 还在纠结, 没想好, 再考虑考虑; not 不犹豫了):
+ * a doubt to hear out (打消顾虑: 是不是还有什么顾虑呢), not a deadline to press. A reminder that the
+ * order is placed and unpaid (CLAIMS_PLACED) goes behind the replies that ask what holds them back
+ * (rank.ts); it stays on the cards.
+ */
+const HESITANT = /(?<![不没别])(?:犹豫|纠结|顾虑)|没想好|还没决定|拿不定|再(?:想想|考虑)|考虑考虑|还在考虑|不确定要不要/;
+
+export function saysHesitant(text: string): boolean {
+  return HESITANT.test(text);
+}
+
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
 const SETTLES_THREAT = new Set(['complaint-resolve-first']);
 

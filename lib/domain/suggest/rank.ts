@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysPlacedUnpaid, SENT_BACK, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -425,6 +425,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     return !!need && !statuses.includes(need as OrderStatus);
   };
   // An order placed and not paid: on the page, or in the buyer's words (还没付款; not 付款前, 还没拍).
+  const hesitant = saysHesitant(input.text);
   const placedUnpaid = status === 'unpaid' || [input.text, ...(input.earlier ?? [])].some(saysPlacedUnpaid);
   /** A payment reminder (您拍下的宝贝还没付款) to a buyer with no order placed: it answers nothing asked
    * (付款前能用花呗吗 had both reminders first) and tells the buyer what is not so. */
@@ -494,6 +495,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
     if (unsigned(t) || unplaced(t)) v -= W_DETAIL_MISS;
+    // A buyer still making up their mind (拍了还没付，有点犹豫) is asked what holds them back before being
+    // reminded of the order: 催付 led 打消顾虑 on the words it shares with 拍了…还没付 (QA, 2026-12-06).
+    if (hesitant && fit.claimsPlaced[t]) v -= W_DETAIL_MISS;
     const first = index.templates[t]!.scenarios[0]!;
     if (shownMask && !topSet.has(first) && index.scenarioBits[t]! & shownMask) v -= W_SECONDARY;
     return v;
