@@ -206,6 +206,25 @@ export async function askTeamPage(req: TeamOpRequest): Promise<TeamOpReply> {
   }
 }
 
+/**
+ * This user acted on a follow-up here (a form of the chat panel, a verb of the popup): a colleague's
+ * reopen of it that the status names (TeamStatus.reopened) is no longer news. The team page is asked
+ * only then; the stored status loses it in the rounds' queue, after a round under way that read it
+ * before the page dropped it. Before (until 2026-12-06) only the popup's row dropped it: a note added
+ * from the panel left it said until the row was acted on.
+ */
+export async function followupActedOn(id: string): Promise<void> {
+  if (!(await loadTeamStatus()).reopened?.some((n) => n.id === id) || !(await askTeamPage({ op: 'dismissRefused', reopened: id })).ok) return;
+  await queued(async () => {
+    const s = await loadTeamStatus();
+    const reopened = s.reopened?.filter((n) => n.id !== id);
+    if (!reopened || reopened.length === s.reopened!.length) return;
+    const next: TeamStatus = { ...s, reopened };
+    if (!reopened.length) delete next.reopened;
+    await setStatus(next);
+  });
+}
+
 /** The member list from the last round (empty before the first, or outside team mode). */
 export async function loadTeamMembers(): Promise<TeamMember[]> {
   if (!(await loadTeamConfig())) return [];

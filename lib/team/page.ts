@@ -274,8 +274,8 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         await sync.resolveRulesConflict(req.ruleSet as RuleSet);
         return { ok: true, value: null };
       case 'dismissRefused':
-        // `doneOver`: the popup's 知道了 under the follow-ups a colleague closed; `reopened`: the popup's row of
-        // an item a colleague reopened was acted on or opened; else options' under refused writes.
+        // `doneOver`: the popup's 知道了 under the follow-ups a colleague closed; `reopened`: an item a colleague
+        // reopened was acted on (its popup row, any verb writing it) or opened; else options' under refused writes.
         await (req.doneOver ? sync.doneOver({ clear: true }) : typeof req.reopened === 'string' ? sync.reopened({ drop: req.reopened }) : refusedWrites(sync, [], true));
         return { ok: true, value: null };
       case 'resolveSite':

@@ -334,6 +334,37 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(await x.sync.reopened()).toEqual([]);
   });
 
+  it('a reopen notice whose item was reopened again since goes in the round that sees it, brought by a colleague or made here', async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    x.stores.putFollowup(item('manual:fu-again'));
+    x.stores.putFollowup(item('manual:fu-promise'));
+    for (const m of [x, y]) await m.sync.syncOnce();
+    for (const id of ['manual:fu-again', 'manual:fu-promise']) x.stores.changeFollowup(id, (f) => complete(f, T0 + 5_000, '已回复'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    for (const id of ['manual:fu-again', 'manual:fu-promise']) y.stores.changeFollowup(id, (f) => reopen(f, T0 + 60_000));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect((await x.sync.reopened()).map((d) => [d.id, d.at])).toEqual([
+      ['manual:fu-again', T0 + 60_000],
+      ['manual:fu-promise', T0 + 60_000],
+    ]);
+
+    // The colleague closes it and reopens it again before this machine syncs: it arrives open, as it was
+    // here, with another reopenedAt. The close was theirs, so nothing new is said, and the old notice goes.
+    y.stores.changeFollowup('manual:fu-again', (f) => reopen(complete(f, T0 + 70_000), T0 + 80_000));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect(x.stores.followupMap.get('manual:fu-again')).toMatchObject({ status: 'open', reopenedAt: T0 + 80_000 });
+    expect((await x.sync.reopened()).map((d) => d.id)).toEqual(['manual:fu-promise']);
+
+    // Given a new date here without a close (a purple remark saved through the panel stores it as a
+    // reopen): the export's round drops that notice.
+    x.stores.changeFollowup('manual:fu-promise', (f) => ({ ...f, dueAt: T0 + 3 * 86_400_000, reopenedAt: T0 + 90_000, promisedAt: T0 + 90_000 }));
+    await x.sync.syncOnce();
+    expect(await x.sync.reopened()).toEqual([]);
+  });
+
   it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {
     // At about the same time: both change the item before either has the other's change.
     const [x, y, boss] = [machine('a1'), machine('a2'), machine('boss')];

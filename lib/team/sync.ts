@@ -618,7 +618,7 @@ export class TeamSync {
     const localWrites = new Map<string, { expect: string; item: Followup }>();
     const overruled: { item: Followup; mine: boolean }[] = [];
     const reopened: { item: Followup; mine: boolean }[] = [];
-    const closed: string[] = [];
+    const seen = new Map<string, Followup>();
     for (const [id, item] of locals) {
       const did = followupId(id);
       const h = hashOf(item);
@@ -632,7 +632,7 @@ export class TeamSync {
       // Snoozed here since the last round, done by a colleague meanwhile: the snooze is lost.
       if (item.status === 'snoozed' && merged.status === 'done') overruled.push({ item, mine: true });
       if (reopenedOver(item, merged)) reopened.push({ item: merged, mine: true });
-      if (merged.status === 'done') closed.push(id);
+      seen.set(id, merged);
       if (theirs && canonical(theirs) === canonical(merged)) {
         newBases.set(did, { hash: hashOf(merged) });
       } else {
@@ -650,7 +650,7 @@ export class TeamSync {
     await this.write('followups', out);
     await this.setBases('followups', newBases);
     await this.tellDoneOver(overruled);
-    await this.tellReopened(reopened, closed);
+    await this.tellReopened(reopened, seen);
     if (localWrites.size) {
       await this.stores.updateFollowups([...localWrites.keys()], (id, local) => {
         const w = localWrites.get(id)!;
@@ -1338,15 +1338,20 @@ export class TeamSync {
    * opens it in the popup, so the item they closed does not come back open unexplained. `mine`:
    * changed here since the last round, its close taken for this user's; otherwise the newest
    * `done` status change must be theirs. Who reopened it: the newest change out of done, when it is
-   * not this user's (their other machine). `closed`: items this round leaves done (closed again, here
-   * or by a colleague, from the panel as well): their notices are no longer true and go.
+   * not this user's (their other machine). `seen`: the items as this round leaves them; a notice of
+   * one no longer as its reopen left it goes — closed again (here or by a colleague, from the panel
+   * as well), or reopened again since (its `reopenedAt` is not the notice's: a colleague's close and
+   * second reopen, a purple remark's new ship date). Before (until 2026-12-06) a notice of an item
+   * reopened again stayed in `_local/kf-told` and in every round's status, which the popup then
+   * had to leave unsaid.
    */
-  private async tellReopened(items: readonly { item: Followup; mine: boolean }[], closed: readonly string[]): Promise<void> {
-    if (closed.length) {
-      const gone = new Set(closed);
-      // Read first: most rounds close items with no notice, and those write nothing.
-      if ((await this.reopened()).some((d) => gone.has(d.id))) await this.told<ReopenedOver>('reopened', undefined, (d) => !gone.has(d.id));
-    }
+  private async tellReopened(items: readonly { item: Followup; mine: boolean }[], seen: ReadonlyMap<string, Followup>): Promise<void> {
+    const stale = (d: ReopenedOver) => {
+      const f = seen.get(d.id);
+      return !!f && (f.status === 'done' || f.reopenedAt !== d.at);
+    };
+    // Read first: most rounds touch items with no notice, and those write nothing.
+    if (seen.size && (await this.reopened()).some(stale)) await this.told<ReopenedOver>('reopened', undefined, (d) => !stale(d));
     const add: ReopenedOver[] = [];
     for (const { item, mine } of items) {
       const events = await this.statusChanges(item.id);
@@ -1401,16 +1406,16 @@ export class TeamSync {
     const mergedLocally: string[] = [];
     const overruled: { item: Followup; mine: boolean }[] = [];
     const reopened: { item: Followup; mine: boolean }[] = [];
-    const closed: string[] = [];
+    const seen = new Map<string, Followup>();
     await this.stores.updateFollowups([...byId.keys()], (id, local) => {
       const theirs = byId.get(id)!;
       const base = bases.get(followupId(id));
       newBases.set(followupId(id), { hash: hashOf(theirs) });
       const changedHere = !!local && hashOf(local) !== base?.hash;
       if (local?.status === 'snoozed' && theirs.status === 'done') overruled.push({ item: local, mine: changedHere });
+      seen.set(id, theirs);
       if (!local || !changedHere) {
         if (local && reopenedOver(local, theirs)) reopened.push({ item: theirs, mine: false });
-        if (theirs.status === 'done') closed.push(id);
         return theirs;
       }
       if (canonical(local) === canonical(theirs)) return null;
@@ -1418,12 +1423,12 @@ export class TeamSync {
       mergedLocally.push(id);
       const merged = mergeFollowup(local, theirs);
       if (reopenedOver(local, merged)) reopened.push({ item: merged, mine: true });
-      if (merged.status === 'done') closed.push(id);
+      seen.set(id, merged);
       return merged;
     });
     await this.setBases('followups', newBases);
     await this.tellDoneOver(overruled);
-    await this.tellReopened(reopened, closed);
+    await this.tellReopened(reopened, seen);
     if (mergedLocally.length) await this.stores.putBackDirty({ ...emptyDirty(), followups: mergedLocally });
     await this.stores.announce('followups');
     return byId.size;

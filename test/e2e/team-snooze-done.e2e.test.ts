@@ -4,7 +4,8 @@
  * snooze time. Now their popup's follow-up list says who closed it, until 知道了, once.
  * The other way round, an agent closes an item and a colleague gives it a new date later: the later
  * reopen wins, and the item used to come back open on the closer's machine with nothing said. Now its
- * row in the popup says who reopened it and its new time, until the agent acts on it
+ * row in the popup says who reopened it and its new time, until the agent acts on it — on the row, or
+ * from the chat panel's forms (a note added there used to leave it said)
  * (real Chromium, pouchdb-server on 127.0.0.1, team-world.ts).
  *
  * "Not told" is checked once the popup's list says `data-loaded` (the follow-ups and the team
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { call, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
+import { inPanel, openDemoChat } from './pages';
 
 const SHOP = 'e2e-snooze-done';
 let server: TeamServer;
@@ -130,6 +132,50 @@ it('the agent who closed an item a colleague then gave a new date sees on its po
   expect(await inList(closing, item.id, 'done')).toBe(false);
   expect(await later.locator('[data-kf="followup-reopened"]').count()).toBe(0);
   await later.close();
+  await closing.close();
+  await reopening.close();
+});
+
+it('a note the closer adds from the chat panel to an item a colleague reopened drops the notice, as acting on the popup row does', async () => {
+  const closing = await snoozer.openExtensionPage('options.html#team');
+  const reopening = await closer.openExtensionPage('options.html#team');
+  const BUYER = 'tb_8834729_88';
+  const ORDER = '50877123';
+  // A 中差评 for one order of the buyer (the panel's form makes the same item for that order), closed by 小周.
+  const item = await call(closing, 'addFollowup', { kind: 'bad-review', buyer: BUYER, platform: 'demo', orderId: ORDER });
+  expect(item.id).toBe(`bad-review:${ORDER}`);
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  await call(closing, 'updateFollowup', { id: item.id, action: 'done' });
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(reopening), (await call(reopening, 'listFollowups')).groups.some((g: any) => g.section === 'done' && g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
+  // 小吴 reopens it: 小周 is told.
+  const reopened = await call(reopening, 'updateFollowup', { id: item.id, action: 'reopen' });
+  expect(await syncUntilSynced(reopening)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(closing), (await call(closing, 'teamStatus')).status.reopened ?? []), { timeout: 60_000 }).toEqual([
+    { id: item.id, at: reopened.reopenedAt, by: '小吴' },
+  ]);
+
+  // 小周, in the buyer's chat, writes a note under the same order's 中差评 — never touching the popup.
+  const chat = await snoozer.context.newPage();
+  await openDemoChat(chat, snoozer.demoUrl, { buyer: BUYER });
+  await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+  await inPanel(chat, '[data-kf="fu-review-order"]').fill(ORDER);
+  await inPanel(chat, '[data-kf="fu-review-note"]').fill('电话里说好了，她今晚改成好评');
+  await inPanel(chat, '[data-kf="fu-review-add"]').click();
+  // The worker's answer: the note is on the item.
+  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('已加入跟进清单');
+  const items = (await call(closing, 'listFollowups', { perGroup: 200 })).groups.flatMap((g: any) => g.items.map((i: any) => ({ ...i, section: g.section })));
+  expect(items.find((i: any) => i.id === item.id)).toMatchObject({ status: 'open', note: '电话里说好了，她今晚改成好评' });
+  // The notice goes, and the popup opened after does not say it.
+  await expect.poll(async () => (await call(closing, 'teamStatus')).status.reopened ?? [], { timeout: 30_000 }).toEqual([]);
+  const popup = await snoozer.openExtensionPage('popup.html');
+  await popup.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  expect(await popup.locator('[data-kf="followup-reopened"]').count()).toBe(0);
+  // Nor does the next round bring it back.
+  await syncNow(closing);
+  expect((await call(closing, 'teamStatus')).status.reopened ?? []).toEqual([]);
+  await popup.close();
+  await chat.close();
   await closing.close();
   await reopening.close();
 });

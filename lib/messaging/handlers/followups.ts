@@ -52,7 +52,7 @@ import {
   CARD_FOLLOWUPS_MAX,
   PANEL_KINDS,
 } from '../protocol-followups';
-import { loadTeamConfig, loadTeamMembers } from '../../background/team';
+import { followupActedOn, loadTeamConfig, loadTeamMembers } from '../../background/team';
 import type { TeamConfig } from '../../team/config';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
 import { followupSettingsOf, loadSettings } from '../../storage/settings';
@@ -325,6 +325,13 @@ remarkFactSinks.push(followupRemarkSink);
 
 // ---- verbs --------------------------------------------------------------------------------
 
+/**
+ * The agent acted on the item through a verb (the popup's, or a chat panel form's add that reached an
+ * item already there): in team mode a colleague's reopen of it is no longer news (followupActedOn).
+ * Not waited for: the team page may be opening, and the form's answer does not depend on it.
+ */
+const actedOn = (id: string): void => void followupActedOn(id).catch(() => 0);
+
 const PROMISE_TAB = 'kf:promise@';
 const session = () => (browser.storage as unknown as { session: Storage.StorageArea }).session;
 
@@ -425,6 +432,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       ).catch(noteRefused);
       if (!updated) throw new InvalidPayload(`updateFollowup: no item ${req.id}`);
       await announceChange('followups');
+      actedOn(updated.id);
       return updated;
     },
   },
@@ -442,6 +450,8 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       const made = itemFor(req, ctx, settings, now, await makerShift(settings));
       const item = await addFollowup(to ? assignFollowup(made, to, now, settings) : made, now).catch(noteRefused);
       await announceChange('followups');
+      // The chat panel's forms reach an open item here (a note, a reason, a 中差评 of the same order).
+      actedOn(item.id);
       return { ...item, shownTitle: workerExtras().followups.titleIn(item, app.shop.locale) };
     },
   },
