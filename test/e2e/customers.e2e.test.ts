@@ -210,6 +210,7 @@ describe('buyer notes on the demo console', () => {
     await s.page.keyboard.press('Enter');
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').count()).toBeGreaterThan(0);
     await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input'); // typed before the card has focus, the words go to the chat box
     await s.page.keyboard.type(DRAFT);
     await expect.poll(session).toContain('13912345678');
     const [mili] = (await callFromExtensionPage<{ items: Customer[] }>(s.ext, 'searchCustomers', { query: '米粒' })).items;
@@ -233,6 +234,7 @@ describe('buyer notes on the demo console', () => {
     await s.page.keyboard.press('Enter');
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').count()).toBeGreaterThan(0);
     await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
     await s.page.keyboard.type('快递放门卫 13812345678');
     await expect.poll(session).toContain('13812345678');
     await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
