@@ -588,6 +588,10 @@ describe('compliance guard on the Pinduoduo chat fixture at its real address', (
 
 describe('reply clock where the console shows no message times', () => {
   it('Douyin: counts the open buyer’s wait from the timer on their own list row (45秒), red when it says 4分钟; no clock rather than a wrong one once the row shows none', async () => {
+    // Douyin's clock counts only 08:00–23:00 shop time by default (lib/domain/clock/types.ts): run at
+    // night, 4分钟 stayed green (failed from 23:00 Beijing). The window is widened for this test.
+    await callFromExtensionPage(s.ext, 'patchSettings', { replyClock: { douyin: { amberSec: 120, redSec: 180, window: { from: '00:00', to: '23:59' } } } });
+    onTestFinished(() => callFromExtensionPage(s.ext, 'patchSettings', { replyClock: { douyin: { amberSec: 120, redSec: 180, window: { from: '08:00', to: '23:00' } } } }).then(() => undefined));
     await openConsole(s.page, CONSOLES.douyin);
     await cardReady(s.page, '豆豆爱吃梨');
     const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
