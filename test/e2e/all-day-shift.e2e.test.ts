@@ -4,7 +4,7 @@
  * next, and one already stored for the night shift is the day shift's.
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, dayShiftEndingToday, openPopup } from './pages';
+import { callFromExtensionPage, dayShiftEndingToday, MIDNIGHT_WAIT_MS, openPopup } from './pages';
 import { extensionSuite } from './suite';
 
 const s = extensionSuite({ page: 'none' });
@@ -51,7 +51,7 @@ describe('全天白班 in the options page', () => {
 });
 
 describe('handing over in a shop open round the clock', () => {
-  it('a handover stored for the night shift is the day shift’s; a new note goes to whoever is on next; no night shift is offered', async () => {
+  it('a handover stored for the night shift is the day shift’s; a new note goes to whoever is on next; no night shift is offered', { timeout: 60_000 + MIDNIGHT_WAIT_MS }, async () => {
     // By day under the shop's old hours, a handover note is for the night shift.
     await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: await dayShiftEndingToday() } });
     const old = await callFromExtensionPage<{ id: string; shift?: string }>(s.ext, 'addFollowup', { kind: 'handover', title: '仓库回电话后告诉买家' });

@@ -233,6 +233,9 @@ export async function dayShiftEndingAtMidnight(): Promise<{ start: string; end: 
   return { start: bjMinute() >= 120 ? bjClock(-120) : '00:01', end: '00:00' };
 }
 
+/** The longest clearOfMidnight waits (from 23:58 Beijing to 00:01, and 5 s), with a little to spare. */
+export const MIDNIGHT_WAIT_MS = 190_000;
+
 /** The shop's (Beijing) minute of the day at `at` (now by default). */
 export function bjMinute(at: number = Date.now()): number {
   return (Math.floor(at / 60_000) + 480) % 1440;
@@ -241,7 +244,8 @@ export function bjMinute(at: number = Date.now()): number {
 /**
  * Waits out the shop's midnight when it is under two minutes away or under a minute past (to
  * 00:01), so a test that sets times of day around "now" (a cut-off at 23:59, a shift from 00:01)
- * does not straddle it. Callers allow up to 3 minutes more than the default timeout.
+ * does not straddle it. The wait is at most MIDNIGHT_WAIT_MS: a test or hook that may call it (also
+ * through dayShiftEndingToday/dayShiftEndingAtMidnight) adds that to the time its own steps need.
  */
 export async function clearOfMidnight(): Promise<void> {
   const m = bjMinute();

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONSOLES, openConsole } from './consoles';
-import { callFromExtensionPage, cardReady, inPanel, openPopup, dayShiftEndingToday } from './pages';
+import { callFromExtensionPage, cardReady, inPanel, openPopup, dayShiftEndingToday, MIDNIGHT_WAIT_MS } from './pages';
 import { extensionSuite } from './suite';
 
 const NICK = '橘子汽水2020';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   // Added by the worker, then listed: the popup shows changes as they come (the first test waits for both).
   popup = await openPopup(s.h);
   await popup.setViewportSize({ width: 420, height: 600 });
-}, 180_000);
+}, 180_000 + MIDNIGHT_WAIT_MS);
 
 const row = (platform: string) => popup.locator('[data-kf="followup"]', { has: popup.locator(`[data-kf="followup-platform"][data-platform="${platform}"]`) });
 const activeTab = () => s.ext.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true })).map((t: { url: string }) => new URL(t.url).host));
