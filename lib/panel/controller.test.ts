@@ -379,6 +379,65 @@ describe('Douyin: which buyer message is new, by the ids the page gives its mess
     expect(panel.store.get()).toMatchObject({ buyerMessages: ['有没有大一点的容量', '能包邮吗'], scenarioOverride: null, query: '七天' });
   });
 
+  /** Leaves the open conversation with one buyer message (as one the page opens from the list), written with `text`. */
+  function onlyMessage(text: string) {
+    const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+    const keep = rows.findLast((r) => r.querySelector('.messageNotMe pre'))!;
+    for (const r of rows) if (r !== keep) r.remove();
+    keep.querySelector('[data-id]')!.setAttribute('data-id', `0c5e7a11-2b3d-4e5f-8a9b-${String(++made).padStart(12, '0')}`);
+    keep.querySelector('pre')!.textContent = text;
+  }
+
+  it.each([
+    ['with an id of its own', false],
+    ['keeping the recalled message’s id', true],
+  ])('a buyer who recalls the only message shown and writes again is still the same conversation (the notice %s): the search and a pending fill-in stay', (_, sameId) => {
+    const panel = onDouyin();
+    onlyMessage('能便宜点吗');
+    panel.pageChanged();
+    panel.setQuery('七天');
+    const pending = { template: 'x', mode: 'insert', missing: [], fills: { 金额: '5' }, warned: false };
+    panel.store.set({ pending } as never);
+    const id = document.querySelector('[data-qa-id="qa-message-warpper"] [data-id]')!.getAttribute('data-id');
+    recallLast();
+    if (sameId) document.querySelector('[data-qa-id="qa-message-warpper"] [data-id]')!.setAttribute('data-id', id!);
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyerMessages: [], query: '七天', pending });
+    // The next message is in the row after the notice, which the page still shows.
+    const notice = document.querySelector('[data-qa-id="qa-message-warpper"]')!;
+    const next = notice.cloneNode(true) as Element;
+    next.querySelector('[data-id]')!.replaceChildren(Object.assign(document.createElement('div'), { className: 'messageNotMe' }));
+    next.querySelector('.messageNotMe')!.append(Object.assign(document.createElement('pre'), { textContent: '能包邮吗' }));
+    next.querySelector('[data-id]')!.setAttribute('data-id', `0c5e7a11-2b3d-4e5f-8a9b-${String(++made).padStart(12, '0')}`);
+    notice.after(next);
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyer: '豆豆爱吃梨', buyerMessages: ['能包邮吗'], query: '七天', pending });
+  });
+
+  it.each([
+    ['its messages only', false],
+    ['its own recall notice before them', true],
+  ])('after the only message was recalled, a namesake’s conversation (%s) still clears the search and a pending fill-in', (_, withNotice) => {
+    const panel = onDouyin();
+    onlyMessage('能便宜点吗');
+    panel.pageChanged();
+    recallLast();
+    panel.pageChanged();
+    panel.setQuery('七天');
+    panel.store.set({ pending: { template: 'x', mode: 'insert', missing: [], fills: {}, warned: false } } as never);
+    // The page swaps in the namesake's conversation: rows none of which this one showed.
+    const notice = document.querySelector('[data-qa-id="qa-message-warpper"]')!;
+    const theirs = notice.cloneNode(true) as Element;
+    theirs.querySelector('[data-id]')!.setAttribute('data-id', '0c5e7a11-2b3d-4e5f-8a9b-000000007777');
+    const message = theirs.cloneNode(true) as Element;
+    message.querySelector('[data-id]')!.replaceChildren(Object.assign(document.createElement('div'), { className: 'messageNotMe' }));
+    message.querySelector('.messageNotMe')!.append(Object.assign(document.createElement('pre'), { textContent: '杯盖拧不紧是怎么回事' }));
+    message.querySelector('[data-id]')!.setAttribute('data-id', '0c5e7a11-2b3d-4e5f-8a9b-000000007778');
+    notice.replaceWith(...(withNotice ? [theirs, message] : [message]));
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyer: '豆豆爱吃梨', buyerMessages: ['杯盖拧不紧是怎么回事'], query: '', pending: null });
+  });
+
   it('another conversation under the same nickname (Douyin shows no buyer id): the pick and the search typed for the other one go', () => {
     const panel = onDouyin();
     panel.chooseScenario('size-fit');

@@ -610,17 +610,20 @@ export class PanelController {
     // shown already; a read left without any buyer message brings none). Elsewhere, by the words.
     const seen = this.lastIds;
     const ids = read?.flatMap((m) => m.id || []) ?? [];
+    // The rows the page turned into recall notices (撤回) are this conversation's too: no namesake shows them.
+    const shown = ids.concat(a.readRecalled?.(this.doc) ?? []);
     const last = read?.findLast((m) => m.from === 'buyer');
     const textChanged = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
     const newMessage = last?.id ? !seen.has(last.id) : textChanged && (!!last || !seen.size);
-    // Same nickname, no buyer id (Douyin's namesakes): a read none of whose message ids the last one
-    // showed is another conversation, whose buyer the agent's pick and search were not for. One that
-    // shares any (the shop's reply, an earlier message) is the same conversation: a buyer who recalled
-    // their last message, whose row the page turned into a notice, is not a namesake.
-    const reset = conversationChanged || (!!seen.size && !!ids.length && !ids.some((i) => seen.has(i)));
+    // Same nickname, no buyer id (Douyin's namesakes): a read showing messages none of whose ids (nor
+    // any recall notice's) the last one showed is another conversation, whose buyer the agent's pick
+    // and search were not for. One that shares any (the shop's reply, an earlier message, the notice
+    // of a recalled message) is the same conversation.
+    const reset = conversationChanged || (!!seen.size && !!ids.length && !shown.some((i) => seen.has(i)));
     // A read showing no message id (the only message recalled, the list not drawn yet) tells nothing:
-    // the ids before are kept to compare the next read with.
-    if (conversationChanged || ids.length) this.lastIds = new Set(ids);
+    // the ids before are kept, with any recall notice's, to compare the next read with — so a buyer
+    // who recalls the one message shown and writes again is still this conversation.
+    this.lastIds = new Set(conversationChanged || ids.length ? shown : [...seen, ...shown]);
     this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
     this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({

@@ -52,6 +52,8 @@ export interface ChatAdapterSpec {
   listsOpen?: string;
   /** One row's message; undefined for a system notice, an image or a card. readMessages reads the rows from the end. */
   readRow(row: Element): ChatMessage | undefined;
+  /** SiteAdapter.readRecalled. */
+  readRecalled?(doc: Document): string[];
   /**
    * The buyer's side and the shop's side of a row ([name of the constant as in `probe`, selector]),
    * and the text holder (MESSAGE_TEXT). Where the tail read misses one side, readMessages looks at

@@ -149,6 +149,11 @@ export interface SiteAdapter {
   probe?: ProbeSpec | ((doc: Document) => ProbeLine[]);
   /** Latest messages of the open conversation, oldest first, at most `limit`. */
   readMessages(doc: Document, limit: number): ChatMessage[];
+  /**
+   * The console's ids of the rows the open conversation shows where the buyer recalled (撤回) a
+   * message (Douyin): no message, but this conversation's rows, which tell it from a namesake's.
+   */
+  readRecalled?(doc: Document): string[];
   /** The chat input. Throws SiteElementMissing when the page has none where one is expected. */
   findChatInput(doc: Document): HTMLElement;
   /**

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cardFrame, cardReady, inPanel, openDemoOrders, remarkDialog } from './pages';
+import { cardFrame, cardReady, inPanel, openDemoOrders, panelFocus, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole, type ConsoleFixture } from './consoles';
 
@@ -439,6 +439,38 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     await expect.poll(() => basis(s.page)).toEqual(['这个杯子能装开水吗']);
     await expect.poll(() => search.inputValue()).toBe('');
     expect(await inPanel(s.page, '[data-kf="situation"] [data-kf="chip"][data-source="agent"]').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('a buyer who recalls the only message the conversation showed and then writes again is the same conversation: the unsaved note and the search stay; a namesake’s conversation after it clears the search', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    // A conversation the page opens from the list shows one buyer message (the fixture: its preview).
+    await s.page.locator('[data-qa-id="qa-conversation-chat-item"]:has([title="晚风_1998"])').click();
+    await cardReady(s.page, '晚风_1998');
+    await expect.poll(() => basis(s.page)).toEqual(['好的，谢谢啦']);
+    const NOTE = '老客户，上次换过一次尺码';
+    const note = inPanel(s.page, '[data-kf="customer-note-input"]');
+    await s.page.click('[data-qa-id="qa-send-message-textarea"]');
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type(NOTE);
+    const search = inPanel(s.page, '[data-kf="search"]');
+    await search.fill('七天');
+    await hook(s.page, '__douyin', 'recallLast');
+    // The panel read the page again: the conversation shows no message now, only the notice.
+    await expect.poll(() => basis(s.page)).toEqual([]);
+    await hook(s.page, '__douyin', 'pushBuyerMessage', '刚才那句发错了，尺码表在哪看');
+    await expect.poll(() => basis(s.page)).toEqual(['刚才那句发错了，尺码表在哪看']);
+    expect([await search.inputValue(), await note.inputValue(), await buyerName(s.page)]).toEqual(['七天', NOTE, '晚风_1998']);
+    // The page swaps in a namesake's conversation (its own recall notice, then a message): no row of it was shown before.
+    await s.page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+      rows.forEach((r, i) => r.querySelector('[data-id]')!.setAttribute('data-id', `7f3a9c20-1e4d-4b6a-9c8e-0d2f5a6b7c9${i}`));
+      rows.at(-1)!.querySelector('pre')!.textContent = '杯盖拧不紧是怎么回事';
+    });
+    await expect.poll(() => basis(s.page)).toEqual(['杯盖拧不紧是怎么回事']);
+    await expect.poll(() => search.inputValue()).toBe('');
     expect(s.pageErrors).toEqual([]);
   });
 

@@ -93,6 +93,18 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     expect(read(10)).toEqual([{ from: 'buyer', text: '我想撤回刚才的订单' }, MESSAGES[1]]);
   });
 
+  it('names the ids of the recall notices the conversation shows (in a bubble or not), and no typed message’s', () => {
+    loadFixture(fixture, URL_CHAT);
+    expect(A.readRecalled!(document)).toEqual([]);
+    const holders = [...document.querySelectorAll(`${MESSAGE} [data-id]`)].filter((h) => h.querySelector('pre'));
+    const [first, last] = [holders[0]!, holders.at(-1)!];
+    first.querySelector('pre')!.textContent = '我想撤回刚才的订单';
+    expect(A.readRecalled!(document)).toEqual([]);
+    last.querySelector('[class*="messageNotMe"]')!.replaceChildren('对方撤回了一条消息');
+    first.replaceChildren(Object.assign(document.createElement('span'), { textContent: '对方撤回了一条消息' }));
+    expect(A.readRecalled!(document)).toEqual([first.getAttribute('data-id'), last.getAttribute('data-id')]);
+  });
+
   it('reads each message’s own id, the data-id just inside its wrapper', () => {
     loadFixture(fixture, URL_CHAT);
     expect(A.readMessages(document, 10).map((m) => m.id)).toEqual(['5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40002', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40003', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40005']);

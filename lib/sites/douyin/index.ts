@@ -1,6 +1,6 @@
 import { chatAdapter } from '../chat-adapter';
 import { CHAT_PAGE, detectPageKind, isDouyinChatUrl } from './detect';
-import { findChatInput, readBuyer, readBuyerIdentity, readRow, rowBuyer } from './read';
+import { findChatInput, readBuyer, readBuyerIdentity, readRecalled, readRow, rowBuyer } from './read';
 import * as S from './selectors';
 
 /** Douyin 抖店 飞鸽 seller chat, from 2026 live-page evidence (data-qa-id hooks); checked against fixture pages only. */
@@ -16,6 +16,7 @@ export const douyinAdapter = chatAdapter({
   rows: ['MESSAGE', S.MESSAGE],
   list: null,
   readRow,
+  readRecalled,
   buyer: ['BUYER_BUBBLE', S.BUYER_BUBBLE],
   shop: ['SHOP_BUBBLE', S.SHOP_BUBBLE],
   text: S.MESSAGE_TEXT,

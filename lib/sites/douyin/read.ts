@@ -50,15 +50,25 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
  */
 export function readRow(wrapper: Element): ChatMessage | undefined {
   const bubble = wrapper.querySelector(S.BUBBLE);
+  if (bubble && recalled(bubble)) return undefined;
   const typed = bubble ? bubble.querySelector(S.MESSAGE_TEXT) : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`);
-  // A bubble holding no typed text that says 撤回 is the notice of a recalled message (S.RECALL_TEXT).
-  if (bubble && !typed && S.RECALL_TEXT.test(textOf(bubble))) return undefined;
   const text = textOf(typed ?? bubble);
   const from = bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent';
   const m: ChatMessage | undefined = !bubble && wrapper.querySelector(S.CARD.ROOT) ? buyerCard(wrapper) : text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
   // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.
   return m && { ...m, id: wrapper.querySelector(`[${S.MESSAGE_ID_ATTR}]`)?.getAttribute(S.MESSAGE_ID_ATTR) || undefined };
 }
+
+/** The notice of a recalled message: no typed text (a buyer who types 撤回 is read), its own text says 撤回 (S.RECALL_TEXT). */
+const recalled = (el: Element) => !el.querySelector(S.MESSAGE_TEXT) && S.RECALL_TEXT.test(textOf(el));
+
+/**
+ * The ids of the recall notices the open conversation shows (SiteAdapter.readRecalled): the
+ * [data-id] holder of a row the page turned into one. Whether it keeps the recalled message's id or
+ * gets its own is not recorded; either way it is a row of this conversation and of no namesake's.
+ */
+export const readRecalled = (doc: Document) =>
+  [...doc.querySelectorAll(`${S.MESSAGE} [${S.MESSAGE_ID_ATTR}]`)].flatMap((h) => (recalled(h) && h.getAttribute(S.MESSAGE_ID_ATTR)) || []);
 
 /** What a buyer's product card says where its title is not shown. */
 export const CARD_TEXT = '[商品卡片]';
