@@ -78,10 +78,10 @@ import { FOLLOWUP_KINDS } from '../../lib/domain/followups/types';
  * close reasons that only the makers in worker-extras.js store (lib/i18n/messages/followups.ts
  * followupsMadeZh) left background.js, which keeps the words it says or stores itself (the kinds'
  * names, the badge and notification titles, a refused handover, an unpaid reminder's reasons):
- * 128,475 → 125,869 bytes (−2,606 B; worker-extras.js 194,422 → 194,541). The budget is that
+ * 128,475 → 125,872 bytes (−2,603 B; worker-extras.js 194,422 → 194,544). The budget is that
  * figure plus 1,000 B.
  */
-export const BACKGROUND_BUDGET_BYTES = 126_869;
+export const BACKGROUND_BUDGET_BYTES = 126_872;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15

@@ -107,5 +107,5 @@ export function reasonOf(key: string, params?: TextParams): Pick<Followup, 'reas
  * cut-off, unpaidAfterSnooze): only keys background.js carries, so its bundle stays without the rest.
  */
 export function workerReasonOf(key: Extract<WorkerKey, `followups.reason.${string}`>, params?: TextParams): Pick<Followup, 'reason' | 'why'> {
-  return { reason: fill(WORKER_ZH[key], params), why: params ? { key, params } : { key } };
+  return { reason: fill(WORKER_ZH[key] ?? key, params), why: params ? { key, params } : { key } };
 }
