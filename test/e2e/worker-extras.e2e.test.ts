@@ -216,3 +216,45 @@ it('the hourly backup check loads the extras only when a daily backup is due', a
     await page.close();
   }
 });
+
+it('after a restart, 推迟 past the cut-off on an unpaid reminder words its new reason in the worker itself, in full', async () => {
+  // The reasons only the makers store left background.js (2026-12-06); this one the worker words
+  // again at a snooze (unpaidAfterSnooze), from the words it keeps (lib/i18n/messages/followups.ts).
+  const page = await openQuietExtensionPage(s.h);
+  const waker = await workerWaker(s.h, page, { kf: 'ping', payload: undefined });
+  const fresh = async <T,>(kf: string, payload?: unknown): Promise<T> => {
+    await waker.sample(); // stopped, then woken
+    const r = await send(page, kf, payload);
+    expect(r.ok, `${kf}: ${JSON.stringify(r.error)}`).toBe(true);
+    return r.value as T;
+  };
+  try {
+    // An unpaid reminder as the order rule stores it, brought in with 导入全部数据 (merged).
+    const now = Date.now();
+    const file = await fresh<Record<string, any>>('exportAllData');
+    const item = {
+      v: 2,
+      id: 'unpaid:demo:E2E9001',
+      kind: 'unpaid',
+      title: '拍下未付：小满',
+      buyer: '小满',
+      platform: 'demo',
+      orderId: 'E2E9001',
+      reason: '拍下超过 30 分钟未付款，16:00 截单前催付',
+      why: { key: 'followups.reason.unpaid', params: { minutes: 30, cutoff: '16:00' } },
+      createdAt: now - 3_600_000,
+      dueAt: now + 3_600_000,
+      status: 'open',
+      source: 'order',
+    };
+    expect(await fresh('importAllData', { json: { ...file, followups: { ...file.followups, items: [...file.followups.items, item] } }, merge: true })).toMatchObject({ ok: true });
+
+    // Put off two days: past a cut-off, so it is due before a later one, and the reason says which it missed.
+    const snoozed = await fresh<Record<string, any>>('updateFollowup', { id: item.id, action: 'snooze', until: now + 2 * 86_400_000 });
+    expect(snoozed).toMatchObject({ status: 'snoozed', why: { key: 'followups.reason.unpaidLate' } });
+    expect(snoozed.reason).toMatch(/^拍下超过 30 分钟未付款，已过 \d{4}-\d{2}-\d{2} 16:00 截单，\d{4}-\d{2}-\d{2} 15:30 前催付$/);
+  } finally {
+    await waker.close();
+    await page.close();
+  }
+});

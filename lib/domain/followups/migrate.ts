@@ -5,7 +5,7 @@
  * optional parts are dropped, and only a record without id, kind or due time fails.
  * FOLLOWUP_SCHEMA fits lib/storage/versioned.ts's migrate().
  */
-import { ZH } from './text';
+import { WORKER_ZH, ZH } from './text';
 import { isScenarioId } from '../scenarios';
 import { PLATFORMS } from '../customers/types';
 import {
@@ -94,7 +94,7 @@ export function finishFollowup(r: Rec, now: number): Followup {
     v: FOLLOWUP_VERSION,
     id: r.id,
     kind,
-    title: typeof r.title === 'string' && r.title ? r.title : (ZH[`followups.kind.${kind}`] ?? kind),
+    title: typeof r.title === 'string' && r.title ? r.title : (WORKER_ZH[`followups.kind.${kind}`] ?? kind),
     reason: typeof r.reason === 'string' ? r.reason : '',
     createdAt: isTime(r.createdAt) ? r.createdAt : now,
     dueAt: r.dueAt,

@@ -5,7 +5,7 @@
  */
 import type { OrderStatus, Platform } from '../../sites/types';
 import type { ScenarioId } from '../scenarios';
-import { reasonOf, zh } from './text';
+import { reasonOf, workerReasonOf, zh } from './text';
 import { segmentOf } from '../customers/customer';
 import type { Customer } from '../customers/types';
 import type { Shift } from './handover';
@@ -234,15 +234,16 @@ function shipsOnDay(t: number, r: Resolved, offset = 0): boolean {
 /**
  * Why an unpaid order is on the list; `late`: due after a cut-off it missed — the last shipping day's
  * before the due day — or, `offDay`, after a day the shop does not ship (dates, not 今天/明天: read on later days too).
+ * The worker words them again at a snooze (unpaidAfterSnooze), so they are the worker's own messages (workerReasonOf).
  */
 function unpaidWhy(dueAt: number, late: boolean, r: Resolved, offDay?: number): Pick<Followup, 'reason' | 'why'> {
   const params = { minutes: r.s.unpaidAfterMinutes, cutoff: formatMinutes(r.cutoff) };
-  if (!late) return reasonOf('followups.reason.unpaid', params);
+  if (!late) return workerReasonOf('followups.reason.unpaid', params);
   const due = formatWall(dueAt, r.zone);
-  if (offDay !== undefined) return reasonOf('followups.reason.unpaidOffDay', { ...params, off: isoDay(offDay, r.zone), due });
+  if (offDay !== undefined) return workerReasonOf('followups.reason.unpaidOffDay', { ...params, off: isoDay(offDay, r.zone), due });
   let back = 1;
   while (back < 370 && !shipsOnDay(dueAt, r, -back)) back++;
-  return reasonOf('followups.reason.unpaidLate', { ...params, missed: isoDay(atTime(dueAt, 0, r.zone, -back), r.zone), due });
+  return workerReasonOf('followups.reason.unpaidLate', { ...params, missed: isoDay(atTime(dueAt, 0, r.zone, -back), r.zone), due });
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { followups as messages } from '../../i18n/messages/followups';
+import { followups as messages, followupsMadeZh, followupsWorker } from '../../i18n/messages/followups';
 import { followupsFromOrders, followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup } from './rules';
 import { migrateFollowup } from './migrate';
-import { closedReasonText, followupReason, followupTitle, sayFrom } from './text';
+import { closedReasonText, followupReason, followupTitle, reasonOf, sayFrom, sayIn, workerReasonOf } from './text';
+import { snooze } from './view';
 import { followupsToCsv } from './csv';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from './types';
 
@@ -102,5 +103,28 @@ describe('reason messages', () => {
   it('say nothing relative to the day they were written (今天, 明天): they are read days later', () => {
     for (const [key, text] of Object.entries(messages.zh)) if (key.startsWith('followups.reason.')) expect(text, key).not.toMatch(/今天|明天|昨天/);
     for (const [key, text] of Object.entries(messages.en)) if (key.startsWith('followups.reason.')) expect(text, key).not.toMatch(/\b(today|tomorrow|yesterday)\b/i);
+  });
+});
+
+describe('the worker’s own words (background.js carries only these)', () => {
+  it('are part of the one Chinese dictionary, word for word, and no message is in both parts', () => {
+    expect(Object.keys(followupsWorker.zh).filter((key) => Object.hasOwn(followupsMadeZh, key))).toEqual([]);
+    expect(messages.zh).toEqual({ ...followupsWorker.zh, ...followupsMadeZh });
+  });
+
+  it('word an unpaid reminder snoozed past the cut-off as the order rule does, in Chinese and in English', () => {
+    const [item] = followupsFromOrders([{ orderId: '1003', buyer: '小明', status: 'unpaid', createdAt: bj(2026, 12, 3, 14, 0), flag: 'gray', remark: '' }], [], S, now).upserts;
+    const snoozed = snooze(item!, bj(2026, 12, 3, 17, 0), S);
+    expect(snoozed.reason).toBe('拍下超过 30 分钟未付款，已过 2026-12-03 16:00 截单，2026-12-04 15:30 前催付');
+    expect(snoozed.reason).toBe(zh(snoozed.why!.key, snoozed.why!.params));
+    expect(followupReason(stored(snoozed), en)).toBe('Unpaid for over 30 min; missed the 16:00 cut-off on 2026-12-03, remind by 2026-12-04 15:30');
+    expect(workerReasonOf('followups.reason.unpaidOffDay', { minutes: 30, cutoff: '16:00', off: '2026-12-06', due: '2026-12-07 15:30' })).toEqual(
+      reasonOf('followups.reason.unpaidOffDay', { minutes: 30, cutoff: '16:00', off: '2026-12-06', due: '2026-12-07 15:30' }),
+    );
+  });
+
+  it('refuse a handover to someone not on the team in the shop’s language', () => {
+    expect(sayIn('zh-CN')('followups.handover.notMember', { person: '小李' })).toBe('“小李”不在本店的团队成员名单里（可能刚被移除）。请重新打开后从名单里选择。');
+    expect(sayIn('en')('followups.handover.notMember', { person: '小李' })).toBe('“小李” is not on the shop’s team list (perhaps just removed). Reopen and pick from the list.');
   });
 });

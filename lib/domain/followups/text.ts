@@ -7,31 +7,42 @@
  * extension, team members not yet updated and earlier exports read those. An item made before
  * `why` existed shows that stored text, translated where it is one of our fixed sentences.
  */
-import { followupsWorker } from '../../i18n/messages/followups';
+import { followupsWorker, followupsZh } from '../../i18n/messages/followups';
 import { fill } from '../../i18n/lookup';
 import type { Followup, FollowupKind } from './types';
 import { buyerLabel } from '../customers/buyer-tag';
 
-/** Every Chinese string, from the worker's bundle: background.js need not carry the English (messages/followups.ts). */
-export const ZH = followupsWorker.zh;
+/**
+ * Every Chinese string (messages/followups.ts): what the makers store and the pages and the CSV show.
+ * Worker code that stays in background.js uses the worker's own part instead (`WORKER_ZH`,
+ * `workerReasonOf`, `sayIn`), so background.js carries neither the English nor the reasons and
+ * close reasons only worker-extras.js makes.
+ */
+export const ZH: Readonly<Record<string, string>> = followupsZh;
+
+/** The Chinese background.js carries (followupsWorker): what the worker says or stores itself. */
+export const WORKER_ZH = followupsWorker.zh;
+type WorkerKey = keyof typeof WORKER_ZH;
 
 export type TextParams = Record<string, string | number>;
 /** Looks a message key up in one language and fills its {placeholders} (lib/i18n's t() fits). */
 export type Say = (key: string, params?: TextParams) => string;
 
+/** `say` over one language's dictionary, falling back to the Chinese `chinese`, then to the key. */
+function sayOver(dict: Readonly<Record<string, string>>, chinese: Readonly<Record<string, string>>): Say {
+  return (key, params) => fill(dict[key] ?? chinese[key] ?? key, params);
+}
+
 /** `say` over one language's dictionary, falling back to Chinese, then to the key. */
-export function sayFrom(dict: Record<string, string>): Say {
-  return (key, params) => {
-    const text = dict[key] ?? ZH[key] ?? key;
-    return fill(text, params);
-  };
+export function sayFrom(dict: Readonly<Record<string, string>>): Say {
+  return sayOver(dict, ZH);
 }
 
 /** The Chinese the items store. */
 export const zh: Say = sayFrom(ZH);
 
 /** The few sentences the worker says itself (a refused handover), in the shop's language: English when it is English, else Chinese. */
-export const sayIn = (locale?: string): Say => (locale === 'en' ? sayFrom(followupsWorker.en) : zh);
+export const sayIn = (locale?: string): Say => sayOver(locale === 'en' ? followupsWorker.en : WORKER_ZH, WORKER_ZH);
 
 const kindKey = (kind: FollowupKind) => `followups.kind.${kind}`;
 
@@ -89,4 +100,12 @@ export function closedReasonText(reason: string, say: Say): string {
 /** A reason as items store it: the Chinese text, and the message it came from. */
 export function reasonOf(key: string, params?: TextParams): Pick<Followup, 'reason' | 'why'> {
   return { reason: zh(key, params), why: params ? { key, params } : { key } };
+}
+
+/**
+ * reasonOf for the reasons the worker itself words again (an unpaid reminder snoozed past the
+ * cut-off, unpaidAfterSnooze): only keys background.js carries, so its bundle stays without the rest.
+ */
+export function workerReasonOf(key: Extract<WorkerKey, `followups.reason.${string}`>, params?: TextParams): Pick<Followup, 'reason' | 'why'> {
+  return { reason: fill(WORKER_ZH[key] ?? key, params), why: params ? { key, params } : { key } };
 }

@@ -32,7 +32,7 @@ import {
   type FollowupKind,
   type FollowupSettings,
 } from '../../domain/followups';
-import { sayIn, zh } from '../../domain/followups/text';
+import { sayIn } from '../../domain/followups/text';
 import { atTime, DAY, formatWall } from '../../domain/time';
 import { PLATFORMS as PLATFORM_LIST } from '../../domain/customers/types';
 import { isScenarioId } from '../../domain/scenarios';
