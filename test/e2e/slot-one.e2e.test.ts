@@ -6,6 +6,8 @@
  * - choosing 合并发货 or 延迟发货 for a buyer whose order has shipped showed no card, only
  *   "这条消息没有明确诉求": every starter reply of both was true of an unshipped order only. The
  *   starter now has one of each true at any stage.
+ * And (2026-12-06) an unpaid buyer afraid of the quality got the 质量问题 chip and 两款犹豫时推荐 first; a
+ * shipped buyer offering to fetch the parcel from the 驿站 got the 投诉 chip. Now 打消顾虑, and 快递 with 查询物流.
  */
 import { describe, expect, it } from 'vitest';
 import { chatInput, demo, inPanel, openDemoChat } from './pages';
@@ -158,5 +160,30 @@ describe('the same ends, checked again on other buyers (demo console)', () => {
     await lead('小鹿乱撞0521', '东西寄回去了');
     await expect.poll(async () => (await titles()).length).toBeGreaterThan(0);
     for (const t of await titles()) expect(['非质量问题运费', '质量问题运费']).not.toContain(t);
+  });
+});
+
+describe('a doubt before the goods are had, and a delivery the buyer arranges (demo console, 2026-12-06)', () => {
+  const chips = () => inPanel(s.page, '[data-kf="chip"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')));
+  const lead = async (buyer: string, text: string) => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer });
+    await engineReady();
+    await demo.push(s.page, text);
+    await signalsReady();
+  };
+
+  it('an unpaid buyer afraid of the quality gets 打消顾虑 first and no 质量问题 chip', async () => {
+    await lead('小鹿乱撞0521', '拍下了但还在犹豫，主要是怕质量不行');
+    await expect.poll(async () => (await titles())[0]).toBe('打消顾虑');
+    expect(await chips()).not.toContain('quality');
+    for (const t of await titles()) expect(['质量问题请拍照', '质量问题处理方案']).not.toContain(t);
+  });
+
+  it('a shipped buyer who would fetch the parcel from the 驿站 gets the 快递 chip and 查询物流, no apology', async () => {
+    await lead(SHIPPED_BUYER, '要是送不上门的话，我自己去驿站取也可以');
+    await expect.poll(async () => (await chips())[0]).toBe('courier');
+    expect(await chips()).not.toContain('complaint');
+    await expect.poll(async () => (await titles())[0]).toBe('查询物流');
+    expect(await titles()).not.toContain('安抚致歉');
   });
 });

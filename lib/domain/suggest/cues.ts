@@ -259,8 +259,41 @@ const TAKE_OFF = new RegExp(String.raw`(?:少|便宜|减|抹)\s*(?:个|掉|去)?
  * counter and a sum at once.
  */
 const SHORT_COUNT = /(?<![多至不减])少(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
-/** The courier refuses the door (不送上门, 不肯送到家) or sends the buyer to fetch it (让我自己去驿站拿). */
-const COURIER_REFUSES = /(?<![能可会给])不(?:给|肯|愿意|帮)?(?:送|派)(?:货|件)?(?:上门|到家|到门口|到楼下|上楼)|(?:让|要|叫|非要|非让|还让|还要)我(?:自己)?(?:去|下楼|下去)(?:驿站|快递点|菜鸟|代收点)?(?:拿|取|搬)/;
+/**
+ * The buyer offers to fetch the parcel, or lets it wait at a pick-up point, should the door be out
+ * of reach (送不上门的话我去驿站拿也行, 不方便送上门放驿站就可以, 送不到家也没关系, 如果送不了上门怎么办):
+ * an arrangement for the delivery, no refusal to complain of. Not when the buyer is sent there (非要我去,
+ * 凭什么不送) or a complaint word is in sight (态度, 投诉, 差评): those stay COURIER_REFUSES' complaint.
+ */
+const PICKUP_POINT = '(?:驿站|快递点|快递站|菜鸟|代收点|快递柜|丰巢|自提点|门卫|物业)';
+const IS_FINE = '(?:也行|也可以|也没事|也没关系|也好|也ok|就行|就可以|就好|都行|都可以|没关系|没事|没问题|可以的)';
+const DOOR_REFUSAL = '(?:送不(?:了|到|上)|不(?:能|方便|好|给|肯)?送|没法送|没办法送|派送不了)(?:货)?(?:上门|到家|到门口|到楼下|上楼)?';
+const OFFER =
+  String.raw`^(?!.*(?:非要|非让|还让|凭什么|为什么|怎么不|投诉|态度|差评|举报|太差|过分|垃圾|无语|每次都|老是|总是)).*(?:` +
+  String.raw`我(?:也|就|都)?(?:可以|能)(?=自己|去|到|下楼|${PICKUP_POINT})(?:自己)?(?:去|到|下楼)?${PICKUP_POINT}?(?:拿|取)(?!到)` +
+  String.raw`|(?:我|自己)(?:也|就)?(?:去|到|下楼)?${PICKUP_POINT}?(?:拿|取)(?:一下|货|件)?${IS_FINE}` +
+  String.raw`|(?:放|放在|放到|搁|存|送到|送)${PICKUP_POINT}(?:里|那)?${IS_FINE}` +
+  String.raw`|${DOOR_REFUSAL}${IS_FINE}` +
+  String.raw`|(?:如果|要是|假如|万一|实在)[^,.!?]{0,6}${DOOR_REFUSAL}|${DOOR_REFUSAL}[^,.!?]{0,4}的话)`;
+const DOOR_OFFER = new RegExp(OFFER);
+/**
+ * The courier refuses the door (不送上门, 不肯送到家) or sends the buyer to fetch it (让我自己去驿站拿), and
+ * the buyer does not offer to (DOOR_OFFER).
+ */
+const COURIER_REFUSES = new RegExp(
+  String.raw`^(?!${OFFER}).*(?:(?<![能可会给])不(?:给|肯|愿意|帮)?(?:送|派)(?:货|件)?(?:上门|到家|到门口|到楼下|上楼)` +
+    String.raw`|(?:让|要|叫|非要|非让|还让|还要)我(?:自己)?(?:去|下楼|下去)(?:驿站|快递点|菜鸟|代收点)?(?:拿|取|搬))`,
+);
+/**
+ * A worry about the goods before having them (还在犹豫，怕质量不好; 担心是假货; 就怕穿两次就起球): a doubt
+ * to hear out before the purchase, no defect to handle. Not 怕是 (probably) nor 哪怕/恐怕, not 不怕 /
+ * 不担心, and not once the buyer has said the goods came or broke (收到了 担心质量有问题).
+ */
+const RECEIVED_BEFORE = '收到|拿到|到手|签收|到货|用了|穿了|洗了|戴了|吃了|试了|坏了|破了|裂了|有问题';
+export const WORRY_AHEAD = new RegExp(
+  String.raw`^(?:(?!${RECEIVED_BEFORE}).)*?(?<![不没别哪恐])(?:怕(?!是)|担心|担忧|顾虑|不放心)[^,.!?]{0,8}?` +
+    '(?:质量|做工|假货|假的|不是正品|次品|瑕疵|起球|掉色|褪色|开线|脱线|缩水|掉毛|异味|有味|坏|用不久|不耐用|不结实)',
+);
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -297,6 +330,10 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // not a quality complaint.
   { re: DEFECT_AHEAD, scenario: 'product-info', weight: 3 },
   { re: DEFECT_AHEAD, scenario: 'quality', weight: -2 },
+  // A worry about the goods before having them (还在犹豫，怕质量不好) is a question about the product, no
+  // quality complaint: the 质量问题 chip showed on an unpaid order (2026-12-06). Ruled out, the model's too.
+  { re: WORRY_AHEAD, scenario: 'quality', weight: -5 },
+  { re: WORRY_AHEAD, scenario: 'product-info', weight: 2.5 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
@@ -371,6 +408,16 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // the model (which reads 快递 as 查件) cannot put 查询物流 back ahead of the complaint (2026-12-06).
   { re: COURIER_REFUSES, scenario: 'tracking', weight: -3 },
   { re: COURIER_REFUSES, scenario: 'courier', weight: -1 },
+  // …unless the buyer offers to fetch it, or lets it wait at a pick-up point, should the door be out of
+  // reach (送不上门的话我去驿站拿也行): a delivery arrangement, no complaint (安抚致歉 led it until 2026-12-06).
+  // The complaint's door phrases are ruled out, the model's with them; the courier's chip answers it.
+  // A parcel on its way to the buyer (查询物流 says where it is and asks them to mind the courier's call),
+  // no return to post (the model read the 驿站…取 of it as a return pickup), and its 送 no gift.
+  { re: DOOR_OFFER, scenario: 'complaint', weight: -5 },
+  { re: DOOR_OFFER, scenario: 'courier', weight: 3 },
+  { re: DOOR_OFFER, scenario: 'tracking', weight: 2.5 },
+  { re: DOOR_OFFER, scenario: 'return-shipping', weight: -1.5 },
+  { re: DOOR_OFFER, scenario: 'promotion', weight: -1 },
   // "Why no refund yet" after a cancellation or return asks where the money is.
   { re: /(怎么|为什么)(还)?(没有?|不)(给我)?(退款|退钱|退回|到账)/, scenario: 'refund-status', weight: 3 },
 ];

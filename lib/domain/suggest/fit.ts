@@ -11,6 +11,7 @@
 import type { Template } from '../templates/types';
 import { own } from '../own';
 import { shiftOfTemplate } from '../templates/starter-shift';
+import { WORRY_AHEAD } from './cues';
 import { normalize } from './normalize';
 
 /** Order stages: before purchase, unpaid, paid and not shipped, shipped, after-sale / received. */
@@ -140,6 +141,10 @@ const TRUE_AT: Record<string, number> = {
   'exchange-how': SHIPPED | AFTER,
   // 发货后一般…天左右送达: a parcel not yet in the buyer's hands.
   'ship-arrival': PRE | UNPAID | PAID | SHIPPED,
+  // Which courier the shop will send with (我们默认发…我帮您看看能不能换一家; 可以发顺丰…您拍下后): settled
+  // once the parcel has left. 默认快递 led a shipped order's 送不上门的话我去驿站拿也行 (2026-12-06).
+  'courier-default': PRE | UNPAID | PAID,
+  'courier-sf': PRE | UNPAID | PAID,
 };
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
@@ -160,8 +165,10 @@ const DETAIL: Record<string, string[]> = {
   'welcome-late-reply': ['人呢', '没人', '怎么不回', '不理', '回复'],
   'welcome-night': ['晚', '夜'],
   'product-usage': ['安装', '怎么用', '使用', '说明书', '用法', '操作'],
-  'product-compare': ['哪个', '哪款', '两款', '对比', '推荐', '犹豫'],
-  'product-genuine': ['正品', '假', '保障', '真的'],
+  // Torn between two (两款犹豫, 纠结选哪个), not any doubt: 还在犹豫，怕质量不好 is about one item's quality.
+  'product-compare': ['哪个', '哪款', '两款', '对比', '推荐', '犹豫+两', '纠结+两', '两个+犹豫', '两个+纠结'],
+  // …and a worry about the goods before buying (怕质量不好, 不放心): 请放心…七天无理由 answers it.
+  'product-genuine': ['正品', '假', '保障', '真的', '担心', '担忧', '不放心', '就怕', '害怕', '怕质量', '怕买到', '怕做工'],
   'product-color': ['颜色', '色差', '显白', '显黑'],
   // What it is made of (面料是…手感柔软、透气性好): not any question about the product (充电宝能带上飞机吗
   // had 面料材质 first, tied with 细节待核实 and ahead of it in the library).
@@ -453,6 +460,8 @@ export interface FitData {
   claimsPlaced: Uint8Array;
   /** Stage bits a reply with no order condition is still only true at (TRUE_AT); 0 = any. */
   trueAt: Uint8Array;
+  /** 1: the reply asks what holds the buyer back (ANSWERS_DOUBT: 打消顾虑). */
+  answersDoubt: Uint8Array;
 }
 
 /**
@@ -485,9 +494,17 @@ export function saysPlacedUnpaid(text: string): boolean {
  */
 const HESITANT = /(?<![不没别])(?:犹豫|纠结|顾虑)|没想好|还没决定|拿不定|再(?:想想|考虑)|考虑考虑|还在考虑|不确定要不要/;
 
+/** …or says what worries them about the goods before having them (怕质量不好, 担心是假货: cues.ts WORRY_AHEAD). */
 export function saysHesitant(text: string): boolean {
-  return HESITANT.test(text);
+  const t = normalize(text).text;
+  return HESITANT.test(t) || WORRY_AHEAD.test(t);
 }
+
+/**
+ * A body that asks what holds the buyer back (打消顾虑: 是不是还有什么顾虑呢): the answer to a doubt said,
+ * not a reminder to pay. Read off the body, so a shop's own reply of the kind counts.
+ */
+const ANSWERS_DOUBT = /顾虑/;
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
 const SETTLES_THREAT = new Set(['complaint-resolve-first']);
@@ -528,7 +545,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
   const claimsPlaced = Uint8Array.from(templates, (t) => (CLAIMS_PLACED.test(t.body) ? 1 : 0));
   const trueAt = Uint8Array.from(templates, (t) => own(TRUE_AT, t.id) ?? 0);
-  const f = { trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
+  const answersDoubt = Uint8Array.from(templates, (t) => (ANSWERS_DOUBT.test(t.body) ? 1 : 0));
+  const f = { answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

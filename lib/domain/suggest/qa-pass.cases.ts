@@ -187,12 +187,19 @@ export const QA_PASS: QaCase[] = [
   q('快递不送上门 非让我自己去驿站取', ['shipped'], 'complaint', ['complaint-apology']),
   // A count changed: no starter reply changes a quantity, and no address chip either.
   q('能帮我改成3个吗', ['unpaid'], 'other', []),
+  // Read wrong at the end of the same day, right since the rules tested last in qa-pass.test.ts: a worry
+  // before the goods are had got the 质量问题 chip, a buyer offering to fetch the parcel got 安抚致歉.
+  q('拍好了 还在犹豫呢 就是怕质量不好', ['unpaid'], 'product-info', ['pay-hesitate']),
+  q('担心收到的是假货 所以还没付', ['unpaid'], 'payment', ['pay-hesitate']),
+  q('万一送不上门的话 我去驿站拿也行', ['shipped'], 'courier', ['tracking-query', 'tracking-check']),
+  q('不方便送到家就放快递柜吧 放快递柜就可以', ['shipped'], 'courier', ['tracking-query', 'tracking-check']),
 ];
 
 /**
  * Written in the same passes and still wrong at Alt+1 (left, with why): none since 2026-12-06. The
  * five of the first round (快递员态度, 东西挺好的…发货太慢, 改成两件, 库存不足, 换个颜色…还没发货) and the
  * three of the third (有点犹豫 on an unpaid order, a courier who will not come to the door, 改成3个 with
- * the model's 修改地址 chip alone) moved into QA_PASS with the rules that read them right (qa-pass.test.ts).
+ * the model's 修改地址 chip alone) moved into QA_PASS with the rules that read them right (qa-pass.test.ts),
+ * and so did the two found at the end of the day (怕质量不好 before the goods are had, 送不上门的话我去驿站拿).
  */
 export const QA_PASS_KNOWN: QaCase[] = [];

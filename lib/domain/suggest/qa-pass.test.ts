@@ -11,7 +11,9 @@
  * (every stage, with and without orders) had 4 more wrong: 3 fixed the same way (又来啦 abstained, 补上 got
  * 库存紧张, 买错了…还没发货 got 延迟发货致歉), 1 left in QA_PASS_KNOWN with why. That one and two more
  * found wrong again the same day (a courier who will not come to the door got 查询物流; 改成3个 showed the
- * model's 修改地址 chip alone) are read right by the last three rules below.
+ * model's 修改地址 chip alone) are read right by the three rules after them. Two more found at the end of
+ * the day (还在犹豫…怕质量不好 on an unpaid order got the 质量问题 chip; 送不上门的话我去驿站拿也行 on a shipped
+ * order got 安抚致歉) are read right by the last two.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -284,5 +286,79 @@ describe('a count changed shows no address chip from the model alone', () => {
     // A tag, not a word the buyer wrote: the chip's 关键词 line never names it.
     expect(cues.evidence['address-change']!.filter(isCuePhrase)).toEqual(['改成']);
     expect(combineSignals(cues, { model: [{ id: 'address-change', p: 0.95 }, { id: 'other', p: 0.05 }] }).top).toEqual([]);
+  });
+});
+
+describe('a worry before the goods are had is no quality complaint', () => {
+  const worried = ['还在犹豫 怕质量不好', '有点犹豫 担心质量不行', '想买 但是怕质量不好', '有点担心做工不好', '怕质量不好 还在纠结要不要付'];
+
+  it('on an unpaid order: no 质量问题 chip, 打消顾虑 first and the reminder still on the cards', () => {
+    for (const text of worried) {
+      const { chips, cards } = read(text, ['unpaid']);
+      expect(chips, text).not.toContain('quality');
+      expect(cards[0], text).toBe('pay-hesitate');
+      expect(cards.filter((id) => id.startsWith('quality-')), text).toEqual([]);
+    }
+  });
+
+  it('with no order: a product question, 正品与保障 (请放心…七天无理由) first', () => {
+    for (const text of ['怕质量不好', '担心是假货', '还在犹豫 怕买到次品']) {
+      const { chips, cards } = read(text, []);
+      expect(chips, text).not.toContain('quality');
+      expect(chips[0], text).toBe('product-info');
+      expect(cards[0], text).toBe('product-genuine');
+    }
+  });
+
+  it('whatever the model: the worry rules the quality need out', () => {
+    const cues = classify(['还在犹豫 怕质量不好']);
+    expect(cues.scores.map((s) => s.id)).not.toContain('quality');
+    expect(cues.evidence.quality).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'quality', p: 0.95 }, { id: 'other', p: 0.05 }] }).top).not.toContain('quality');
+  });
+
+  it('goods had, or a defect said first, still read as a quality complaint; torn between two is still a comparison', () => {
+    for (const [text, orders] of [['收到了 担心质量有问题', ['completed']], ['鞋子开胶了 怕是质量问题', ['completed']], ['用了两天就坏了 质量太差', ['completed']]] as [string, OrderStatus[]][]) {
+      const { chips, cards } = read(text, orders);
+      expect(chips[0], text).toBe('quality');
+      expect(cards[0], text).toBe('quality-photos');
+    }
+    expect(read('这两款有点纠结 选哪个好', []).cards[0]).toBe('product-compare');
+    // No doubt said: the reminder leads an unpaid order as before.
+    expect(read('拍了还没付', ['unpaid']).cards[0]).toBe('pay-remind');
+  });
+});
+
+describe('a buyer who offers to fetch the parcel', () => {
+  const offers = ['如果送不了上门 我也可以去驿站拿', '送不上门的话我自己去驿站取也行', '不方便送上门的话 放驿站就可以', '送不上门也没关系 我可以自己去驿站拿', '快递不送上门的话 我自己去驿站拿也行'];
+
+  it('on a shipped order: the courier chip, no complaint, 查询物流 first', () => {
+    for (const text of offers) {
+      const { chips, cards } = read(text, ['shipped']);
+      expect(chips[0], text).toBe('courier');
+      expect(chips, text).not.toContain('complaint');
+      expect(['tracking-query', 'tracking-check'], `${text} → ${cards.join(', ')}`).toContain(cards[0]);
+      expect(cards.filter((id) => id.startsWith('complaint-') || id.startsWith('return-')), text).toEqual([]);
+    }
+  });
+
+  it('whatever the model: the complaint is ruled out', () => {
+    const cues = classify(['送不上门的话我自己去驿站取也行']);
+    expect(cues.evidence.complaint).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'complaint', p: 0.6 }, { id: 'courier', p: 0.3 }] }).top).not.toContain('complaint');
+  });
+
+  it('sent there, or a complaint word beside it, is still a complaint', () => {
+    for (const text of ['快递不送上门 非让我自己去驿站取', '凭什么不送上门 我还得自己去驿站拿', '如果不送上门我就投诉', '快递员态度太差了 送不上门的话还让我自己去拿']) {
+      const { chips } = read(text, ['shipped']);
+      expect(chips[0], text).toBe('complaint');
+    }
+  });
+
+  it('which courier the shop sends with is not offered first once the parcel has left', () => {
+    // 默认快递 (…我帮您看看能不能换一家) and 指定顺丰 speak of a parcel not yet sent.
+    expect(read('能不能送上门', ['shipped']).cards[0]).toBe('tracking-query');
+    expect(read('顺丰能发吗', []).cards[0]).toBe('courier-sf');
+    expect(read('能不能送上门', []).cards[0]).toBe('courier-default');
   });
 });

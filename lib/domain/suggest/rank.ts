@@ -590,6 +590,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // A payment reply also written for a shown situation whose detail the buyer names answers the ask
   // (重复拍下 for 拍了两单 重复了 under 取消订单): it is no reminder held to one slot behind the answer.
   const answersAsk = (t: number) => {
+    // 打消顾虑 for a buyer who says what holds them back (还在犹豫，怕质量不好): held behind the product's
+    // replies as a reminder, it came second (2026-12-06).
+    if (hesitant && fit.answersDoubt[t]) return true;
     const d = fit.detail[t];
     return !!d && names(t, qText) && index.templates[t]!.scenarios.some((s) => s !== 'payment' && topSet.has(s));
   };
