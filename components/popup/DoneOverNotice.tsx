@@ -24,7 +24,7 @@ const NONE: TeamNotices = { doneOver: [], reopened: [] };
  * list can say when what it shows is complete (FollowupList's `data-loaded`). Outside team mode, or
  * when the worker cannot answer, there is nothing to tell.
  */
-export function useTeamNotices(): { notices: TeamNotices | null; dismissDoneOver(): void; seenReopened(n: ReopenedOver): void } {
+export function useTeamNotices(): { notices: TeamNotices | null; dismissDoneOver(): void; seenReopened(n: ReopenedOver, tell?: boolean): void } {
   const api = usePopupApi();
   const [notices, setNotices] = useState<TeamNotices | null>(null);
   // Reopens acted on in this popup: a status read before the team page dropped one does not bring it back.
@@ -50,10 +50,11 @@ export function useTeamNotices(): { notices: TeamNotices | null; dismissDoneOver
       setNotices((n) => n && { ...n, doneOver: [] });
       void api.call('teamDismissRefused', { doneOver: true }).catch(() => undefined);
     },
-    seenReopened(n) {
+    /** `tell` false: a verb that writes the item follows, and the worker drops it then (followupActedOn). */
+    seenReopened(n, tell = true) {
       seen.current.add(key(n));
       setNotices((all) => all && { ...all, reopened: all.reopened.filter((x) => x !== n) });
-      void api.call('teamDismissRefused', { reopened: n.id }).catch(() => undefined);
+      if (tell) void api.call('teamDismissRefused', { reopened: n.id }).catch(() => undefined);
     },
   };
 }

@@ -598,6 +598,28 @@ describe('team mode: an item this agent closed that a colleague reopened', () =>
     expect(root.querySelector('[data-kf="followups"]')!.getAttribute('data-loaded')).toBe('true');
   });
 
+  it('完成 on the row asks the worker once (its verb drops the notice); 打开 and a form opening, which reach no verb, drop it themselves', async () => {
+    const dismissals = (calls: unknown[][]) => calls.filter(([verb]) => verb === 'teamDismissRefused');
+    const done = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: reopened() });
+    done.rows()[0]!.focus();
+    await done.key('d');
+    expect(done.root.querySelector('[data-kf="followup-reopened"]')).toBeNull();
+    expect(done.calls).toContainEqual(['updateFollowup', { id: 'manual:r', action: 'done' }]);
+    expect(dismissals(done.calls)).toEqual([]);
+    cleanup?.();
+    const opened = await setup(listOf([{ section: 'today', kind: 'manual', items: [{ ...back, url: 'http://127.0.0.1/chat/x' }] }]), { teamStatus: reopened() });
+    opened.rows()[0]!.focus();
+    await opened.key('Enter');
+    expect(opened.calls).toContainEqual(['openFollowup', { id: 'manual:r' }]);
+    expect(dismissals(opened.calls)).toEqual([['teamDismissRefused', { reopened: 'manual:r' }]]);
+    cleanup?.();
+    const snoozing = await setup(listOf([{ section: 'today', kind: 'manual', items: [back] }]), { teamStatus: reopened() });
+    snoozing.rows()[0]!.focus();
+    await snoozing.key('s');
+    expect(snoozing.root.querySelector('[data-kf="followup-reopened"]')).toBeNull();
+    expect(dismissals(snoozing.calls)).toEqual([['teamDismissRefused', { reopened: 'manual:r' }]]);
+  });
+
   it('says nothing once the item changed since that reopen, or when no one is named says 同事', async () => {
     const closedAgain = await setup(listOf([{ section: 'today', kind: 'manual', items: [{ ...back, reopenedAt: NOW }] }]), { teamStatus: reopened() });
     expect(closedAgain.root.querySelector('[data-kf="followup-reopened"]')).toBeNull();

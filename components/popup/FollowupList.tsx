@@ -170,9 +170,11 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
   const run = async (item: Followup, action: RowAction) => {
     setStatus(null);
     setRowError(null);
-    // Acted on or opened: the agent has seen the colleague's reopen.
+    // Acted on or opened: the agent has seen the colleague's reopen. 完成 and 重新打开 reach a verb that
+    // writes the item, whose worker drops it; 打开 and a form opening (备注, 推迟, 交给…) drop it here
+    // (the form's verb then asks nothing again). Until 2026-12-06 a 完成 dropped it twice.
     const told = reopenedBy(item);
-    if (told) team.seenReopened(told);
+    if (told) team.seenReopened(told, action !== 'done' && action !== 'reopen');
     try {
       if (action === 'note') {
         setNoteFor(item.id);

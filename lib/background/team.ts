@@ -51,7 +51,7 @@ export type TeamOpRequest =
   | { op: 'resolveConflict'; template: unknown }
   | { op: 'resolveRules'; ruleSet: unknown }
   | { op: 'resolveSite'; origin: string; site: unknown }
-  | { op: 'dismissRefused'; doneOver?: boolean; reopened?: string };
+  | { op: 'dismissRefused'; doneOver?: boolean; reopened?: string; gone?: string[] };
 
 export type TeamOpReply = { ok: true; value: any } | { ok: false; kind: SyncErrorKind | 'off'; message: string };
 
@@ -206,21 +206,38 @@ export async function askTeamPage(req: TeamOpRequest): Promise<TeamOpReply> {
   }
 }
 
+/** Reopen notices whose drop was asked of the team page (id → the reopen's time): a second act on the item asks nothing. */
+const dropped = new Map<string, number>();
+
 /**
- * This user acted on a follow-up here (a form of the chat panel, a verb of the popup): a colleague's
- * reopen of it that the status names (TeamStatus.reopened) is no longer news. The team page is asked
- * only then; the stored status loses it in the rounds' queue, after a round under way that read it
- * before the page dropped it. Before (until 2026-12-06) only the popup's row dropped it: a note added
- * from the panel left it said until the row was acted on.
+ * This user acted on a follow-up here (a form of the chat panel, a verb of the popup, the popup
+ * opening the item or a form for it): a colleague's reopen of it that the status names
+ * (TeamStatus.reopened) is no longer news. The team page is asked only then, and once per reopen:
+ * the popup's form drops it as it opens, and the verb its answer reaches does not ask again (until
+ * 2026-12-06 the popup and the worker both asked). The stored status loses it in the rounds' queue,
+ * after a round under way that read it before the page dropped it. Before (until 2026-12-06) only
+ * the popup's row dropped it: a note added from the panel left it said until the row was acted on.
+ * `gone`: the user deleted these items (客户档案 → 删除, 全部删除): their notices go from both lists,
+ * the done-over ones too (a deleted buyer's item is no longer said above the popup's list).
  */
-export async function followupActedOn(id: string): Promise<void> {
-  if (!(await loadTeamStatus()).reopened?.some((n) => n.id === id) || !(await askTeamPage({ op: 'dismissRefused', reopened: id })).ok) return;
+export async function followupActedOn(id: string | readonly string[], gone?: 1): Promise<void> {
+  const ids = typeof id === 'string' ? [id] : id;
+  const st = await loadTeamStatus();
+  const mine = (n: { id: string }) => ids.includes(n.id);
+  const fresh = st.reopened?.filter((n) => mine(n) && dropped.get(n.id) !== n.at) ?? [];
+  const over = (gone && st.doneOver?.filter(mine)) || [];
+  if (!fresh.length && !over.length) return;
+  for (const n of fresh) dropped.set(n.id, n.at);
+  if (!(await askTeamPage(gone ? { op: 'dismissRefused', gone: [...new Set([...fresh, ...over].map((n) => n.id))] } : { op: 'dismissRefused', reopened: ids[0] })).ok) {
+    for (const n of fresh) dropped.delete(n.id);
+    return;
+  }
   await queued(async () => {
     const s = await loadTeamStatus();
-    const reopened = s.reopened?.filter((n) => n.id !== id);
-    if (!reopened || reopened.length === s.reopened!.length) return;
-    const next: TeamStatus = { ...s, reopened };
-    if (!reopened.length) delete next.reopened;
+    const next: TeamStatus = { ...s, reopened: s.reopened?.filter((n) => !mine(n)), doneOver: s.doneOver?.filter((n) => !gone || !mine(n)) };
+    if (next.reopened?.length === s.reopened?.length && next.doneOver?.length === s.doneOver?.length) return;
+    if (!next.reopened?.length) delete next.reopened;
+    if (!next.doneOver?.length) delete next.doneOver;
     await setStatus(next);
   });
 }
@@ -322,6 +339,8 @@ export function registerTeamBackground(): void {
     if (!(await loadTeamConfig())) return;
     await queueDirty(dirtyOf(area, keys));
     schedule();
+    // Deleted by the user: their notices go now, not at the round (which drops any it finds missing).
+    if (area === 'deleted-followups') void followupActedOn(keys, 1).catch(() => 0);
   });
   // A whole-data verb cuts the unasked rounds it would wait for (lib/team/page.ts `cut`); one more
   // round, after the verb, says how things stand.

@@ -275,8 +275,9 @@ async function op(cfg: TeamConfig, req: TeamOpRequest): Promise<TeamOpReply> {
         return { ok: true, value: null };
       case 'dismissRefused':
         // `doneOver`: the popup's 知道了 under the follow-ups a colleague closed; `reopened`: an item a colleague
-        // reopened was acted on (its popup row, any verb writing it) or opened; else options' under refused writes.
-        await (req.doneOver ? sync.doneOver({ clear: true }) : typeof req.reopened === 'string' ? sync.reopened({ drop: req.reopened }) : refusedWrites(sync, [], true));
+        // reopened was acted on (its popup row, any verb writing it) or opened; `gone`: items the user deleted
+        // (both lists); else options' under refused writes.
+        await (req.doneOver ? sync.doneOver({ clear: true }) : typeof req.reopened === 'string' ? sync.reopened({ drop: req.reopened }) : Array.isArray(req.gone) ? sync.drop(req.gone) : refusedWrites(sync, [], true));
         return { ok: true, value: null };
       case 'resolveSite':
         await sync.resolveSiteConflict(req.origin, req.site as TaughtSite | null);

@@ -365,6 +365,46 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     expect(await x.sync.reopened()).toEqual([]);
   });
 
+  it("a notice goes with its item: deleted here, deleted by a colleague, or missing (pruned), from both lists, in the round that sees it", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    const ids = ['manual:gone-here', 'manual:gone-there', 'manual:gone-pruned', 'manual:stays'];
+    for (const id of ids) x.stores.putFollowup({ ...item(id), buyer: id.slice(7), title: `回访：${id.slice(7)}` });
+    x.stores.putFollowup({ ...item('manual:over-here'), buyer: '小删', title: '回访：小删' });
+    x.stores.putFollowup({ ...item('manual:over-pruned'), buyer: '小旧', title: '回访：小旧' });
+    for (const m of [x, y]) await m.sync.syncOnce();
+    // Closed here, reopened by the colleague: four reopen notices; snoozed here, closed there: two done-over notices.
+    for (const id of ids) x.stores.changeFollowup(id, (f) => complete(f, T0 + 5_000, '已回复'));
+    for (const id of ['manual:over-here', 'manual:over-pruned']) x.stores.changeFollowup(id, (f) => snooze(f, T0 + 86_400_000));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    for (const id of ids) y.stores.changeFollowup(id, (f) => reopen(f, T0 + 60_000));
+    for (const id of ['manual:over-here', 'manual:over-pruned']) y.stores.changeFollowup(id, (f) => complete(f, T0 + 70_000, '已回复'));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect((await x.sync.reopened()).map((d) => d.id).sort()).toEqual([...ids].sort());
+    expect((await x.sync.doneOver()).map((d) => d.id).sort()).toEqual(['manual:over-here', 'manual:over-pruned']);
+
+    // 客户档案 → 删除 here (the buyer's items with it), the colleague's 删除 of another buyer, and an item
+    // gone from the store with nothing said to the team (the retention purge, a done item pruned).
+    // (Buyers with no profile: only their follow-ups are deleted, so the shop's buyer deletions stay as other tests count them.)
+    x.stores.deleteFollowups(['manual:gone-here', 'manual:over-here'], Date.now());
+    y.stores.deleteFollowups(['manual:gone-there'], Date.now());
+    await y.sync.syncOnce();
+    x.stores.followupMap.delete('manual:gone-pruned');
+    x.stores.followupMap.delete('manual:over-pruned');
+    await x.sync.syncOnce();
+    expect(x.stores.followupMap.has('manual:gone-there')).toBe(false);
+    expect(await x.sync.reopened()).toEqual([{ id: 'manual:stays', at: T0 + 60_000, by: 'a2' }]);
+    // Nothing of the deleted buyers' items stays in this machine's notices (the done-over ones held title and buyer).
+    expect(await x.sync.doneOver()).toEqual([]);
+    const told = JSON.stringify(await x.sync.local.followups.get('_local/kf-told'));
+    for (const gone of ['小删', '小旧', 'gone-']) expect(told, gone).not.toContain(gone);
+    // A drop of items with no notice writes nothing.
+    const rev = (await x.sync.local.followups.get('_local/kf-told'))._rev;
+    await x.sync.drop(['manual:none']);
+    expect((await x.sync.local.followups.get('_local/kf-told'))._rev).toBe(rev);
+  });
+
   it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {
     // At about the same time: both change the item before either has the other's change.
     const [x, y, boss] = [machine('a1'), machine('a2'), machine('boss')];

@@ -1077,6 +1077,9 @@ export class TeamSync {
     }
     if (unreadable.size || had) await this.setMeta('library', 'unreadable', { ids: [...unreadable] });
     if (!signal?.aborted) for (const area of SYNCED) await this.compactDeleted(area);
+    // After the import's deletions, and a round's (the export's deletedHere ran before it): a
+    // notice's item missing now is gone. A failure here costs the round nothing.
+    await this.toldOfGone().catch(() => undefined);
     return { resolved, imported };
   }
 
@@ -1377,6 +1380,37 @@ export class TeamSync {
    */
   async reopened(change: { add?: readonly ReopenedOver[]; drop?: string } = {}): Promise<ReopenedOver[]> {
     return this.told('reopened', change.add, change.drop === undefined ? undefined : (d) => d.id !== change.drop);
+  }
+
+  /**
+   * Both lists of `_local/kf-told` lose the notices of follow-ups no longer in the stores: deleted
+   * here (客户档案 → 删除 or 全部删除, which the worker also drops at once: `drop`), by a colleague
+   * (importDeletions), or pruned (done long ago, the retention purge), whatever way it went. Before
+   * (until 2026-12-06) such a notice stayed until the 50 newest pushed it out — a done-over notice
+   * with its title and buyer still shown above the popup's list.
+   */
+  private async toldOfGone(): Promise<void> {
+    const ids = [...(await this.doneOver()), ...(await this.reopened())].map((d) => d.id);
+    if (!ids.length) return;
+    const have = await this.stores.followups(ids);
+    const gone = ids.filter((id) => !have.has(id));
+    if (gone.length) await this.drop(gone);
+  }
+
+  /** Notices of these follow-ups, in either list, dropped (their items were deleted); one write, none when there were none. */
+  async drop(ids: readonly string[]): Promise<void> {
+    const db = this.local.followups;
+    const doc = (await db.get(DONE_OVER).catch(() => null)) as ({ _rev?: string } & Record<string, unknown>) | null;
+    if (!doc) return;
+    const next: Record<string, unknown> = { ...doc };
+    let n = 0;
+    for (const field of ['list', 'reopened'] as const) {
+      const had = Array.isArray(doc[field]) ? (doc[field] as { id: string }[]) : [];
+      const kept = had.filter((d) => !ids.includes(d.id));
+      n += had.length - kept.length;
+      next[field] = kept;
+    }
+    if (n) await db.put(next as unknown as Doc);
   }
 
   /** One list of `_local/kf-told`: `add` replaces by id, `keep` filters; the other list is left as it is. */

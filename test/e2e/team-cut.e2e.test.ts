@@ -57,10 +57,14 @@ it('删除全部数据 is carried out while an unasked round waits on a server t
   await expect.poll(() => proxy.requests.slice(from).some((r) => !/feed=longpoll/.test(r)), { timeout: 30_000 }).toBe(true);
   expect((await call(page, 'teamStatus')).status.state).toBe('syncing');
 
+  const replicas = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('_pouch_kf-team-')));
+  expect(await replicas()).toContain(`_pouch_kf-team-kf-${SHOP}-followups`);
   expect(await call(page, 'deleteAllData', { confirm: true })).toEqual({ deleted: true });
   expect(await buyers()).toEqual([]);
   expect((await call(page, 'teamStatus')).status.state).toBe('off');
   expect(await teamPageOpen()).toBe(false);
+  // No replica of the shop is left on this machine, nor with it this machine's team notices (`_local/kf-told`).
+  expect(await replicas()).toEqual([]);
 
   // The server answers again: no round, no page, nothing pulled back.
   proxy.setMode('pass');

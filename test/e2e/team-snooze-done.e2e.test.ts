@@ -6,7 +6,8 @@
  * reopen wins, and the item used to come back open on the closer's machine with nothing said. Now its
  * row in the popup says who reopened it and its new time, until the agent acts on it — on the row, or
  * from the chat panel's forms (a note added there used to leave it said)
- * (real Chromium, pouchdb-server on 127.0.0.1, team-world.ts).
+ * (real Chromium, pouchdb-server on 127.0.0.1, team-world.ts). A notice goes with its item: a buyer
+ * deleted here takes the done-over notice naming them (it used to stay above the list until 知道了).
  *
  * "Not told" is checked once the popup's list says `data-loaded` (the follow-ups and the team
  * notices have both answered): before, it was checked once the list was drawn, which can be before
@@ -68,6 +69,39 @@ it('the agent who snoozed an item a colleague then marked done is told in the po
   // op, then a round): the round below started before it would not test "once". Wait for the worker.
   await expect.poll(async () => (await call(s, 'teamStatus')).status.doneOver ?? [], { timeout: 30_000 }).toEqual([]);
   // Once: not said again by the next round or the next time the popup opens.
+  await syncNow(s);
+  expect((await call(s, 'teamStatus')).status.doneOver ?? []).toEqual([]);
+  await popup.close();
+  const again = await snoozer.openExtensionPage('popup.html');
+  await again.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  expect(await again.locator('[data-kf="done-over"]').count()).toBe(0);
+  await again.close();
+  await c.close();
+  await s.close();
+});
+
+it('a buyer the snoozer then deletes (客户档案 → 删除) takes the done-over notice of their item with it, in the open popup and for good', async () => {
+  const c = await closer.openExtensionPage('options.html#team');
+  const s = await snoozer.openExtensionPage('options.html#team');
+  const BUYER = '赵先生问尺码';
+  const item = await call(s, 'addFollowup', { kind: 'inquiry', buyer: BUYER, platform: 'demo', dueAt: Date.now() + 3_600_000 });
+  expect(await syncUntilSynced(s)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(c), (await call(c, 'listFollowups')).groups.some((g: any) => g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
+  await call(s, 'updateFollowup', { id: item.id, action: 'snooze', until: Date.now() + 3 * 3_600_000 });
+  expect(await syncUntilSynced(s)).toBeLessThan(99);
+  await syncNow(c);
+  await call(c, 'updateFollowup', { id: item.id, action: 'done' });
+  expect(await syncUntilSynced(c)).toBeLessThan(99);
+  await syncNow(s);
+
+  const popup = await snoozer.openExtensionPage('popup.html');
+  const notice = popup.locator('[data-kf="done-over"]');
+  await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain(BUYER);
+  // The agent deletes the buyer, the popup still open: the notice about their item goes, without 知道了.
+  expect(await call(s, 'deleteCustomer', { platform: 'demo', nickname: BUYER, openFollowups: 'delete' })).toMatchObject({ done: 1 });
+  await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(0);
+  expect(JSON.stringify((await call(s, 'teamStatus')).status)).not.toContain(item.id);
+  // Not said again by the next round, nor by the popup opened after it.
   await syncNow(s);
   expect((await call(s, 'teamStatus')).status.doneOver ?? []).toEqual([]);
   await popup.close();

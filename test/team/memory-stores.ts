@@ -196,6 +196,11 @@ export class MemoryStores implements LocalStores {
     for (const id of followupIds) this.followupMap.delete(id);
     this.touched({ deletedCustomers: [deletionEntry(now, key)], deletedFollowups: followupIds.map((id) => deletionEntry(now, id)) });
   }
+  /** 删除 of a buyer with no profile here (only follow-ups name them): their items go, for the team too. */
+  deleteFollowups(ids: readonly string[], now: number): void {
+    for (const id of ids) this.followupMap.delete(id);
+    this.touched({ deletedFollowups: ids.map((id) => deletionEntry(now, id)) });
+  }
   saveTemplate(t: Template): void {
     const templates = this.lib.templates.filter((x) => x.id !== t.id).concat([t]);
     const groups = this.lib.groups.includes(t.group) ? this.lib.groups : [...this.lib.groups, t.group];

@@ -1,6 +1,6 @@
 import { InvalidPayload, obj, type HandlerSet } from './types';
 import type { TeamProtocol, TeamResult } from '../protocol-team';
-import { askTeamPage, connectTeam, leaveTeam, loadTeamConfig, loadTeamMembers, loadTeamStatus, setTeamShift, syncTeamNow, type TeamOpReply, type TeamOpRequest } from '../../background/team';
+import { askTeamPage, connectTeam, followupActedOn, leaveTeam, loadTeamConfig, loadTeamMembers, loadTeamStatus, setTeamShift, syncTeamNow, type TeamOpReply, type TeamOpRequest } from '../../background/team';
 import { isTeamConfig, type TeamConfig } from '../../team/config';
 import { workerExtras } from '../../background/extras';
 import type { Template } from '../../domain/templates/types';
@@ -109,8 +109,15 @@ export const teamHandlers: HandlerSet<TeamProtocol> = {
     },
   },
   // The refused writes were read: the status stops naming them (they stay on this machine).
-  // The page reads only `doneOver` (truthy) and `reopened` (an item id) besides the op.
-  teamDismissRefused: { handle: async (p) => (await askTeamPage({ ...(p as object), op: 'dismissRefused' }), syncTeamNow()) },
+  // The page reads only `doneOver` (truthy) and `reopened` (an item id) besides the op. A reopen
+  // notice the popup saw goes as a verb's would (followupActedOn): the verb that follows, once.
+  teamDismissRefused: {
+    handle: async (p) => {
+      const id = (p as { reopened?: unknown } | undefined)?.reopened;
+      if (typeof id === 'string') return (await followupActedOn(id), loadTeamStatus());
+      return (await askTeamPage({ ...(p as object), op: 'dismissRefused' }), syncTeamNow());
+    },
+  },
   teamResolveConflict: {
     async handle(payload) {
       const checked = await checkTemplate(obj(payload, 'teamResolveConflict').template);
