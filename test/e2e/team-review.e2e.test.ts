@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
-import { openPopup, bjClock, dayShiftEndingAtMidnight } from './pages';
+import { openPopup, bjClock, dayShiftEndingAtMidnight, MIDNIGHT_WAIT_MS } from './pages';
 
 const SHOP = 'e2e-review';
 let server: TeamServer;
@@ -119,4 +119,4 @@ it("a follow-up the agent hands to the night shift heads the night-shift colleag
   for (const title of titles) expect(listed).toContain(title);
   // It is the first section of the list.
   expect(await night.locator('[data-kf="section"]').first().getAttribute('data-section')).toBe('handover');
-}, 240_000);
+}, 60_000 + MIDNIGHT_WAIT_MS);
