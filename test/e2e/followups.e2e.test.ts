@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, clearOfMidnight, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel, bjMinute } from './pages';
+import { callFromExtensionPage, cardReady, clearOfMidnight, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, panel, bjMinute, MIDNIGHT_WAIT_MS } from './pages';
 import { extensionSuite } from './suite';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
@@ -64,7 +64,7 @@ const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {
   // Not in the day's last two minutes: orders read from 23:59 on are past that day's 23:59 cut-off,
   // so their reminders wait for the next day (以后, off the badge) and paying one left the badge as it
-  // was (seen with the suite run at 23:59:40 Beijing). Hence the 4 minutes this hook may take.
+  // was (seen with the suite run at 23:59:40 Beijing). Hence MIDNIGHT_WAIT_MS on top of its own minute.
   await clearOfMidnight();
   ext = await s.h.openExtensionPage('options.html');
   // Unpaid after 0 minutes: the demo's orders count as unpaid reminders at any hour of the day.
@@ -78,7 +78,7 @@ beforeAll(async () => {
   });
   orders = await s.h.context.newPage();
   await openDemoOrders(orders, s.h.demoUrl);
-}, 240_000);
+}, 60_000 + MIDNIGHT_WAIT_MS);
 
 describe('the follow-up list', () => {
   it('visiting the order list makes a payment reminder per unpaid order; the popup lists them with the badge count', async () => {
@@ -344,7 +344,7 @@ describe('the follow-up list', () => {
     await chat.close();
   });
 
-  it('loses nothing when the service worker is stopped and restarted', { timeout: 240_000 }, async () => {
+  it('loses nothing when the service worker is stopped and restarted', { timeout: 60_000 + MIDNIGHT_WAIT_MS }, async () => {
     // The list before and after the restart is compared section by section, so both are filed at
     // (nearly) the same time: not across the shop's midnight, when 以后 becomes 今天 and what was done
     // yesterday leaves 今日已完成 (failed so at 23:59:59 Beijing), and not as this popup last loaded it,

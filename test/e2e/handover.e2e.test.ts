@@ -37,9 +37,11 @@ it('the day shift hands an item to the night shift from the chat panel; the nigh
   await chat.close();
 
   // The day shift sees it under its due time, not as its own handover, tagged with whom it is for:
-  // handed to the night shift, it is due when that shift starts, in two hours — 以后 when that is
-  // after midnight.
-  const dueSection = day.end > day.at ? 'today' : 'upcoming';
+  // handed to the night shift, it is due by 23:59 the evening that shift comes on, in two hours
+  // (handoverDeadline, lib/domain/followups/rules.ts) — 以后 when it comes on after midnight, or at
+  // 23:59 itself (never due the minute it starts: by its next 23:59, capped at its end). The day
+  // shift ends at 23:59 when the test runs at 21:59 Beijing; it expected 今天 then and failed.
+  const dueSection = day.end > day.at && day.end < '23:59' ? 'today' : 'upcoming';
   let popup = await openPopup(s.h);
   const row = (p: Page) => p.locator('[data-kf="followup"][data-id="inquiry:demo#u-1002"]');
   expect(await popup.locator('[data-kf="section"][data-section="handover"]').count()).toBe(0);

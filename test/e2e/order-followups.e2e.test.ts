@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bjMinute, callFromExtensionPage, clearOfMidnight, evaluateInPanel, inPanel, openDemoOrders, openPopup, panelFocus, remarkDialog } from './pages';
+import { bjMinute, callFromExtensionPage, clearOfMidnight, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoOrders, openPopup, panelFocus, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
@@ -35,7 +35,7 @@ const stored = async (id: string) =>
   (await callFromExtensionPage<FollowupList>(s.ext, 'listFollowups', { perGroup: 200 })).groups.flatMap((g) => g.items).find((f) => f.id === id || f.id.startsWith(id));
 
 describe('follow-ups on a page of one order', () => {
-  it('Taobao order detail: 承诺答复 for its order and buyer, in the popup’s 今天 list with 订单 <number>; no 咨询未拍', { timeout: 240_000 }, async () => {
+  it('Taobao order detail: 承诺答复 for its order and buyer, in the popup’s 今天 list with 订单 <number>; no 咨询未拍', { timeout: 60_000 + MIDNIGHT_WAIT_MS }, async () => {
     await openConsole(s.page, CONSOLES.taobaoDetail);
     const forOrder = inPanel(s.page, '[data-kf="fu-for-order"]');
     await forOrder.waitFor();
@@ -110,7 +110,7 @@ const focusedRow = (page: Page) =>
   evaluateInPanel(page, (roots) => roots.map((r) => r.activeElement).find(Boolean)?.getAttribute('data-order-id') ?? null);
 
 describe('follow-ups for any row of an order list, picked in the panel', () => {
-  it('demo order list: every row read is listed; from the keyboard, a row is picked and gets a 承诺答复 for its order and buyer', { timeout: 240_000 }, async () => {
+  it('demo order list: every row read is listed; from the keyboard, a row is picked and gets a 承诺答复 for its order and buyer', { timeout: 60_000 + MIDNIGHT_WAIT_MS }, async () => {
     const ORDER = '3930018273645518290';
     await openDemoOrders(s.page, s.h.demoUrl);
     const rows = inPanel(s.page, '[data-kf="fu-row"]');

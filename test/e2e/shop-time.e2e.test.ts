@@ -5,7 +5,7 @@
  * (8 hours in the future), and a list row's "20:10" 35 minutes ago would show 16h35 (QA pass D, D1).
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders, clearOfMidnight } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders, clearOfMidnight, MIDNIGHT_WAIT_MS } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 
@@ -147,7 +147,7 @@ describe('the payment reminder after the shop’s cut-off, on a computer on UTC 
     } finally {
       await cutoffAt('16:00');
     }
-  }, 240_000);
+  }, 60_000 + MIDNIGHT_WAIT_MS);
 
   it('a shop reply naming today’s cut-off, typed as its /code straight into the chat box after the cut-off, goes in as the shop wrote it with the panel’s warning, in Chinese and in English', async () => {
     const lib = await callFromExtensionPage<{ groups: string[]; templates: unknown[] }>(s.ext, 'getLibrary');

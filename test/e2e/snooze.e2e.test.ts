@@ -30,8 +30,10 @@ function beijing(ms: number, now: number): string {
 const s = extensionSuite({ timezone: 'America/Los_Angeles', shop: 'none', page: 'none' });
 beforeAll(async () => {
   popup = await openPopup(s.h);
-  // The whole day is the day shift, so the to-do is this agent's own whatever the hour of the run.
-  await callFromExtensionPage(popup, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '23:59' } } });
+  // The day shift round the clock (全天白班, 00:00–00:00), so the to-do is this agent's own whatever
+  // the hour of the run. 00:00–23:59 left 23:59 to the night shift: a to-do made then was the night's
+  // handover, due by noon, and 推迟 offered two times, not three (run at 23:59 Beijing).
+  await callFromExtensionPage(popup, 'patchSettings', { followups: { dayShift: { start: '00:00', end: '00:00' } } });
 });
 
 describe('推迟 in the popup', () => {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
-import { openPopup, bjClock, dayShiftEndingAtMidnight } from './pages';
+import { openPopup, bjClock, dayShiftEndingAtMidnight, MIDNIGHT_WAIT_MS } from './pages';
 
 const SHOP = 'e2e-review';
 let server: TeamServer;
@@ -65,8 +65,9 @@ it("an agent's proposal reaches the supervisor's review; accepted, it reaches th
 /**
  * The agent's shop hours, moved around the real clock (the background reads the time in the
  * service worker, out of reach of Playwright's page clock), so both cases run at any hour:
- * - 'today': the day shift runs from two hours ago to two hours ahead; the to-do is due when it
- *   ends, and handed to the night shift it stays due then (以后 only when that is after midnight);
+ * - 'today': the day shift runs from two hours ago to two hours ahead; handed to the night shift,
+ *   the to-do is due by 23:59 the evening that shift comes on (handoverDeadline): 以后 when it comes
+ *   on after midnight, or at 23:59 itself (run at 21:59 Beijing: due by its next 23:59, tomorrow);
  * - 'after-midnight': the day shift ends at midnight (from two hours ago to 00:00; not 00:00–00:00,
  *   which is 全天白班 with no night shift to hand to), so the to-do and the night shift
  *   are due at tomorrow's first minute: 以后, which the popup shows folded. This is where the item
@@ -76,7 +77,7 @@ it("an agent's proposal reaches the supervisor's review; accepted, it reaches th
 async function agentHours(when: 'today' | 'after-midnight'): Promise<'today' | 'upcoming'> {
   const dayShift = when === 'today' ? { start: bjClock(-120), end: bjClock(120) } : await dayShiftEndingAtMidnight();
   await call(agentTeam, 'patchSettings', { followups: { dayShift } });
-  return when === 'after-midnight' || dayShift.end < bjClock(0) ? 'upcoming' : 'today';
+  return when === 'after-midnight' || dayShift.end < bjClock(0) || dayShift.end === '23:59' ? 'upcoming' : 'today';
 }
 
 it("a follow-up the agent hands to the night shift heads the night-shift colleague's popup", async () => {
@@ -119,4 +120,4 @@ it("a follow-up the agent hands to the night shift heads the night-shift colleag
   for (const title of titles) expect(listed).toContain(title);
   // It is the first section of the list.
   expect(await night.locator('[data-kf="section"]').first().getAttribute('data-section')).toBe('handover');
-}, 240_000);
+}, 60_000 + MIDNIGHT_WAIT_MS);

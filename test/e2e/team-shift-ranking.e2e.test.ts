@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { bjClock, callFromExtensionPage, clearOfMidnight, dayShiftEndingToday, evaluateInPanel, inPanel, openDemoChat, setUpDemoShop } from './pages';
+import { bjClock, callFromExtensionPage, clearOfMidnight, dayShiftEndingToday, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, setUpDemoShop } from './pages';
 import { join, startTwoMachines, stopAll } from './team-world';
 
 const SHOP = 'e2e-shift-rank';
@@ -95,7 +95,7 @@ it('in the daytime (by the shop’s hours) the member on 夜班 gets the night o
   await shiftHours(day, hours);
   await seesOrderOf(night, 'night');
   await seesOrderOf(day, 'day');
-}, 240_000);
+}, 60_000 + MIDNIGHT_WAIT_MS);
 
 it('at night (by the shop’s hours) the member on 白班 keeps the daytime order; the one on 夜班 the night order', async () => {
   // The day shift from two to four hours from now: now is night.
@@ -105,4 +105,4 @@ it('at night (by the shop’s hours) the member on 白班 keeps the daytime orde
   await shiftHours(day, hours);
   await seesOrderOf(day, 'day');
   await seesOrderOf(night, 'night');
-}, 240_000);
+}, 60_000 + MIDNIGHT_WAIT_MS);
