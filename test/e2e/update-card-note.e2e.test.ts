@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cardReady, chatInput, inPanel, openDemoChat, panelFocus } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, inPanel, openDemoChat, panelFocus } from './pages';
 import { extensionSuite } from './suite';
 import { updateExtension } from './update';
 import { everything } from './stores';
@@ -80,4 +80,33 @@ it('a note typed on the buyer card and not saved is in its note box again after 
   } finally {
     await other.close();
   }
+});
+
+it('删除全部数据 leaves no copy of an unsaved card note on disk, and a note typed after it is kept for an update again', async () => {
+  const typeNote = async (text: string) => {
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type(text);
+  };
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+  await cardReady(s.page, '星辰大海ing');
+  await typeNote('退货地址发她了，等她寄回');
+  await expect.poll(async () => (await stored()).onDisk).toEqual(expect.arrayContaining(['退货地址发她了，等她寄回']));
+  const ext = await s.h.openExtensionPage('popup.html');
+  try {
+    await callFromExtensionPage(ext, 'deleteAllData', { confirm: true });
+    const all = await everything(ext);
+    expect(all).not.toContain('退货地址');
+    expect((JSON.parse(all) as Record<string, { kv?: unknown[] }>)['idb:kf-note-drafts']?.kv ?? []).toEqual([]);
+  } finally {
+    await ext.close();
+  }
+  // The same browser run goes on: the next note typed is kept again.
+  await s.page.bringToFront();
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+  await cardReady(s.page, '星辰大海ing');
+  await noteInput(s.page).fill('');
+  await typeNote('新写的一条');
+  await expect.poll(async () => (await stored()).onDisk).toEqual(expect.arrayContaining(['新写的一条']));
 });
