@@ -1,11 +1,12 @@
 /**
  * The bodies of lib/storage/note-left.ts (the buyer card's unsaved notes kept on disk for an update),
- * in worker-extras.js: the worker runs them one at a time and lends the store (`kv`, the database
+ * in worker-extras.js: the worker runs them one at a time and lends its API (`b`: the extras' own copy
+ * of lib/browser would not be the one the worker runs with) and the store (`kv`, the database
  * kf-note-drafts). Not parsed at every wake: only when a note is typed, a tab closes with one, at a
  * browser run's first start and at an update.
  */
+import type { Browser } from 'webextension-polyfill';
 import type { UseStore } from 'idb-keyval';
-import { browser } from '../browser';
 import { maskPii } from '../domain/customers/privacy';
 import { NOTE_LEFT_MARK } from './reach-pending';
 
@@ -22,8 +23,8 @@ const read = (kv: UseStore): Promise<[string, unknown][]> =>
   });
 
 /** The copy made what storage.session holds now (a run marked only); `mask`: the shop masks what is saved. */
-export async function syncNoteLeft(kv: UseStore, mask: boolean): Promise<void> {
-  const all = await browser.storage.session.get(null);
+export async function syncNoteLeft(b: Browser, kv: UseStore, mask: boolean): Promise<void> {
+  const all = (await b.storage.session?.get(null)) ?? {};
   if (!all[NOTE_LEFT_MARK]) return;
   const want = new Map<string, unknown>();
   for (const [k, v] of Object.entries(all)) if (k.startsWith(DRAFT) && typeof v === 'string' && v.trim()) want.set(k, mask ? maskPii(v) : v);
@@ -38,21 +39,21 @@ export async function syncNoteLeft(kv: UseStore, mask: boolean): Promise<void> {
  * A run's first start (the caller found no mark): at an update, what the copy holds goes back into
  * storage.session where that has no such key, a tab's only while the tab is open; then the run is marked.
  */
-export async function startNoteLeft(kv: UseStore, update: boolean): Promise<void> {
+export async function startNoteLeft(b: Browser, kv: UseStore, update: boolean): Promise<void> {
   const back: Record<string, unknown> = { [NOTE_LEFT_MARK]: 1 };
   if (update) {
-    const all = await browser.storage.session.get(null);
-    const open = new Set((await browser.tabs.query({})).map((t) => t.id));
+    const all = await b.storage.session.get(null);
+    const open = new Set((await b.tabs.query({})).map((t) => t.id));
     for (const [k, v] of await read(kv)) {
       const tab = /^kf:note-draft@(\d+):/.exec(k);
       if (typeof v === 'string' && !(k in all) && (!tab || open.has(Number(tab[1])))) back[k] = v;
     }
   }
-  await browser.storage.session.set(back);
+  await b.storage.session.set(back);
 }
 
 /** 删除全部数据: the copy emptied (the session area was), and the run marked again so the next note is kept. */
-export async function clearNoteLeft(kv: UseStore): Promise<void> {
+export async function clearNoteLeft(b: Browser, kv: UseStore): Promise<void> {
   await kv('readwrite', (s) => (s.clear(), done(s.transaction)));
-  await browser.storage.session.set({ [NOTE_LEFT_MARK]: 1 });
+  await b.storage.session?.set({ [NOTE_LEFT_MARK]: 1 });
 }

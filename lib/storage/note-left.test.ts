@@ -42,12 +42,6 @@ vi.mock('../browser', () => {
   };
 });
 
-// The unit setup registered the worker's extras over the real lib/browser: their note bodies, loaded
-// again over this fake, take their place.
-vi.resetModules();
-const run = await import('../background/note-left-run');
-const extras = await import('../background/extras');
-extras.registerWorkerExtras({ ...extras.workerExtras(), noteLeft: { sync: run.syncNoteLeft, start: run.startNoteLeft, clear: run.clearNoteLeft } });
 const { NOTE_LEFT_MARK } = await import('../background/reach-pending');
 const { NOTE_LEFT_DB, clearNoteLeft, registerNoteLeft, startNoteLeft, syncNoteLeft } = await import('./note-left');
 const { patchSettings } = await import('./settings');

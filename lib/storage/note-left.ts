@@ -44,7 +44,7 @@ const inTurn = (op: () => Promise<void>): Promise<void> => {
 export function syncNoteLeft(): Promise<void> {
   return (queued ??= inTurn(async () => {
     queued = null;
-    await run().sync(kv(), (await loadSettings()).privacy.maskPii);
+    await run().sync(browser, kv(), (await loadSettings()).privacy.maskPii);
   }).catch(() => {}));
 }
 
@@ -54,12 +54,12 @@ export function syncNoteLeft(): Promise<void> {
  * into the session area first; otherwise (a browser start) it does not, and goes. Then the copy follows.
  */
 export const startNoteLeft = (update: boolean): Promise<void> =>
-  inTurn(() => run().start(kv(), update))
+  inTurn(() => run().start(browser, kv(), update))
     .catch(() => {})
     .then(syncNoteLeft);
 
 /** 删除全部数据: the copy emptied (the session area was). */
-export const clearNoteLeft = (): Promise<void> => inTurn(() => run().clear(kv()));
+export const clearNoteLeft = (): Promise<void> => inTurn(() => run().clear(browser, kv()));
 
 /** The copy follows every change of a draft key in the session area (the change wakes the worker). */
 export function registerNoteLeft(): void {
