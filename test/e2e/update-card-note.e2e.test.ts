@@ -91,13 +91,13 @@ it('删除全部数据 leaves no copy of an unsaved card note on disk, and a not
   };
   await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
   await cardReady(s.page, '星辰大海ing');
-  await typeNote('退货地址发她了，等她寄回');
-  await expect.poll(async () => (await stored()).onDisk).toEqual(expect.arrayContaining(['退货地址发她了，等她寄回']));
+  await typeNote('她说周五前寄回来那件');
+  await expect.poll(async () => (await stored()).onDisk).toEqual(expect.arrayContaining(['她说周五前寄回来那件']));
   const ext = await s.h.openExtensionPage('popup.html');
   try {
     await callFromExtensionPage(ext, 'deleteAllData', { confirm: true });
     const all = await everything(ext);
-    expect(all).not.toContain('退货地址');
+    expect(all).not.toContain('周五前寄回来');
     expect((JSON.parse(all) as Record<string, { kv?: unknown[] }>)['idb:kf-note-drafts']?.kv ?? []).toEqual([]);
   } finally {
     await ext.close();
