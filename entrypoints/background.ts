@@ -6,10 +6,11 @@ import { registerFollowupBackground } from '@/lib/background/followup-jobs';
 import { registerTaughtSiteScripts, syncTaughtScriptsNow } from '@/lib/teach/background-api';
 import { registerTeamBackground } from '@/lib/background/team';
 import { preloadWorkerExtras, workerExtras } from '@/lib/background/extras';
-import { REACH_PENDING } from '@/lib/background/reach-pending';
+import { NOTE_LEFT_MARK, REACH_PENDING } from '@/lib/background/reach-pending';
 import { browser } from '@/lib/browser';
 import { registerWelcome } from '@/lib/background/welcome';
 import { upgradeStarterLibrary } from '@/lib/messaging/handlers/core';
+import { registerNoteLeft, startNoteLeft } from '@/lib/storage/note-left';
 
 export default defineBackground({
   // A classic worker: service workers cannot import() modules on demand, so everything is bundled
@@ -26,10 +27,16 @@ export default defineBackground({
     // in storage.session (emptied at every update, kept across restarts); the work clears the mark
     // once every tab was reached, an install clears it unused, and any later start finishes a mark
     // left. Twice is harmless: a second new copy in a tab takes the first one's place (content/index.tsx).
-    const reach = () => workerExtras().reachOpenTabs(syncTaughtScriptsNow());
+    // The buyer card's unsaved notes go back into storage.session (which the update emptied) before
+    // the tabs get the new panel, whose card reads them there; at a browser run's first start without
+    // an update, the last run's go (lib/storage/note-left.ts).
+    registerNoteLeft();
+    const reach = () => startNoteLeft(true).then(() => workerExtras().reachOpenTabs(syncTaughtScriptsNow()));
     const session = browser.storage.session;
-    if (preloadWorkerExtras()) void session?.set({ [REACH_PENDING]: 1 }).catch(() => {});
-    else void session?.get(REACH_PENDING).then((r) => r[REACH_PENDING] && reach()).catch(() => {});
+    if (preloadWorkerExtras()) {
+      void session?.set({ [REACH_PENDING]: 1 }).catch(() => {});
+      void startNoteLeft(true);
+    } else void session?.get([REACH_PENDING, NOTE_LEFT_MARK]).then((r) => (r[REACH_PENDING] ? reach() : r[NOTE_LEFT_MARK] || startNoteLeft(false))).catch(() => {});
     // A 删除全部数据 a stopped worker left half done is finished before anything reads the stores;
     // a cut-off 导入全部数据 is told (lib/storage/whole-run.ts).
     void finishCutOff();

@@ -25,6 +25,7 @@ import type { loadSettings, normaliseSettings } from '../storage/settings';
 import type { loadUsage } from '../storage/usage';
 import type { loadClockLog } from '../storage/guard';
 import type { listTaughtSites } from '../storage/sites';
+import type { clearNoteLeft } from '../storage/note-left';
 import type { announceChange } from '../messaging/client';
 import type { leaveTeam, loadTeamConfig } from './team';
 import type { vipRevisits } from './followup-jobs';
@@ -71,6 +72,7 @@ export interface AllDataIO {
   loadClockLog: typeof loadClockLog;
   vipRevisits: typeof vipRevisits;
   rewriteStoredCustomers: typeof rewriteStoredCustomers;
+  clearNoteLeft: typeof clearNoteLeft;
 }
 
 /** Deletes an IndexedDB database of the extension's origin (resolves however it ends: blocked too). */
@@ -212,6 +214,8 @@ export async function deleteAllData(io: AllDataIO): Promise<{ deleted: true }> {
   // Any other database of the extension's origin (leaveTeam deleted the team replicas already).
   for (const { name } of (await indexedDB.databases?.()) ?? []) if (name && !name.startsWith('kf-')) await dropDatabase(name);
   await (io.browser.storage as { session?: { clear(): Promise<void> } }).session?.clear();
+  // The card's unsaved notes kept on disk for an update (lib/storage/note-left.ts).
+  await io.clearNoteLeft();
   // Last: the mark goes with it.
   await io.browser.storage.local.clear();
   io.invalidateFollowupCache();

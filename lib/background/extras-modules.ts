@@ -44,6 +44,7 @@ import type { LibraryRecord } from '../storage/library';
 import { buyerData } from './buyer-data-run';
 import { own } from '../domain/own';
 import { reachOpenTabs } from './reach-tabs';
+import { clearNoteLeft, startNoteLeft, syncNoteLeft } from './note-left-run';
 import { upgradeStoredPrivacy } from './remask-run';
 import { openOptionsTab } from './welcome';
 import { decideRequestFault } from '../team/decide-request';
@@ -138,6 +139,11 @@ export const WORKER_EXTRAS = {
    * worker's start, finishing a deletion or telling of an import a stopped worker left half done.
    */
   data: { exportAll: exportAllData, importAll: importAllData, deleteAll: deleteAllData, finishCutOff },
+  /**
+   * The buyer card's unsaved notes kept on disk for an update (lib/storage/note-left.ts): the copy made
+   * what storage.session holds, put back at an update, emptied; run in turn with the store lent.
+   */
+  noteLeft: { sync: syncNoteLeft, start: startNoteLeft, clear: clearNoteLeft },
   /**
    * A library's pinyin initials (computed when it is saved) and the chat panel's index of it, built
    * once per library version and packed for the page (getPanelLibrary), which gets the initials

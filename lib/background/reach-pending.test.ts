@@ -19,6 +19,9 @@ const w = vi.hoisted(() => ({
   /** The worker is stopped while it injects: the injections never finish. */
   stopInjecting: false,
   onInstalled: undefined as ((reason: 'install' | 'update') => Promise<unknown>) | undefined,
+  /** The buyer card's notes put back into storage.session (lib/storage/note-left.ts): each start's `update`, and a hold on it. */
+  noteStarts: [] as boolean[],
+  noteHold: Promise.resolve() as Promise<void>,
 }));
 
 const CONSOLE = ['http://localhost/*', 'https://*.taobao.com/*'];
@@ -35,7 +38,7 @@ vi.mock('../browser', () => ({
     tabs: { query: async ({ url }: { url: string[] }) => (url.join() === CONSOLE.join() ? TABS : []) },
     storage: {
       session: {
-        get: async (k: string) => (k in w.session ? { [k]: w.session[k] } : {}),
+        get: async (k: string | string[]) => Object.fromEntries([k].flat().flatMap((x) => (x in w.session ? [[x, w.session[x]]] : []))),
         set: async (o: Record<string, unknown>) => void Object.assign(w.session, o),
         remove: async (k: string) => void delete w.session[k],
       },
@@ -55,6 +58,7 @@ vi.mock('../messaging/handlers/core', () => ({ upgradeStarterLibrary: async () =
 vi.mock('./alarms', () => ({ registerAlarms: async () => {} }));
 vi.mock('./followup-jobs', () => ({ registerFollowupBackground: () => {} }));
 vi.mock('./team', () => ({ registerTeamBackground: () => {} }));
+vi.mock('../storage/note-left', () => ({ registerNoteLeft: () => {}, startNoteLeft: (update: boolean) => (w.noteStarts.push(update), w.noteHold) }));
 
 const { REACH_PENDING } = await import('./reach-pending');
 
@@ -73,6 +77,8 @@ beforeEach(() => {
   w.session = {};
   w.reached = [];
   w.stopInjecting = false;
+  w.noteStarts = [];
+  w.noteHold = Promise.resolve();
 });
 
 it('an update whose worker was stopped before every open console tab got the new panel is finished at the next start', async () => {
@@ -107,4 +113,29 @@ it('a fresh install clears the mark without touching the open tabs', async () =>
   await startWorker(false);
   await new Promise((r) => setImmediate(r));
   expect(w.reached).toEqual([]);
+});
+
+it('an update puts the buyer card’s unsaved notes back before any open tab gets the new panel; a browser start does not, and a worker woken within the run leaves them', async () => {
+  let putBack!: () => void;
+  w.noteHold = new Promise((r) => (putBack = r));
+  await startWorker(true);
+  const update = w.onInstalled!('update');
+  await new Promise((r) => setImmediate(r));
+  // The new card would read the emptied session area: no tab is reached while the notes are not back.
+  expect(w.reached).toEqual([]);
+  putBack();
+  await update;
+  expect(w.reached.sort()).toEqual([4, 9]);
+  expect(w.noteStarts.every((u) => u)).toBe(true);
+  // A browser start (the session area empty, no update): its own start, nothing put back.
+  w.noteStarts = [];
+  await startWorker(false);
+  await vi.waitFor(() => expect(w.noteStarts).toEqual([false]));
+  // A worker woken within a run already marked: nothing to start.
+  const { NOTE_LEFT_MARK } = await import('./reach-pending');
+  w.session[NOTE_LEFT_MARK] = 1;
+  w.noteStarts = [];
+  await startWorker(false);
+  await new Promise((r) => setImmediate(r));
+  expect(w.noteStarts).toEqual([]);
 });

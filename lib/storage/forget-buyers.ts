@@ -3,7 +3,7 @@
  * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
  * override log's mention of them, a chat suggestion waiting for them, the reply clock's hash of their
  * conversation, the day's notification log's ids of their items and the unsaved drafts typed
- * for them (storage.session: the card's notes, the 承诺答复 form) are dealt with here, in
+ * for them (storage.session: the card's notes, the 承诺答复 form; the notes' copy on disk, note-left.ts) are dealt with here, in
  * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
  * (what is deleted, what is kept anonymous). The same run, with `dryRun`, counts what it would do
  * for the confirmation.
@@ -19,6 +19,7 @@ import { OVERRIDES_KEY, editedOverrides, listRemarkOverrides } from './rules';
 import { loadPicks } from './learned';
 import { CLOCK_KEY } from './guard';
 import { workerExtras } from '../background/extras';
+import { syncNoteLeft } from './note-left';
 import type { Followup } from '../domain/followups';
 import type { Forget, ForgetCounts, ForgetOptions, FollowupsForgotten, OpenItems } from '../domain/customers/forget';
 
@@ -52,6 +53,8 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
   if (dryRun) return counted(plan(await loadFollowups(now)));
   // Their unsaved drafts too: a reload would show one again, and one Enter would save it again.
   await x.forgetSessionDrafts(who);
+  // And the card's notes kept on disk for an update (note-left.ts), which follow the session area.
+  await syncNoteLeft();
   const f = fromTeam
     ? plan([])
     : await transact(now, (items) => {

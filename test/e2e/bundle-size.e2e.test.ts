@@ -80,8 +80,12 @@ import { FOLLOWUP_KINDS } from '../../lib/domain/followups/types';
  * names, the badge and notification titles, a refused handover, an unpaid reminder's reasons):
  * 128,475 → 125,872 bytes (−2,603 B; worker-extras.js 194,422 → 194,544). The budget is that
  * figure plus 1,000 B.
+ * Same day, after the merges: a team notice dropped with its deleted follow-up (+539 B) and the
+ * buyer card's unsaved notes kept on disk through an update (+616 B: only the listener, the start
+ * step and the runs' order stay here, the bodies run from worker-extras.js): 127,027 bytes. The
+ * budget is that figure plus 1,000 B (still 1,107 B under where the day started).
  */
-export const BACKGROUND_BUDGET_BYTES = 126_872;
+export const BACKGROUND_BUDGET_BYTES = 128_027;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15

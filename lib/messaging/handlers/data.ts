@@ -29,6 +29,7 @@ import { SETTINGS_KEY, loadSettings, normaliseSettings } from '../../storage/set
 import { USAGE_KEY, loadUsage } from '../../storage/usage';
 import { CLOCK_KEY, loadClockLog } from '../../storage/guard';
 import { listTaughtSites } from '../../storage/sites';
+import { clearNoteLeft } from '../../storage/note-left';
 import { RUN_KEY, type WholeRun } from '../../storage/whole-run';
 import { deleted, inTurn, shared } from '../turn';
 import { REMASK_KEY, REMASK_VERSION, SITES_STRIPPED_KEY } from '../../storage/privacy-upgrade';
@@ -68,6 +69,7 @@ const io: AllDataIO = {
   loadClockLog,
   vipRevisits,
   rewriteStoredCustomers,
+  clearNoteLeft,
 };
 
 export const dataHandlers: HandlerSet<DataProtocol> = {
