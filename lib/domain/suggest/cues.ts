@@ -362,6 +362,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: WORRY_AHEAD, scenario: 'product-info', weight: 2.5 },
   // …and, with no complaint word beside it, no complaint either: 担心是假货 showed the model's 投诉 chip.
   { re: WORRY_ONLY, scenario: 'complaint', weight: -5 },
+  // Nor goods sent wrong (担心买到的是假货 showed the model's 错发漏发 chip): a small pull, so a missing item
+  // said beside the worry (少发了一个) still has its cue.
+  { re: WORRY_ONLY, scenario: 'wrong-item', weight: -1.5 },
   // Quality wished for, or its worry waved away (不担心质量, 质量好就行), is no quality complaint: the 质量问题
   // chip showed on it, and a higher price accepted (哪怕贵一点) is no haggling (2026-12-06).
   { re: QUALITY_WISH, scenario: 'quality', weight: -5 },

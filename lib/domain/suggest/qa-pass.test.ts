@@ -365,9 +365,10 @@ describe('a buyer who offers to fetch the parcel', () => {
 
 describe('a fake feared before buying is no complaint', () => {
   it('no 投诉 chip, 正品与保障 first with no order and 打消顾虑 on an unpaid one', () => {
-    for (const text of ['担心是假货', '有点怕买到假货 你们这是正品吗', '有点担心不是正品', '就担心收到假的']) {
+    for (const text of ['担心是假货', '有点怕买到假货 你们这是正品吗', '有点担心不是正品', '就担心收到假的', '担心买到的是假货']) {
       const none = read(text, []);
       expect(none.chips, text).not.toContain('complaint');
+      expect(none.chips, text).not.toContain('wrong-item');
       expect(none.chips[0], text).toBe('product-info');
       expect(none.cards[0], text).toBe('product-genuine');
       expect(read(text, ['unpaid']).chips, text).not.toContain('complaint');
@@ -383,6 +384,7 @@ describe('a fake feared before buying is no complaint', () => {
 
   it('a complaint word beside the worry, or a fake received, still reads as before', () => {
     expect(read('担心是假货 你们态度太差了 我要投诉', []).chips[0]).toBe('complaint');
+    expect(read('怕质量不好 上次还少发了一个', ['completed']).chips).toContain('wrong-item');
     for (const text of ['收到的不是正品', '这是假货吧']) expect(read(text, ['completed']).chips[0], text).toBe('quality');
   });
 });
