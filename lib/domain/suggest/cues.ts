@@ -294,6 +294,32 @@ export const WORRY_AHEAD = new RegExp(
   String.raw`^(?:(?!${RECEIVED_BEFORE}).)*?(?<![不没别哪恐])(?:怕(?!是)|担心|担忧|顾虑|不放心)[^,.!?]{0,8}?` +
     '(?:质量|做工|假货|假的|不是正品|次品|瑕疵|起球|掉色|褪色|开线|脱线|缩水|掉毛|异味|有味|坏|用不久|不耐用|不结实)',
 );
+/**
+ * A worry about the goods said with no complaint word beside it (担心是假货, 怕质量不好): nothing has gone
+ * wrong to complain of, so the model's 投诉 chip (which reads 假货 as an accusation) is ruled out too.
+ */
+const WORRY_ONLY = new RegExp(String.raw`^(?!.*(?:投诉|举报|差评|态度|骗|坑|垃圾|过分|12315|维权|消协|工商))` + WORRY_AHEAD.source.slice(1));
+/**
+ * Quality as a wish, or its worry waved away, before the goods are had (不担心质量, 质量好就行, 只要质量过关,
+ * 哪怕贵一点也要好的): no defect to handle. Not once the goods came or a fault is named (万一质量有问题能退吗
+ * asks what happens to a defect, 收到了 质量不好 reports one).
+ */
+const NOT_WORRIED = '(?:不|不用|没|别|并不|也不|一点也不|从不|倒不)(?:担心|怕|在意|在乎|介意|纠结|顾虑)';
+const QUALITY_WISH = new RegExp(
+  String.raw`^(?!.*(?:${RECEIVED_BEFORE}|问题|质量差|质量不好|质量不行|质量太差|假货|次品|瑕疵|投诉|差评)).*(?:` +
+    String.raw`${NOT_WORRIED}[^,.!?]{0,4}(?:质量|做工|品质)` +
+    String.raw`|(?:质量|品质|做工)(?:要|得)?(?:好|过关|过硬|靠谱|有保证|有保障)(?:就行|就好|就可以|就ok|就成|最重要|为主|第一)` +
+    String.raw`|(?:只要|要|想要|我要|关键是)(?:质量|品质|做工)(?:好|过关|过硬|靠谱)` +
+    String.raw`|(?:哪怕|就算|即使|宁可|宁愿)[^,.!?]{0,3}贵)`,
+);
+/**
+ * A higher price accepted (哪怕贵一点, 贵点也没关系, 就算贵也要好的) is no haggling, unless a plea for less
+ * is in sight (贵点没关系 能便宜吗, 太贵了).
+ */
+const PRICE_ACCEPTED = new RegExp(
+  String.raw`^(?!.*(?:便宜|优惠|少点|少一点|太贵|好贵|这么贵|有点贵|最低|打折|砍价|讲价|降价|抹零)).*(?:` +
+    String.raw`(?:哪怕|就算|即使|宁可|宁愿)[^,.!?]{0,3}贵|贵(?:一点|一些|点|些)?(?:也|都)(?:没关系|没事|无所谓|不要紧|行|可以|要|买|认|愿意))`,
+);
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -334,6 +360,16 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // quality complaint: the 质量问题 chip showed on an unpaid order (2026-12-06). Ruled out, the model's too.
   { re: WORRY_AHEAD, scenario: 'quality', weight: -5 },
   { re: WORRY_AHEAD, scenario: 'product-info', weight: 2.5 },
+  // …and, with no complaint word beside it, no complaint either: 担心是假货 showed the model's 投诉 chip.
+  { re: WORRY_ONLY, scenario: 'complaint', weight: -5 },
+  // Nor goods sent wrong (担心买到的是假货 showed the model's 错发漏发 chip): a small pull, so a missing item
+  // said beside the worry (少发了一个) still has its cue.
+  { re: WORRY_ONLY, scenario: 'wrong-item', weight: -1.5 },
+  // Quality wished for, or its worry waved away (不担心质量, 质量好就行), is no quality complaint: the 质量问题
+  // chip showed on it, and a higher price accepted (哪怕贵一点) is no haggling (2026-12-06).
+  { re: QUALITY_WISH, scenario: 'quality', weight: -5 },
+  { re: QUALITY_WISH, scenario: 'product-info', weight: 2 },
+  { re: PRICE_ACCEPTED, scenario: 'bargain', weight: -3 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.
@@ -434,6 +470,8 @@ export const NEUTRAL =
   '可不可以送到家 会不会送上门 会不会送货上门 会不会送到家 给不给送上门 给不给送货上门 给不给送到家 ' +
   // Praise of the goods, not a quality complaint (宝贝质量很不错，就是物流太慢了).
   '质量很好 质量挺好 质量不错 质量很不错 质量挺不错 质量还不错 质量蛮好 质量非常好 质量真好 质量没得说 ' +
+  // Fakes feared or found (担心不是正品, 收到的不是正品): 不是 does not turn 正品 into its opposite need.
+  '不是正品 ' +
   // A week, not a star (一星期了还没发货).
   '一星期 两星期 二星期 1星期 2星期 一星半点 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).

@@ -193,6 +193,13 @@ export const QA_PASS: QaCase[] = [
   q('担心收到的是假货 所以还没付', ['unpaid'], 'payment', ['pay-hesitate']),
   q('万一送不上门的话 我去驿站拿也行', ['shipped'], 'courier', ['tracking-query', 'tracking-check']),
   q('不方便送到家就放快递柜吧 放快递柜就可以', ['shipped'], 'courier', ['tracking-query', 'tracking-check']),
+  // Left by those two rules (read right since the three rules last in qa-pass.test.ts): a fake feared
+  // before buying showed the model's 投诉 chip, quality wished for (不担心质量) the 质量问题 chip. Whether
+  // the parcel comes to the door has no starter reply of its own: 默认快递 (the courier, and another
+  // if that one does not suit) is the closest honest answer before anything is sent.
+  q('有点怕买到假货 你们这是正品吗', [], 'product-info', ['product-genuine']),
+  q('我倒不担心质量 就想知道哪个颜色好看', [], 'product-info', ['product-verify', 'product-color', 'product-compare']),
+  q('快递可以送货上门吗 我家在六楼', [], 'courier', ['courier-default']),
 ];
 
 /**
@@ -200,6 +207,7 @@ export const QA_PASS: QaCase[] = [
  * five of the first round (快递员态度, 东西挺好的…发货太慢, 改成两件, 库存不足, 换个颜色…还没发货) and the
  * three of the third (有点犹豫 on an unpaid order, a courier who will not come to the door, 改成3个 with
  * the model's 修改地址 chip alone) moved into QA_PASS with the rules that read them right (qa-pass.test.ts),
- * and so did the two found at the end of the day (怕质量不好 before the goods are had, 送不上门的话我去驿站拿).
+ * and so did the two found at the end of the day (怕质量不好 before the goods are had, 送不上门的话我去驿站拿)
+ * and the two those left (担心是假货 with the 投诉 chip, 不担心质量 with the 质量问题 chip).
  */
 export const QA_PASS_KNOWN: QaCase[] = [];

@@ -362,3 +362,79 @@ describe('a buyer who offers to fetch the parcel', () => {
     expect(read('能不能送上门', []).cards[0]).toBe('courier-default');
   });
 });
+
+describe('a fake feared before buying is no complaint', () => {
+  it('no 投诉 chip, 正品与保障 first with no order and 打消顾虑 on an unpaid one', () => {
+    for (const text of ['担心是假货', '有点怕买到假货 你们这是正品吗', '有点担心不是正品', '就担心收到假的', '担心买到的是假货']) {
+      const none = read(text, []);
+      expect(none.chips, text).not.toContain('complaint');
+      expect(none.chips, text).not.toContain('wrong-item');
+      expect(none.chips[0], text).toBe('product-info');
+      expect(none.cards[0], text).toBe('product-genuine');
+      expect(read(text, ['unpaid']).chips, text).not.toContain('complaint');
+    }
+    expect(read('担心是假货', ['unpaid']).cards[0]).toBe('pay-hesitate');
+  });
+
+  it('whatever the model: the worry alone rules the complaint out', () => {
+    const cues = classify(['担心是假货']);
+    expect(cues.evidence.complaint).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'complaint', p: 0.6 }, { id: 'quality', p: 0.4 }] }).top).toEqual(['product-info']);
+  });
+
+  it('a complaint word beside the worry, or a fake received, still reads as before', () => {
+    expect(read('担心是假货 你们态度太差了 我要投诉', []).chips[0]).toBe('complaint');
+    expect(read('怕质量不好 上次还少发了一个', ['completed']).chips).toContain('wrong-item');
+    for (const text of ['收到的不是正品', '这是假货吧']) expect(read(text, ['completed']).chips[0], text).toBe('quality');
+  });
+});
+
+describe('quality wished for, or its worry waved away, is no quality complaint', () => {
+  const wishes = ['不担心质量 哪怕贵一点', '不担心质量', '质量好就行 哪怕贵一点', '哪怕贵一点也没关系 质量要好', '只要质量过关 贵点也没关系', '我倒不担心质量 就想知道哪个颜色好看'];
+
+  it('no 质量问题 chip and no quality card; a higher price accepted is no haggling either', () => {
+    for (const orders of [[], ['unpaid']] as OrderStatus[][]) {
+      for (const text of wishes) {
+        const { chips, cards } = read(text, orders);
+        expect(chips, text).not.toContain('quality');
+        expect(chips, text).not.toContain('bargain');
+        expect(chips[0], text).toBe('product-info');
+        expect(cards.filter((id) => id.startsWith('quality-') || id.startsWith('bargain-')), `${text} → ${cards.join(', ')}`).toEqual([]);
+      }
+    }
+  });
+
+  it('whatever the model: the wish rules the quality need out', () => {
+    const cues = classify(['不担心质量']);
+    expect(cues.evidence.quality).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'quality', p: 0.95 }, { id: 'other', p: 0.05 }] }).top).not.toContain('quality');
+  });
+
+  it('a defect asked about or reported, or a plea for less, still reads as before', () => {
+    // Who pays when a defect comes (万一质量有问题) keeps the quality chip and its after-sales card.
+    const ifDefect = read('万一质量有问题能退吗', []);
+    expect(ifDefect.chips).toContain('quality');
+    expect(ifDefect.cards[0]).toBe('quality-photos');
+    expect(read('万一质量有问题退货运费谁出', []).chips).toContain('quality');
+    expect(read('收到了 质量不好 不担心是假的', ['completed']).chips[0]).toBe('quality');
+    for (const text of ['贵点也没关系 能便宜点吗', '太贵了 哪怕便宜十块也行']) expect(read(text, []).chips[0], text).toBe('bargain');
+    expect(read('有点贵 质量怎么样', []).chips).toContain('bargain');
+  });
+});
+
+describe('whether the parcel comes to the door, before anything is sent', () => {
+  // No starter reply speaks of the door: 默认快递 (the courier the shop sends with, another if that one
+  // does not suit) is the closest honest answer. 查询物流（先查订单） checks an order the buyer may not have,
+  // 快递到不了 says the address is out of reach. On an unpaid order 运费已含 (…帮您查查默认的快递在您那边派不派送)
+  // is as near.
+  it('默认快递 first with no order, and on an unpaid or paid order', () => {
+    for (const text of ['能不能送上门', '送货上门吗', '可以送上门吗', '快递可以送货上门吗 我家在六楼', '会送到家吗']) {
+      for (const orders of [[], ['unpaid'], ['paid']] as OrderStatus[][]) {
+        const { chips, cards } = read(text, orders);
+        expect(chips[0], text).toBe('courier');
+        const near = orders[0] === 'unpaid' ? ['courier-default', 'order-confirm-postage'] : ['courier-default'];
+        expect(near, `${text} (${orders}) → ${cards.join(', ')}`).toContain(cards[0]);
+      }
+    }
+  });
+});
