@@ -286,13 +286,20 @@ const COURIER_REFUSES = new RegExp(
 );
 /**
  * A worry about the goods before having them (还在犹豫，怕质量不好; 担心是假货; 就怕穿两次就起球): a doubt
- * to hear out before the purchase, no defect to handle. Not 怕是 (probably) nor 哪怕/恐怕, not 不怕 /
- * 不担心, and not once the buyer has said the goods came or broke (收到了 担心质量有问题).
+ * to hear out before the purchase, no defect to handle. Not 哪怕/恐怕, not 不怕 / 不担心, and not once the
+ * buyer has said the goods came or broke (收到了 担心质量有问题).
+ * 怕是 is often "probably" (鞋子开胶了 怕是质量问题 reports a defect): it is a worry only after 就/只/生/最
+ * (就怕是假的), or before a fake (怕是假货, 怕是仿的) with no goods had and no fault named anywhere.
  */
 const RECEIVED_BEFORE = '收到|拿到|到手|签收|到货|用了|穿了|洗了|戴了|吃了|试了|坏了|破了|裂了|有问题';
+const WORRY_OF = '(?:质量|做工|假货|假的|不是正品|次品|瑕疵|起球|掉色|褪色|开线|脱线|缩水|掉毛|异味|有味|坏|用不久|不耐用|不结实)';
+const FAKE = '(?:假货|假的|假冒|冒牌|仿的|仿货|仿品|高仿|山寨|水货|次品|不是正品|不是真的)';
+/** A fault named (开胶了, 有股味): 怕是 beside it is "probably", a guess at the cause. */
+const FAULT_NAMED = '开胶|脱胶|开线|脱线|掉色|褪色|起球|缩水|掉毛|掉皮|破|裂|坏|漏|断|异味|有味|臭|发霉|瑕疵|问题|毛病|不能用|用不了|没反应|不好用';
 export const WORRY_AHEAD = new RegExp(
-  String.raw`^(?:(?!${RECEIVED_BEFORE}).)*?(?<![不没别哪恐])(?:怕(?!是)|担心|担忧|顾虑|不放心)[^,.!?]{0,8}?` +
-    '(?:质量|做工|假货|假的|不是正品|次品|瑕疵|起球|掉色|褪色|开线|脱线|缩水|掉毛|异味|有味|坏|用不久|不耐用|不结实)',
+  String.raw`^(?:(?!${RECEIVED_BEFORE}).)*?(?:(?<![不没别哪恐])(?:怕(?!是)|担心|担忧|顾虑|不放心)[^,.!?]{0,8}?${WORRY_OF}` +
+    String.raw`|(?<=[就只生最])怕是[^,.!?]{0,8}?${WORRY_OF}` +
+    String.raw`|(?<![不没别哪恐]|(?:${RECEIVED_BEFORE}|${FAULT_NAMED}).*)怕是[^,.!?]{0,3}?${FAKE}(?!.*(?:${RECEIVED_BEFORE}|${FAULT_NAMED})))`,
 );
 /**
  * A worry about the goods said with no complaint word beside it (担心是假货, 怕质量不好): nothing has gone
@@ -320,6 +327,22 @@ const PRICE_ACCEPTED = new RegExp(
   String.raw`^(?!.*(?:便宜|优惠|少点|少一点|太贵|好贵|这么贵|有点贵|最低|打折|砍价|讲价|降价|抹零)).*(?:` +
     String.raw`(?:哪怕|就算|即使|宁可|宁愿)[^,.!?]{0,3}贵|贵(?:一点|一些|点|些)?(?:也|都)(?:没关系|没事|无所谓|不要紧|行|可以|要|买|认|愿意))`,
 );
+/**
+ * The price asked beside a quality wish (质量好就行 多少钱, 只要质量过关 什么价): a question before buying, no
+ * warranty or invoice to handle unless the buyer names one (质量好就行 保修多久, 开发票吗).
+ */
+const PRICE_ASKED = '多少钱|多少米|什么价|啥价|几块钱|多少一|怎么卖|价格多少|价格是多少|价钱多少|价格怎么样|价位';
+const PRESALE_PRICE = new RegExp(
+  String.raw`^(?=.*(?:${PRICE_ASKED}))(?!.*(?:修|保修|质保|三包|售后|票|报销|收据))` + QUALITY_WISH.source.slice(1),
+);
+/**
+ * 好 inside a wish or a question (质量好就行, 东西好就好, 好不好) is no thanks nor goodbye, unless an
+ * acknowledgement stands beside it (好的 质量好就行, 谢谢 好就行).
+ */
+const GOOD_NOT_THANKS =
+  /^(?!.*(?:谢|辛苦|麻烦|拜拜|再见|好的|好滴|好嘞|好哒|好吧|好了|好哦|好呢|好哈|ok|嗯|收到|明白|知道|了解|没问题|可以了|行了)).*好(?:就行|就好|就可以|就成|就ok|不好)/;
+/** Not ordered yet (还没拍, 还没下单): nothing is late, whatever else the message says. */
+const NOT_ORDERED = /还没有?(?:拍|下单|买)/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -365,11 +388,22 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Nor goods sent wrong (担心买到的是假货 showed the model's 错发漏发 chip): a small pull, so a missing item
   // said beside the worry (少发了一个) still has its cue.
   { re: WORRY_ONLY, scenario: 'wrong-item', weight: -1.5 },
+  // Nor a late parcel (就怕是假的 还在考虑 showed the model's 延迟 chip): a small pull, 都五天了还没发 keeps its cue.
+  { re: WORRY_ONLY, scenario: 'delay', weight: -1.5 },
   // Quality wished for, or its worry waved away (不担心质量, 质量好就行), is no quality complaint: the 质量问题
   // chip showed on it, and a higher price accepted (哪怕贵一点) is no haggling (2026-12-06).
   { re: QUALITY_WISH, scenario: 'quality', weight: -5 },
   { re: QUALITY_WISH, scenario: 'product-info', weight: 2 },
   { re: PRICE_ACCEPTED, scenario: 'bargain', weight: -3 },
+  // A price asked beside a quality wish (质量好就行 多少钱) is a question before buying: the model's 保修 and
+  // 发票 chips showed on it (2026-12-06). 好 inside the wish (好就行) or a question (好不好) is no thanks:
+  // the model's 致谢 chip showed beside 质量好就行. And an order not yet placed (怕是假货 还没拍) is not late.
+  { re: PRESALE_PRICE, scenario: 'repair', weight: -5 },
+  { re: PRESALE_PRICE, scenario: 'invoice', weight: -5 },
+  // …nor goods short (多少钱一件 read as 少一件 by the model): a small pull, a missing item said beside it keeps its cue.
+  { re: PRESALE_PRICE, scenario: 'wrong-item', weight: -1.5 },
+  { re: GOOD_NOT_THANKS, scenario: 'thanks', weight: -5 },
+  { re: NOT_ORDERED, scenario: 'delay', weight: -3 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.

@@ -200,6 +200,14 @@ export const QA_PASS: QaCase[] = [
   q('有点怕买到假货 你们这是正品吗', [], 'product-info', ['product-genuine']),
   q('我倒不担心质量 就想知道哪个颜色好看', [], 'product-info', ['product-verify', 'product-color', 'product-compare']),
   q('快递可以送货上门吗 我家在六楼', [], 'courier', ['courier-default']),
+  // Found after those (read right since the rules last in qa-pass.test.ts): 就怕是假的 / 怕是假货 before buying
+  // showed the 质量问题 chip (怕是 alone is "probably": 开胶了 怕是质量问题 reports a defect and keeps it), 好 in
+  // 质量好就行 the 致谢 chip, and a price asked beside the wish the model's 保修 chip.
+  q('就怕是假的 还在考虑', [], 'product-info', ['product-genuine']),
+  q('怕是假货 还没拍', ['unpaid'], 'product-info', ['pay-hesitate']),
+  q('鞋子开胶了 怕是质量问题', ['completed'], 'quality', ['quality-photos']),
+  q('质量好就行 哪怕贵一点', [], 'product-info', ['product-verify']),
+  q('质量好就行 多少钱', [], 'product-info', ['product-verify']),
 ];
 
 /**

@@ -13,7 +13,9 @@
  * found wrong again the same day (a courier who will not come to the door got 查询物流; 改成3个 showed the
  * model's 修改地址 chip alone) are read right by the three rules after them. Two more found at the end of
  * the day (还在犹豫…怕质量不好 on an unpaid order got the 质量问题 chip; 送不上门的话我去驿站拿也行 on a shipped
- * order got 安抚致歉) are read right by the last two.
+ * order got 安抚致歉) are read right by the last two. Three more found after those (就怕是假的 / 怕是假货 before
+ * buying got the 质量问题 chip, 质量好就行 the 致谢 chip, 质量好就行 多少钱 the model's 保修 chip) are read
+ * right by the three blocks at the end.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -436,5 +438,84 @@ describe('whether the parcel comes to the door, before anything is sent', () => 
         expect(near, `${text} (${orders}) → ${cards.join(', ')}`).toContain(cards[0]);
       }
     }
+  });
+});
+
+describe('怕是 before a fake, with nothing had and no fault named, is a worry; beside a fault it is "probably"', () => {
+  const worries = ['就怕是假的', '就怕是假的 还在考虑', '怕是假货 还没拍', '只怕是假货', '怕是仿的 还没下单', '最怕是高仿的'];
+
+  it('no 质量问题 chip, no 延迟 chip, and no quality card before buying', () => {
+    for (const orders of [[], ['unpaid']] as OrderStatus[][]) {
+      for (const text of worries) {
+        const { chips, cards } = read(text, orders);
+        expect(chips, `${text} (${orders})`).not.toContain('quality');
+        expect(chips, `${text} (${orders})`).not.toContain('delay');
+        expect(chips[0], `${text} (${orders})`).toBe('product-info');
+        expect(cards.filter((id) => id.startsWith('quality-')), `${text} → ${cards.join(', ')}`).toEqual([]);
+      }
+    }
+  });
+
+  it('whatever the model: the worry rules the quality need out', () => {
+    const cues = classify(['就怕是假的']);
+    expect(cues.evidence.quality).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'quality', p: 0.87 }, { id: 'complaint', p: 0.09 }] }).top).toEqual(['product-info']);
+  });
+
+  it('a fault named, the goods had, or 哪怕/恐怕 keep reading as before', () => {
+    for (const text of ['鞋子开胶了 怕是质量问题', '这鞋开胶了 怕是假的', '怕是假货吧 穿了一次就开线', '收到了 怕是假货', '恐怕是假货']) {
+      const { chips, cards } = read(text, ['completed']);
+      expect(chips[0], text).toBe('quality');
+      expect(cards[0], text).toBe('quality-photos');
+    }
+    expect(read('哪怕是假的也无所谓', []).chips).not.toContain('product-info');
+  });
+});
+
+describe('好 inside a wish or a question is no thanks', () => {
+  it('no 致谢 chip beside 质量好就行 / 好就行 / 好不好', () => {
+    for (const text of ['质量好就行 哪怕贵一点', '好就行', '东西好就好', '好不好', '质量好就可以 颜色无所谓']) {
+      const { chips, cards } = read(text, []);
+      expect(chips, text).not.toContain('thanks');
+      expect(cards.filter((id) => id.startsWith('bye-')), `${text} → ${cards.join(', ')}`).toEqual([]);
+    }
+  });
+
+  it('whatever the model: the wish rules thanks out', () => {
+    const cues = classify(['质量好就行']);
+    expect(cues.evidence.thanks).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'thanks', p: 0.75 }, { id: 'other', p: 0.2 }] }).top).not.toContain('thanks');
+  });
+
+  it('an acknowledgement beside it, or a plea, still reads as before', () => {
+    expect(read('谢谢 好就行', []).chips[0]).toBe('thanks');
+    expect(read('好的 质量好就行', []).chips).toContain('thanks');
+    for (const text of ['好的', '好', '好嘞 多谢']) expect(read(text, []).chips[0], text).toBe('thanks');
+    expect(read('便宜点好不好', []).chips[0]).toBe('bargain');
+  });
+});
+
+describe('the price asked beside a quality wish is a question before buying', () => {
+  it('no 保修 (nor 发票) chip from the model alone; a product card first', () => {
+    for (const text of ['质量好就行 多少钱', '质量好就行 什么价', '只要质量过关 多少钱一件', '品质有保证就好 价格多少']) {
+      const { chips, cards } = read(text, []);
+      expect(chips, text).not.toContain('repair');
+      expect(chips, text).not.toContain('invoice');
+      expect(chips, text).not.toContain('wrong-item');
+      expect(chips[0], text).toBe('product-info');
+      expect(cards[0], `${text} → ${cards.join(', ')}`).toBe('product-verify');
+    }
+  });
+
+  it('whatever the model: the wish with a price rules the warranty out', () => {
+    const cues = classify(['质量好就行 多少钱']);
+    expect(cues.evidence.repair).toContain('/ruled-out/');
+    expect(combineSignals(cues, { model: [{ id: 'repair', p: 0.53 }, { id: 'bargain', p: 0.16 }] }).top).not.toContain('repair');
+  });
+
+  it('a warranty or an invoice named still reads as before', () => {
+    expect(read('质量好就行 保修多久', []).chips[0]).toBe('repair');
+    expect(read('质量好就行 能开发票吗 多少钱', []).chips[0]).toBe('invoice');
+    expect(read('保修多少钱', ['completed']).chips[0]).toBe('repair');
   });
 });
