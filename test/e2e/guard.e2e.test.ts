@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, chatInput, demo, inPanel, openDemoChat, openDemoOrders } from './pages';
+import { callFromExtensionPage, cardReady, chatInput, clearOfMidnight, demo, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, buyerName, openConsole } from './consoles';
 import { buyerTag } from '../../lib/domain/customers/buyer-tag';
@@ -452,6 +452,9 @@ describe('shop rules from two options tabs', () => {
 
 describe('reply clock on the demo console', () => {
   it('counts from the buyer message’s time, turns red past the threshold, clears when answered; the popup counts it', async () => {
+    // The popup counts today's answered waits: one recorded before the shop's midnight and looked for
+    // after it would be yesterday's. None starts in the day's last two minutes.
+    await clearOfMidnight();
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     // On the buyer card (its frame), beside the buyer's segment.
     const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
@@ -478,7 +481,7 @@ describe('reply clock on the demo console', () => {
     const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="demo"] [data-kf="clock-answered"]');
     await expect.poll(() => row.textContent()).toBe('1');
     await popup.close();
-  });
+  }, 60_000 + MIDNIGHT_WAIT_MS);
 
   it('lists the other waiting buyers, longest first, and switches to one on click', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
@@ -633,6 +636,9 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
   });
 
   it('counts on the card from the buyer message’s time, red past the threshold, clears when answered; the popup counts it', async () => {
+    // The popup counts today's answered waits: one recorded before the shop's midnight and looked for
+    // after it would be yesterday's. None starts in the day's last two minutes.
+    await clearOfMidnight();
     await openPdd(s.page);
     const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
     // The fixture's buyer wrote last (2026-11-30): answer first, so the wait starts fresh.
@@ -651,7 +657,7 @@ describe('reply clock on the Pinduoduo chat fixture at its real address', () => 
     const row = popup.locator('[data-kf="clock-summary"] tr[data-platform="pdd"] [data-kf="clock-answered"]');
     await expect.poll(() => row.textContent()).toBe('1');
     await popup.close();
-  });
+  }, 60_000 + MIDNIGHT_WAIT_MS);
 });
 
 describe('reply clock on Pinduoduo: a buyer only the platform robot answered', () => {

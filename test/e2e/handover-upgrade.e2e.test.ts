@@ -11,11 +11,13 @@ import { putRaw } from './stores';
 
 let popup: Page;
 
-/** Beijing wall time tomorrow as epoch ms (a future day: the check does not depend on the hour of the run). */
-const tomorrowAt = (h: number, m = 0) => {
-  const day = Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000) + 1;
-  return day * 86_400_000 + (h - 8) * 3_600_000 + m * 60_000;
-};
+/**
+ * Beijing wall time tomorrow as epoch ms (a future day: the check does not depend on the hour of the
+ * run). Tomorrow is fixed when the file loads: counted anew at the check, a run across the shop's
+ * midnight expected 23:59 of the day after the one the item was handed over on.
+ */
+const TOMORROW = Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000) + 1;
+const tomorrowAt = (h: number, m = 0) => TOMORROW * 86_400_000 + (h - 8) * 3_600_000 + m * 60_000;
 
 const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {

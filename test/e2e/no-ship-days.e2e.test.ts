@@ -5,7 +5,7 @@
  * test holds on any day and at any hour: the shipping day is always the day after tomorrow.
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { callFromExtensionPage, chatInput, clearOfMidnight, demo, inPanel, MIDNIGHT_WAIT_MS, openDemoChat } from './pages';
 import { extensionSuite } from './suite';
 
 const MIN = 60_000;
@@ -20,6 +20,9 @@ const WEEKDAY = '日一二三四五六';
 
 describe('days the shop does not ship', () => {
   it('ticked in the options page, they are skipped by the reply’s shipping day: /cf names the day after tomorrow by its weekday', async () => {
+    // Today and tomorrow are ticked: across the shop's midnight tomorrow would be today, and the day
+    // after it (not ticked) would ship 明天. None starts in the day's last two minutes.
+    await clearOfMidnight();
     const o = s.ext;
     await o.reload();
     await o.locator('[data-tab="shop"]').click();
@@ -56,5 +59,5 @@ describe('days the shop does not ship', () => {
     } finally {
       await callFromExtensionPage(o, 'patchSettings', { shop: { noShip: { weekdays: [], dates: [] } } });
     }
-  });
+  }, 60_000 + MIDNIGHT_WAIT_MS);
 });

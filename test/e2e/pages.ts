@@ -251,3 +251,15 @@ export async function clearOfMidnight(): Promise<void> {
   const m = bjMinute();
   if (m >= 1438 || m < 1) await new Promise((r) => setTimeout(r, (((1441 - m) % 1440) * 60_000) + 5_000));
 }
+
+/**
+ * Waits out the shop's (Beijing) time `hhmm` when it is under `leadMs` away, to 5 s past it, so
+ * steps that must all fall on one side of it (an item made at 11:59:55 is due at 12:00) do not
+ * straddle it. The wait is at most leadMs + 5 s: the caller's test or hook adds that to its time.
+ */
+export async function clearOfBjTime(hhmm: string, leadMs: number): Promise<void> {
+  const [h, m] = hhmm.split(':').map(Number);
+  const day = 86_400_000;
+  const until = ((((h! * 60 + m!) * 60_000 - ((Date.now() + 8 * 3_600_000) % day)) % day) + day) % day;
+  if (until < leadMs) await new Promise((r) => setTimeout(r, until + 5_000));
+}

@@ -8,9 +8,9 @@
  * - JD's order list, which shows no flag, says the rule was judged from the text;
  * - a remark box taught beside a chat (an order sidebar) is checked and its save held.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, evaluateInPanel, inPanel, panel } from './pages';
+import { callFromExtensionPage, clearOfMidnight, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, panel } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
@@ -41,6 +41,9 @@ beforeAll(async () => {
   await callFromExtensionPage(ext, 'saveRuleSet', PRESET_A);
   await ext.close();
 });
+// The product signs a remark with the shop's date when it writes it, the test with its own today():
+// a test that straddles the shop's midnight would expect yesterday's date, so none starts in its last minutes.
+beforeEach(clearOfMidnight, 60_000 + MIDNIGHT_WAIT_MS);
 
 describe("a colleague's long remark on the Taobao memo page", () => {
   // QA: 阿杰's address change, 969 bytes; existing + the new line are over the 1000-byte limit.
