@@ -247,9 +247,8 @@ export function bjMinute(at: number = Date.now()): number {
  * does not straddle it. The wait is at most MIDNIGHT_WAIT_MS: a test or hook that may call it (also
  * through dayShiftEndingToday/dayShiftEndingAtMidnight) adds that to the time its own steps need.
  */
-export async function clearOfMidnight(): Promise<void> {
-  const m = bjMinute();
-  if (m >= 1438 || m < 1) await new Promise((r) => setTimeout(r, (((1441 - m) % 1440) * 60_000) + 5_000));
+export function clearOfMidnight(): Promise<void> {
+  return clearOfBjTime('00:01', 3 * 60_000);
 }
 
 /**
