@@ -438,6 +438,96 @@ describe('Douyin: which buyer message is new, by the ids the page gives its mess
     expect(panel.store.get()).toMatchObject({ buyer: '豆豆爱吃梨', buyerMessages: ['杯盖拧不紧是怎么回事'], query: '', pending: null });
   });
 
+  /** The page swaps in a namesake's conversation that shows nothing but the notice of a recalled message (its own id). */
+  function namesakeShowsOnlyNotice() {
+    const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+    const theirs = rows.at(-1)!.cloneNode(true) as Element;
+    const holder = theirs.querySelector('[data-id]')!;
+    holder.setAttribute('data-id', '0c5e7a11-2b3d-4e5f-8a9b-000000006666');
+    holder.replaceChildren(Object.assign(document.createElement('span'), { textContent: '对方撤回了一条消息' }));
+    rows[0]!.replaceWith(theirs);
+    for (const r of rows.slice(1)) r.remove();
+  }
+  /** What the agent did in the panel for the open buyer: a pick, a search, a fill-in begun. */
+  function agentWorks(panel: PanelController) {
+    panel.chooseScenario('size-fit');
+    panel.setQuery('七天');
+    panel.store.set({ pending: { template: 'x', mode: 'insert', missing: [], fills: { 金额: '5' }, warned: false } } as never);
+  }
+  const cleared = { buyer: '豆豆爱吃梨', buyerMessages: [], scenarioOverride: null, query: '', pending: null };
+
+  it.each([
+    ['with an id of its own', false],
+    ['keeping the recalled message’s id', true],
+  ])('after ours showed only the notice of its recalled message (%s), a namesake’s conversation showing only its own notice clears the pick, the search and a pending fill-in', (_, sameId) => {
+    const panel = onDouyin();
+    onlyMessage('能便宜点吗');
+    panel.pageChanged();
+    const id = document.querySelector('[data-qa-id="qa-message-warpper"] [data-id]')!.getAttribute('data-id');
+    recallLast();
+    if (sameId) document.querySelector('[data-qa-id="qa-message-warpper"] [data-id]')!.setAttribute('data-id', id!);
+    panel.pageChanged();
+    agentWorks(panel);
+    // Ours still: the notice replaced the message in place.
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ scenarioOverride: 'size-fit', query: '七天' });
+    // Our notice gone, another in its place: a notice stays where it is, so this is another conversation.
+    namesakeShowsOnlyNotice();
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject(cleared);
+  });
+
+  it('a conversation that showed several messages, swapped for a namesake’s showing only a recall notice: the pick, the search and a pending fill-in go', () => {
+    const panel = onDouyin();
+    agentWorks(panel);
+    // Three messages cannot all have turned into one notice.
+    namesakeShowsOnlyNotice();
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject(cleared);
+  });
+
+  it('ours showing one message, the agent’s click on a namesake’s list row, then only a recall notice: another conversation (without the click, the buyer recalled it)', () => {
+    const panel = onDouyin();
+    onlyMessage('能便宜点吗');
+    panel.pageChanged();
+    agentWorks(panel);
+    // A second row of the same nickname in the list (the fixture's open row, copied).
+    const ours = [...document.querySelectorAll('[data-qa-id="qa-conversation-chat-item"]')].find((r) => r.querySelector('[title="豆豆爱吃梨"]'))!;
+    const theirs = ours.cloneNode(true) as Element;
+    ours.after(theirs);
+    panel.rowClicked({ isTrusted: true, target: theirs.querySelector('[title]') } as unknown as MouseEvent);
+    // The same name: the card is told nothing (one card per nickname), the page read decides.
+    expect(panel.openBuyer()).toMatchObject({ buyer: '豆豆爱吃梨', buyerId: null });
+    namesakeShowsOnlyNotice();
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject(cleared);
+    // The namesake writes: their conversation, what the agent does now stays.
+    agentWorks(panel);
+    const notice = document.querySelector('[data-qa-id="qa-message-warpper"]')!;
+    const next = notice.cloneNode(true) as Element;
+    next.querySelector('[data-id]')!.replaceChildren(Object.assign(document.createElement('div'), { className: 'messageNotMe' }));
+    next.querySelector('.messageNotMe')!.append(Object.assign(document.createElement('pre'), { textContent: '杯盖拧不紧是怎么回事' }));
+    next.querySelector('[data-id]')!.setAttribute('data-id', '0c5e7a11-2b3d-4e5f-8a9b-000000006667');
+    notice.after(next);
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyerMessages: ['杯盖拧不紧是怎么回事'], scenarioOverride: null, query: '七天' });
+    expect(panel.store.get().pending).not.toBeNull();
+  });
+
+  it('a click on the open buyer’s own row is spent by the next read that shows its rows: a recall after it keeps the conversation', () => {
+    const panel = onDouyin();
+    onlyMessage('能便宜点吗');
+    panel.pageChanged();
+    const ours = [...document.querySelectorAll('[data-qa-id="qa-conversation-chat-item"]')].find((r) => r.querySelector('[title="豆豆爱吃梨"]'))!;
+    panel.rowClicked({ isTrusted: true, target: ours.querySelector('[title]') } as unknown as MouseEvent);
+    panel.pageChanged(); // the page drew the same conversation again
+    agentWorks(panel);
+    recallLast();
+    panel.pageChanged();
+    expect(panel.store.get()).toMatchObject({ buyerMessages: [], scenarioOverride: 'size-fit', query: '七天' });
+    expect(panel.store.get().pending).not.toBeNull();
+  });
+
   it('another conversation under the same nickname (Douyin shows no buyer id): the pick and the search typed for the other one go', () => {
     const panel = onDouyin();
     panel.chooseScenario('size-fit');

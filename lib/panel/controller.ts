@@ -381,7 +381,8 @@ export class PanelController {
     const shown = this.openBuyer();
     if (!row || !shown || this.signal.aborted || this.store.get().pageKind !== 'chat') return;
     const who = { buyer: row.nickname, buyerId: row.id };
-    if (sameBuyer(who, shown)) return;
+    // Ours or, with no buyer id, a namesake's: the page read tells by the rows it then shows.
+    if (sameBuyer(who, shown)) return void (this.strict = true);
     const p = { from: this.readWho(), drawn: false };
     this.predicted = p;
     if (!this.switchCard(who)) {
@@ -611,19 +612,26 @@ export class PanelController {
     const seen = this.lastIds;
     const ids = read?.flatMap((m) => m.id || []) ?? [];
     // The rows the page turned into recall notices (撤回) are this conversation's too: no namesake shows them.
-    const shown = ids.concat(a.readRecalled?.(this.doc) ?? []);
+    const notes = a.readRecalled?.(this.doc) ?? [];
+    const shown = ids.concat(notes);
     const last = read?.findLast((m) => m.from === 'buyer');
     const textChanged = buyerMessages.join('\n') !== prev.buyerMessages.join('\n');
     const newMessage = last?.id ? !seen.has(last.id) : textChanged && (!!last || !seen.size);
     // Same nickname, no buyer id (Douyin's namesakes): a read showing messages none of whose ids (nor
     // any recall notice's) the last one showed is another conversation, whose buyer the agent's pick
     // and search were not for. One that shares any (the shop's reply, an earlier message, the notice
-    // of a recalled message) is the same conversation.
-    const reset = conversationChanged || (!!seen.size && !!ids.length && !shown.some((i) => seen.has(i)));
-    // A read showing no message id (the only message recalled, the list not drawn yet) tells nothing:
-    // the ids before are kept, with any recall notice's, to compare the next read with — so a buyer
-    // who recalls the one message shown and writes again is still this conversation.
-    this.lastIds = new Set(conversationChanged || ids.length ? shown : [...seen, ...shown]);
+    // of a recalled message) is the same conversation. One showing only recall notices, none seen
+    // before, is ours only where they can be the messages the last read showed, recalled: no more
+    // of them than these notices, and nothing against it (`strict`).
+    const reset =
+      conversationChanged || (!!seen.size && !shown.some((i) => seen.has(i)) && (!!ids.length || (!!notes.length && (this.strict || seen.size > notes.length))));
+    // A read showing no message id (the only message recalled, the list not drawn yet) tells nothing
+    // more: the ids before are kept, with any recall notice's, to compare the next read with — so a
+    // buyer who recalls the one message shown and writes again is still this conversation.
+    const kept = reset || ids.length;
+    this.lastIds = new Set(kept ? shown : [...seen, ...shown]);
+    // A read showing a row spends the agent's click; one showing no row changes nothing.
+    this.strict = (!kept && this.strict) || !!notes.length;
     this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
     this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({
@@ -660,6 +668,12 @@ export class PanelController {
   private lastReported = '';
   /** The console's ids of the messages the last read showed (Douyin's; none elsewhere). */
   private lastIds = new Set<string>();
+  /**
+   * The next read showing only recall notices none of which lastIds holds is another conversation's:
+   * lastIds holds a notice's (a recall leaves its notice in place), or the agent clicked a list row
+   * naming the open buyer since the last read that showed a row (rowClicked: ours, or a namesake's).
+   */
+  private strict = false;
 
   /** Order pages: the rows and the open remark editor; rows are reported to the background. */
   readOrders(): void {

@@ -25,6 +25,19 @@ describe('settings', () => {
   });
 });
 
+describe('reply clock settings', () => {
+  it('Douyin’s window patched to null reads back as none (every hour counts), its thresholds kept; patched absent, the default again', async () => {
+    await patchSettings({ replyClock: { douyin: { amberSec: 60, redSec: 90 } } as never });
+    expect((await patchSettings({ replyClock: { douyin: { window: null } } as never })).replyClock.douyin).toEqual({ amberSec: 60, redSec: 90, window: null });
+    expect((await loadSettings()).replyClock.douyin).toEqual({ amberSec: 60, redSec: 90, window: null });
+    // Another platform's change leaves it so.
+    await patchSettings({ replyClock: { pdd: { amberSec: 100, redSec: 200 } } as never });
+    expect((await loadSettings()).replyClock).toMatchObject({ douyin: { window: null }, pdd: { amberSec: 100, redSec: 200 } });
+    await patchSettings({ replyClock: { douyin: { window: undefined } } as never });
+    expect((await loadSettings()).replyClock.douyin).toEqual({ amberSec: 60, redSec: 90, window: { from: '08:00', to: '23:00' } });
+  });
+});
+
 describe('follow-up settings', () => {
   it('defaults to notifications off, the 08:00–20:00 day shift and the domain rules', () => {
     const s = normaliseSettings({});

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type ShopSettings } from '../domain/templates/types';
 import { isScenarioId, type ScenarioId } from '../domain/scenarios';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from '../domain/followups/types';
 import { midnightAs0, resolveSettings } from '../domain/followups/rules';
-import { DEFAULT_CLOCK_SETTINGS, normaliseClockSettings, type ClockSettings } from '../domain/clock';
+import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, normaliseClockSettings, type ClockSettings } from '../domain/clock';
 import type { Zone } from '../domain/time';
 import type { NoShipDays } from '../domain/ship-days';
 
@@ -156,7 +156,7 @@ export async function loadSettings(): Promise<AppSettings> {
   return raw === undefined ? structuredClone(DEFAULT_APP_SETTINGS) : migrate(raw, SETTINGS_SCHEMA);
 }
 
-const MERGED = ['shop', 'panel', 'privacy', 'followups', 'replyClock', 'setup'] as const;
+const MERGED = ['shop', 'panel', 'privacy', 'followups', 'setup'] as const;
 
 /** Merges a partial change atomically, so two tabs changing different settings keep both. */
 export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<AppSettings> {
@@ -167,6 +167,8 @@ export async function patchSettings(patch: DeepPartial<AppSettings>): Promise<Ap
     result = normaliseSettings({
       ...current,
       ...Object.fromEntries(MERGED.map((k) => [k, { ...current[k], ...patch[k] }])),
+      // The clock one platform deeper: a patch of Douyin's window alone keeps its thresholds.
+      replyClock: Object.fromEntries(CLOCK_PLATFORMS.map((p) => [p, { ...current.replyClock[p], ...patch.replyClock?.[p] }])),
       shopCues: patch.shopCues ?? current.shopCues,
     });
     return result;

@@ -474,6 +474,44 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('a namesake’s conversation showing only a recall notice, opened by the agent’s click on its row, clears the situation picked and the search (with no click, the same page is this buyer recalling their message: the test above)', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    // A conversation the page opens from the list shows one buyer message (the fixture: its preview).
+    await s.page.locator('[data-qa-id="qa-conversation-chat-item"]:has([title="晚风_1998"])').click();
+    await cardReady(s.page, '晚风_1998');
+    await expect.poll(() => basis(s.page)).toEqual(['好的，谢谢啦']);
+    const search = inPanel(s.page, '[data-kf="search"]');
+    const picked = inPanel(s.page, '[data-kf="situation"] [data-kf="chip"][data-source="agent"]');
+    await inPanel(s.page, '[data-kf="change-situation"]').click();
+    await inPanel(s.page, '.kf-chip-option[data-scenario="size-fit"]').click();
+    await expect.poll(() => picked.count()).toBe(1);
+    await search.fill('七天');
+    // The list shows a second conversation of the same nickname; the agent clicks it. The page opens
+    // it with the same header; its conversation shows nothing but a recall notice.
+    await s.page.evaluate(() => {
+      const ours = [...document.querySelectorAll('[data-qa-id="qa-conversation-chat-item"]')].find((r) => r.querySelector('[title="晚风_1998"]'))!;
+      ours.after(ours.cloneNode(true));
+    });
+    await s.page.locator('[data-qa-id="qa-conversation-chat-item"]:has([title="晚风_1998"])').nth(1).click();
+    await s.page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[data-qa-id="qa-message-warpper"]')];
+      for (const r of rows.slice(0, -1)) r.remove();
+      const holder = rows.at(-1)!.querySelector('[data-id]')!;
+      holder.removeAttribute('style');
+      holder.setAttribute('data-id', '7f3a9c20-1e4d-4b6a-9c8e-0d2f5a6b7ca0');
+      holder.replaceChildren(Object.assign(document.createElement('span'), { textContent: '对方撤回了一条消息' }));
+    });
+    await expect.poll(() => basis(s.page)).toEqual([]);
+    await expect.poll(() => search.inputValue()).toBe('');
+    expect(await picked.count()).toBe(0);
+    // Their buyer writes: a message of this conversation, nothing of the other comes back.
+    await hook(s.page, '__douyin', 'pushBuyerMessage', '杯盖拧不紧是怎么回事');
+    await expect.poll(() => basis(s.page)).toEqual(['杯盖拧不紧是怎么回事']);
+    expect([await search.inputValue(), await picked.count(), await buyerName(s.page)]).toEqual(['', 0, '晚风_1998']);
+    expect(s.pageErrors).toEqual([]);
+  });
+
   /** Appends a shop message as the page may first draw it right after a send: a right-to-left row, no messageIsMe. */
   const appendBareAnswer = (text: string) =>
     s.page.evaluate((t) => {

@@ -141,7 +141,23 @@ describe('shop thresholds', () => {
     const s = normaliseClockSettings({ pdd: { amberSec: 30, redSec: 10 }, jd: { amberSec: 'x' }, douyin: { window: null } });
     expect(s.pdd).toEqual({ amberSec: 30, redSec: 30 });
     expect(s.jd).toEqual(DEFAULT_CLOCK_SETTINGS.jd);
-    expect(s.douyin.window).toBeUndefined();
+    expect(s.douyin.window).toBeNull();
     expect(normaliseClockSettings(undefined).douyin.window).toEqual({ from: '08:00', to: '23:00' });
+  });
+  it('a window of null counts every hour and stays so when read again; absent or malformed is the platform’s default', () => {
+    const night = [at(23, 30), at(8, 2, 2)] as const;
+    const once = normaliseClockSettings({ douyin: { amberSec: 60, redSec: 90, window: null }, pdd: { window: null } });
+    const again = normaliseClockSettings(JSON.parse(JSON.stringify(once)));
+    expect(again).toEqual(once);
+    expect(again.douyin).toEqual({ amberSec: 60, redSec: 90, window: null });
+    expect(countedMs(...night, again.douyin.window, BEIJING)).toBe((8 * 60 + 32) * MIN);
+    // A platform with no default window: none either way, nothing to keep.
+    expect(again.pdd).toEqual(DEFAULT_CLOCK_SETTINGS.pdd);
+    for (const window of [undefined, { from: '25:00', to: '23:00' }, { from: '23:00', to: '08:00' }, '08:00-23:00', {}]) {
+      const s = normaliseClockSettings({ douyin: { window } });
+      expect(s.douyin.window, JSON.stringify(window)).toEqual({ from: '08:00', to: '23:00' });
+      expect(countedMs(...night, s.douyin.window, BEIJING)).toBe(2 * MIN);
+    }
+    expect(normaliseClockSettings({ douyin: { window: { from: '09:00', to: '22:00' } } }).douyin.window).toEqual({ from: '09:00', to: '22:00' });
   });
 });

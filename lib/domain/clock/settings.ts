@@ -12,9 +12,14 @@ export function normaliseClockSettings(input: unknown): ClockSettings {
     const sec = (x: unknown, fallback: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 5 && x <= 86_400 ? Math.round(x) : fallback);
     const amberSec = sec(v.amberSec, d.amberSec);
     const redSec = Math.max(sec(v.redSec, d.redSec), amberSec);
-    const w = v.window === undefined ? d.window : v.window;
-    const window = w && HHMM.test(w.from) && HHMM.test(w.to) && w.from < w.to ? { from: w.from, to: w.to } : undefined;
-    out[p] = window ? { amberSec, redSec, window } : { amberSec, redSec };
+    // null: the shop counts all day (ClockThresholds.window); absent or malformed: the platform's default.
+    const w = v.window;
+    const window = w === null ? null : w && HHMM.test(w.from) && HHMM.test(w.to) && w.from < w.to ? { from: w.from, to: w.to } : d.window;
+    const t: ClockThresholds = { amberSec, redSec };
+    if (window) t.window = window;
+    // Kept as null where the platform has a default window: stored absent, it would read back as that default.
+    else if (d.window && window === null) t.window = null;
+    out[p] = t;
   }
   return out;
 }

@@ -9,8 +9,12 @@ export type ClockLevel = 'ok' | 'amber' | 'red';
 export interface ClockThresholds {
   amberSec: number;
   redSec: number;
-  /** Only time inside this daily window counts (Douyin: 08:00–23:00). Absent = all day. */
-  window?: { from: string; to: string };
+  /**
+   * Only time inside this daily window counts (Douyin: 08:00–23:00). null: all day, chosen over the
+   * platform's default window; absent: all day where the platform has no default (in a stored or
+   * patched record, absent is the platform's default: normaliseClockSettings).
+   */
+  window?: { from: string; to: string } | null;
 }
 
 export type ClockSettings = Record<ClockPlatform, ClockThresholds>;
