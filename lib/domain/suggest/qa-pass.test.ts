@@ -359,10 +359,10 @@ describe('a buyer who offers to fetch the parcel', () => {
   });
 
   it('which courier the shop sends with is not offered first once the parcel has left', () => {
-    // 默认快递 (…我帮您看看能不能换一家) and 指定顺丰 speak of a parcel not yet sent.
+    // 默认快递 (…我帮您看看能不能换一家), 指定顺丰 and 送货上门与驿站 (我在订单上给您备注) speak of a parcel not yet sent.
     expect(read('能不能送上门', ['shipped']).cards[0]).toBe('tracking-query');
     expect(read('顺丰能发吗', []).cards[0]).toBe('courier-sf');
-    expect(read('能不能送上门', []).cards[0]).toBe('courier-default');
+    expect(read('能不能送上门', []).cards[0]).toBe('courier-door');
   });
 });
 
@@ -426,19 +426,26 @@ describe('quality wished for, or its worry waved away, is no quality complaint',
 });
 
 describe('whether the parcel comes to the door, before anything is sent', () => {
-  // No starter reply speaks of the door: 默认快递 (the courier the shop sends with, another if that one
-  // does not suit) is the closest honest answer. 查询物流（先查订单） checks an order the buyer may not have,
-  // 快递到不了 says the address is out of reach. On an unpaid order 运费已含 (…帮您查查默认的快递在您那边派不派送)
-  // is as near.
-  it('默认快递 first with no order, and on an unpaid or paid order', () => {
-    for (const text of ['能不能送上门', '送货上门吗', '可以送上门吗', '快递可以送货上门吗 我家在六楼', '会送到家吗']) {
+  // 默认快递 led these until 2026-12-06 (night), the closest of the replies then: no starter reply spoke of
+  // the door. 送货上门与驿站 says whose call the door is (the courier's local station) and what the shop can do
+  // before sending (a note on the order, another courier); it promises no door.
+  it('送货上门与驿站 first with no order, and on an unpaid or paid order', () => {
+    for (const text of ['能不能送上门', '送货上门吗', '可以送上门吗', '快递可以送货上门吗 我家在六楼', '会送到家吗', '能放快递柜吗', '是送到驿站还是送到家', '我家没电梯 能送上楼吗']) {
       for (const orders of [[], ['unpaid'], ['paid']] as OrderStatus[][]) {
         const { chips, cards } = read(text, orders);
         expect(chips[0], text).toBe('courier');
-        const near = orders[0] === 'unpaid' ? ['courier-default', 'order-confirm-postage'] : ['courier-default'];
-        expect(near, `${text} (${orders}) → ${cards.join(', ')}`).toContain(cards[0]);
+        expect(cards[0], `${text} (${orders}) → ${cards.join(', ')}`).toBe('courier-door');
       }
     }
+  });
+
+  it('which courier, SF, or whether the address is reached keep their replies; a shipped parcel gets 查询物流', () => {
+    for (const text of ['发什么快递', '你们默认走哪家快递']) expect(read(text, []).cards[0], text).toBe('courier-default');
+    expect(read('能发顺丰吗', []).cards[0]).toBe('courier-sf');
+    expect(['courier-default', 'order-confirm-postage']).toContain(read('我这边是新疆的 能送到吗', []).cards[0]);
+    // Its note on the order and another courier are past once the parcel has left.
+    for (const text of ['能不能送上门', '送货上门吗', '会放驿站吗']) expect(read(text, ['shipped']).cards[0], text).not.toBe('courier-door');
+    expect(read('能不能送上门', ['shipped']).cards[0]).toBe('tracking-query');
   });
 });
 

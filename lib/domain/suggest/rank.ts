@@ -471,9 +471,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     let v = 0;
     const stage = fit.stage[t]!;
     // With nothing known the buyer may be shopping: a reply true before purchase is not held back.
-    const offStage = !!stage && !!buyerStage && !(stage & buyerStage);
+    // A reply whose text is false at the buyer's stage (TRUE_AT) is off stage for its detail too: 送货上门与驿站
+    // (我在订单上给您备注…换一家) named by 能不能送上门 led a shipped order's, where the parcel has left.
+    const offStage = !!buyerStage && (stage ? !(stage & buyerStage) : !!fit.trueAt[t] && !(fit.trueAt[t]! & buyerStage));
     if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : offStage ? -W_STAGE : W_STAGE_FIT;
-    else if (buyerStage && fit.trueAt[t] && !(fit.trueAt[t]! & buyerStage)) v -= W_STAGE;
+    else if (offStage) v -= W_STAGE;
     const detail = fit.detail[t];
     // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made). One
     // named only in an earlier message keeps its reply from losing but earns no lead over the current
