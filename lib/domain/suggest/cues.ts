@@ -341,8 +341,15 @@ const PRESALE_PRICE = new RegExp(
  */
 const GOOD_NOT_THANKS =
   /^(?!.*(?:谢|辛苦|麻烦|拜拜|再见|好的|好滴|好嘞|好哒|好吧|好了|好哦|好呢|好哈|ok|嗯|收到|明白|知道|了解|没问题|可以了|行了)).*好(?:就行|就好|就可以|就成|就ok|不好)/;
-/** Not ordered yet (还没拍, 还没下单): nothing is late, whatever else the message says. */
-const NOT_ORDERED = /还没有?(?:拍|下单|买)/;
+/** Not ordered yet (还没拍, 还没下单; not 还没拍照): nothing is late, whatever else the message says. */
+const NOT_ORDERED = /还没有?(?:拍(?!照|图|视频|个照|张照)|下单|买)/;
+/**
+ * …and nothing can be cancelled or tracked either: a need that only an order placed has (怕是仿的 还没下单
+ * showed the model's 取消订单 chip). Not when the buyer asks what happens once it is placed (还没下单，拍了以后
+ * 能取消吗): the order meant there is the one to come. A need with an answer before buying (退换, 退款多久,
+ * 运费谁出, 保修, 合并发货) keeps its chip.
+ */
+const NO_ORDER_YET = new RegExp(String.raw`^(?!.*(?:拍|下单|买|付款?)(?:了|下|好|完)?(?:以后|之后|后))(?=.*${NOT_ORDERED.source})`);
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -352,7 +359,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /\d{2,3}\s*(斤|kg|公斤)/, scenario: 'size-fit', weight: 2 },
   { re: /1[4-9]\d\s*(cm|厘米|公分)|1米[4-9]\d?/, scenario: 'size-fit', weight: 2 },
   { re: /(?<![\d.])1[5-9]\d(?![\d.]|\s*(克|g|元|块|ml|毫升|个|包|件|支|份|片|号|天|度|mm|w|v))\s*(了|的|高)/, scenario: 'size-fit', weight: 1.5 },
-  { re: /(穿|拿|拍|选|买)\s*(多大|什么|哪个)\s*(码|号|尺)?|\b(xs|s|m|l|xl|xxl|xxxl|\d?xl)\s*(码|号)?\s*(合适|可以|能穿|行吗)/, scenario: 'size-fit', weight: 3 },
+  // 什么 / 哪个 before another word asks about that word (拍什么时候发, 买什么颜色好): no size.
+  { re: /(穿|拿|拍|选|买)\s*(多大|(什么|哪个)(?=\s*(码|号|尺)|合适|好|比较|更|呢|吗|啊|呀|吧|[^\u4e00-\u9fa5]|$))\s*(码|号|尺)?|\b(xs|s|m|l|xl|xxl|xxxl|\d?xl)\s*(码|号)?\s*(合适|可以|能穿|行吗)/, scenario: 'size-fit', weight: 3 },
   { re: /\d{2}\s*码/, scenario: 'size-fit', weight: 2 },
   // Asking for a lower price with a number: "80元整吧", "100卖不卖", "最低多少一支".
   { re: /\d+\s*(元|块)?\s*(整吧|卖吗|卖不卖|行不行|行吗|可以吗|可以不|拿走|出吗|能给吗|给吗|给不给|能卖吗)/, scenario: 'bargain', weight: 2.5 },
@@ -404,6 +412,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: PRESALE_PRICE, scenario: 'wrong-item', weight: -1.5 },
   { re: GOOD_NOT_THANKS, scenario: 'thanks', weight: -5 },
   { re: NOT_ORDERED, scenario: 'delay', weight: -3 },
+  { re: NO_ORDER_YET, scenario: 'cancel-order', weight: -5 },
+  { re: NO_ORDER_YET, scenario: 'tracking', weight: -5 },
   // Price per unit: activity rules (99一包, 199 3包).
   { re: /\d{2,}\s*(元|块)?\s*(一|1|\d)\s*(包|件|个|盒|箱|份|瓶|套|支|袋)/, scenario: 'promotion', weight: 1.5 },
   // "Do you sell / have …": 有数据线卖吗, 你们这有吗, 店里还有吗.

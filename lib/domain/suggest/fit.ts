@@ -145,6 +145,8 @@ const TRUE_AT: Record<string, number> = {
   // once the parcel has left. 默认快递 led a shipped order's 送不上门的话我去驿站拿也行 (2026-12-06).
   'courier-default': PRE | UNPAID | PAID,
   'courier-sf': PRE | UNPAID | PAID,
+  // 我在订单上给您备注…帮您看看能不能换一家: before the parcel leaves (a shipped one is 查询物流's).
+  'courier-door': PRE | UNPAID | PAID,
 };
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
@@ -208,6 +210,8 @@ const DETAIL: Record<string, string[]> = {
   // Where the goods leave from (从哪里发货, 哪里发的货, 发货地), not when.
   'ship-from': ['发货地', '哪里发', '哪发', '哪儿发', '从哪', '哪个城市', '哪个省', '哪个仓', '什么地方发', '发货城市', '发货仓', '发出地', '哪里寄出'],
   'courier-sf': ['顺丰'],
+  // The door or a pick-up point (送上门, 送到家, 放驿站, 快递柜), not which courier.
+  'courier-door': ['上门', '到家', '门口', '上楼', '楼下', '驿站', '快递柜', '丰巢', '菜鸟', '代收点', '自提', '自己取', '自己拿', '去取', '去拿'],
   'courier-unreachable': ['到不了', '送不到', '不到', '派送不', '偏远', '不送', '不派'],
   'tracking-stuck': ['不动', '没更新', '不更新', '没动', '停', '卡', '好几天', '几天了'],
   'tracking-signed-missing': ['签收', '签了'],

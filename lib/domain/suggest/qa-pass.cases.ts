@@ -195,11 +195,11 @@ export const QA_PASS: QaCase[] = [
   q('不方便送到家就放快递柜吧 放快递柜就可以', ['shipped'], 'courier', ['tracking-query', 'tracking-check']),
   // Left by those two rules (read right since the three rules last in qa-pass.test.ts): a fake feared
   // before buying showed the model's 投诉 chip, quality wished for (不担心质量) the 质量问题 chip. Whether
-  // the parcel comes to the door has no starter reply of its own: 默认快递 (the courier, and another
-  // if that one does not suit) is the closest honest answer before anything is sent.
+  // the parcel comes to the door had no starter reply of its own and got 默认快递; 送货上门与驿站 answers it
+  // before anything is sent (2026-12-06, night).
   q('有点怕买到假货 你们这是正品吗', [], 'product-info', ['product-genuine']),
   q('我倒不担心质量 就想知道哪个颜色好看', [], 'product-info', ['product-verify', 'product-color', 'product-compare']),
-  q('快递可以送货上门吗 我家在六楼', [], 'courier', ['courier-default']),
+  q('快递可以送货上门吗 我家在六楼', [], 'courier', ['courier-door']),
   // Found after those (read right since the rules last in qa-pass.test.ts): 就怕是假的 / 怕是假货 before buying
   // showed the 质量问题 chip (怕是 alone is "probably": 开胶了 怕是质量问题 reports a defect and keeps it), 好 in
   // 质量好就行 the 致谢 chip, and a price asked beside the wish the model's 保修 chip.

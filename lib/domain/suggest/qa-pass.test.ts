@@ -15,7 +15,8 @@
  * the day (还在犹豫…怕质量不好 on an unpaid order got the 质量问题 chip; 送不上门的话我去驿站拿也行 on a shipped
  * order got 安抚致歉) are read right by the last two. Three more found after those (就怕是假的 / 怕是假货 before
  * buying got the 质量问题 chip, 质量好就行 the 致谢 chip, 质量好就行 多少钱 the model's 保修 chip) are read
- * right by the three blocks at the end.
+ * right by the three blocks after them. Two more (怕是仿的 还没下单 showed the model's 取消订单 chip, 我还没拍
+ * 什么时候发货 the 尺码 chip) are read right by the two blocks at the end.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -358,10 +359,10 @@ describe('a buyer who offers to fetch the parcel', () => {
   });
 
   it('which courier the shop sends with is not offered first once the parcel has left', () => {
-    // 默认快递 (…我帮您看看能不能换一家) and 指定顺丰 speak of a parcel not yet sent.
+    // 默认快递 (…我帮您看看能不能换一家), 指定顺丰 and 送货上门与驿站 (我在订单上给您备注) speak of a parcel not yet sent.
     expect(read('能不能送上门', ['shipped']).cards[0]).toBe('tracking-query');
     expect(read('顺丰能发吗', []).cards[0]).toBe('courier-sf');
-    expect(read('能不能送上门', []).cards[0]).toBe('courier-default');
+    expect(read('能不能送上门', []).cards[0]).toBe('courier-door');
   });
 });
 
@@ -425,19 +426,26 @@ describe('quality wished for, or its worry waved away, is no quality complaint',
 });
 
 describe('whether the parcel comes to the door, before anything is sent', () => {
-  // No starter reply speaks of the door: 默认快递 (the courier the shop sends with, another if that one
-  // does not suit) is the closest honest answer. 查询物流（先查订单） checks an order the buyer may not have,
-  // 快递到不了 says the address is out of reach. On an unpaid order 运费已含 (…帮您查查默认的快递在您那边派不派送)
-  // is as near.
-  it('默认快递 first with no order, and on an unpaid or paid order', () => {
-    for (const text of ['能不能送上门', '送货上门吗', '可以送上门吗', '快递可以送货上门吗 我家在六楼', '会送到家吗']) {
+  // 默认快递 led these until 2026-12-06 (night), the closest of the replies then: no starter reply spoke of
+  // the door. 送货上门与驿站 says whose call the door is (the courier's local station) and what the shop can do
+  // before sending (a note on the order, another courier); it promises no door.
+  it('送货上门与驿站 first with no order, and on an unpaid or paid order', () => {
+    for (const text of ['能不能送上门', '送货上门吗', '可以送上门吗', '快递可以送货上门吗 我家在六楼', '会送到家吗', '能放快递柜吗', '是送到驿站还是送到家', '我家没电梯 能送上楼吗']) {
       for (const orders of [[], ['unpaid'], ['paid']] as OrderStatus[][]) {
         const { chips, cards } = read(text, orders);
         expect(chips[0], text).toBe('courier');
-        const near = orders[0] === 'unpaid' ? ['courier-default', 'order-confirm-postage'] : ['courier-default'];
-        expect(near, `${text} (${orders}) → ${cards.join(', ')}`).toContain(cards[0]);
+        expect(cards[0], `${text} (${orders}) → ${cards.join(', ')}`).toBe('courier-door');
       }
     }
+  });
+
+  it('which courier, SF, or whether the address is reached keep their replies; a shipped parcel gets 查询物流', () => {
+    for (const text of ['发什么快递', '你们默认走哪家快递']) expect(read(text, []).cards[0], text).toBe('courier-default');
+    expect(read('能发顺丰吗', []).cards[0]).toBe('courier-sf');
+    expect(['courier-default', 'order-confirm-postage']).toContain(read('我这边是新疆的 能送到吗', []).cards[0]);
+    // Its note on the order and another courier are past once the parcel has left.
+    for (const text of ['能不能送上门', '送货上门吗', '会放驿站吗']) expect(read(text, ['shipped']).cards[0], text).not.toBe('courier-door');
+    expect(read('能不能送上门', ['shipped']).cards[0]).toBe('tracking-query');
   });
 });
 
@@ -517,5 +525,59 @@ describe('the price asked beside a quality wish is a question before buying', ()
     expect(read('质量好就行 保修多久', []).chips[0]).toBe('repair');
     expect(read('质量好就行 能开发票吗 多少钱', []).chips[0]).toBe('invoice');
     expect(read('保修多少钱', ['completed']).chips[0]).toBe('repair');
+  });
+});
+
+describe('an order not placed yet (还没拍, 还没下单) can be neither cancelled nor tracked', () => {
+  // Found after the blocks above: 怕是仿的 还没下单 showed the model's 取消订单 chip beside 商品咨询.
+  it('no 取消订单 or 查件 chip from the model on a worry before ordering', () => {
+    for (const text of ['怕是仿的 还没下单', '还没下单 担心不是正品', '我还没有拍 就是怕买到仿的']) {
+      for (const orders of [[], ['completed']] as OrderStatus[][]) {
+        const { chips, cards } = read(text, orders);
+        expect(chips, `${text} (${orders})`).not.toContain('cancel-order');
+        expect(chips, `${text} (${orders})`).not.toContain('tracking');
+        expect(cards.filter((id) => id.startsWith('cancel-')), `${text} → ${cards.join(', ')}`).toEqual([]);
+      }
+    }
+  });
+
+  it('whatever the model: no order placed rules the cancellation and the parcel out', () => {
+    const cues = classify(['还没下单 想问问是不是正品']);
+    expect(cues.evidence['cancel-order']).toContain('/ruled-out/');
+    expect(cues.evidence.tracking).toContain('/ruled-out/');
+    const top = combineSignals(cues, { model: [{ id: 'product-info', p: 0.4 }, { id: 'cancel-order', p: 0.3 }, { id: 'tracking', p: 0.2 }] }).top;
+    expect(top).not.toContain('cancel-order');
+    expect(top).not.toContain('tracking');
+  });
+
+  it('an order placed, one to come, or 拍 of a photo keep the cancellation chip', () => {
+    expect(read('已经付款了 能取消订单吗', ['paid']).cards[0]).toBe('cancel-paid');
+    expect(read('拍了还没付款 能取消吗', ['unpaid']).cards[0]).toBe('cancel-unpaid');
+    expect(read('还没发货 帮我把订单取消了吧', ['paid']).chips[0]).toBe('cancel-order');
+    // What happens to the order once it is placed: the cancellation rules answer it.
+    expect(read('还没下单 拍了以后还能取消吗', []).chips[0]).toBe('cancel-order');
+    expect(read('还没拍照 订单先帮我取消吧', ['paid']).chips[0]).toBe('cancel-order');
+    // A need with an answer before buying keeps its chip: returns, merging the parcels.
+    expect(read('还没买 不合适能退吗', []).chips[0]).toBe('return');
+    expect(read('还没买 拍两件能一起发吗', []).chips[0]).toBe('merge-orders');
+  });
+});
+
+describe('拍/买 + 什么 or 哪个 before another word asks about that word, not the size', () => {
+  // 我还没拍 什么时候发货 showed the 尺码 chip: 拍 + 什么 read as 拍什么码.
+  it('什么时候 after 拍 or 买 asks when: the shipping-time chip alone', () => {
+    for (const text of ['我还没拍 什么时候发货', '还没拍呢 什么时候能发出', '现在买什么时候到']) {
+      const { chips, cards } = read(text, []);
+      expect(chips, text).not.toContain('size-fit');
+      expect(chips[0], text).toBe('shipping-time');
+      expect(['ship-time', 'ship-arrival'], `${text} → ${cards.join(', ')}`).toContain(cards[0]);
+    }
+    expect(read('买什么颜色好看', []).chips).not.toContain('size-fit');
+  });
+
+  it('a size asked with 什么/哪个, or with height and weight, keeps the size chip', () => {
+    for (const text of ['还没拍 穿什么码合适', '我还没买 拍哪个尺码好', '还没下单 160 100斤穿多大', '穿什么号', '拍哪个好 平时穿m']) {
+      expect(read(text, []).chips[0], text).toBe('size-fit');
+    }
   });
 });

@@ -224,24 +224,29 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // A bad review posted or threatened: asking for five stars or thanking for a good review is not
   // suggested at all (我已经给了你们差评 had 邀请五星评价 second).
   const reviewBad = reviewThreatened || postedBadReview(input.text);
+  // A need lifted this way counts as shown though no chip names it: it takes the score of the chip it
+  // follows from, and its replies become candidates (`lifted`, in the order lifted).
+  const top: ScenarioId[] = [...cls.top];
+  const lifted: ScenarioId[] = [];
+  const liftAfter = (from: ScenarioId, ids: readonly ScenarioId[]) => {
+    for (const s of ids) {
+      if (!top.includes(s)) top.push(s);
+      scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get(from) ?? 0));
+      lifted.push(s);
+    }
+  };
   // A review threatened (再不给个说法我就给差评了) is a complaint not yet a review: with only the 中差评
   // chip shown, the complaint's replies count as shown too, so 先协商解决 can answer it (中差评沟通 led it).
   // A complaint chip far below the review one (小心我给差评: 0.05) brought none of its replies either.
   // One posted is a complaint too: after 中差评沟通, the apology comes before 不做好评返现.
-  const lift = reviewBad && cls.top.includes('review');
-  const top: ScenarioId[] = lift && !cls.top.includes('complaint') ? [...cls.top, 'complaint'] : [...cls.top];
-  if (lift) scoreOf.set('complaint', Math.max(scoreOf.get('complaint') ?? 0, scoreOf.get('review') ?? 0));
+  if (reviewBad && cls.top.includes('review')) liftAfter('review', ['complaint']);
   // A return the buyer says is sent back (我已经寄回了) is past every 退货 reply (how to start one, 是哪里
   // 不满意): what follows it — the parcel's number, the refund — counts as shown too, so 退货已寄出 and
   // 退款进度 answer it (with 换货进度 gone from it, the 退货 chip alone had no card left).
   const qText = normalize(input.text).text;
   // Only when neither is a chip already: 寄回去了，什么时候退款 keeps 退款到账时间 first.
   const sentBack = cls.top.includes('return') && !RETURN_SENT_NEXT.some((s) => cls.top.includes(s)) && SENT_BACK.some((w) => saysWord(qText, w));
-  const liftedReturn: ScenarioId[] = sentBack ? RETURN_SENT_NEXT : [];
-  for (const s of liftedReturn) {
-    top.push(s);
-    scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get('return') ?? 0));
-  }
+  if (sentBack) liftAfter('return', RETURN_SENT_NEXT);
   // Another colour or size wanted for an order placed whose parcel has not left (想换个颜色，还没发货吧; a
   // paid order and no other): nothing is sent back, the order itself is changed — the order-change
   // replies count as shown too, so 取消已付款订单 (…只是想换颜色或规格，我也可以直接帮您改) answers it (换货流程
@@ -249,11 +254,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const buyerStage = stageOfWords(input.text) || stageOfOrders(input.orderStatuses ?? []);
   const unsentChange =
     cls.top.includes('exchange') && !top.includes('cancel-order') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
-  const liftedChange: ScenarioId[] = unsentChange ? ['cancel-order'] : [];
-  for (const s of liftedChange) {
-    top.push(s);
-    scoreOf.set(s, Math.max(scoreOf.get(s) ?? 0, scoreOf.get('exchange') ?? 0));
-  }
+  if (unsentChange) liftAfter('exchange', ['cancel-order']);
   const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
 
@@ -274,8 +275,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     for (let i = 0; i < b.length && i < cap; i++) cand.add(b[i]!);
   };
   for (const s of scenarios) addBucket(index.buckets.get(s), BUCKET_CAP);
-  if (lift) addBucket(index.buckets.get('complaint'), BUCKET_CAP);
-  for (const s of [...liftedReturn, ...liftedChange]) addBucket(index.buckets.get(s), BUCKET_CAP);
+  for (const s of lifted) addBucket(index.buckets.get(s), BUCKET_CAP);
 
   // The buyer's own words: rarer bigrams weigh more (idf); very common ones are skipped.
   // Word overlap accumulates in a per-index scratch array (no Map churn, no GC pressure per call).
@@ -471,9 +471,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     let v = 0;
     const stage = fit.stage[t]!;
     // With nothing known the buyer may be shopping: a reply true before purchase is not held back.
-    const offStage = !!stage && !!buyerStage && !(stage & buyerStage);
+    // A reply whose text is false at the buyer's stage (TRUE_AT) is off stage for its detail too: 送货上门与驿站
+    // (我在订单上给您备注…换一家) named by 能不能送上门 led a shipped order's, where the parcel has left.
+    const offStage = !!buyerStage && (stage ? !(stage & buyerStage) : !!fit.trueAt[t] && !(fit.trueAt[t]! & buyerStage));
     if (stage) v += !buyerStage ? (stage & PRE ? 0 : -W_STAGE_UNKNOWN) : offStage ? -W_STAGE : W_STAGE_FIT;
-    else if (buyerStage && fit.trueAt[t] && !(fit.trueAt[t]! & buyerStage)) v -= W_STAGE;
+    else if (offStage) v -= W_STAGE;
     const detail = fit.detail[t];
     // A detail named at another stage is not that detail (拍了 in 那我先拍了 is no payment made). One
     // named only in an earlier message keeps its reply from losing but earns no lead over the current

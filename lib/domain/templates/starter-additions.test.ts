@@ -46,6 +46,7 @@ describe('which later starter replies a stored library is offered', () => {
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
       'pay-methods',
       'ship-from',
+      'courier-door',
       'tracking-check',
       'cancel-check',
       'return-sent',

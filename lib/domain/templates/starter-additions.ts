@@ -25,6 +25,8 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   ['ship-from'],
   // 2026-12-06, later: which ways of paying the shop takes (能用花呗吗) got the payment reminders, no answer.
   ['pay-methods'],
+  // 2026-12-06, night: whether the parcel comes to the door or waits at a pick-up point (能不能送上门) got 默认快递.
+  ['courier-door'],
 ];
 
 /**

@@ -194,6 +194,11 @@ const TEMPLATES: Template[] = [
     '亲，可以发顺丰的，需要补{顺丰差价?}元运费差价。您拍下后我发补差价的链接给您，留言备注「顺丰」就好～'),
   tpl('courier-unreachable', '发货物流', '快递到不了', ['courier', 'address-change'],
     '亲，您这个地址{默认快递?}可能派送不到，为了不耽误收货，我帮您改发{可达快递?}，或者您留一个快递能到的地址，您看哪种方便？'),
+  // Whether the parcel comes to the door or waits at a pick-up point (能不能送上门, 会放驿站吗) had no reply of
+  // its own: 默认快递 led. The last stretch is the courier's local station's call, not the shop's, so the
+  // reply promises no door; it offers what the shop can do before sending — a note on the order, another courier.
+  tpl('courier-door', '发货物流', '送货上门与驿站', ['courier'],
+    '亲，包裹是送到家门口，还是放在驿站、快递柜，是{默认快递?}在您那边的网点安排的，我们这边没办法替快递保证哦。需要送货上门的话，我在订单上给您备注一下，派件时您也可以跟快递员说一声；如果这家在您那边总是放驿站，告诉我，我帮您看看能不能换一家～'),
   tpl('tracking-query', '发货物流', '查询物流', ['tracking'],
     '帮您查了一下，包裹已经由{快递?}发出，单号{单号?}，目前到了{物流位置?}。请留意快递员的电话，路上有什么异常我帮您跟进～',
     'wl'),

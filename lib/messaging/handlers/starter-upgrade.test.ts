@@ -184,6 +184,26 @@ describe('an update adds the starter replies new since the library was stored', 
     expect(ids(lib)).not.toContain('pay-methods');
   });
 
+  it('a library stored by the version before 送货上门与驿站 gets it once, after 快递到不了; deleted, it stays away', async () => {
+    // 2026-12-06 (night): whether the parcel comes to the door (能不能送上门) had no starter reply; 默认快递 led.
+    const list = STARTER_ADDED.findIndex((l) => l.includes('courier-door'));
+    expect(list).toBeGreaterThanOrEqual(LISTS_BEFORE_COUNT);
+    let w = await worker();
+    await w.db.set('library', 'library', { v: 1, groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.filter((t) => t.id !== 'courier-door') });
+    await w.db.set('meta', 'starter-added', list);
+    await w.upgrade();
+    let lib = await w.library();
+    expect(body(lib, 'courier-door')).toBe(starterBody('courier-door'));
+    expect(ids(lib).indexOf('courier-door')).toBe(ids(lib).indexOf('courier-unreachable') + 1);
+    expect(await w.db.get('meta', 'starter-added')).toBe(STARTER_ADDED.length);
+
+    await w.save({ groups: lib.groups, templates: lib.templates.filter((t) => t.id !== 'courier-door') });
+    w = await worker();
+    await w.upgrade();
+    lib = await w.library();
+    expect(ids(lib)).not.toContain('courier-door');
+  });
+
   it('a fresh install notes that it has them all: deleted afterwards, the next update does not add them', async () => {
     let w = await worker();
     await w.upgrade();
