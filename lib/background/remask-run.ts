@@ -26,12 +26,15 @@
  * changes: no `updatedAt` (a buyer's retention period counts from the agent's last edit), nothing else.
  *
  * Team mode. A follow-up re-masked is queued for the team like any edit (every member may write an
- * item), as the update-time follow-up pass before it did. A buyer is not: the team's notes are append-only events nobody may
- * rewrite (lib/team/validate.ts), and a profile sent back with its old `updatedAt` would lose the
- * merge to the team's copy (mergeCustomer keeps the larger text on a tie), so every machine masks its
- * own copy here and what it pulls (lib/team/storage-bridge.ts). A taught site is the supervisor's to
- * write (an agent's change is refused): nothing is sent; every machine reads the shop's copy through
- * the same stripping (record.ts `validatePicks`), and the supervisor's next edit sends it stripped.
+ * item), as the update-time follow-up pass before it did. So is a buyer (since 2026-12-06): its
+ * profile goes up as this machine stores it, masked, with its field times, so the server's current
+ * revision loses the door once and a colleague's later edit still wins the merge (lib/team/docs.ts
+ * `maskedBuyerBody`; two machines sending the same masked profile write one revision). Its history
+ * lines are not: the team's notes are append-only events nobody may rewrite (lib/team/validate.ts),
+ * so the server keeps them as written, and every machine masks its own copy here and what it pulls
+ * (lib/team/storage-bridge.ts). A taught site is the supervisor's to write (an agent's change is
+ * refused): nothing is sent; every machine reads the shop's copy through the same stripping
+ * (record.ts `validatePicks`), and the supervisor's next edit sends it stripped.
  * Run from worker-extras.js, lent the 全部数据 verbs' `io`.
  */
 import type { AllDataIO } from './all-data-run';

@@ -80,6 +80,7 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       return out;
     },
     customerKeys: () => db.keys('customers'),
+    masking,
     async mergeCustomers(list) {
       // A colleague who never saw the buyer's console id sent a nickname-only record of a name one id
       // has claimed here: it joins that id's record, as the panel's identity step and a local import

@@ -139,15 +139,15 @@ describe('data an older version stored, at the first worker start after the upda
     expect(await upgradePrivacyAtStart()).toBe(false);
   });
 
-  it('in team mode queues the re-masked follow-ups like an edit, and neither the buyers nor the taught sites', async () => {
+  it('in team mode queues the re-masked buyers (they go up masked, field times kept) and follow-ups like an edit, and not the taught sites', async () => {
     await seedOld();
     const queued: string[] = [];
-    setLocalChangeListener(async (area) => void queued.push(area));
+    setLocalChangeListener(async (area, keys) => void queued.push(`${area}:${keys.join(',')}`));
     try {
       await upgradePrivacyAtStart();
     } finally {
       setLocalChangeListener(null);
     }
-    expect(queued).toEqual(['followups']);
+    expect(queued.sort()).toEqual(['customers:demo#u-1001', 'followups:manual:old']);
   });
 });
