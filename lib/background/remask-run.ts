@@ -15,21 +15,26 @@
  *   start with masking on does it.
  * - Whatever the shop masks: every taught site is stored as it is read now, its title without
  *   5+-digit runs and its address without query, fragment and data-holding path segments
- *   (lib/sites/taught/page.ts), live and in the backups.
+ *   (lib/sites/taught/page.ts), and its title without the nicknames of the buyers stored here
+ *   (lib/sites/taught/old-title.ts: long enough, standing as a whole part of it; a backup's site
+ *   also without its own buyers'), live and in the backups.
  *
  * Each part is recorded as done in `meta` once all of it is written (lib/storage/privacy-upgrade.ts: `privacy:remasked`
- * holds the version of the rules it ran with, `taughtSites:stripped` 1). Every step reads and writes in one transaction per batch or
+ * holds the version of the rules it ran with, `taughtSites:stripped` SITES_STRIPPED_VERSION). Every step reads and writes in one transaction per batch or
  * snapshot, and masking is idempotent, so a worker stopped half-way does it again from the start at
  * its next start and changes nothing twice, and an edit made meanwhile is kept. Only the stored text
  * changes: no `updatedAt` (a buyer's retention period counts from the agent's last edit), nothing else.
  *
  * Team mode. A follow-up re-masked is queued for the team like any edit (every member may write an
- * item), as the update-time follow-up pass before it did. A buyer is not: the team's notes are append-only events nobody may
- * rewrite (lib/team/validate.ts), and a profile sent back with its old `updatedAt` would lose the
- * merge to the team's copy (mergeCustomer keeps the larger text on a tie), so every machine masks its
- * own copy here and what it pulls (lib/team/storage-bridge.ts). A taught site is the supervisor's to
- * write (an agent's change is refused): nothing is sent; every machine reads the shop's copy through
- * the same stripping (record.ts `validatePicks`), and the supervisor's next edit sends it stripped.
+ * item), as the update-time follow-up pass before it did. So is a buyer (since 2026-12-06): its
+ * profile goes up as this machine stores it, masked, with its field times, so the server's current
+ * revision loses the door once and a colleague's later edit still wins the merge (lib/team/docs.ts
+ * `maskedBuyerBody`; two machines sending the same masked profile write one revision). Its history
+ * lines are not: the team's notes are append-only events nobody may rewrite (lib/team/validate.ts),
+ * so the server keeps them as written, and every machine masks its own copy here and what it pulls
+ * (lib/team/storage-bridge.ts). A taught site is the supervisor's to write (an agent's change is
+ * refused): nothing is sent; every machine reads the shop's copy through the same stripping
+ * (record.ts `validatePicks`), and the supervisor's next edit sends it stripped.
  * Run from worker-extras.js, lent the 全部数据 verbs' `io`.
  */
 import type { AllDataIO } from './all-data-run';
@@ -39,9 +44,10 @@ import { maskedOverrides } from './overrides-mask-run';
 import { maskRecord } from '../domain/customers/customer';
 import { customerFromV0, migrateCustomer } from '../domain/customers/migrate';
 import { parseTaughtSite } from '../sites/taught/record';
+import { titleWithoutNames } from '../sites/taught/old-title';
 import type { Customer } from '../domain/customers';
 import type { Snapshot } from '../domain/backups';
-import { REMASK_KEY, REMASK_VERSION, SITES_STRIPPED_KEY as SITES_KEY } from '../storage/privacy-upgrade';
+import { REMASK_KEY, REMASK_VERSION, SITES_STRIPPED_KEY as SITES_KEY, SITES_STRIPPED_VERSION } from '../storage/privacy-upgrade';
 
 const SITES = 'taughtSites';
 
@@ -59,23 +65,43 @@ export function maskedCustomerEntries(entries: [string, unknown][], now: number)
 
 /**
  * The stored taught sites (`{ v, sites }`) with each readable site's name and address as they are
- * read now (parseTaughtSite strips them); everything else of every site, and a site that cannot be
- * read, as it is. The same value when nothing changes.
+ * read now (parseTaughtSite strips them), and its name without the buyer nicknames in `names`
+ * (old-title.ts: an older version kept the title of the chat open while teaching); everything else
+ * of every site, and a site that cannot be read, as it is. The same value when nothing changes.
  */
-export function strippedSites(raw: unknown): unknown {
+export function strippedSites(raw: unknown, names: Iterable<string> = []): unknown {
   const r = raw as { sites?: unknown } | null;
   if (!r || typeof r !== 'object' || !r.sites || typeof r.sites !== 'object' || Array.isArray(r.sites)) return raw;
+  const known = [...names];
   let changed = false;
   const sites: Record<string, unknown> = {};
   for (const [origin, site] of Object.entries(r.sites as Record<string, unknown>)) {
     const read = parseTaughtSite(site);
     const s = site as { name?: unknown; url?: unknown };
-    if (read && (read.name !== s.name || read.url !== s.url)) {
-      sites[origin] = { ...s, name: read.name, url: read.url };
+    const name = read ? titleWithoutNames(read.name, known, new URL(read.url).host) : '';
+    if (read && (name !== s.name || read.url !== s.url)) {
+      sites[origin] = { ...s, name, url: read.url };
       changed = true;
     } else sites[origin] = site;
   }
   return changed ? { ...r, sites } : raw;
+}
+
+/**
+ * The buyer nicknames stored in these records: each buyer's `nickname` and each name claim's
+ * (`buyer-names`, keyed `platform:nickname`).
+ */
+export function storedNicknames(customers: readonly unknown[], claimKeys: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of customers) {
+    const n = (c as { nickname?: unknown } | null)?.nickname;
+    if (typeof n === 'string' && n) out.add(n);
+  }
+  for (const k of claimKeys) {
+    const at = k.indexOf(':');
+    if (at > 0 && at < k.length - 1) out.add(k.slice(at + 1));
+  }
+  return out;
 }
 
 /** One meta record in a snapshot's list, edited; the same list when nothing changes. */
@@ -123,18 +149,29 @@ export async function upgradeStoredPrivacy(io: RemaskIO, now = Date.now()): Prom
   const [masked, stripped] = await Promise.all([db.get('meta', REMASK_KEY), db.get('meta', SITES_KEY)]);
   const told = new Set<Parameters<RemaskIO['announceChange']>[0]>();
   let ran = false;
-  if (!stripped) {
+  if (stripped !== SITES_STRIPPED_VERSION) {
+    // Every nickname stored here now; a backup's own buyers' too (one deleted since is in no live store).
+    const [customers, claims] = await Promise.all([db.values<unknown>('customers'), db.keys('buyer-names')]);
+    const live = storedNicknames(customers, claims);
     if ((await db.get('meta', SITES)) !== undefined) {
-      let live = false;
+      let changed = false;
       await db.update<unknown>('meta', SITES, (raw) => {
-        const next = strippedSites(raw);
-        live = next !== raw;
+        const next = strippedSites(raw, live);
+        changed = next !== raw;
         return next;
       });
-      if (live) told.add('sites');
+      if (changed) told.add('sites');
     }
-    if (await editEverySnapshot(io, inStore('meta', (e) => metaEdited(e, SITES, strippedSites)))) told.add('backups');
-    await db.set('meta', SITES_KEY, 1);
+    const inSnapshot = (stores: Snapshot['stores']) => {
+      const names = storedNicknames(
+        Array.isArray(stores.customers) ? stores.customers.map((e) => e?.[1]) : [],
+        Array.isArray(stores['buyer-names']) ? stores['buyer-names'].map((e) => String(e?.[0])) : [],
+      );
+      for (const n of live) names.add(n);
+      return inStore('meta', (e) => metaEdited(e, SITES, (raw) => strippedSites(raw, names)))(stores);
+    };
+    if (await editEverySnapshot(io, inSnapshot)) told.add('backups');
+    await db.set('meta', SITES_KEY, SITES_STRIPPED_VERSION);
     ran = true;
   }
   if (masked !== REMASK_VERSION && (await io.loadSettings()).privacy.maskPii) {

@@ -675,17 +675,18 @@ export async function purgeExpiredCustomers(now: number, days: number): Promise<
 
 /**
  * Rewrites every readable buyer that `edit` changes (null: leave it), a batch per transaction, each
- * record read again inside the writing one so an edit made meanwhile is kept. Neither `updatedAt`
- * nor the team hears of it: a correction of the stored text, not the agent's edit (the retention
- * period counts from the agent's last edit; lib/background/remask-run.ts says why the team does
- * not). Returns how many were rewritten. Safe to run again after a stop half-way when `edit` is
- * idempotent.
+ * record read again inside the writing one so an edit made meanwhile is kept. `updatedAt` stays: a
+ * correction of the stored text, not the agent's edit (the retention period counts from the agent's
+ * last edit). The rewritten keys are reported like any write (in team mode they go up: the profile
+ * as this machine stores it, with its field times, lib/team/docs.ts maskedBuyerBody). Returns how
+ * many were rewritten. Safe to run again after a stop half-way when `edit` is idempotent.
  */
 export async function rewriteStoredCustomers(edit: (c: Customer) => Customer | null, now = Date.now()): Promise<number> {
   let n = 0;
   for await (const batch of batches(now)) {
     const keys = batch.filter((b) => b.customer && b.customer.key === b.key && edit(b.customer)).map((b) => b.key);
     if (!keys.length) continue;
+    const written: string[] = [];
     await tx('readwrite', (s) => {
       const done = promisifyRequest(s.transaction);
       for (const key of keys) {
@@ -693,11 +694,13 @@ export async function rewriteStoredCustomers(edit: (c: Customer) => Customer | n
         req.onsuccess = () => {
           const c = readStored(req.result, now);
           const next = c && c.key === key ? edit(c) : null;
-          if (next) s.put(next, key), n++;
+          if (next) s.put(next, key), written.push(key);
         };
       }
       return done;
     });
+    n += written.length;
+    await noteLocalChange('customers', written);
   }
   return n;
 }

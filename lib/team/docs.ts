@@ -11,6 +11,7 @@
  *   its author may replace it with a forget marker (`ForgottenBody`).
  */
 import { fieldTime, mergeCustomer, REPLACEABLE_FIELDS, type Customer, type CustomerEvent, type ReplaceableField } from '../domain/customers';
+import { maskRecord } from '../domain/customers/customer';
 import type { Followup, FollowupStatus } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import type { RuleSet } from '../domain/remarks';
@@ -95,6 +96,20 @@ export function mergeBuyerBodies(list: readonly BuyerBody[], base: BuyerBody | n
   }
   if (Object.keys(clash).length) out.clash = clash;
   return out;
+}
+
+/**
+ * A profile as a masking machine stores it (maskRecord: its free text, tags), keys in canonical
+ * order. What goes up from a machine that masks is masked, also a field the team's copy holds from
+ * an older version (it wins the merge's tie as the larger text): the server's current revision loses
+ * it the first time this machine sends the buyer (after the update, the re-mask run queues every
+ * buyer it re-masked). Field times stay, so a colleague's later edit still wins; and two machines
+ * sending the same masked profile on the same revision write the same document, which PouchDB's
+ * deterministic revisions name the same: one revision, no conflict.
+ */
+export function maskedBuyerBody(b: BuyerBody): BuyerBody {
+  const { history: _h, droppedEvents: _d, lastSeenAt: _l, replaced: _r, ...customer } = maskRecord(customerOfBody(b));
+  return JSON.parse(canonical({ ...b, customer })) as BuyerBody;
 }
 
 export interface EventBody {

@@ -89,6 +89,11 @@ export interface LocalStores {
    * Team imports. None of these marks keys dirty, except mergeCustomers for a buyer whose merged
    * record differs from the incoming one (this machine had something the team has not: it must go up).
    */
+  /**
+   * Whether the shop masks (隐私 → 遮盖): a profile goes up masked then (sync.ts exportCustomers).
+   * Absent: sent as stored (the tests' stand-in for an older version).
+   */
+  masking?(): Promise<boolean>;
   /** Merges each record into the stored one (mergeCustomer; stored as is when new), in one transaction. */
   mergeCustomers(list: readonly Customer[]): Promise<void>;
   /** The team deleted these buyers: each record made by `at` goes (with its name claims), one transaction; not queued. */

@@ -64,8 +64,10 @@ async function forgetTeamDeleted(list: readonly Deleted[], announce: (area: Team
  * What a colleague's machine sent is stored as this machine would have saved it: masked (maskPii;
  * a learned pick as a pick is made, maskPick) while masking is on. A colleague on an older version, or one that masked less, may have stored a
  * phone number or an e-mail in clear; this machine's cards, popup and backups never hold what it
- * would not have stored itself. Nothing masked here is sent back (the colleague's documents stay
- * as they are); a later edit here sends the masked text as its own.
+ * would not have stored itself. Nothing masked here is sent back at once (the colleague's documents
+ * stay as they are); the next time this machine sends the buyer (an edit here, or the re-mask run
+ * after an update) the profile goes up as stored here, masked (sync.ts exportCustomers → docs.ts
+ * maskedBuyerBody). Note lines are never sent again: they are the author's, append-only.
  */
 const masking = async (): Promise<boolean> => (await loadSettings()).privacy.maskPii;
 
@@ -80,6 +82,7 @@ export function storageStores(announce: (area: TeamDataArea) => Promise<void>): 
       return out;
     },
     customerKeys: () => db.keys('customers'),
+    masking,
     async mergeCustomers(list) {
       // A colleague who never saw the buyer's console id sent a nickname-only record of a name one id
       // has claimed here: it joins that id's record, as the panel's identity step and a local import

@@ -35,6 +35,7 @@ import {
   followupId,
   hashOf,
   mergeBuyerBodies,
+  maskedBuyerBody,
   mergeFollowup,
   mergeGroups,
   pickId,
@@ -585,6 +586,7 @@ export class TeamSync {
       eventIds.length ? this.local.buyers.allDocs({ keys: eventIds }) : Promise.resolve({ rows: [] as { key: string; error?: string }[] }),
     ]);
     const rows = new Map(events.rows.map((r) => [r.key, r]));
+    const mask = (await this.stores.masking?.()) === true;
     const out: Doc[] = [];
     for (const c of locals.values()) {
       const id = buyerId(c.key);
@@ -592,7 +594,9 @@ export class TeamSync {
       // A profile this version cannot read (readDoc) is written over with this machine's.
       const theirs = had && readDoc('buyers', had, this.now());
       const mine = buyerBody(c);
-      const merged = theirs ? mergeBuyerBodies([body(theirs) as unknown as BuyerBody, mine]) : mine;
+      const joined = theirs ? mergeBuyerBodies([body(theirs) as unknown as BuyerBody, mine]) : mine;
+      // Sent as this machine stores it: masked while the shop masks, an older version's text the team's copy kept too (docs.ts maskedBuyerBody).
+      const merged = mask ? maskedBuyerBody(joined) : joined;
       if (!had || canonical(merged) !== canonical(body(had))) out.push({ ...merged, _id: id, ...(had?._rev ? { _rev: had._rev } : {}) } as unknown as Doc);
       for (const e of c.history) {
         const eid = eventId(c.key, e.id);

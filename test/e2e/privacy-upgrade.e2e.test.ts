@@ -2,7 +2,8 @@
  * Data an older version stored, upgraded by the real service worker at its next start
  * (lib/background/remask-run.ts): records written by the running worker as the versions before
  * 2026-12-06 left them — the door of an address in clear in a buyer's note, fields and history, a
- * follow-up's note and the override log, a taught site with the page's title and full address — and
+ * follow-up's note and the override log, a taught site with the page's title (the open buyer's nickname
+ * in it) and full address — and
  * a backup taken of them; the worker is stopped and woken, and every storage area of the origin is
  * read back.
  */
@@ -35,7 +36,7 @@ const OLD: [string, string, unknown][] = [
     'taughtSites',
     {
       v: 1,
-      sites: { [ORIGIN]: { v: 1, origin: ORIGIN, name: '与 8834729123 的会话 - 客服台', url: `${ORIGIN}/chat/8834729123?buyer=u-1001#m`, fields: { chatInput: [{ css: '#input' }] }, createdAt: AT, updatedAt: AT } },
+      sites: { [ORIGIN]: { v: 1, origin: ORIGIN, name: '阳光明媚的日子 - 与 8834729123 的会话 - 客服台', url: `${ORIGIN}/chat/8834729123?buyer=u-1001#m`, fields: { chatInput: [{ css: '#input' }] }, createdAt: AT, updatedAt: AT } },
     },
   ],
   // Not there yet in those versions: the marks of this upgrade.
@@ -46,7 +47,7 @@ const OLD: [string, string, unknown][] = [
 const s = extensionSuite({ shop: 'none', page: 'none' });
 
 describe('data an older version stored', () => {
-  it('is masked at the next worker start, live and in the backup, and taught sites lose the page’s data; nothing else is lost', async () => {
+  it('is masked at the next worker start, live and in the backup, and taught sites lose the page’s data and the stored buyer’s nickname; nothing else is lost', async () => {
     const popup = await openPopup(s.h);
     // Written by the worker itself, beneath its verbs, as the old version's worker left them.
     const sw = await s.h.serviceWorker();
@@ -59,7 +60,7 @@ describe('data an older version stored', () => {
     await expect.poll(() => worker.status()).toBe('running');
     // The start's work is done once its marks are written (the last thing it does).
     await expect.poll(() => getRaw(again, 'meta', 'privacy:remasked'), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => getRaw(again, 'meta', 'taughtSites:stripped')).toBe(1);
+    await expect.poll(() => getRaw(again, 'meta', 'taughtSites:stripped')).toBe(2);
 
     // Every storage area of the origin: chrome.storage and every IndexedDB database, backups included.
     const all = await everything(again);
@@ -67,6 +68,8 @@ describe('data an older version stored', () => {
     const snap = JSON.stringify(await getRaw(again, 'backups', backup.id));
     expect(snap).toContain(MASKED);
     expect(snap).toContain(`${ORIGIN}/chat`);
+    const snapSites = (await getRaw<{ stores: { meta: [string, { sites: Record<string, { name: string }> }][] } }>(again, 'backups', backup.id))!.stores.meta.find(([k]) => k === 'taughtSites')![1];
+    expect(snapSites.sites[ORIGIN]!.name).toBe('- 与 的会话 - 客服台');
 
     // What the agent sees, and nothing else lost.
     const buyer = await callFromExtensionPage<{ note: string; addressNote: string; tags: string[]; orderIds: string[]; history: { text: string }[] }>(again, 'getCustomer', {
@@ -77,7 +80,7 @@ describe('data an older version stored', () => {
     expect(buyer).toMatchObject({ note: `地址 ${MASKED}`, addressNote: `杭州西湖区${MASKED}`, tags: ['老客'], orderIds: [ORDER] });
     expect(buyer.history.map((e) => e.text)).toEqual([`改地址到${MASKED}`, `下单 ${ORDER}`]);
     const sites = await callFromExtensionPage<{ origin: string; name: string; url: string; fields: unknown }[]>(again, 'listTaughtSites');
-    expect(sites).toEqual([expect.objectContaining({ origin: ORIGIN, name: '与 的会话 - 客服台', url: `${ORIGIN}/chat`, fields: { chatInput: [{ css: '#input' }] } })]);
+    expect(sites).toEqual([expect.objectContaining({ origin: ORIGIN, name: '- 与 的会话 - 客服台', url: `${ORIGIN}/chat`, fields: { chatInput: [{ css: '#input' }] } })]);
     const overrides = await callFromExtensionPage<{ text: string; orderId: string }[]>(again, 'listRemarkOverrides');
     expect(overrides).toEqual([expect.objectContaining({ orderId: ORDER, text: `改地址 ${MASKED}` })]);
   });

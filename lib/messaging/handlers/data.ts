@@ -32,7 +32,7 @@ import { listTaughtSites } from '../../storage/sites';
 import { clearNoteLeft } from '../../storage/note-left';
 import { RUN_KEY, type WholeRun } from '../../storage/whole-run';
 import { deleted, inTurn, shared } from '../turn';
-import { REMASK_KEY, REMASK_VERSION, SITES_STRIPPED_KEY } from '../../storage/privacy-upgrade';
+import { REMASK_KEY, REMASK_VERSION, SITES_STRIPPED_KEY, SITES_STRIPPED_VERSION } from '../../storage/privacy-upgrade';
 
 const io: AllDataIO = {
   browser,
@@ -117,7 +117,7 @@ export const finishCutOff = () =>
 export const upgradePrivacyAtStart = () =>
   shared(async () => {
     const [masked, stripped] = await db.getMany('meta', [REMASK_KEY, SITES_STRIPPED_KEY]);
-    if (stripped && (masked === REMASK_VERSION || !(await loadSettings()).privacy.maskPii)) return false;
+    if (stripped === SITES_STRIPPED_VERSION && (masked === REMASK_VERSION || !(await loadSettings()).privacy.maskPii)) return false;
     await customersReady();
     return workerExtras().upgradeStoredPrivacy(io);
   }).catch((err) => void console.warn('[kf] privacy upgrade of stored data failed', err));

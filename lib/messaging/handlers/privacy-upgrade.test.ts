@@ -115,15 +115,39 @@ describe('data an older version stored, at the first worker start after the upda
     expect(await everything()).not.toContain('88号');
   });
 
-  it('in team mode queues the re-masked follow-ups like an edit, and neither the buyers nor the taught sites', async () => {
+  it('an install that stripped its sites before takes the stored buyers’ nicknames out of an old title, live and in the backup, and keeps the shop’s words', async () => {
+    await seedOld();
+    await db.clear('buyer-names');
+    // A buyer known only by a name claim, and one called like a word of the shop's (too short to go).
+    await db.set('buyer-names', 'demo:tb_summer88', { v: 1, ids: ['u-2002'] });
+    await db.set('customers', 'demo:客服', newCustomer('demo', '客服', AT));
+    const site = (name: string) => ({ v: 1, origin: 'https://im.example.com', name, url: 'https://im.example.com/chat', fields: { chatInput: [{ css: '#input' }] }, createdAt: AT, updatedAt: AT });
+    await db.set('meta', 'taughtSites', { v: 1, sites: { 'https://im.example.com': site('阳光明媚的日子 - 客服 - 某某旗舰店') } });
+    await db.set('meta', 'taughtSites:stripped', 1);
+    await db.set('meta', 'privacy:remasked', 1);
+    const backup = await ok<{ id: string }>('createBackup', undefined);
+    // The backup's site names a buyer deleted since: its own records know them.
+    await db.del('customers', 'demo#u-1001');
+    await db.set('meta', 'taughtSites', { v: 1, sites: { 'https://im.example.com': site('tb_summer88 - 客服 - 某某旗舰店') } });
+
+    expect(await upgradePrivacyAtStart()).toBe(true);
+    expect((await listTaughtSites())[0]!.name).toBe('- 客服 - 某某旗舰店');
+    const snap = (await db.get<{ stores: { meta: [string, { sites: Record<string, { name: string }> }][] } }>('backups', backup.id))!;
+    expect(snap.stores.meta.find(([k]) => k === 'taughtSites')![1].sites['https://im.example.com']!.name).toBe('- 客服 - 某某旗舰店');
+    expect(await db.get('meta', 'taughtSites:stripped')).toBe(2);
+    expect(announced).toEqual(expect.arrayContaining(['kf:rev:sites', 'kf:rev:backups']));
+    expect(await upgradePrivacyAtStart()).toBe(false);
+  });
+
+  it('in team mode queues the re-masked buyers (they go up masked, field times kept) and follow-ups like an edit, and not the taught sites', async () => {
     await seedOld();
     const queued: string[] = [];
-    setLocalChangeListener(async (area) => void queued.push(area));
+    setLocalChangeListener(async (area, keys) => void queued.push(`${area}:${keys.join(',')}`));
     try {
       await upgradePrivacyAtStart();
     } finally {
       setLocalChangeListener(null);
     }
-    expect(queued).toEqual(['followups']);
+    expect(queued.sort()).toEqual(['customers:demo#u-1001', 'followups:manual:old']);
   });
 });
