@@ -23,11 +23,28 @@ export async function updateExtension(h: Harness): Promise<void> {
  * manifest. When the test finishes, the directory is put back and loaded again, so the file's next
  * test has the extension as built.
  */
-export async function updateWithoutDemoHosts(h: Harness): Promise<void> {
+export const updateWithoutDemoHosts = (h: Harness): Promise<void> =>
+  updateWithManifest(h, (m) => (m.content_scripts[0]!.matches = m.content_scripts[0]!.matches.filter((p) => !/127\.0\.0\.1|localhost/.test(p))));
+
+/**
+ * Updates to a version whose worker does not reach the open tabs (lib/background/reach-tabs.ts puts
+ * in the manifest's first content script: here one for a host no tab is on), while the content
+ * script as built, second, still runs in every page loaded afterwards: an open console tab keeps the
+ * dead panel, as when the worker was stopped before it got there, and 刷新页面 brings the new one.
+ * Put back when the test finishes, as updateWithoutDemoHosts.
+ */
+export const updateWithoutReach = (h: Harness): Promise<void> =>
+  updateWithManifest(h, (m) => m.content_scripts.unshift({ ...m.content_scripts[0]!, matches: ['https://kf-no-tab.invalid/*'] }));
+
+interface Manifest {
+  content_scripts: { matches: string[] }[];
+}
+
+async function updateWithManifest(h: Harness, edit: (manifest: Manifest) => void): Promise<void> {
   const file = join(h.extensionDir, 'manifest.json');
   const original = await readFile(file, 'utf8');
-  const manifest = JSON.parse(original);
-  manifest.content_scripts[0].matches = manifest.content_scripts[0].matches.filter((m: string) => !/127\.0\.0\.1|localhost/.test(m));
+  const manifest = JSON.parse(original) as Manifest;
+  edit(manifest);
   await writeFile(file, JSON.stringify(manifest));
   onTestFinished(async () => {
     await writeFile(file, original);
