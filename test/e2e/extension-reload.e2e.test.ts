@@ -224,7 +224,7 @@ it('after an update the dead panel keeps what the agent typed and did not save: 
   expect(s.pageErrors).toEqual([]);
 });
 
-it('a tab the worker could not reach after an update has the buyer card\'s unsaved note in its note box again after 刷新页面 (a phone masked, as a saved note is)', async () => {
+it('a tab the worker could not reach after an update has the buyer card\'s unsaved note in its note box again after 刷新页面 (a phone masked, as a saved note is); the dead card takes no more typing it could not keep', async () => {
   const TYPED = '改寄公司地址，电话13912345678';
   const BACK = '改寄公司地址，电话139****5678';
   const noteInput = () => inPanel(s.page, '[data-kf="customer-note-input"]');
@@ -255,6 +255,15 @@ it('a tab the worker could not reach after an update has the buyer card\'s unsav
   await s.page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
   await expect.poll(() => panelText(s.page), { timeout: 10_000 }).toContain('客服助手已更新，此面板已停用');
   expect(await panels(s.page)).toEqual(['old']);
+  // The card is still shown, its note as typed; typed into now, it says it takes no more: what the
+  // agent added there would have gone with the refresh (its runtime is gone with the update).
+  const card = cardFrame(s.page)!;
+  await card.locator('[data-kf="customer-note-input"]').click();
+  await s.page.keyboard.press('End');
+  await s.page.keyboard.type('，周五前');
+  await card.locator('[data-kf="card-stale"]').waitFor();
+  expect(await card.locator('[data-kf="card-stale"]').textContent()).toContain('刷新页面后会回到便签框');
+  expect(await card.locator('[data-kf="customer-note-input"]').inputValue()).toBe(TYPED);
   const loaded = s.page.waitForEvent('load');
   expect(await clickInPanel(s.page, 'stale-reload')).toBe(true);
   await loaded;
