@@ -48,8 +48,19 @@ async function updateWithManifest(h: Harness, edit: (manifest: Manifest) => void
   await writeFile(file, JSON.stringify(manifest));
   onTestFinished(async () => {
     await writeFile(file, original);
+    const before = new Set(workers(h));
     await updateExtension(h);
+    // Until its worker has put the new copy into the open tabs: one landing in the next test's
+    // freshly opened page would draw its panel and card again under that test (seen: no card in 10 s).
+    await expect
+      .poll(async () => {
+        const fresh = workers(h).filter((w) => !before.has(w));
+        return fresh.length > 0 && (await fresh.at(-1)!.evaluate(() => (globalThis as any).chrome.storage.session.get('reachPending').then((r: Record<string, unknown>) => !r.reachPending)).catch(() => false));
+      }, { timeout: 20_000 })
+      .toBe(true);
   });
   await updateExtension(h);
-  await expect.poll(() => h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => workers(h).length, { timeout: 15_000 }).toBeGreaterThan(0);
 }
+
+const workers = (h: Harness) => h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
