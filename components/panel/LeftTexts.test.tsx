@@ -7,10 +7,12 @@ import type { PanelController } from '@/lib/panel/controller';
 const roots = new Map<Element, ShadowRoot>();
 vi.mock('@/lib/browser', () => ({ browser: { dom: { openOrClosedShadowRoot: (e: Element) => roots.get(e) ?? null } } }));
 const { restoreLeft } = await import('./LeftTexts');
+const { takeLeftRemark, onLeftRemark } = await import('@/lib/panel/left-remark');
 
 afterEach(() => {
   document.body.replaceChildren();
   roots.clear();
+  delete (globalThis as { kfLeftRemark?: unknown }).kfLeftRemark;
 });
 
 /** The old panel's fields, taken off the page as the old copy leaves them (detached, text kept). */
@@ -92,4 +94,42 @@ it('draws nothing and leaves the panel as it is when nothing was typed (a page l
   act(() => p.restore());
   expect(p.controller.setCollapsed).not.toHaveBeenCalled();
   expect(p.body.querySelector('[data-kf="left-texts"]')).toBeNull();
+});
+
+/** The old panel's remark form on an order, filled in (a ship date and a reason), beside a 承诺答复 note. */
+function oldRemarkForm(): Element[] {
+  const fields = oldFields(
+    '<div data-kf="remark-editor" data-order-id="3930018273645518290"><div data-kf="remark-form" data-target="purple">' +
+      '<input type="date" data-field="shipDate" value="2026-12-10"><input type="text" data-field="reason" aria-label="原因" value="等面料到货">' +
+      '<ul><li data-field="shipDate">问题</li></ul></div></div>' +
+      '<textarea data-kf="fu-note" aria-label="备注（可选）"></textarea>',
+  );
+  (fields.find((f) => f.matches('textarea')) as HTMLTextAreaElement).value = '查仓库后回复';
+  return fields;
+}
+
+it('hands the remark form\'s fields to the new form on the same order, dates too, and takes them out of the box once it has them', () => {
+  leave(oldRemarkForm());
+  const p = newPanel();
+  act(() => p.restore());
+  // Until the new form opens there: shown to copy (the date is not a text to copy).
+  expect(kept(p.body)).toEqual([['原因', '等面料到货'], ['备注（可选）', '查仓库后回复']]);
+  expect(takeLeftRemark('another order')).toBeUndefined();
+  act(() => expect(takeLeftRemark('3930018273645518290')).toEqual({ orderId: '3930018273645518290', target: 'purple', values: { shipDate: '2026-12-10', reason: '等面料到货' } }));
+  expect(kept(p.body)).toEqual([['备注（可选）', '查仓库后回复']]);
+  // Given once.
+  expect(takeLeftRemark('3930018273645518290')).toBeUndefined();
+});
+
+it('tells a remark form already open that its fields came, and draws no box when they were all there was', () => {
+  leave(oldRemarkForm().filter((f) => !f.matches('textarea')));
+  const offered = vi.fn(() => takeLeftRemark('3930018273645518290'));
+  const stop = onLeftRemark(offered);
+  const p = newPanel(true);
+  act(() => p.restore());
+  stop();
+  expect(offered).toHaveBeenCalledOnce();
+  expect(offered.mock.results[0]!.value).toMatchObject({ values: { reason: '等面料到货' } });
+  expect(p.body.querySelector('[data-kf="left-texts"]')).toBeNull();
+  expect(p.controller.setCollapsed).not.toHaveBeenCalled();
 });

@@ -46,6 +46,18 @@ describe('RemarkForm', () => {
     expect(onUseText).toHaveBeenCalledWith('【延迟发货】可发货日：2026-11-28｜张三 2026-11-23', '【延迟发货】可发货日：2026-11-28｜张三 2026-11-23', '');
   });
 
+  it('starts with what the agent had typed on this order before an update, its ship date too; a kind the order no longer offers starts empty', () => {
+    const { q } = setup({ initial: { target: 'purple', values: { shipDate: '2026-11-28', reason: '等面料到货', note: 'not a field of this rule' } } });
+    expect((q('input[data-field="shipDate"]') as HTMLInputElement).value).toBe('2026-11-28');
+    expect((q('input[data-field="reason"]') as HTMLInputElement).value).toBe('等面料到货');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【延迟发货】可发货日：2026-11-28｜原因：等面料到货｜张三 2026-11-23');
+    cleanup?.();
+    // The order's flag changed meanwhile: the old form's fields are not this flag's.
+    const other = setup({ flag: 'red', initial: { target: 'purple', values: { shipDate: '2026-11-28' } } });
+    expect(other.q('[data-kf="remark-form"]')?.getAttribute('data-target')).toBe('red');
+    expect(other.q('input[data-field="shipDate"]')).toBeNull();
+  });
+
   it("shows the flag's meaning and its fields, required ones marked", () => {
     const { q, root } = setup();
     expect(q('[data-kf="remark-meaning"]')?.textContent).toBe('【延迟发货】延迟发货或缺货');

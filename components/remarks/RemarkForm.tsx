@@ -19,6 +19,11 @@ export interface RemarkFormProps {
   flag: FlagColor | null;
   /** Start on an after-sale record instead of the flag's remark. */
   record?: RecordKind;
+  /**
+   * What the agent had typed into this order's form before an extension update replaced the panel
+   * (lib/panel/left-remark.ts): the form starts with it, where its kind is still one this order offers.
+   */
+  initial?: { target: string; values: Record<string, string> };
   platform: Platform;
   /** Signs the remark. */
   agent: string;
@@ -62,14 +67,27 @@ const fieldOver = (spec: FieldSpec, value = ''): number => {
   return max === null ? 0 : Math.max(0, value.length - max);
 };
 
+/**
+ * The kind and fields a form left at an update starts with: its kind if this order's form offers it (the
+ * order's flag, any flag where the page's was not read, an after-sale record), and of its fields those
+ * the kind's rule has. Nothing where the kind no longer applies (the flag changed meanwhile).
+ */
+function startFrom(left: RemarkFormProps['initial'], ruleSet: RuleSet, flag: FlagColor | null): { target: RemarkTarget; values: Record<string, string> } | null {
+  const target = left?.target as RemarkTarget | undefined;
+  if (!left || !target || !(target === flag || (RECORD_KINDS as readonly string[]).includes(target) || (!flag && (FLAG_COLORS as readonly string[]).includes(target)))) return null;
+  const keys = new Set(getRule(ruleSet, target).fields.map((f) => f.key));
+  return { target, values: Object.fromEntries(Object.entries(left.values).filter(([k, v]) => keys.has(k) && typeof v === 'string')) };
+}
+
 /** A small form for one flag (or after-sale record) that writes the canonical remark line live. */
 export function RemarkForm(props: RemarkFormProps) {
   const { ruleSet, flag, platform, agent, now, zone, previousRemark, boxChanged, boxMax, onUseText } = props;
-  const [picked, setTarget] = useState<RemarkTarget | null>(props.record ?? flag);
+  const [start] = useState(() => startFrom(props.initial, ruleSet, flag));
+  const [picked, setTarget] = useState<RemarkTarget | null>(start?.target ?? props.record ?? flag);
   // Until the agent picks a flag the page did not show, the hooks below run on a placeholder whose
   // rule is never shown nor written (the form returns before it).
   const target = picked ?? 'gray';
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(start?.values ?? {});
   // How many of the oldest earlier lines the agent agreed to drop to make room (never any unasked),
   // given for the box as it was then: once the box changes, the lines named change, and so must the consent.
   const [consent, setConsent] = useState({ count: 0, box: '' });

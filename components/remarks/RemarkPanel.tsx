@@ -71,7 +71,8 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         </p>
       )}
       <RemarkForm
-        key={`${ed.orderId}:${ed.flag}`}
+        key={`${ed.orderId}:${ed.flag}${ed.left ? ':left' : ''}`}
+        {...(ed.left ? { initial: ed.left } : {})}
         ruleSet={ruleSet}
         flag={ed.flag}
         platform={s.platform}

@@ -20,7 +20,7 @@ import { currentTabId } from '@/lib/panel/tab-note-drafts';
 import { PANEL_CSS } from '@/components/panelStyles';
 import { CUSTOMER_CSS } from '@/components/customers/styles';
 import { FONT_ZH } from '@/components/fonts';
-import { setLocale } from '@/lib/i18n';
+import { setLocale, t } from '@/lib/i18n';
 import { nameThePage } from '@/lib/i18n/page';
 import { holdUiPort } from '@/lib/messaging/ui-port';
 import type { PageKind } from '@/lib/sites/types';
@@ -62,8 +62,9 @@ function report(): void {
   reportQueued = true;
   requestAnimationFrame(() => {
     reportQueued = false;
-    // The card's own height (the document's would be the frame's, whatever the content).
-    const height = Math.ceil(app.getBoundingClientRect().height);
+    // The card's own height (the document's would be the frame's, whatever the content), with the line a
+    // stopped card shows above it.
+    const height = Math.ceil(app.getBoundingClientRect().bottom);
     const { buyer, buyerId } = panelStore.get();
     toPanel({ kind: 'layout', height, buyer, buyerId, segment });
   });
@@ -179,6 +180,35 @@ addEventListener('keydown', (e) => {
   e.preventDefault();
   if (!e.repeat) toPanel({ kind: 'altDigit', n: Number(digit[1]) - 1, at: performance.timeOrigin + e.timeStamp });
 }, true);
+
+/**
+ * An extension update (or 重新加载) under the tab takes this frame's runtime away, and where the worker
+ * could not put the new panel in, the old one stays, asking for 刷新页面, with this frame in it
+ * (lib/panel/README.md, stale panel). The note as it stood then comes back after the refresh (the
+ * worker's disk copy, lib/storage/note-left.ts); what was typed here afterwards could be kept nowhere
+ * and went with the refresh, unsaid, each keystroke an "Extension context invalidated" error
+ * (2026-12-06). So at the first focus, click or keystroke here once the runtime is gone, the card takes
+ * no more text: its fields read-only (their text can still be selected and copied), its buttons off,
+ * and a line above it says why.
+ */
+let stopped = false;
+function stopIfGone(e: Event): void {
+  if (!stopped && (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id) return;
+  if (e.type === 'beforeinput') e.preventDefault();
+  if (stopped) return;
+  stopped = true;
+  for (const el of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) el.readOnly = true;
+  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button, select')) el.disabled = true;
+  const line = document.createElement('p');
+  line.className = 'kf-notice kf-warn';
+  line.dataset.kf = 'card-stale';
+  line.setAttribute('role', 'status');
+  line.textContent = t('customers.card.stale');
+  // Beside the card's root, not in it (Preact owns that); the height told to the panel takes it in.
+  app.before(line);
+  report();
+}
+for (const type of ['focusin', 'pointerdown', 'keydown', 'beforeinput']) addEventListener(type, stopIfGone, true);
 
 new ResizeObserver(() => report()).observe(app);
 

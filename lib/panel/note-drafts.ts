@@ -27,6 +27,9 @@ export function sessionNoteDrafts(): NoteDrafts | undefined {
       const v = (await area.get(PREFIX + key).catch(() => ({}) as Record<string, unknown>))[PREFIX + key];
       return typeof v === 'string' ? v : '';
     },
-    set: (key, text) => void (text ? area.set({ [PREFIX + key]: text }) : area.remove(PREFIX + key)).catch(() => {}),
+    // A runtime gone (the extension updated under the page) throws at once instead of rejecting.
+    set: (key, text) => void Promise.resolve()
+      .then(() => (text ? area.set({ [PREFIX + key]: text }) : area.remove(PREFIX + key)))
+      .catch(() => {}),
   };
 }

@@ -29,6 +29,7 @@ import type { NoShipDays } from '../domain/ship-days';
 import { getLocale, registerMessages, t } from '../i18n';
 import { remarksPanel } from '../i18n/messages/remarks-panel';
 import { outdatedPanel } from '../i18n/messages/outdated';
+import { onLeftRemark, takeLeftRemark, type LeftRemark } from './left-remark';
 
 registerMessages(remarksPanel);
 registerMessages(outdatedPanel);
@@ -72,6 +73,11 @@ export interface OpenRemark {
   override: RemarkOverrideDraft | null;
   /** The last save attempt was held (cleared by the next edit). */
   held: boolean;
+  /**
+   * What the agent had typed into this order's form in the panel an extension update replaced: the
+   * form opens with it (left-remark.ts), as the agent left it.
+   */
+  left?: LeftRemark;
 }
 
 export interface RemarkState {
@@ -222,6 +228,12 @@ export class RemarkController {
     const offRules = this.api.onDataChanged(['rules', 'settings'], () => void this.loadRules());
     // Another write got through: there may be room again for what could not be recorded.
     const offRoom = this.api.onDataChanged(['followups', 'customers'], () => void this.retryUnrecorded());
+    // The old panel's form fields, offered after this form opened (the fit script came later).
+    const offLeft = onLeftRemark(() => {
+      const ed = this.store.get().editor;
+      const left = ed && takeLeftRemark(ed.orderId);
+      if (left) this.store.set({ editor: { ...ed, left } });
+    });
     this.signal.addEventListener(
       'abort',
       () => {
@@ -229,6 +241,7 @@ export class RemarkController {
         offMain();
         offRules();
         offRoom();
+        offLeft();
         this.detach();
         this.removeMarkers(new Set());
         this.store.set({ editor: null, lint: [] });
@@ -309,6 +322,7 @@ export class RemarkController {
     const buyerId = row ? row.buyerId : main.pageKind === 'chat' ? main.buyerId : null;
     const text = editor.textarea.value;
     const boxMax = editor.textarea.maxLength > 0 ? editor.textarea.maxLength : undefined;
+    const left = takeLeftRemark(editor.orderId);
     this.store.set({
       notice: null,
       editor: {
@@ -324,6 +338,7 @@ export class RemarkController {
         ...(boxMax ? { boxMax } : {}),
         override: null,
         held: false,
+        ...(left ? { left } : {}),
       },
     });
     this.recheck();

@@ -12,9 +12,10 @@
  */
 import { expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { cardFrame, cardReady, chatInput, demo, inPanel, openDemoChat } from './pages';
+import { cardFrame, cardReady, chatInput, demo, inPanel, openDemoChat, panelFocus } from './pages';
 import { extensionSuite } from './suite';
-import { updateExtension, updateWithoutDemoHosts } from './update';
+import { updateExtension, updateWithoutDemoHosts, updateWithoutReach } from './update';
+import { everything } from './stores';
 
 const s = extensionSuite({ shop: 'none', pageErrors: true, launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
@@ -220,6 +221,57 @@ it('after an update the dead panel keeps what the agent typed and did not save: 
   const card = await boxInPanel(s.page, 'card-frame');
   expect(card?.height).toBeGreaterThan(40);
   expect(await cardFrame(s.page)?.evaluate(() => (document.querySelector('[data-kf="customer-note-input"]') as HTMLInputElement).value)).toBe('要加绒款，周五前发');
+  expect(s.pageErrors).toEqual([]);
+});
+
+it('a tab the worker could not reach after an update has the buyer card\'s unsaved note in its note box again after 刷新页面 (a phone masked, as a saved note is); the dead card takes no more typing it could not keep', async () => {
+  const TYPED = '改寄公司地址，电话13912345678';
+  const BACK = '改寄公司地址，电话139****5678';
+  const noteInput = () => inPanel(s.page, '[data-kf="customer-note-input"]');
+  // A buyer no earlier test in the file wrote a note for.
+  await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+  await cardReady(s.page, '星辰大海ing');
+  expect(await noteInput().inputValue()).toBe('');
+  await chatInput(s.page).click();
+  await s.page.keyboard.press('Alt+KeyN');
+  await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+  await s.page.keyboard.type(TYPED);
+  // The worker has its copy on disk (what says the typing was kept).
+  await expect
+    .poll(async () => {
+      const ext = await s.h.openExtensionPage('popup.html');
+      try {
+        return (JSON.parse(await everything(ext)) as Record<string, { kv?: unknown[] }>)['idb:kf-note-drafts']?.kv ?? [];
+      } finally {
+        await ext.close();
+      }
+    }, { timeout: 15_000 })
+    .toContain(BACK);
+  await s.page.bringToFront();
+  await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
+  await updateWithoutReach(s.h);
+
+  // The worker did not put the new panel in: the old one asks for the refresh.
+  await s.page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  await expect.poll(() => panelText(s.page), { timeout: 10_000 }).toContain('客服助手已更新，此面板已停用');
+  expect(await panels(s.page)).toEqual(['old']);
+  // The card is still shown, its note as typed; typed into now, it says it takes no more: what the
+  // agent added there would have gone with the refresh (its runtime is gone with the update).
+  const card = cardFrame(s.page)!;
+  await card.locator('[data-kf="customer-note-input"]').click();
+  await s.page.keyboard.press('End');
+  await s.page.keyboard.type('，周五前');
+  await card.locator('[data-kf="card-stale"]').waitFor();
+  expect(await card.locator('[data-kf="card-stale"]').textContent()).toContain('刷新页面后会回到便签框');
+  expect(await card.locator('[data-kf="customer-note-input"]').inputValue()).toBe(TYPED);
+  const loaded = s.page.waitForEvent('load');
+  expect(await clickInPanel(s.page, 'stale-reload')).toBe(true);
+  await loaded;
+
+  // The page loaded anew has the new panel, and the card the note, ready to finish and save.
+  await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
+  await cardReady(s.page, '星辰大海ing', 20_000);
+  await expect.poll(() => noteInput().inputValue(), { timeout: 15_000 }).toBe(BACK);
   expect(s.pageErrors).toEqual([]);
 });
 

@@ -6,13 +6,14 @@
  * keeps in its world's memory reaches it, and the new copy's call to the older one (kfStop, the hand-
  * over between two copies of one runtime) finds nothing. What the new copy can do is take the old
  * panel's fields before the old copy takes them off the page, and give their texts back in the new
- * panel (entrypoints/content/index.tsx, components/panel/LeftTexts.tsx; lib/panel/README.md).
+ * panel, the remark form's into the new form on its order (entrypoints/content/index.tsx,
+ * components/panel/LeftTexts.tsx, lib/panel/left-remark.ts; lib/panel/README.md).
  * Its own browser: an update leaves the other files' worker gone.
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, chatInput, demo, altKeyOf, inPanel, openDemoChat, openDemoOrders, remarkDialog } from './pages';
-import { PRESET_A } from '../../lib/domain/remarks';
+import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 import { extensionSuite } from './suite';
 import { updateExtension } from './update';
 
@@ -93,23 +94,35 @@ it('after an update the new panel gives back what the agent typed and did not sa
   expect(s.pageErrors).toEqual([]);
 });
 
-it('after an update on the order list the remark form\'s typed reason comes back to copy, the console\'s own dialog untouched', async () => {
-  // An extension page of this runtime (the updates took the earlier ones away) saves the rules.
+it('after an update on the order list the remark form opens again on its order with what the agent had typed, ready for 使用; the console\'s own dialog untouched', async () => {
+  // An extension page of this runtime (the updates took the earlier ones away) saves the rules, and
+  // the agent's name that signs a remark.
   const ext = await s.h.openExtensionPage('popup.html');
   await callFromExtensionPage(ext, 'saveRuleSet', PRESET_A);
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美' } });
   await ext.close();
   await openDemoOrders(s.page, s.h.demoUrl);
   await remarkDialog.open(s.page, '3930018273645518290'); // 缺货，晚点发: the form asks for a ship date and a reason
   await inPanel(s.page, '[data-kf="remark-form"]').waitFor();
+  const shipDate = isoDate(Date.now() + 4 * 86_400_000, 480);
+  await inPanel(s.page, 'input[data-field="shipDate"]').fill(shipDate);
   await inPanel(s.page, 'input[data-field="reason"]').fill('等面料到货');
   await s.page.evaluate(() => ((document.querySelector('kf-panel') as any).__beforeUpdate = true));
 
   await updateExtension(s.h);
   await expect.poll(() => panels(s.page), { timeout: 20_000 }).toEqual(['new']);
 
-  await inPanel(s.page, '[data-kf="left-texts"]').waitFor({ timeout: 15_000 });
-  expect(await inPanel(s.page, '[data-kf="stale-kept"] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual(['等面料到货']);
+  // The new panel's form, on the same order, has both fields back.
+  await expect.poll(() => inPanel(s.page, 'input[data-field="reason"]').inputValue().catch(() => ''), { timeout: 15_000 }).toBe('等面料到货');
+  expect(await inPanel(s.page, '[data-kf="remark-editor"]').getAttribute('data-order-id')).toBe('3930018273645518290');
+  expect(await inPanel(s.page, 'input[data-field="shipDate"]').inputValue()).toBe(shipDate);
+  // Not shown a second time to copy: nothing else was left, so no such box.
+  expect(await inPanel(s.page, '[data-kf="left-texts"]').count()).toBe(0);
   expect(await remarkDialog.textarea(s.page).inputValue()).toBe('缺货，晚点发');
+  // 使用 writes the line into the console's box, as before the update.
+  await inPanel(s.page, '[data-kf="remark-use"]').click();
+  await expect.poll(() => remarkDialog.textarea(s.page).inputValue()).toContain(`可发货日：${shipDate}`);
+  expect(await remarkDialog.textarea(s.page).inputValue()).toContain('等面料到货');
   expect(s.pageErrors).toEqual([]);
 });
 

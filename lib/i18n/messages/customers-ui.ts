@@ -97,6 +97,7 @@ export const customersUi: MessageBundle = {
     'customers.platform.douyin': '抖店',
     'customers.platform.kuaishou': '快手小店',
     'customers.platform.taught': '自定义',
+    'customers.card.stale': '客服助手已更新，此卡片已停用：更新前写好的便签，刷新页面后会回到便签框；现在在这里输入的不会保留。',
   },
   en: {
     'customers.segment.new': 'New',
@@ -189,5 +190,6 @@ export const customersUi: MessageBundle = {
     'customers.platform.douyin': 'Douyin',
     'customers.platform.kuaishou': 'Kuaishou',
     'customers.platform.taught': 'Custom',
+    'customers.card.stale': 'The helper has updated and this card has stopped: the note written before the update comes back to its box after a page refresh; what is typed here now would not be kept.',
   },
 };
