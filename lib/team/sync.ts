@@ -1085,8 +1085,9 @@ export class TeamSync {
     if (unreadable.size || had) await this.setMeta('library', 'unreadable', { ids: [...unreadable] });
     if (!signal?.aborted) for (const area of SYNCED) await this.compactDeleted(area);
     // After the import's deletions, and a round's (the export's deletedHere ran before it): a
-    // notice's item missing now is gone. A failure here costs the round nothing.
-    await this.toldOfGone().catch(() => undefined);
+    // notice's item missing now is gone, one rewritten (a deleted buyer's kept anonymous) is named as
+    // it is now. A failure here costs the round nothing.
+    await this.toldAsStored().catch(() => undefined);
     return { resolved, imported };
   }
 
@@ -1394,19 +1395,30 @@ export class TeamSync {
   }
 
   /**
-   * Both lists of `_local/kf-told` lose the notices of follow-ups no longer in the stores: deleted
-   * here (客户档案 → 删除 or 全部删除, which the worker also drops at once: `drop`), by a colleague
-   * (importDeletions), or pruned (done long ago, the retention purge), whatever way it went. Before
+   * The notices of `_local/kf-told` as the stores have the items now, in the round that sees them
+   * (after the import, whatever way an item changed): a notice of an item no longer there goes, from
+   * both lists — deleted here (客户档案 → 删除 or 全部删除, which the worker also drops at once:
+   * `drop`), by a colleague (importDeletions), or pruned (done long ago, the retention purge). Before
    * (until 2026-12-06) such a notice stayed until the 50 newest pushed it out — a done-over notice
-   * with its title and buyer still shown above the popup's list.
+   * with its title and buyer still shown above the popup's list. A done-over notice copies the item's
+   * title and buyer: it names the item as the item is stored now. A buyer deleted while their open
+   * item was kept anonymous (here, by a colleague, or by the retention purge; lib/domain/customers/forget.ts)
+   * left their name in the notice until it was read (found 2026-12-06). A reopen notice holds only
+   * the id, the time and the colleague.
    */
-  private async toldOfGone(): Promise<void> {
+  private async toldAsStored(): Promise<void> {
     const { list, reopened } = await this.told();
     const ids = [...list, ...reopened].map((d) => d.id);
     if (!ids.length) return;
     const have = await this.stores.followups(ids);
-    const gone = ids.filter((id) => !have.has(id));
-    if (gone.length) await this.drop(gone);
+    const named = (d: DoneOver): DoneOver => {
+      const { title, buyer } = have.get(d.id)!;
+      const next: DoneOver = { ...d, title };
+      if (buyer) next.buyer = buyer;
+      else delete next.buyer;
+      return next;
+    };
+    await this.told((t) => ({ list: t.list.filter((d) => have.has(d.id)).map(named), reopened: t.reopened.filter((d) => have.has(d.id)) }));
   }
 
   /** Notices of these follow-ups, in either list, dropped (their items were deleted); one write, none when there were none. */
