@@ -134,8 +134,11 @@ it('a buyer the snoozer deletes keeping their open item anonymous (客户档案 
   const popup = await snoozer.openExtensionPage('popup.html');
   const notice = popup.locator('[data-kf="done-over"]');
   await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain(`「中差评：${BUYER}」已由 小吴 完成`);
-  // Not settled after all: 小周 reopens it (the notice is not read yet), then deletes the buyer and keeps the open work.
-  await call(s, 'updateFollowup', { id: item.id, action: 'reopen' });
+  // Not settled after all: 小吴 reopens it (小周's notice is not read yet; nobody else is told: 小吴 closed it).
+  await call(c, 'updateFollowup', { id: item.id, action: 'reopen' });
+  expect(await syncUntilSynced(c)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(s), (await call(s, 'listFollowups')).groups.some((g: any) => g.section !== 'done' && g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
+  // 小周 deletes the buyer and keeps the open work.
   expect(await call(s, 'deleteCustomer', { platform: 'demo', nickname: BUYER, openFollowups: 'keep' })).toMatchObject({ open: 1 });
   // The notice stays, about the kept item, without the name.
   await expect.poll(() => notice.textContent(), { timeout: 30_000 }).not.toContain(BUYER);
