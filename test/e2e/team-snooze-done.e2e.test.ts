@@ -115,7 +115,7 @@ it('a buyer the snoozer then deletes (客户档案 → 删除) takes the done-ov
   await s.close();
 });
 
-it('a buyer the snoozer deletes keeping their open item anonymous (客户档案 → 删除, 保留) leaves the done-over notice without their name, in the open popup and for good', async () => {
+it('a buyer the snoozer deletes keeping their open item anonymous (客户档案 → 删除，匿名保留未完成的跟进) leaves the done-over notice without their name, in the open popup and for good', async () => {
   const c = await closer.openExtensionPage('options.html#team');
   const s = await snoozer.openExtensionPage('options.html#team');
   const BUYER = '钱女士等退款';
