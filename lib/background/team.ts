@@ -214,27 +214,38 @@ const dropped = new Map<string, number>();
  * opening the item or a form for it): a colleague's reopen of it that the status names
  * (TeamStatus.reopened) is no longer news. The team page is asked only then, and once per reopen:
  * the popup's form drops it as it opens, and the verb its answer reaches does not ask again (until
- * 2026-12-06 the popup and the worker both asked). The stored status loses it in the rounds' queue,
- * after a round under way that read it before the page dropped it. Before (until 2026-12-06) only
- * the popup's row dropped it: a note added from the panel left it said until the row was acted on.
- * `gone`: the user deleted these items (客户档案 → 删除, 全部删除): their notices go from both lists,
- * the done-over ones too (a deleted buyer's item is no longer said above the popup's list).
+ * 2026-12-06 the popup and the worker both asked). Before (until 2026-12-06) only the popup's row
+ * dropped it: a note added from the panel left it said until the row was acted on.
  */
-export async function followupActedOn(id: string | readonly string[], gone?: 1): Promise<void> {
-  const ids = typeof id === 'string' ? [id] : id;
+export const followupActedOn = (id: string): Promise<void> => dropNotices([id], false, () => ({ op: 'dismissRefused', reopened: id }));
+
+/**
+ * The user deleted these follow-ups (客户档案 → 删除, 全部删除: `deleted-followups`): their notices
+ * go from both lists, the done-over ones too (a deleted buyer's item is no longer said above the
+ * popup's list), now rather than at the round (which drops any it finds missing).
+ */
+export const followupsDeleted = (ids: readonly string[]): Promise<void> => dropNotices(ids, true, (gone) => ({ op: 'dismissRefused', gone }));
+
+/**
+ * The notices of `ids` that the stored status names — reopen ones, and with `doneOver` the done-over
+ * ones — dropped by the team page (`req`, given the ids it names) and then in the status, in the
+ * rounds' queue: after a round under way that read them before the page dropped them. A reopen
+ * notice already asked for (the same reopen) asks nothing again.
+ */
+async function dropNotices(ids: readonly string[], doneOver: boolean, req: (named: string[]) => TeamOpRequest): Promise<void> {
   const st = await loadTeamStatus();
   const mine = (n: { id: string }) => ids.includes(n.id);
   const fresh = st.reopened?.filter((n) => mine(n) && dropped.get(n.id) !== n.at) ?? [];
-  const over = (gone && st.doneOver?.filter(mine)) || [];
+  const over = (doneOver && st.doneOver?.filter(mine)) || [];
   if (!fresh.length && !over.length) return;
   for (const n of fresh) dropped.set(n.id, n.at);
-  if (!(await askTeamPage(gone ? { op: 'dismissRefused', gone: [...new Set([...fresh, ...over].map((n) => n.id))] } : { op: 'dismissRefused', reopened: ids[0] })).ok) {
+  if (!(await askTeamPage(req([...new Set([...fresh, ...over].map((n) => n.id))]))).ok) {
     for (const n of fresh) dropped.delete(n.id);
     return;
   }
   await queued(async () => {
     const s = await loadTeamStatus();
-    const next: TeamStatus = { ...s, reopened: s.reopened?.filter((n) => !mine(n)), doneOver: s.doneOver?.filter((n) => !gone || !mine(n)) };
+    const next: TeamStatus = { ...s, reopened: s.reopened?.filter((n) => !mine(n)), doneOver: s.doneOver?.filter((n) => !doneOver || !mine(n)) };
     if (next.reopened?.length === s.reopened?.length && next.doneOver?.length === s.doneOver?.length) return;
     if (!next.reopened?.length) delete next.reopened;
     if (!next.doneOver?.length) delete next.doneOver;
@@ -340,7 +351,7 @@ export function registerTeamBackground(): void {
     await queueDirty(dirtyOf(area, keys));
     schedule();
     // Deleted by the user: their notices go now, not at the round (which drops any it finds missing).
-    if (area === 'deleted-followups') void followupActedOn(keys, 1).catch(() => 0);
+    if (area === 'deleted-followups') void followupsDeleted(keys).catch(() => 0);
   });
   // A whole-data verb cuts the unasked rounds it would wait for (lib/team/page.ts `cut`); one more
   // round, after the verb, says how things stand.

@@ -12,13 +12,15 @@ let onLive: ((e: LiveEvent) => void) | null = null;
 let onBatch: (() => void) | null = null;
 let imports = 0;
 let pendingGate: Promise<number> = Promise.resolve(0);
-let doneOver: { id: string; kind: string; title: string; by?: string }[] = [];
+let doneOver: { id: string; kind: string; title: string; buyer?: string; by?: string }[] = [];
 let unreadable: string[] = [];
 let reopenedList: { id: string; at: number; by?: string }[] = [];
 const dropped: string[] = [];
 let syncs = 0;
 vi.mock('./pouch-browser', () => ({ BrowserPouch: class {} }));
-vi.mock('./storage-bridge', () => ({ storageStores: () => ({}) }));
+/** How the engine tells the page an area changed (storageStores' `announce`). */
+let announce: (area: string) => Promise<void> = async () => {};
+vi.mock('./storage-bridge', () => ({ storageStores: (fn: typeof announce) => ((announce = fn), {}) }));
 vi.mock('./sync', async (orig) => {
   const real = await orig<typeof import('./sync')>();
   class FakeSync {
@@ -102,6 +104,22 @@ it("a round's status names the follow-ups this user closed that a colleague reop
   expect(await ask({ kfTeam: 'op', req: { op: 'dismissRefused', reopened: 'manual:2' } })).toEqual({ ok: true, value: null });
   expect(dropped).toEqual(['manual:2']);
   expect((await ask({ kfTeam: 'sync' })).status.reopened).toBeUndefined();
+});
+
+it('a live import that renamed a done-over notice (its buyer deleted by a colleague, the item kept anonymous) takes the name out of the status at once', async () => {
+  await ask({ kfTeam: 'live', on: true });
+  doneOver = [{ id: 'manual:3', kind: 'manual', title: '回访：小丽', buyer: '小丽', by: '小吴' }];
+  expect((await ask({ kfTeam: 'sync' })).status).toMatchObject({ doneOver });
+  // The colleague's anonymous copy of the item arrived: as many notices as before, one without the name.
+  doneOver = [{ id: 'manual:3', kind: 'manual', title: '回访：某买家', by: '小吴' }];
+  await announce('followups');
+  const next = (await ask({ kfTeam: 'import', unasked: true })).status;
+  expect(next).toMatchObject({ state: 'synced', doneOver });
+  expect(JSON.stringify(next)).not.toContain('小丽');
+  // Read (知道了) elsewhere meanwhile: the next live import says none.
+  doneOver = [];
+  await announce('followups');
+  expect((await ask({ kfTeam: 'import', unasked: true })).status).not.toHaveProperty('doneOver');
 });
 
 it('a live import that skipped a colleague’s unreadable document counts it on the status line at once', async () => {

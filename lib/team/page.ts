@@ -213,7 +213,12 @@ async function liveImport(cfg: TeamConfig, cut?: AbortController): Promise<Omit<
   const [doneOver, reopened, unreadable] = await Promise.all([fu ? sync.doneOver().catch(() => null) : null, fu ? sync.reopened().catch(() => null) : null, sync.unreadable().catch(() => null)]);
   const was = lastStatus;
   let status: TeamStatus | null = null;
-  if (was && doneOver && doneOver.length !== (was.doneOver?.length ?? 0)) status = { ...was, doneOver };
+  // Compared whole, not counted: a notice renamed (its buyer deleted while the item was kept
+  // anonymous, TeamSync.toldAsStored) is news too, or the name stayed in the status until a round.
+  if (was && doneOver && JSON.stringify(doneOver) !== JSON.stringify(was.doneOver ?? [])) {
+    status = { ...was, doneOver };
+    if (!doneOver.length) delete status.doneOver;
+  }
   // A colleague's reopen of an item this user closed: a new notice, or a newer reopen of the same item.
   if (was && reopened && JSON.stringify(reopened) !== JSON.stringify(was.reopened ?? [])) {
     status = { ...(status ?? was), reopened };

@@ -10,6 +10,7 @@ import { MemoryStores, complete, addFollowupNote } from '../../test/team/memory-
 import { emptyDirty } from './local-stores';
 import { deletionRef } from './docs';
 import { customerKey, makeEvent, replacedNow } from '../domain/customers';
+import { forgetFollowups } from '../domain/customers/forget';
 import { reopen, snooze, type Followup } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import { PRESET_A, PRESET_B, cloneRuleSet } from '../domain/remarks';
@@ -403,6 +404,60 @@ describe('team sync through pouchdb-server', { timeout: 60_000 }, () => {
     const rev = (await x.sync.local.followups.get('_local/kf-told'))._rev;
     await x.sync.drop(['manual:none']);
     expect((await x.sync.local.followups.get('_local/kf-told'))._rev).toBe(rev);
+  });
+
+  it("a buyer deleted with their open work kept anonymous (here or by a colleague) leaves no name in this machine's notices: a done-over notice names the item as it is kept; a reopen notice, which names no one, stays", async () => {
+    const [x, y] = [machine('a1'), machine('a2')];
+    // 客户档案 → 删除 keeping the open items (lib/domain/customers/forget.ts), as the worker does to the stores.
+    const deleteKeeping = (m: { stores: MemoryStores }, nickname: string) => {
+      const buyer = { platform: 'demo', nickname, buyerId: null, key: customerKey('demo', nickname) };
+      const { del, put } = forgetFollowups([...m.stores.followupMap.values()], { buyers: [buyer] }, 'keep', T0 + 100_000);
+      for (const f of put) m.stores.changeFollowup(f.id, () => f);
+      if (del.length) m.stores.deleteFollowups(del, Date.now());
+      return put.map((f) => f.id);
+    };
+    x.stores.putFollowup({ ...item('manual:kept-here'), buyer: '小丽', title: '回访：小丽' });
+    x.stores.putFollowup({ ...item('manual:kept-there'), buyer: '小芳', title: '回访：小芳' });
+    x.stores.putFollowup({ ...item('manual:kept-closed'), buyer: '小丽', title: '给小丽补发' });
+    for (const m of [x, y]) await m.sync.syncOnce();
+    // Snoozed here and closed by the colleague: two done-over notices, each with the buyer's name.
+    // Closed here and reopened by the colleague: a reopen notice.
+    for (const id of ['manual:kept-here', 'manual:kept-there']) x.stores.changeFollowup(id, (f) => snooze(f, T0 + 86_400_000));
+    x.stores.changeFollowup('manual:kept-closed', (f) => complete(f, T0 + 5_000, '已回复'));
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    for (const id of ['manual:kept-here', 'manual:kept-there']) y.stores.changeFollowup(id, (f) => complete(f, T0 + 60_000, '已回复'));
+    y.stores.changeFollowup('manual:kept-closed', (f) => reopen(f, T0 + 60_000));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    expect((await x.sync.doneOver()).map((d) => [d.id, d.buyer, d.title])).toEqual([
+      ['manual:kept-here', '小丽', '回访：小丽'],
+      ['manual:kept-there', '小芳', '回访：小芳'],
+    ]);
+    // Not done after all: the colleague reopens both, so they are work still owed when the buyers are deleted.
+    for (const id of ['manual:kept-here', 'manual:kept-there']) y.stores.changeFollowup(id, (f) => reopen(f, T0 + 70_000));
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+
+    // 小丽 deleted here, 小芳 by the colleague, the open items kept anonymous (same ids: they named no one).
+    expect(deleteKeeping(x, '小丽').sort()).toEqual(['manual:kept-closed', 'manual:kept-here']);
+    expect(deleteKeeping(y, '小芳')).toEqual(['manual:kept-there']);
+    await y.sync.syncOnce();
+    await x.sync.syncOnce();
+    for (const id of ['manual:kept-here', 'manual:kept-there']) {
+      expect(x.stores.followupMap.get(id)).toMatchObject({ status: 'open', title: '回访：某买家' });
+      expect(x.stores.followupMap.get(id)!.buyer).toBeUndefined();
+    }
+    expect(await x.sync.doneOver()).toEqual([
+      { id: 'manual:kept-here', kind: 'manual', title: '回访：某买家', by: 'a2', until: T0 + 86_400_000 },
+      { id: 'manual:kept-there', kind: 'manual', title: '回访：某买家', by: 'a2', until: T0 + 86_400_000 },
+    ]);
+    expect(await x.sync.reopened()).toEqual([{ id: 'manual:kept-closed', at: T0 + 60_000, by: 'a2' }]);
+    const told = JSON.stringify(await x.sync.local.followups.get('_local/kf-told'));
+    for (const name of ['小丽', '小芳']) expect(told, name).not.toContain(name);
+    // A later round leaves them so.
+    await x.sync.syncOnce();
+    expect((await x.sync.doneOver()).map((d) => d.buyer)).toEqual([undefined, undefined]);
   });
 
   it('the agent whose snooze lost to a colleague closing the item is told who closed it, once; the closer and a bystander are not', async () => {

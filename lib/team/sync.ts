@@ -162,6 +162,13 @@ export interface SyncReport {
 }
 
 const DONE_OVER = '_local/kf-told';
+/** The two lists of `_local/kf-told`: `list` the done-over notices (its name from before the reopen ones). */
+interface Told {
+  list: DoneOver[];
+  reopened: ReopenedOver[];
+}
+/** `had` with `add` in place of the entries of the same ids, `add` last. */
+const upsert = <T extends { id: string }>(had: readonly T[], add: readonly T[] = []): T[] => [...had.filter((d) => !add.some((a) => a.id === d.id)), ...add];
 /** Reopen notices kept (the newest): a notice nobody acts on in the popup does not pile up. */
 const REOPENED_KEPT = 50;
 
@@ -1082,8 +1089,9 @@ export class TeamSync {
     if (unreadable.size || had) await this.setMeta('library', 'unreadable', { ids: [...unreadable] });
     if (!signal?.aborted) for (const area of SYNCED) await this.compactDeleted(area);
     // After the import's deletions, and a round's (the export's deletedHere ran before it): a
-    // notice's item missing now is gone. A failure here costs the round nothing.
-    await this.toldOfGone().catch(() => undefined);
+    // notice's item missing now is gone, one rewritten (a deleted buyer's kept anonymous) is named as
+    // it is now. A failure here costs the round nothing.
+    await this.toldAsStored().catch(() => undefined);
     return { resolved, imported };
   }
 
@@ -1357,8 +1365,8 @@ export class TeamSync {
       const f = seen.get(d.id);
       return !!f && (f.status === 'done' || f.reopenedAt !== d.at);
     };
-    // Read first: most rounds touch items with no notice, and those write nothing.
-    if (seen.size && (await this.reopened()).some(stale)) await this.told<ReopenedOver>('reopened', undefined, (d) => !stale(d));
+    // Written only when a notice goes: most rounds touch items with none.
+    if (seen.size) await this.told((t) => ({ reopened: t.reopened.filter((d) => !stale(d)) }));
     const add: ReopenedOver[] = [];
     for (const { item, mine } of items) {
       const events = await this.statusChanges(item.id);
@@ -1375,7 +1383,9 @@ export class TeamSync {
    * them once read): this machine's only, never sent.
    */
   async doneOver(change: { add?: readonly DoneOver[]; clear?: boolean } = {}): Promise<DoneOver[]> {
-    return this.told('list', change.add, change.clear ? () => false : undefined);
+    const { add, clear } = change;
+    if (!add?.length && !clear) return (await this.told()).list;
+    return (await this.told((t) => ({ list: clear ? [] : upsert(t.list, add) }))).list;
   }
 
   /**
@@ -1383,50 +1393,60 @@ export class TeamSync {
    * the user acted on or opened): this machine's only, never sent.
    */
   async reopened(change: { add?: readonly ReopenedOver[]; drop?: string } = {}): Promise<ReopenedOver[]> {
-    return this.told('reopened', change.add, change.drop === undefined ? undefined : (d) => d.id !== change.drop);
+    const { add, drop } = change;
+    if (!add?.length && drop === undefined) return (await this.told()).reopened;
+    return (await this.told((t) => ({ reopened: upsert(t.reopened.filter((d) => d.id !== drop), add) }))).reopened;
   }
 
   /**
-   * Both lists of `_local/kf-told` lose the notices of follow-ups no longer in the stores: deleted
-   * here (客户档案 → 删除 or 全部删除, which the worker also drops at once: `drop`), by a colleague
-   * (importDeletions), or pruned (done long ago, the retention purge), whatever way it went. Before
+   * The notices of `_local/kf-told` as the stores have the items now, in the round that sees them
+   * (after the import, whatever way an item changed): a notice of an item no longer there goes, from
+   * both lists — deleted here (客户档案 → 删除 or 全部删除, which the worker also drops at once:
+   * `drop`), by a colleague (importDeletions), or pruned (done long ago, the retention purge). Before
    * (until 2026-12-06) such a notice stayed until the 50 newest pushed it out — a done-over notice
-   * with its title and buyer still shown above the popup's list.
+   * with its title and buyer still shown above the popup's list. A done-over notice copies the item's
+   * title and buyer: it names the item as the item is stored now. A buyer deleted while their open
+   * item was kept anonymous (here, by a colleague, or by the retention purge; lib/domain/customers/forget.ts)
+   * left their name in the notice until it was read (found 2026-12-06). A reopen notice holds only
+   * the id, the time and the colleague.
    */
-  private async toldOfGone(): Promise<void> {
-    const ids = [...(await this.doneOver()), ...(await this.reopened())].map((d) => d.id);
+  private async toldAsStored(): Promise<void> {
+    const { list, reopened } = await this.told();
+    const ids = [...list, ...reopened].map((d) => d.id);
     if (!ids.length) return;
     const have = await this.stores.followups(ids);
-    const gone = ids.filter((id) => !have.has(id));
-    if (gone.length) await this.drop(gone);
+    const named = (d: DoneOver): DoneOver => {
+      const { title, buyer } = have.get(d.id)!;
+      const next: DoneOver = { ...d, title };
+      if (buyer) next.buyer = buyer;
+      else delete next.buyer;
+      return next;
+    };
+    await this.told((t) => ({ list: t.list.filter((d) => have.has(d.id)).map(named), reopened: t.reopened.filter((d) => have.has(d.id)) }));
   }
 
   /** Notices of these follow-ups, in either list, dropped (their items were deleted); one write, none when there were none. */
   async drop(ids: readonly string[]): Promise<void> {
-    const db = this.local.followups;
-    const doc = (await db.get(DONE_OVER).catch(() => null)) as ({ _rev?: string } & Record<string, unknown>) | null;
-    if (!doc) return;
-    const next: Record<string, unknown> = { ...doc };
-    let n = 0;
-    for (const field of ['list', 'reopened'] as const) {
-      const had = Array.isArray(doc[field]) ? (doc[field] as { id: string }[]) : [];
-      const kept = had.filter((d) => !ids.includes(d.id));
-      n += had.length - kept.length;
-      next[field] = kept;
-    }
-    if (n) await db.put(next as unknown as Doc);
+    const kept = (d: { id: string }) => !ids.includes(d.id);
+    await this.told((t) => ({ list: t.list.filter(kept), reopened: t.reopened.filter(kept) }));
   }
 
-  /** One list of `_local/kf-told`: `add` replaces by id, `keep` filters; the other list is left as it is. */
-  private async told<T extends { id: string }>(field: 'list' | 'reopened', add?: readonly T[], keep?: (d: T) => boolean): Promise<T[]> {
+  /**
+   * `_local/kf-told`, both lists; with `edit`, the lists it returns replace theirs in one
+   * read-modify-write (the reopen notices cut to the newest REOPENED_KEPT), written only when a list
+   * changed. Every change of the notices goes through here.
+   */
+  private async told(edit?: (t: Told) => Partial<Told>): Promise<Told> {
     const db = this.local.followups;
     const doc = (await db.get(DONE_OVER).catch(() => null)) as ({ _rev?: string } & Record<string, unknown>) | null;
-    const had = (Array.isArray(doc?.[field]) ? doc[field] : []) as T[];
-    if (!add?.length && !keep) return had;
-    const ids = new Set(add?.map((d) => d.id));
-    const list = [...had.filter((d) => !ids.has(d.id) && (keep?.(d) ?? true)), ...(add ?? [])].slice(field === 'reopened' ? -REOPENED_KEPT : 0);
-    await db.put({ ...doc, _id: DONE_OVER, [field]: list } as unknown as Doc);
-    return list;
+    const read = <K extends keyof Told>(f: K) => (Array.isArray(doc?.[f]) ? doc[f] : []) as Told[K];
+    const had: Told = { list: read('list'), reopened: read('reopened') };
+    if (!edit) return had;
+    const changed = edit(had);
+    const next: Told = { ...had, ...changed, reopened: (changed.reopened ?? had.reopened).slice(-REOPENED_KEPT) };
+    if (JSON.stringify(next) === JSON.stringify(had)) return had;
+    await db.put({ ...doc, _id: DONE_OVER, ...next } as unknown as Doc);
+    return next;
   }
 
   private async importFollowups(docs: readonly Doc[]): Promise<number> {

@@ -7,7 +7,9 @@
  * row in the popup says who reopened it and its new time, until the agent acts on it — on the row, or
  * from the chat panel's forms (a note added there used to leave it said)
  * (real Chromium, pouchdb-server on 127.0.0.1, team-world.ts). A notice goes with its item: a buyer
- * deleted here takes the done-over notice naming them (it used to stay above the list until 知道了).
+ * deleted here takes the done-over notice naming them (it used to stay above the list until 知道了);
+ * one deleted while their open item is kept anonymous leaves the notice without their name (it used to
+ * keep it until 知道了).
  *
  * "Not told" is checked once the popup's list says `data-loaded` (the follow-ups and the team
  * notices have both answered): before, it was checked once the list was drawn, which can be before
@@ -108,6 +110,52 @@ it('a buyer the snoozer then deletes (客户档案 → 删除) takes the done-ov
   const again = await snoozer.openExtensionPage('popup.html');
   await again.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
   expect(await again.locator('[data-kf="done-over"]').count()).toBe(0);
+  await again.close();
+  await c.close();
+  await s.close();
+});
+
+it('a buyer the snoozer deletes keeping their open item anonymous (客户档案 → 删除，匿名保留未完成的跟进) leaves the done-over notice without their name, in the open popup and for good', async () => {
+  const c = await closer.openExtensionPage('options.html#team');
+  const s = await snoozer.openExtensionPage('options.html#team');
+  const BUYER = '钱女士等退款';
+  // A 中差评 of an order: its id names the order, not the buyer, so the item kept anonymous keeps it.
+  const item = await call(s, 'addFollowup', { kind: 'bad-review', buyer: BUYER, platform: 'demo', orderId: '50866001' });
+  expect(item.id).toBe('bad-review:50866001');
+  expect(await syncUntilSynced(s)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(c), (await call(c, 'listFollowups')).groups.some((g: any) => g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
+  await call(s, 'updateFollowup', { id: item.id, action: 'snooze', until: Date.now() + 3 * 3_600_000 });
+  expect(await syncUntilSynced(s)).toBeLessThan(99);
+  await syncNow(c);
+  await call(c, 'updateFollowup', { id: item.id, action: 'done' });
+  expect(await syncUntilSynced(c)).toBeLessThan(99);
+  await syncNow(s);
+
+  const popup = await snoozer.openExtensionPage('popup.html');
+  const notice = popup.locator('[data-kf="done-over"]');
+  await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain(`「中差评：${BUYER}」已由 小吴 完成`);
+  // Not settled after all: 小吴 reopens it (小周's notice is not read yet; nobody else is told: 小吴 closed it).
+  await call(c, 'updateFollowup', { id: item.id, action: 'reopen' });
+  expect(await syncUntilSynced(c)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(s), (await call(s, 'listFollowups')).groups.some((g: any) => g.section !== 'done' && g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
+  // 小周 deletes the buyer and keeps the open work.
+  expect(await call(s, 'deleteCustomer', { platform: 'demo', nickname: BUYER, openFollowups: 'keep' })).toMatchObject({ open: 1 });
+  // The notice stays, about the kept item, without the name.
+  await expect.poll(() => notice.textContent(), { timeout: 30_000 }).not.toContain(BUYER);
+  expect(await notice.textContent()).toContain('「中差评」已由 小吴 完成');
+  expect((await call(s, 'listFollowups')).groups.flatMap((g: any) => g.items).find((i: any) => i.id === item.id)).toMatchObject({ status: 'open', title: '中差评' });
+  expect(JSON.stringify((await call(s, 'teamStatus')).status)).not.toContain(BUYER);
+  // Not named again by the next round, nor by the popup opened after it.
+  await syncNow(s);
+  expect(JSON.stringify((await call(s, 'teamStatus')).status)).not.toContain(BUYER);
+  await popup.close();
+  const again = await snoozer.openExtensionPage('popup.html');
+  await again.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  expect(await again.locator('[data-kf="done-over"]').textContent()).toContain('「中差评」已由 小吴 完成');
+  expect(await again.locator('[data-kf="done-over"]').textContent()).not.toContain(BUYER);
+  // Read: gone.
+  await again.locator('[data-kf="done-over-ok"]').click();
+  await expect.poll(async () => (await call(s, 'teamStatus')).status.doneOver ?? [], { timeout: 30_000 }).toEqual([]);
   await again.close();
   await c.close();
   await s.close();
