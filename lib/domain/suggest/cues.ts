@@ -338,11 +338,12 @@ const PRESALE_PRICE = new RegExp(
 /**
  * 好 as an acknowledgement (好, 好的, 好嘞, 那好, 嗯好, 好的 收到, 那就好, 好 我拍了) opens its clause: nothing
  * before it but a break, a closing particle (知道了好的, 是的好的), an interjection or 那/那就; and it ends there: a
- * particle, the next clause (谢/收/我/那), a break or the end. So does praise, a degree word just before it
+ * particle, 亲, the next clause (谢/收/我/那), a break or the end. So does praise, a degree word just before it
  * (东西很好, 太好了). Any other 好 is a word of the sentence: a degree adverb or the first half of a word
  * (好远, 好慢, 好久, 好贵, 好用, 好看, 好不好, 好就行), or what is judged (什么颜色好, 哪个好呢, 质量好的, 东西好就好).
  * classify.ts counts such a 好 for no thanks and, with no other thanks cue of weight 2 or more in the
- * message, rules thanks out (the model's 致谢 chip too). A run of 好 (好好好, 好好包装) is judged as one.
+ * message, pulls thanks out (no 致谢 chip beside another need; in a question or a wish, not even the model's
+ * alone). A run of 好 (好好好, 好好包装) is judged as one.
  */
 const GOOD_PHRASE = /^[那嗯]?好[的滴嘞哒呢吧了哦哈]?$/;
 const GOOD_OPENERS = '那就|那|嗯|恩|哦|噢|喔|哈|啊|呃|额|唔|诶|欸|哎|行|也|都';
@@ -350,7 +351,7 @@ const GOOD_PRAISE = '很|挺|真|太|蛮|超|特别|非常';
 const GOOD_OPENS = new RegExp(
   String.raw`(?:(?:^|[^\u4e00-\u9fa5]|[了啦吧呢嘛呀哈哦滴嘞哒]|(?:是|对|行|可以|好)的)(?:${GOOD_OPENERS})*|(?:${GOOD_PRAISE}))$`,
 );
-const GOOD_ENDS = /^(?:$|[^\u4e00-\u9fa5]|[的滴嘞勒哒吧呢哈哦喔噢啦了呀啊嘛咧耶嗯谢我那收])/;
+const GOOD_ENDS = /^(?:$|[^\u4e00-\u9fa5]|[的滴嘞勒哒吧呢哈哦喔噢啦了呀啊嘛咧耶嗯咯喽亲谢我那收])/;
 /** Is the run of 好 around chars[at] an acknowledgement (or praise) rather than a word of the sentence? */
 function goodRunAcks(chars: readonly string[], at: number): boolean {
   let first = at;
