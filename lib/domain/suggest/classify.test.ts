@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
+import { goodAsWord } from './cues';
 import { normalize } from './normalize';
 
 const first = (...messages: string[]) => {
@@ -527,5 +528,21 @@ describe('classify: not ordered yet is no wait', () => {
   it('a parcel not sent yet still is one', () => {
     expect(first('拍了三天了还没发货')).toBe('delay');
     expect(first('怎么还没发')).toBe('delay');
+  });
+});
+
+describe('好 as an acknowledgement or as a word of the sentence (cues.ts, goodAsWord)', () => {
+  const word = (t: string) => goodAsWord([...normalize(t).text]);
+  it.each(['好', '好的', '好嘞 收到', '嗯好', '那就好', '好 我拍了', '好我去拍', '知道了好的', '是的好的', '好好好', '质量真好', '那太好了', '好亲'])(
+    '%s: every 好 acknowledges (or praises)',
+    (t) => expect(word(t)).toBe(false),
+  );
+  it.each(['离得好远', '好慢啊', '好用吗', '什么颜色好', '哪款的好呢', '好不好', '好就行', '要质量好的', '好好包装'])(
+    '%s: a 好 is a word of the sentence',
+    (t) => expect(word(t)).toBe(true),
+  );
+  it('a 好 of the sentence is no thanks cue, an acknowledgement beside it still is', () => {
+    expect(classify(['离得好远']).evidence.thanks).not.toContain('好');
+    expect(classify(['好的 离得好远']).evidence.thanks).toContain('好的');
   });
 });

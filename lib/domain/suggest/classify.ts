@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
-import { CUES, NEGATORS, NEUTRAL, PATTERNS, SOCIAL } from './cues';
+import { CUES, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, PATTERNS, SOCIAL } from './cues';
 import { bigrams, normalize, PARTICLES, type TextFlags } from './normalize';
 
 /** Every scenario except the catch-all, which is never suggested: abstention is how 'other' shows. */
@@ -227,6 +227,10 @@ function isNegated(chars: string[], start: number, end: number): boolean {
 }
 
 const ACK_ONLY = /^(好|嗯|恩|行|哦|噢|ok|收到|了解|明白)[好的吧呢啦哈了呀哦嗯滴嘞哒 ]*$/;
+/** How far a 好 that is no acknowledgement (cues.ts, goodAsWord) pulls thanks down: out. */
+const GOOD_AS_WORD_PULL = 5;
+/** …and a message that asks or wishes (a question word or ending, 好不好, 好就行) rules it out, the model's alone too. */
+const GOOD_ASKED = /[?吗么呢]\s*$|什么|哪|怎么|多少|好不好|好就/;
 /** A message that ends as a question (好了吗, 好的 再发两盒吗?) does not close the chat. */
 const QUESTION_END = /[?吗么]\s*$/;
 
@@ -252,7 +256,10 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
     for (let i = m.start; i < m.end; i++) covered[i] = 1;
     if (m.hits.length === 0) continue;
     const negated = isNegated(chars, m.start, m.end);
+    const ackGood = goodAcknowledges(chars, m.start, m.end);
     for (const h of m.hits) {
+      // 好 as a word of the sentence (好远, 什么颜色好) is no thanks cue: see below.
+      if (!ackGood && h.scenario === 'thanks') continue;
       if (h.counted === seq) continue;
       h.counted = seq;
       if (negated) negative.set(h.scenario, (negative.get(h.scenario) ?? 0) + h.weight * NEGATION_FLIP);
@@ -278,6 +285,14 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
     else push(p.scenario, p.weight, `/${m[0]}/`);
   }
   if (ACK_ONLY.test(text)) push('thanks', 3, 'ack');
+  // 好 as a degree word or what is judged (驿站离我好远, 好贵啊, 拍什么颜色好) with no thanks cue of weight 2
+  // or more in the message: no thanks, nor the model's 致谢 chip beside another need (2026-12-06); a weak
+  // cue beside it (行 of 就行, 嗯) does not keep thanks. The model may still answer alone and sure (好喜欢
+  // is praise the cues do not read), but not when the message asks or wishes (好不好, 什么颜色好, 好就行).
+  if (!perScenario.get('thanks')?.some((w) => w >= 2) && goodAsWord(chars)) {
+    negative.set('thanks', (negative.get('thanks') ?? 0) + GOOD_AS_WORD_PULL);
+    if (GOOD_ASKED.test(text)) ruledByPattern.add('thanks');
+  }
 
   // Weak evidence from bigrams the cue phrases share with uncovered parts of the text (typos,
   // word orders the phrase list does not spell out: 退个货, 发票开一下).
@@ -304,7 +319,8 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   // 好的 / 好 opening a question is an acknowledgement on the way to asking, not a closing: when
   // thanks would lead, it is dropped (the question's own need, or the context, or nothing remains).
   const thanks = rawScores.get('thanks');
-  if (thanks !== undefined && QUESTION_END.test(text) && [...rawScores.values()].every((v) => v <= thanks)) {
+  // Thanks already pulled out (好用吗) stays so, ruling the model's 致谢 chip out.
+  if (thanks !== undefined && thanks > 0 && QUESTION_END.test(text) && [...rawScores.values()].every((v) => v <= thanks)) {
     rawScores.delete('thanks');
     evidence.delete('thanks');
   }

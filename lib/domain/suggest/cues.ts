@@ -336,11 +336,39 @@ const PRESALE_PRICE = new RegExp(
   String.raw`^(?=.*(?:${PRICE_ASKED}))(?!.*(?:修|保修|质保|三包|售后|票|报销|收据))` + QUALITY_WISH.source.slice(1),
 );
 /**
- * 好 inside a wish or a question (质量好就行, 东西好就好, 好不好) is no thanks nor goodbye, unless an
- * acknowledgement stands beside it (好的 质量好就行, 谢谢 好就行).
+ * 好 as an acknowledgement (好, 好的, 好嘞, 那好, 嗯好, 好的 收到, 那就好, 好 我拍了) opens its clause: nothing
+ * before it but a break, a closing particle (知道了好的, 是的好的), an interjection or 那/那就; and it ends there: a
+ * particle, 亲, the next clause (谢/收/我/那), a break or the end. So does praise, a degree word just before it
+ * (东西很好, 太好了). Any other 好 is a word of the sentence: a degree adverb or the first half of a word
+ * (好远, 好慢, 好久, 好贵, 好用, 好看, 好不好, 好就行), or what is judged (什么颜色好, 哪个好呢, 质量好的, 东西好就好).
+ * classify.ts counts such a 好 for no thanks and, with no other thanks cue of weight 2 or more in the
+ * message, pulls thanks out (no 致谢 chip beside another need; in a question or a wish, not even the model's
+ * alone). A run of 好 (好好好, 好好包装) is judged as one.
  */
-const GOOD_NOT_THANKS =
-  /^(?!.*(?:谢|辛苦|麻烦|拜拜|再见|好的|好滴|好嘞|好哒|好吧|好了|好哦|好呢|好哈|ok|嗯|收到|明白|知道|了解|没问题|可以了|行了)).*好(?:就行|就好|就可以|就成|就ok|不好)/;
+const GOOD_PHRASE = /^[那嗯]?好[的滴嘞哒呢吧了哦哈]?$/;
+const GOOD_OPENERS = '那就|那|嗯|恩|哦|噢|喔|哈|啊|呃|额|唔|诶|欸|哎|行|也|都';
+const GOOD_PRAISE = '很|挺|真|太|蛮|超|特别|非常';
+const GOOD_OPENS = new RegExp(
+  String.raw`(?:(?:^|[^\u4e00-\u9fa5]|[了啦吧呢嘛呀哈哦滴嘞哒]|(?:是|对|行|可以|好)的)(?:${GOOD_OPENERS})*|(?:${GOOD_PRAISE}))$`,
+);
+const GOOD_ENDS = /^(?:$|[^\u4e00-\u9fa5]|[的滴嘞勒哒吧呢哈哦喔噢啦了呀啊嘛咧耶嗯咯喽亲谢我那收])/;
+/** Is the run of 好 around chars[at] an acknowledgement (or praise) rather than a word of the sentence? */
+function goodRunAcks(chars: readonly string[], at: number): boolean {
+  let first = at;
+  let last = at;
+  while (chars[first - 1] === '好') first--;
+  while (chars[last + 1] === '好') last++;
+  return GOOD_OPENS.test(chars.slice(0, first).join('')) && GOOD_ENDS.test(chars.slice(last + 1).join(''));
+}
+/** False when the cue matched at chars[start..end) is a 好 phrase (好, 好的, 那好…) whose 好 is a word of the sentence. */
+export function goodAcknowledges(chars: readonly string[], start: number, end: number): boolean {
+  const phrase = chars.slice(start, end);
+  return !GOOD_PHRASE.test(phrase.join('')) || goodRunAcks(chars, start + phrase.indexOf('好'));
+}
+/** True when some 好 of the message is a word of the sentence (好贵, 好不好, inside a cue of another need too). */
+export function goodAsWord(chars: readonly string[]): boolean {
+  return chars.some((c, i) => c === '好' && chars[i - 1] !== '好' && !goodRunAcks(chars, i));
+}
 /** Not ordered yet (还没拍, 还没下单; not 还没拍照): nothing is late, whatever else the message says. */
 const NOT_ORDERED = /还没有?(?:拍(?!照|图|视频|个照|张照)|下单|买)/;
 /**
@@ -404,13 +432,12 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: QUALITY_WISH, scenario: 'product-info', weight: 2 },
   { re: PRICE_ACCEPTED, scenario: 'bargain', weight: -3 },
   // A price asked beside a quality wish (质量好就行 多少钱) is a question before buying: the model's 保修 and
-  // 发票 chips showed on it (2026-12-06). 好 inside the wish (好就行) or a question (好不好) is no thanks:
-  // the model's 致谢 chip showed beside 质量好就行. And an order not yet placed (怕是假货 还没拍) is not late.
+  // 发票 chips showed on it (2026-12-06). (好 inside the wish, 好就行, is no thanks: goodAcknowledges.)
+  // And an order not yet placed (怕是假货 还没拍) is not late.
   { re: PRESALE_PRICE, scenario: 'repair', weight: -5 },
   { re: PRESALE_PRICE, scenario: 'invoice', weight: -5 },
   // …nor goods short (多少钱一件 read as 少一件 by the model): a small pull, a missing item said beside it keeps its cue.
   { re: PRESALE_PRICE, scenario: 'wrong-item', weight: -1.5 },
-  { re: GOOD_NOT_THANKS, scenario: 'thanks', weight: -5 },
   { re: NOT_ORDERED, scenario: 'delay', weight: -3 },
   { re: NO_ORDER_YET, scenario: 'cancel-order', weight: -5 },
   { re: NO_ORDER_YET, scenario: 'tracking', weight: -5 },

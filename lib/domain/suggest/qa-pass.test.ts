@@ -16,7 +16,8 @@
  * order got 安抚致歉) are read right by the last two. Three more found after those (就怕是假的 / 怕是假货 before
  * buying got the 质量问题 chip, 质量好就行 the 致谢 chip, 质量好就行 多少钱 the model's 保修 chip) are read
  * right by the three blocks after them. Two more (怕是仿的 还没下单 showed the model's 取消订单 chip, 我还没拍
- * 什么时候发货 the 尺码 chip) are read right by the two blocks at the end.
+ * 什么时候发货 the 尺码 chip) are read right by the two blocks after them. One more (拍什么颜色好 before buying,
+ * and 驿站离我好远 after a delivery question, showed the 致谢 chip) is read right by the last block.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -579,5 +580,48 @@ describe('拍/买 + 什么 or 哪个 before another word asks about that word, n
     for (const text of ['还没拍 穿什么码合适', '我还没买 拍哪个尺码好', '还没下单 160 100斤穿多大', '穿什么号', '拍哪个好 平时穿m']) {
       expect(read(text, []).chips[0], text).toBe('size-fit');
     }
+  });
+});
+
+describe('好 as a degree word or what is judged is no thanks (a question or a complaint)', () => {
+  // Found after the blocks above: 拍什么颜色好 before buying and a pick-up point 好远 after a delivery question
+  // showed the 致谢 chip, the 好 of 颜色好 / 好远 read as an acknowledgement.
+  const readTurns = (turns: string[]) => combineSignals(classify(turns), engine.signals(turns.at(-1)!, { learning: false })).top;
+
+  it('no 致谢 chip when 好 asks which is better, or says how far or how dear', () => {
+    for (const text of ['还没下单 选哪种颜色好', '哪种材质的好', '快递站好远 能送上门吗', '好贵啊']) {
+      const { chips, cards } = read(text, []);
+      expect(chips, text).not.toContain('thanks');
+      expect(chips.length, text).toBeGreaterThan(0);
+      expect(cards.filter((id) => id.startsWith('bye-')), `${text} → ${cards.join(', ')}`).toEqual([]);
+    }
+  });
+
+  it('…nor on a follow-up saying the pick-up point is far', () => {
+    expect(readTurns(['能送上门吗', '菜鸟驿站离我家好远'])).toEqual(['courier']);
+    const top = readTurns(['包裹到了吗', '驿站离我家好远']);
+    expect(top[0]).toBe('tracking');
+    expect(top).not.toContain('thanks');
+  });
+
+  it('whatever the model: 好 in a question rules thanks out; in a statement the model speaks only alone', () => {
+    const asked = classify(['选哪种颜色好']);
+    expect(asked.evidence.thanks).toContain('/ruled-out/');
+    expect(combineSignals(asked, { model: [{ id: 'thanks', p: 0.8 }, { id: 'other', p: 0.1 }] }).top).not.toContain('thanks');
+    // Asked with no other need read, the model's closing chip does not stand alone either.
+    expect(combineSignals(classify(['好穿吗']), { model: [{ id: 'thanks', p: 0.8 }, { id: 'other', p: 0.1 }] }).top).toEqual([]);
+    const said = classify(['这个价格好贵']);
+    expect(said.scores.map((s) => s.id)).not.toContain('thanks');
+    expect(combineSignals(said, { model: [{ id: 'bargain', p: 0.5 }, { id: 'thanks', p: 0.3 }] }).top).not.toContain('thanks');
+    // Praise the cues do not read (好喜欢): the model, sure and alone, still gives the closing chip.
+    expect(combineSignals(classify(['好喜欢']), { model: [{ id: 'thanks', p: 0.85 }, { id: 'other', p: 0.1 }] }).top).toEqual(['thanks']);
+  });
+
+  it('an acknowledgement, a bare 好 closing the chat, or praise keep the 致谢 chip first', () => {
+    for (const text of ['好的 谢谢', '好嘞', '好滴', '好的收到', '好', '好好好', '好 就这样吧', '那好吧', '嗯好 我去拍了', '好 我知道了', '是的好的', '太好了 谢谢', '东西很好', '好喜欢']) {
+      expect(read(text, []).chips[0], text).toBe('thanks');
+    }
+    // An acknowledgement on the way to a question keeps its chip beside the question's.
+    expect(read('好的 哪种颜色好', []).chips).toEqual(expect.arrayContaining(['product-info', 'thanks']));
   });
 });
