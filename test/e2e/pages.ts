@@ -1,5 +1,4 @@
 /** Small helpers for the e2e tests: the panel (in its closed shadow root) and the demo console's hooks. */
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
 
@@ -13,13 +12,20 @@ export { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
 export const panel = (page: Page) => new PanelLocator(page, [{ css: '[data-kf="panel"]' }], '[data-kf="panel"]');
 export const inPanel = (page: Page, selector: string) => new PanelLocator(page, [{ css: selector }], selector);
 
-/** Alt+n of the suggested reply titled `title`, once the suggestions for the buyer's message are settled. */
-export async function altKeyOf(p: Page, title: string): Promise<string> {
-  await expect
-    .poll(async () => (await inPanel(p, '[data-kf="suggestions"]').getAttribute('data-signals')) === 'ready' && (await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).includes(title))
-    .toBe(true);
-  const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
-  return `Alt+${titles.indexOf(title) + 1}`;
+/**
+ * Alt+n of the suggested reply titled `title`, once the suggestions for the buyer's message are settled.
+ * Waits with its own deadline, not vitest's expect.poll: the demo and the benches import this file
+ * outside vitest, where importing vitest throws ("Vitest failed to access its internal state").
+ */
+export async function altKeyOf(p: Page, title: string, timeout = 15_000): Promise<string> {
+  const list = inPanel(p, '[data-kf="suggestions"]');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const titles = await inPanel(p, '[data-kf="suggestions"] .kf-tpl-title').allTextContents();
+    if ((await list.getAttribute('data-signals')) === 'ready' && titles.includes(title)) return `Alt+${titles.indexOf(title) + 1}`;
+    if (Date.now() > deadline) throw new Error(`no settled suggestion titled ${title} (the suggestions are ${JSON.stringify(titles)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 export const chatInput = (page: Page) => page.locator('.chat-editor .chat-input');
 
