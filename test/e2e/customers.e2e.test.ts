@@ -646,8 +646,9 @@ describe('the buyer card frame', () => {
     await callFromExtensionPage(s.ext, 'patchCustomer', { ...buyer, patch: { tags: ['老客'], preferences: '喜欢宽松款', note: '只发顺丰', sizes: { heightCm: 165, weightKg: 55 } } });
     await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text: '问过加大码' });
     const due = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'promised-answer', platform: 'demo', buyer: buyer.nickname, buyerId: buyer.buyerId, note: '问仓库有没有加大码', dueAt: Date.now() + 3 * 3_600_000 });
-    onTestFinished(() => callFromExtensionPage(s.ext, 'updateFollowup', { id: due.id, action: 'done' }).catch(() => undefined));
-    onTestFinished(() => s.page.setViewportSize({ width: 1400, height: 900 }));
+    onTestFinished(async () => {
+      await callFromExtensionPage(s.ext, 'updateFollowup', { id: due.id, action: 'done' }).catch(() => undefined);
+    });
     await s.page.setViewportSize({ width: 1280, height: 720 });
     await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
     await cardReady(s.page, buyer.nickname);
