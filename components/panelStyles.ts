@@ -4,6 +4,9 @@
  * (entrypoints/card/), which adds them; every seller page would otherwise download them for nothing.
  * Nor are the fill-in form's (components/fillStyles.ts), the page check's (components/PageCheck.tsx)
  * the guard's (components/panel/GuardPrompt.tsx) or the follow-up form's (components/panel/FollowupActions.tsx), which their feature scripts draw, for the same reason.
+ * The card frame does not shrink (flex: none; a flex item is a block anyway): the panel is a column
+ * that scrolls, and an iframe in it shrank to its default 150 px whenever the panel overflowed,
+ * cutting off the card's history and follow-ups (seen 2026-12-06 at 1280×720 and 1400×900).
  * `overflow-wrap: anywhere` on the panel: a buyer's nickname, message or a reply filled with them can
  * be one unbroken run (120 letters, no spaces) wherever it is shown — header, notices, rows — and
  * must break inside the panel, not run past its edge; `anywhere` (not `break-word`) also lets flex
@@ -30,7 +33,7 @@ section { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
 h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-label { color: #646a73; margin-right: 6px; font-size: 12px; }
 .kf-buyer-name { font-weight: 600; }
-.kf-card-frame { display: block; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
+.kf-card-frame { flex: none; width: 100%; border: 0; margin: 0; background: transparent; color-scheme: normal; }
 .kf-muted { color: #646a73; margin: 4px 0; }
 .kf-chip { border: 1px solid #ffb27a; background: #fff3e8; color: #c2410c; border-radius: 999px; padding: 1px 10px; margin: 2px 4px 2px 0; cursor: pointer; font-size: 12px; }
 .kf-chip-menu { display: flex; flex-wrap: wrap; margin-top: 6px; padding: 6px; background: #fafafa; border-radius: 6px; }

@@ -34,7 +34,12 @@ registerMessages(outdatedPanel);
  */
 export const FOLLOWUP_CSS = `
 .kf-fu-promise { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin-top: 4px; }
-.kf-fu-promise label { display: inline-flex; align-items: center; gap: 6px; }
+.kf-fu-promise label { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; }
+/* The time's label stays whole: beside 时间均为北京时间 and the picker it was squeezed to "Answ|er by", "截止（可|选）". */
+.kf-fu-label { white-space: nowrap; }
+/* A typed field takes the rest of its line: a 19-digit order number or the reason's hint was cut off. */
+.kf-fu-promise > input:not([type]) { flex: 1 1 9em; min-width: 9em; }
+.kf-fu-promise > input.kf-fu-order { flex-basis: 13em; min-width: 13em; }
 .kf-handover { display: flex; width: fit-content; align-items: center; gap: 4px; font-size: 12px; color: #646a73; margin: 2px 0; }
 .kf-handover select { font: inherit; font-size: 12px; padding: 0 2px; border: 1px solid #c9cdd4; border-radius: 4px; }
 .kf-fu-rows { display: flex; flex-direction: column; gap: 1px; max-height: 12em; overflow-y: auto; margin: 2px 0 6px; }
@@ -408,7 +413,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           }}
         >
           <label>
-            {t('followups.panel.promisedDue')}
+            <span class="kf-fu-label">{t('followups.panel.promisedDue')}</span>
             {zoneHint && <span class="kf-muted" data-kf="fu-due-zone">{zoneHint}</span>}
             <input type="datetime-local" data-kf="fu-due" value={due} onInput={(e) => set({ due: e.currentTarget.value })} />
           </label>
@@ -464,7 +469,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           }
           due={
             <label>
-              {t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}
+              <span class="kf-fu-label">{t(afterKind === 'call-back' ? 'followups.panel.callBackAt' : 'followups.panel.afterDue')}</span>
               {zoneHint && <span class="kf-muted" data-kf="fu-after-due-zone">{zoneHint}</span>}
               <input type="datetime-local" data-kf="fu-after-due" value={afterDue} onInput={(e) => set({ afterDue: e.currentTarget.value })} />
             </label>

@@ -36,7 +36,7 @@ export function OrderNoteForm(props: {
       }}
     >
       {props.lead}
-      <input data-kf={props.orderKf} size={14} placeholder={orderLabel} aria-label={orderLabel} value={props.order} onInput={(e) => props.onOrder(e.currentTarget.value)} />
+      <input class="kf-fu-order" data-kf={props.orderKf} size={20} placeholder={orderLabel} aria-label={orderLabel} value={props.order} onInput={(e) => props.onOrder(e.currentTarget.value)} />
       {props.due}
       <input data-kf={kf('note')} aria-invalid={invalidIf(note, NOTE_MAX)} placeholder={noteLabel} aria-label={noteLabel} value={props.note} onInput={(e) => props.onNote(e.currentTarget.value)} />
       <button type="submit" class="kf-link" data-kf={kf('add')} disabled={overBy(note, NOTE_MAX) > 0}>{t('followups.panel.add')}</button>

@@ -37,7 +37,7 @@ export const REMARK_CSS = `
 .kf-rm-table { width: 100%; border-collapse: collapse; font-size: 12px; }
 .kf-rm-table th { text-align: left; color: #646a73; font-weight: 600; padding: 2px 4px; }
 .kf-rm-table td { padding: 2px 4px; }
-.kf-rm-table input[type="text"] { width: 100%; }
+.kf-rm-table input[type="text"] { width: 100%; box-sizing: border-box; }
 .kf-rm-icon { border: 0; background: transparent; cursor: pointer; padding: 2px 4px; color: #4e5969; border-radius: 4px; font: inherit; }
 .kf-rm-icon:hover { background: #f2f3f5; }
 `;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
-import { callFromExtensionPage, cardFrame, chatInput, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
+import { callFromExtensionPage, cardFrame, chatInput, evaluateInPanel, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 import { encodeLegacy } from '../legacy-encode';
 import { everything, getRaw, putRaw } from './stores';
@@ -635,5 +635,32 @@ describe('buyer notes on the demo console', () => {
       await options.close();
       await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
     }
+  });
+});
+
+describe('the buyer card frame', () => {
+  it('is as tall as the card: a buyer’s history and follow-up are not cut off when the panel scrolls', async () => {
+    // 2026-12-06: the panel (a scrolling column) shrank the frame to an iframe's default 150 px, so a
+    // card with sizes, notes, orders and a 承诺答复 showed half a line of its history and no follow-up.
+    const buyer = { platform: 'demo', nickname: '小鹿乱撞0521', buyerId: 'u-1001' };
+    await callFromExtensionPage(s.ext, 'patchCustomer', { ...buyer, patch: { tags: ['老客'], preferences: '喜欢宽松款', note: '只发顺丰', sizes: { heightCm: 165, weightKg: 55 } } });
+    await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text: '问过加大码' });
+    const due = await callFromExtensionPage<{ id: string }>(s.ext, 'addFollowup', { kind: 'promised-answer', platform: 'demo', buyer: buyer.nickname, buyerId: buyer.buyerId, note: '问仓库有没有加大码', dueAt: Date.now() + 3 * 3_600_000 });
+    onTestFinished(async () => {
+      await callFromExtensionPage(s.ext, 'updateFollowup', { id: due.id, action: 'done' }).catch(() => undefined);
+    });
+    await s.page.setViewportSize({ width: 1280, height: 720 });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
+    await cardReady(s.page, buyer.nickname);
+    const frame = cardFrame(s.page)!;
+    await frame.locator('[data-kf="customer-followup"]').waitFor();
+    // The panel's content is taller than the window (it scrolls), as it is beside any chat with its replies.
+    expect(await evaluateInPanel(s.page, (roots) => roots.map((r) => r.querySelector('[data-kf="panel"]')).find(Boolean)!.scrollHeight > innerHeight)).toBe(true);
+    const seen = () =>
+      frame.evaluate(() => ({
+        followupInView: document.querySelector('[data-kf="customer-followup"]')!.getBoundingClientRect().bottom <= innerHeight,
+        cardInView: document.getElementById('app')!.getBoundingClientRect().height <= innerHeight + 1,
+      }));
+    await expect.poll(seen).toEqual({ followupInView: true, cardInView: true });
   });
 });

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { callFromExtensionPage, inPanel, openDemoChat, openPopup } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup } from './pages';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -19,9 +19,10 @@ afterEach(async () => {
 const BUYER = 'tb_8834729_88';
 
 /** Chromium in zone `tz`, the demo chat with BUYER open, and an extension page to ask the worker. */
-async function chatIn(tz: string): Promise<{ chat: Page; ext: Page }> {
+async function chatIn(tz: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ chat: Page; ext: Page }> {
   h = await launchWithExtension({ env: { TZ: tz } });
   const ext = await openPopup(h);
+  if (locale !== 'zh-CN') await callFromExtensionPage(ext, 'patchSettings', { shop: { locale } });
   const chat = await h.context.newPage();
   await openDemoChat(chat, h.demoUrl, { buyer: BUYER });
   // The feature script's own button: the form is in (a click before it is queued, another path).
@@ -75,5 +76,32 @@ describe('the chat panel’s follow-up forms', () => {
     await inPanel(chat, '[data-kf="fu-after"]').click();
     await inPanel(chat, '[data-kf="fu-after-due"]').waitFor();
     expect(await inPanel(chat, '[data-kf="fu-after-due-zone"]').count()).toBe(0);
+  });
+
+  it('in English, beside 时间均为北京时间: keeps each time label on one line and a 19-digit order number in view', async () => {
+    // 2026-12-06 at 1280×720 in English: "Answer by" and "Due (optional)" were squeezed beside the zone
+    // note and the picker to "Answ|er by", "Due (option|al)"; the order box showed 14 of 19 digits.
+    const { chat } = await chatIn('America/Los_Angeles', 'en');
+    expect(await inPanel(chat, '[data-kf="fu-due-zone"]').textContent()).toBe('Times are Beijing time');
+    /** Lines the label's own words take (its first child: the words before the zone note and the picker). */
+    const labelLines = (input: string) =>
+      evaluateInPanel(chat, (roots, input) => {
+        const label = roots.map((r) => r.querySelector(`[data-kf="${input}"]`)).find(Boolean)!.closest('label')!;
+        const range = document.createRange();
+        range.selectNodeContents(label.firstChild!);
+        return { text: range.toString(), lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+      }, input);
+    expect(await labelLines('fu-due')).toEqual({ text: 'Answer by', lines: 1 });
+
+    await inPanel(chat, '[data-kf="fu-after"]').click();
+    await inPanel(chat, '[data-kf="fu-after-due"]').waitFor();
+    expect(await labelLines('fu-after-due')).toEqual({ text: 'Due (optional)', lines: 1 });
+    const order = inPanel(chat, '[data-kf="fu-order"]');
+    await order.fill('4012938475610293847');
+    const fits = await evaluateInPanel(chat, (roots) => {
+      const el = roots.map((r) => r.querySelector<HTMLInputElement>('[data-kf="fu-order"]')).find(Boolean)!;
+      return { value: el.value, fits: el.scrollWidth <= el.clientWidth };
+    });
+    expect(fits).toEqual({ value: '4012938475610293847', fits: true });
   });
 });

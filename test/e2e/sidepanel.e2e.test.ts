@@ -102,3 +102,28 @@ describe('the library in the popup (browsers without a side panel)', () => {
     await popup.close();
   });
 });
+
+describe('the side panel in English', () => {
+  it('speaks English in its header too, when the language is switched while it is open and when it opens in English', async () => {
+    // 2026-12-06: the header (客服助手, 当前标签页不是网页, 仅复制（此页面无法插入）) stayed Chinese above an
+    // English library: only the library redrew when the settings' language came in.
+    const side = await s.h.openExtensionPage('sidepanel.html');
+    const paste = side.locator('.kf-paste');
+    await expect.poll(() => side.locator('[data-kf="side-mode"]').getAttribute('data-can-insert')).toBe('false');
+    await expect.poll(() => paste.textContent()).toContain('粘贴');
+    const header = () => side.locator('.kf-side-head').evaluate((e) => [e.querySelector('h1')!.textContent, e.querySelector('[data-kf="side-mode"]')!.textContent]);
+    const english = ['Service Desk Helper', 'Copy only (cannot insert on this page)'];
+    try {
+      await callFromExtensionPage(side, 'patchSettings', { shop: { locale: 'en' } });
+      await expect.poll(() => paste.textContent()).toContain("Paste the buyer's message");
+      await expect.poll(header).toEqual(english);
+      const again = await s.h.openExtensionPage('sidepanel.html');
+      await expect.poll(() => again.locator('.kf-paste').textContent()).toContain("Paste the buyer's message");
+      await expect.poll(() => again.locator('.kf-side-head').evaluate((e) => [e.querySelector('h1')!.textContent, e.querySelector('[data-kf="side-mode"]')!.textContent])).toEqual(english);
+      await again.close();
+    } finally {
+      await callFromExtensionPage(side, 'patchSettings', { shop: { locale: 'zh-CN' } });
+      await side.close();
+    }
+  });
+});
