@@ -441,7 +441,7 @@ describe('whether the parcel comes to the door, before anything is sent', () => 
   });
 
   it('which courier, SF, or whether the address is reached keep their replies; a shipped parcel gets 查询物流', () => {
-    for (const text of ['发什么快递', '你们默认走哪家快递']) expect(read(text, []).cards[0], text).toBe('courier-default');
+    for (const text of ['你家一般发啥快递呀', '你们默认走哪家快递']) expect(read(text, []).cards[0], text).toBe('courier-default');
     expect(read('能发顺丰吗', []).cards[0]).toBe('courier-sf');
     expect(['courier-default', 'order-confirm-postage']).toContain(read('我这边是新疆的 能送到吗', []).cards[0]);
     // Its note on the order and another courier are past once the parcel has left.
@@ -618,7 +618,7 @@ describe('好 as a degree word or what is judged is no thanks (a question or a c
   });
 
   it('an acknowledgement, a bare 好 closing the chat, or praise keep the 致谢 chip first', () => {
-    for (const text of ['好的 谢谢', '好嘞', '好滴', '好的收到', '好', '好好好', '好 就这样吧', '那好吧', '嗯好 我去拍了', '好 我知道了', '是的好的', '太好了 谢谢', '东西很好', '好喜欢']) {
+    for (const text of ['好的 多谢啦', '好嘞', '好滴', '好的收到', '好', '好好好', '好 就这样吧', '那好吧 就它了', '嗯好 我去拍了', '好 我知道了', '是的好的', '太好了 谢谢', '东西很好', '好喜欢']) {
       expect(read(text, []).chips[0], text).toBe('thanks');
     }
     // An acknowledgement on the way to a question keeps its chip beside the question's.
