@@ -36,6 +36,7 @@ import {
   hashOf,
   mergeBuyerBodies,
   maskedBuyerBody,
+  maskedClash,
   mergeFollowup,
   mergeGroups,
   pickId,
@@ -62,6 +63,7 @@ import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import { deletionAt, readDoc } from './read-docs';
 import { limitText } from '../domain/limit-text';
+import { maskPii } from '../domain/customers/privacy';
 import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
 import { refusingRedirects, type RedirectRefused, withSilenceLimit, type FetchFn } from './remote-fetch';
 
@@ -1162,7 +1164,9 @@ export class TeamSync {
     if (area === 'buyers' && first.type === 'buyer') {
       const common = await this.commonVersion(area, all);
       const base = common && readDoc(area, common, this.now());
-      mergedBody = mergeBuyerBodies(good.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null) as unknown as Record<string, unknown>;
+      const merged = mergeBuyerBodies(good.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null);
+      // Written here and pushed: masked while the shop masks, the texts the merge replaced too (exportCustomers).
+      mergedBody = ((await this.stores.masking?.()) === true ? maskedBuyerBody(merged) : merged) as unknown as Record<string, unknown>;
     } else if (area === 'followups' && first.type === 'followup') {
       const item = good.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
@@ -1263,6 +1267,7 @@ export class TeamSync {
     const known = new Set(await this.stores.customerKeys());
     const incoming: Customer[] = [];
     const clashes = new Map<string, NonNullable<BuyerBody['clash']>>();
+    const mask = (await this.stores.masking?.()) === true;
     for (const key of keys) {
       const t = touched.get(key)!;
       const p = t.profile ?? stored.get(buyerId(key));
@@ -1281,10 +1286,12 @@ export class TeamSync {
         orphans.delete(key);
       }
       incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
-      const clash = (p as unknown as BuyerBody).clash;
+      // A colleague's merge may have kept a replaced text in clear: read as this machine stores text (docs.ts maskedClash).
+      const had = (p as unknown as BuyerBody).clash;
+      const clash = had && mask ? maskedClash(had, (p as unknown as BuyerBody).customer) : had;
       if (clash) clashes.set(key, clash);
     }
-    if (clashes.size) await this.noteReplaced(incoming, clashes);
+    if (clashes.size) await this.noteReplaced(incoming, clashes, mask);
     if (incoming.length) {
       await this.stores.mergeCustomers(incoming);
       await this.stores.announce('customers');
@@ -1297,17 +1304,21 @@ export class TeamSync {
    * A profile merged from versions edited at the same time replaced some text of this machine's
    * (its value and edit time are among the merge's `clash`, and the stores still hold them): the
    * import tells the agent (Customer.replaced, shown on the card). The newest edit still wins.
+   * `mask`: this machine masks, and `clashes` are masked (maskedClash): texts are compared masked,
+   * so the clear text an older version of this machine wrote still finds its re-masked copy here.
    */
-  private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>): Promise<void> {
+  private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>, mask = false): Promise<void> {
     const mine = await this.stores.customers([...clashes.keys()]);
+    const as = (text: string) => (mask ? maskPii(text) : text);
     for (const c of incoming) {
       const here = mine.get(c.key);
       const clash = clashes.get(c.key);
       if (!here || !clash) continue;
       for (const f of REPLACEABLE_FIELDS) {
         const at = fieldTime(here, f);
-        if (here[f] === c[f] || !(clash[f] ?? []).some((e) => e.text === here[f] && e.at === at)) continue;
-        c.replaced = { ...c.replaced, [f]: { text: here[f], at: fieldTime(c, f) } };
+        const text = as(here[f]);
+        if (text === as(c[f]) || !(clash[f] ?? []).some((e) => e.text === text && e.at === at)) continue;
+        c.replaced = { ...c.replaced, [f]: { text, at: fieldTime(c, f) } };
       }
     }
   }
