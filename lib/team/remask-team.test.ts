@@ -139,4 +139,32 @@ describe('a buyer an older version noted, re-masked after the update', { timeout
     expect(x.stores.customerMap.get(key)?.replaced?.note).toEqual({ text: `改寄 ${MASKED2}`, at: T0 + 120_000 });
     expect(JSON.stringify(x.stores.customerMap.get(key))).not.toContain(DOOR2);
   });
+
+  it('a machine that does not mask still learns its text was replaced when a masking machine kept it masked', async () => {
+    const key = await oldBuyer('窗台上的绿萝');
+    const DOOR3 = '湖滨路7号2幢101室';
+    /** This version with 隐私 → 遮盖 turned off: it stores and sends text in clear. */
+    class Clear extends MemoryStores {
+      async masking() {
+        return false;
+      }
+    }
+    const [x, y] = [t.machine('a1', undefined, new Clear()), t.machine('a2', undefined, new MaskingStores())];
+    for (const m of [x, y]) await m.sync.syncOnce();
+    x.stores.customerMap.set(key, applyPatch(x.stores.customerMap.get(key)!, { note: `改寄 ${DOOR3}` }, T0 + 60_000, { maskPii: false }));
+    await x.stores.putBackDirty({ ...emptyDirty(), customers: [key] });
+    y.stores.patchCustomer('窗台上的绿萝', { note: '下周再寄，先别发' }, T0 + 120_000);
+    await x.sync.syncOnce();
+    // y merges the conflict and keeps x's text masked; the supervisor's machine (masking) settles it.
+    await y.sync.syncOnce();
+    const boss = t.machine('boss', undefined, new MaskingStores());
+    await boss.sync.syncOnce();
+    const doc = await onServer(x, key);
+    expect(doc._conflicts).toBeUndefined();
+    expect(JSON.stringify(doc)).not.toContain(DOOR3);
+    expect(doc.clash?.note?.map((e) => e.at)).toEqual([T0 + 60_000]);
+    await x.sync.syncOnce();
+    // x holds its own words in clear, as it stored them, and is told they were replaced.
+    expect(x.stores.customerMap.get(key)).toMatchObject({ note: '下周再寄，先别发', replaced: { note: { text: `改寄 ${DOOR3}`, at: T0 + 120_000 } } });
+  });
 });

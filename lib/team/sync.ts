@@ -1304,21 +1304,22 @@ export class TeamSync {
    * A profile merged from versions edited at the same time replaced some text of this machine's
    * (its value and edit time are among the merge's `clash`, and the stores still hold them): the
    * import tells the agent (Customer.replaced, shown on the card). The newest edit still wins.
-   * `mask`: this machine masks, and `clashes` are masked (maskedClash): texts are compared masked,
-   * so the clear text an older version of this machine wrote still finds its re-masked copy here.
+   * Texts are compared masked (the edit time says which edit it was): a machine that masks merged
+   * or sent the clash masked (maskedClash) while this one may hold the text in clear, and the clear
+   * text an older version of this machine sent still finds its re-masked copy here. `mask`: this
+   * machine masks, and the notice keeps the text masked.
    */
   private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>, mask = false): Promise<void> {
     const mine = await this.stores.customers([...clashes.keys()]);
-    const as = (text: string) => (mask ? maskPii(text) : text);
     for (const c of incoming) {
       const here = mine.get(c.key);
       const clash = clashes.get(c.key);
       if (!here || !clash) continue;
       for (const f of REPLACEABLE_FIELDS) {
         const at = fieldTime(here, f);
-        const text = as(here[f]);
-        if (text === as(c[f]) || !(clash[f] ?? []).some((e) => e.text === text && e.at === at)) continue;
-        c.replaced = { ...c.replaced, [f]: { text, at: fieldTime(c, f) } };
+        const masked = maskPii(here[f]);
+        if (masked === maskPii(c[f]) || !(clash[f] ?? []).some((e) => e.at === at && maskPii(e.text) === masked)) continue;
+        c.replaced = { ...c.replaced, [f]: { text: mask ? masked : here[f], at: fieldTime(c, f) } };
       }
     }
   }
