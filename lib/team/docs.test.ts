@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyRuleResult, complete, followupsFromOrders, followupsFromRemarkFacts, manualFollowup, panelFollowup, reopen, snooze, DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from '../domain/followups';
-import { mergeFollowup, mergeNoteLines } from './docs';
+import { buyerBody, maskedBuyerBody, mergeBuyerBodies, mergeFollowup, mergeNoteLines, type BuyerBody } from './docs';
+import { newCustomer } from '../domain/customers';
 import type { RemarkFact } from '../domain/remarks';
 
 describe('mergeNoteLines: a follow-up log appended to on two machines', () => {
@@ -179,5 +180,45 @@ describe('mergeFollowup: a purple remark’s new promise and a colleague’s clo
     expect(both(seen!, closed!)).toMatchObject({ status: 'done' });
     // The same date saved again is no new promise: the item is left as it was.
     expect(followupsFromRemarkFacts([promise('2026-12-09')], synced, S, bj(11), true).upserts).toEqual([]);
+  });
+});
+
+describe('maskedBuyerBody: the texts a merge replaced (clash) go masked with the profile', () => {
+  const T0 = Date.UTC(2026, 11, 4, 2, 0);
+  const DOOR = '文三路88号3幢201室';
+  const MASKED = '文三路**号*幢***室';
+  /** A version of one buyer whose note was written at `at`. */
+  const version = (note: string, at: number): BuyerBody => {
+    const c = newCustomer('demo', '楼下的猫', T0);
+    return buyerBody({ ...c, note, updatedAt: at, fieldAt: { note: at } });
+  };
+  const base = version('', T0);
+  // Two machines of an older version wrote the note at the same time as each other; the later wins.
+  const merged = mergeBuyerBodies([version(`改寄 ${DOOR}`, T0 + 1000), version(`电话 13987654321，改寄 ${DOOR}`, T0 + 2000)], base);
+
+  it('keeps no door or phone of the replaced text, and the entry still names the same text and time', () => {
+    expect(merged.clash?.note).toEqual([{ text: `改寄 ${DOOR}`, at: T0 + 1000 }]);
+    const m = maskedBuyerBody(merged);
+    expect(JSON.stringify(m)).not.toMatch(/88号|201室|13987654321/);
+    expect(m.clash?.note).toEqual([{ text: `改寄 ${MASKED}`, at: T0 + 1000 }]);
+    expect(m.customer.note).not.toContain('13987654321');
+  });
+
+  it('texts equal once masked are one entry; one that masks to the field’s own value is none; masking again changes nothing', () => {
+    const m = maskedBuyerBody({
+      ...merged,
+      clash: {
+        note: [
+          { text: `改寄 ${DOOR}`, at: T0 + 1000 },
+          { text: `改寄 ${MASKED}`, at: T0 + 1000 },
+          // The field's own text at its own time, in clear (an older version's copy of it).
+          { text: merged.customer.note, at: T0 + 2000 },
+        ],
+      },
+    });
+    expect(m.clash).toEqual({ note: [{ text: `改寄 ${MASKED}`, at: T0 + 1000 }] });
+    expect(maskedBuyerBody(m)).toEqual(m);
+    // A merge of the masked profile with another masked copy of it records nothing new.
+    expect(mergeBuyerBodies([m, maskedBuyerBody(merged)])).toEqual(m);
   });
 });

@@ -12,6 +12,7 @@
  */
 import { fieldTime, mergeCustomer, REPLACEABLE_FIELDS, type Customer, type CustomerEvent, type ReplaceableField } from '../domain/customers';
 import { maskRecord } from '../domain/customers/customer';
+import { maskPii } from '../domain/customers/privacy';
 import type { Followup, FollowupStatus } from '../domain/followups';
 import type { Template } from '../domain/templates/types';
 import type { RuleSet } from '../domain/remarks';
@@ -81,21 +82,52 @@ export function mergeBuyerBodies(list: readonly BuyerBody[], base: BuyerBody | n
   const out = buyerBody(merged);
   const clash: NonNullable<BuyerBody['clash']> = {};
   for (const f of REPLACEABLE_FIELDS) {
-    const lost = new Map<string, { text: string; at: number }>();
-    const add = (text: string, at: number) => {
-      if (text !== merged[f] && text.trim()) lost.set(JSON.stringify([at, text]), { text, at });
-    };
+    const lost = clashList(merged[f]);
     for (const b of list) {
-      for (const e of b.clash?.[f] ?? []) add(e.text, e.at);
+      for (const e of b.clash?.[f] ?? []) lost.add(e.text, e.at);
       // Only a value that version wrote since the common version was lost; one it carried along
       // unchanged was replaced knowingly. Without the common version nothing is recorded.
       const at = fieldTime(b.customer, f);
-      if (base && (b.customer[f] !== base.customer[f] || at !== fieldTime(base.customer, f))) add(b.customer[f], at);
+      if (base && (b.customer[f] !== base.customer[f] || at !== fieldTime(base.customer, f))) lost.add(b.customer[f], at);
     }
-    if (lost.size) clash[f] = [...lost.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, e]) => e);
+    const l = lost.list();
+    if (l.length) clash[f] = l;
   }
   if (Object.keys(clash).length) out.clash = clash;
   return out;
+}
+
+/**
+ * One field's replaced texts: each text and time once (the same text written at the same time by
+ * two versions, or kept by two merges, is one entry), never the field's current value or blank,
+ * in a fixed order (time, then text), so every machine writes the same list.
+ */
+function clashList(current: string) {
+  const lost = new Map<string, { text: string; at: number }>();
+  return {
+    add(text: string, at: number) {
+      if (text !== current && text.trim()) lost.set(JSON.stringify([at, text]), { text, at });
+    },
+    list: () => [...lost.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, e]) => e),
+  };
+}
+
+/**
+ * A profile's `clash` as a masking machine holds it: each replaced text masked like the field it
+ * was replaced in (maskPii, as a saved 备注 / 地址备注 / 偏好 is), its time kept. Texts that become
+ * the same once masked are one entry, and one that masks to the field's (masked) current value is
+ * no text replaced: an older version's clear door and the re-masked copy of it, written at the same
+ * time, are one edit, not a colleague's.
+ */
+export function maskedClash(clash: BuyerBody['clash'], customer: BuyerBody['customer']): BuyerBody['clash'] {
+  const out: NonNullable<BuyerBody['clash']> = {};
+  for (const f of REPLACEABLE_FIELDS) {
+    const lost = clashList(maskPii(customer[f]));
+    for (const e of clash?.[f] ?? []) lost.add(maskPii(e.text), e.at);
+    const l = lost.list();
+    if (l.length) out[f] = l;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**
@@ -105,11 +137,15 @@ export function mergeBuyerBodies(list: readonly BuyerBody[], base: BuyerBody | n
  * it the first time this machine sends the buyer (after the update, the re-mask run queues every
  * buyer it re-masked). Field times stay, so a colleague's later edit still wins; and two machines
  * sending the same masked profile on the same revision write the same document, which PouchDB's
- * deterministic revisions name the same: one revision, no conflict.
+ * deterministic revisions name the same: one revision, no conflict. The merge's `clash` is masked
+ * with it (maskedClash).
  */
 export function maskedBuyerBody(b: BuyerBody): BuyerBody {
   const { history: _h, droppedEvents: _d, lastSeenAt: _l, replaced: _r, ...customer } = maskRecord(customerOfBody(b));
-  return JSON.parse(canonical({ ...b, customer })) as BuyerBody;
+  // The texts a merge replaced go masked too (maskedClash): the door a field loses is not kept beside it.
+  const { clash: _c, ...rest } = b;
+  const clash = maskedClash(b.clash, customer);
+  return JSON.parse(canonical({ ...rest, customer, ...(clash ? { clash } : {}) })) as BuyerBody;
 }
 
 export interface EventBody {

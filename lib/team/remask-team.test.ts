@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { teamShop } from '../../test/team/shop';
 import { MemoryStores } from '../../test/team/memory-stores';
 import { emptyDirty } from './local-stores';
-import { customerKey, newCustomer, type Customer } from '../domain/customers';
+import { applyPatch, customerKey, newCustomer, type Customer } from '../domain/customers';
 import { maskRecord } from '../domain/customers/customer';
 
 const SHOP = 'remask-shop';
@@ -30,7 +30,8 @@ async function remaskHere(stores: MemoryStores, key: string): Promise<void> {
 }
 
 /** The server's current revision of a buyer, with its conflicts. */
-const onServer = (m: ReturnType<typeof t.machine>, key: string) => m.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true }) as Promise<{ _rev: string; _conflicts?: string[]; customer: Customer }>;
+const onServer = (m: ReturnType<typeof t.machine>, key: string) =>
+  m.sync.remote.buyers.get(`buyer:${key}`, { conflicts: true }) as Promise<{ _rev: string; _conflicts?: string[]; customer: Customer; clash?: Record<string, { text: string; at: number }[]> }>;
 
 /** A buyer as an older version wrote it and sent it up: the door in the note and the address note. */
 async function oldBuyer(nickname: string): Promise<string> {
@@ -96,5 +97,74 @@ describe('a buyer an older version noted, re-masked after the update', { timeout
       await m.sync.syncOnce();
       expect(m.stores.customerMap.get(key)).toMatchObject({ note: '改了：下周再寄', addressNote: `杭州${MASKED}` });
     }
+  });
+
+  it('a text a colleague’s edit replaced, kept by an older version in clear, is masked on the server once a machine that masks merges it: one entry, and its author is still told', async () => {
+    const key = await oldBuyer('楼下的橘猫');
+    const DOOR2 = '学院路12号5幢302室';
+    const MASKED2 = '学院路**号*幢***室';
+    /** A machine of the older version that updates in the middle of the test (隐私 → 遮盖 from then on). */
+    class Updating extends MemoryStores {
+      masks = false;
+      async masking() {
+        return this.masks;
+      }
+    }
+    const [x, y] = [t.machine('a1', undefined, new Updating()), t.machine('a2')];
+    for (const m of [x, y]) await m.sync.syncOnce();
+    // Both older machines edit the note before either sees the other's: x's door is replaced by y's later edit.
+    const edit = async (m: typeof y, note: string, at: number) => {
+      m.stores.customerMap.set(key, applyPatch(m.stores.customerMap.get(key)!, { note }, at, { maskPii: false }));
+      await m.stores.putBackDirty({ ...emptyDirty(), customers: [key] });
+    };
+    await edit(x, `改寄 ${DOOR2}`, T0 + 60_000);
+    await edit(y, '下周再寄，先别发', T0 + 120_000);
+    await x.sync.syncOnce();
+    await y.sync.syncOnce();
+    // y's older version merged the conflict: the replaced text is kept in clear.
+    expect(JSON.stringify((await onServer(y, key)).clash)).toContain(DOOR2);
+    // x updates: its copy re-masked and queued; the shop masks there from now on.
+    (x.stores as Updating).masks = true;
+    await remaskHere(x.stores, key);
+    await x.sync.syncOnce();
+    const boss = t.machine('boss', undefined, new MaskingStores());
+    await boss.sync.syncOnce();
+    const doc = await onServer(x, key);
+    expect(doc._conflicts).toBeUndefined();
+    expect(doc.customer.note).toBe('下周再寄，先别发');
+    // The clear text and its masked copy (the same edit, the same time) are one entry, masked.
+    expect(doc.clash?.note).toEqual([{ text: `改寄 ${MASKED2}`, at: T0 + 60_000 }]);
+    expect(JSON.stringify(doc)).not.toContain(DOOR2);
+    // x still learns its text was replaced, and holds it masked.
+    expect(x.stores.customerMap.get(key)?.replaced?.note).toEqual({ text: `改寄 ${MASKED2}`, at: T0 + 120_000 });
+    expect(JSON.stringify(x.stores.customerMap.get(key))).not.toContain(DOOR2);
+  });
+
+  it('a machine that does not mask still learns its text was replaced when a masking machine kept it masked', async () => {
+    const key = await oldBuyer('窗台上的绿萝');
+    const DOOR3 = '湖滨路7号2幢101室';
+    /** This version with 隐私 → 遮盖 turned off: it stores and sends text in clear. */
+    class Clear extends MemoryStores {
+      async masking() {
+        return false;
+      }
+    }
+    const [x, y] = [t.machine('a1', undefined, new Clear()), t.machine('a2', undefined, new MaskingStores())];
+    for (const m of [x, y]) await m.sync.syncOnce();
+    x.stores.customerMap.set(key, applyPatch(x.stores.customerMap.get(key)!, { note: `改寄 ${DOOR3}` }, T0 + 60_000, { maskPii: false }));
+    await x.stores.putBackDirty({ ...emptyDirty(), customers: [key] });
+    y.stores.patchCustomer('窗台上的绿萝', { note: '下周再寄，先别发' }, T0 + 120_000);
+    await x.sync.syncOnce();
+    // y merges the conflict and keeps x's text masked; the supervisor's machine (masking) settles it.
+    await y.sync.syncOnce();
+    const boss = t.machine('boss', undefined, new MaskingStores());
+    await boss.sync.syncOnce();
+    const doc = await onServer(x, key);
+    expect(doc._conflicts).toBeUndefined();
+    expect(JSON.stringify(doc)).not.toContain(DOOR3);
+    expect(doc.clash?.note?.map((e) => e.at)).toEqual([T0 + 60_000]);
+    await x.sync.syncOnce();
+    // x holds its own words in clear, as it stored them, and is told they were replaced.
+    expect(x.stores.customerMap.get(key)).toMatchObject({ note: '下周再寄，先别发', replaced: { note: { text: `改寄 ${DOOR3}`, at: T0 + 120_000 } } });
   });
 });

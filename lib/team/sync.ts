@@ -36,6 +36,7 @@ import {
   hashOf,
   mergeBuyerBodies,
   maskedBuyerBody,
+  maskedClash,
   mergeFollowup,
   mergeGroups,
   pickId,
@@ -62,6 +63,7 @@ import { parseTaughtSite, type TaughtSite } from '../sites/taught/record';
 import { isLearnedPick } from '../storage/learned';
 import { deletionAt, readDoc } from './read-docs';
 import { limitText } from '../domain/limit-text';
+import { maskPii } from '../domain/customers/privacy';
 import type { ChangesResult, Doc, PouchDatabase, PouchStatic, Replication, ReplicationResult } from './pouch-types';
 import { refusingRedirects, type RedirectRefused, withSilenceLimit, type FetchFn } from './remote-fetch';
 
@@ -1170,7 +1172,9 @@ export class TeamSync {
     if (area === 'buyers' && first.type === 'buyer') {
       const common = await this.commonVersion(area, all);
       const base = common && readDoc(area, common, this.now());
-      mergedBody = mergeBuyerBodies(good.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null) as unknown as Record<string, unknown>;
+      const merged = mergeBuyerBodies(good.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null);
+      // Written here and pushed: masked while the shop masks, the texts the merge replaced too (exportCustomers).
+      mergedBody = ((await this.stores.masking?.()) === true ? maskedBuyerBody(merged) : merged) as unknown as Record<string, unknown>;
     } else if (area === 'followups' && first.type === 'followup') {
       const item = good.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
@@ -1271,6 +1275,7 @@ export class TeamSync {
     const known = new Set(await this.stores.customerKeys());
     const incoming: Customer[] = [];
     const clashes = new Map<string, NonNullable<BuyerBody['clash']>>();
+    const mask = (await this.stores.masking?.()) === true;
     for (const key of keys) {
       const t = touched.get(key)!;
       const p = t.profile ?? stored.get(buyerId(key));
@@ -1289,10 +1294,12 @@ export class TeamSync {
         orphans.delete(key);
       }
       incoming.push(customerOfBody(body(p) as unknown as BuyerBody, evs));
-      const clash = (p as unknown as BuyerBody).clash;
+      // A colleague's merge may have kept a replaced text in clear: read as this machine stores text (docs.ts maskedClash).
+      const had = (p as unknown as BuyerBody).clash;
+      const clash = had && mask ? maskedClash(had, (p as unknown as BuyerBody).customer) : had;
       if (clash) clashes.set(key, clash);
     }
-    if (clashes.size) await this.noteReplaced(incoming, clashes);
+    if (clashes.size) await this.noteReplaced(incoming, clashes, mask);
     if (incoming.length) {
       await this.stores.mergeCustomers(incoming);
       await this.stores.announce('customers');
@@ -1305,8 +1312,12 @@ export class TeamSync {
    * A profile merged from versions edited at the same time replaced some text of this machine's
    * (its value and edit time are among the merge's `clash`, and the stores still hold them): the
    * import tells the agent (Customer.replaced, shown on the card). The newest edit still wins.
+   * Texts are compared masked (the edit time says which edit it was): a machine that masks merged
+   * or sent the clash masked (maskedClash) while this one may hold the text in clear, and the clear
+   * text an older version of this machine sent still finds its re-masked copy here. `mask`: this
+   * machine masks, and the notice keeps the text masked.
    */
-  private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>): Promise<void> {
+  private async noteReplaced(incoming: Customer[], clashes: ReadonlyMap<string, NonNullable<BuyerBody['clash']>>, mask = false): Promise<void> {
     const mine = await this.stores.customers([...clashes.keys()]);
     for (const c of incoming) {
       const here = mine.get(c.key);
@@ -1314,8 +1325,9 @@ export class TeamSync {
       if (!here || !clash) continue;
       for (const f of REPLACEABLE_FIELDS) {
         const at = fieldTime(here, f);
-        if (here[f] === c[f] || !(clash[f] ?? []).some((e) => e.text === here[f] && e.at === at)) continue;
-        c.replaced = { ...c.replaced, [f]: { text: here[f], at: fieldTime(c, f) } };
+        const masked = maskPii(here[f]);
+        if (masked === maskPii(c[f]) || !(clash[f] ?? []).some((e) => e.at === at && maskPii(e.text) === masked)) continue;
+        c.replaced = { ...c.replaced, [f]: { text: mask ? masked : here[f], at: fieldTime(c, f) } };
       }
     }
   }

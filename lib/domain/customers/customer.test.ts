@@ -5,6 +5,7 @@ import {
   customerKey,
   makeEvent,
   markSeen,
+  maskRecord,
   matchesQuery,
   mergeCustomer,
   mergeCustomers,
@@ -304,5 +305,17 @@ describe('mergeCustomer, field by field (two machines)', () => {
     const onB = applyPatch(base, { note: '后写的' }, T0 + 6 * MIN, noMask);
     expect(mergeCustomer(onA, onB).note).toBe('后写的');
     expect(mergeCustomer(onB, onA).note).toBe('后写的');
+  });
+});
+
+describe('maskRecord: a team notice of replaced text', () => {
+  it('masks the text the notice shows, like its field, and keeps its time', () => {
+    const at = Date.UTC(2026, 11, 4, 3, 0);
+    const c = { ...newCustomer('demo', '屋檐下的燕子', at), note: '下周再寄', replaced: { note: { text: '改寄 学院路12号5幢302室，电话 13987654321', at } } };
+    const m = maskRecord(c);
+    expect(m.replaced?.note?.at).toBe(at);
+    expect(m.replaced?.note?.text).toContain('学院路**号*幢***室');
+    expect(m.replaced?.note?.text).not.toContain('13987654321');
+    expect(maskRecord(m)).toEqual(m);
   });
 });

@@ -134,13 +134,18 @@ export function normaliseTags(tags: readonly string[]): string[] {
 }
 
 /**
- * A whole record's free text masked as a save masks it (maskPii): its texts, tags and history
- * entries. For what reaches this machine as a record, not as typed words: a file imported, a
+ * A whole record's free text masked as a save masks it (maskPii): its texts, tags, history
+ * entries and the texts its team notices of replaced text show (Customer.replaced). For what reaches this machine as a record, not as typed words: a file imported, a
  * colleague's version pulled in team mode (written by a version that masked less, or not at all).
  */
 export function maskRecord(c: Customer): Customer {
   const m: Customer = { ...c, tags: normaliseTags(c.tags.map(maskPii)), history: c.history.map((e) => ({ ...e, text: maskPii(e.text) })) };
-  for (const field of ['note', 'preferences', 'addressNote'] as const) m[field] = maskPii(c[field]);
+  for (const field of ['note', 'preferences', 'addressNote'] as const) {
+    m[field] = maskPii(c[field]);
+    // A notice of text a colleague's edit replaced (team mode) shows that text: masked like its field.
+    const r = c.replaced?.[field];
+    if (r) m.replaced = { ...m.replaced, [field]: { ...r, text: maskPii(r.text) } };
+  }
   return m;
 }
 
