@@ -28,14 +28,16 @@ const header = (p: Page) =>
     const lines = [...range.getClientRects()].filter((b) => b.width > 0);
     const buttons = [...head.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
     const product = head.querySelector('strong')!.getBoundingClientRect();
+    const [first] = lines;
+    const [row] = buttons;
     return {
       name: site.textContent,
       cut: site.scrollWidth > site.clientWidth || site.scrollHeight > site.clientHeight,
       outsideHeader: lines.some((l) => !inside(l)),
       underButtons: lines.some((l) => buttons.some((b) => overlap(l, b))),
-      buttonsInOneRow: buttons.length === 3 && buttons.every((b) => inside(b) && b.top < buttons[0].bottom && buttons[0].top < b.bottom),
+      buttonsInOneRow: !!row && buttons.length === 3 && buttons.every((b) => inside(b) && b.top < row.bottom && row.top < b.bottom),
       // The product's and the console's names side by side on one line.
-      oneLine: product.top < lines[0].bottom && lines[0].top < product.bottom,
+      oneLine: !!first && product.top < first.bottom && first.top < product.bottom,
     };
   });
 
