@@ -55,11 +55,14 @@ export function Panel() {
   return (
     <aside class="kf-panel" data-kf="panel" lang={getLocale()} aria-label={t('app.name')}>
       <header class="kf-head">
-        <strong>{t('app.name')}</strong>
-        {/* What a caveat in the name (未经实测) means, on hover. */}
-        <span class="kf-site" title={s.siteName?.why && consoleName(s.siteName.why, getLocale())}>
-          {s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}
-        </span>
+        {/* The console's name goes under the product's when both do not fit on one line, never cut:
+            an ellipsis hid all of it in English, and 快手's 未经实测 (its what-it-means on hover). */}
+        <div class="kf-title">
+          <strong>{t('app.name')}</strong>{' '}
+          <span class="kf-site" title={s.siteName?.why && consoleName(s.siteName.why, getLocale())}>
+            {s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}
+          </span>
+        </div>
         <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
           {t('check.open')}
         </button>

@@ -25,8 +25,9 @@ export const PANEL_CSS = `
 .kf-tab { position: fixed; right: 0; top: 40%; z-index: 2147483000; writing-mode: vertical-rl; padding: 12px 6px; border: 0;
   border-radius: 8px 0 0 8px; background: #c2410c; color: #fff; cursor: pointer; font-weight: 600; }
 .kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
-.kf-head strong { color: #c2410c; }
-.kf-site { flex: 1; color: #646a73; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.kf-head strong { color: #c2410c; margin-right: 4px; }
+.kf-title { flex: 1; }
+.kf-site { display: inline-block; color: #646a73; font-size: 12px; }
 .kf-icon { border: 0; background: transparent; cursor: pointer; font-size: 15px; padding: 2px 6px; color: #4e5969; border-radius: 4px; }
 .kf-icon:hover { background: #f2f3f5; }
 section { padding: 8px 12px; border-bottom: 1px solid #f2f3f5; }
