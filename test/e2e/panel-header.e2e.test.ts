@@ -36,8 +36,8 @@ const header = (p: Page) =>
     // The product's and the console's names, each line of them as laid out (a word alone on a line shows here).
     range.selectNodeContents(head.querySelector('.kf-title')!);
     const titleTops = [...range.getClientRects()].filter((b) => b.width > 0).map((b) => b.top).sort((a, b) => a - b);
-    // Bold and plain text on one line start a pixel or two apart: a new line is one more than half a line lower.
-    const titleLines = titleTops.filter((top, i) => i === 0 || top - titleTops[i - 1] > 8).length;
+    // Bold and plain text on one line start a pixel or two apart: a new line starts more than 8 px lower.
+    const titleLines = titleTops.filter((top, i) => i === 0 || top - titleTops[i - 1]! > 8).length;
     return {
       name: site.textContent,
       cut: site.scrollWidth > site.clientWidth || site.scrollHeight > site.clientHeight,
