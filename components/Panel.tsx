@@ -63,17 +63,21 @@ export function Panel() {
             {s.siteName ? consoleName(s.siteName, getLocale()) : t('panel.noSite')}
           </span>
         </div>
-        <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
-          {t('check.open')}
-        </button>
-        {/* The way to the settings (names, cut-off, rules) from where the agent works; through the worker:
-            a content script cannot open the options page itself. */}
-        <button class="kf-link" data-kf="open-settings" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
-          {t('panel.settings')}
-        </button>
-        <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} aria-label={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
-          ⟩
-        </button>
+        {/* One group: at the narrowest panel (260 px, beside a wide dialog) it goes whole under the names,
+            which otherwise stood one word a line beside it. */}
+        <div class="kf-btns">
+          <button class="kf-link" data-kf="check-open" title={t('check.openHint')} onClick={() => panel.runPageCheck()}>
+            {t('check.open')}
+          </button>
+          {/* The way to the settings (names, cut-off, rules) from where the agent works; through the worker:
+              a content script cannot open the options page itself. */}
+          <button class="kf-link" data-kf="open-settings" onClick={() => call('openOptions', { tab: 'shop' }).catch(() => {})}>
+            {t('panel.settings')}
+          </button>
+          <button class="kf-icon" data-kf="collapse" title={t('panel.collapse')} aria-label={t('panel.collapse')} onClick={() => panel.setCollapsed(true)}>
+            ⟩
+          </button>
+        </div>
       </header>
       {s.notice && (
         <div class={`kf-notice kf-${s.notice.kind}`} role="status" data-kf="notice">

@@ -24,9 +24,10 @@ export const PANEL_CSS = `
   contain: strict; overflow-wrap: anywhere; }
 .kf-tab { position: fixed; right: 0; top: 40%; z-index: 2147483000; writing-mode: vertical-rl; padding: 12px 6px; border: 0;
   border-radius: 8px 0 0 8px; background: #c2410c; color: #fff; cursor: pointer; font-weight: 600; }
-.kf-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
+.kf-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 10px 12px; background: #fff7f0; border-bottom: 1px solid #ffe1cc; position: sticky; top: 0; z-index: 1; }
 .kf-head strong { color: #c2410c; margin-right: 4px; }
-.kf-title { flex: 1; }
+.kf-title { flex: 1; min-width: 9em; }
+.kf-btns { display: flex; align-items: center; gap: 8px; margin-left: auto; }
 .kf-site { display: inline-block; color: #646a73; font-size: 12px; }
 .kf-icon { border: 0; background: transparent; cursor: pointer; font-size: 15px; padding: 2px 6px; color: #4e5969; border-radius: 4px; }
 .kf-icon:hover { background: #f2f3f5; }

@@ -1,6 +1,6 @@
 import { ChangedElsewhere } from './ChangedElsewhere';
 import { typedNumber, useSettingsDraft, type StatusMessage } from './useDraft';
-import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform, type ClockSettings } from '@/lib/domain/clock/types';
+import { CLOCK_PLATFORMS, DEFAULT_CLOCK_SETTINGS, type ClockPlatform, type ClockSettings, type ClockThresholds } from '@/lib/domain/clock/types';
 import type { AppSettings } from '@/lib/storage/settings';
 import { registerMessages, t } from '@/lib/i18n';
 import { guardMessages } from '@/lib/i18n/messages/guard';
@@ -15,6 +15,17 @@ const MAX_SEC = 86_400;
 
 const clockOf = (s: AppSettings) => s.replyClock;
 const fieldName = (p: ClockPlatform, f: Field) => `${t(`platform.${p}`)} · ${t(f === 'amberSec' ? 'options.clock.amber' : 'options.clock.red')}`;
+
+/**
+ * The hours a platform's clock counts, as saved — not the default: an import may have set Douyin's
+ * to null (all day, labelled 全天) or to other hours, and the row said 08:00–23:00 (2026-12-06).
+ * Absent (a record from before windows) is the platform's default; '' where it counts all day anyway.
+ */
+function hoursOf(w: ClockThresholds['window'], p: ClockPlatform): string {
+  const window = w === undefined ? DEFAULT_CLOCK_SETTINGS[p].window : w;
+  if (window) return `${window.from}–${window.to}`;
+  return window === null && DEFAULT_CLOCK_SETTINGS[p].window ? t('options.clock.allDay') : '';
+}
 
 /** What is wrong with the thresholds, naming the box, or null. */
 function problem(c: ClockSettings): StatusMessage | null {
@@ -67,10 +78,10 @@ export function ClockThresholds() {
         <thead><tr><th /><th>{t('options.clock.amber')}</th><th>{t('options.clock.red')}</th></tr></thead>
         <tbody>
           {CLOCK_PLATFORMS.map((p) => {
-            const window = DEFAULT_CLOCK_SETTINGS[p].window;
+            const hours = hoursOf(clock[p].window, p);
             return (
               <tr data-platform={p}>
-                <th>{t(`platform.${p}`)}{window ? ` (${window.from}–${window.to})` : ''}</th>
+                <th>{t(`platform.${p}`)}{hours && <span data-kf="clock-hours">{` (${hours})`}</span>}</th>
                 {(['amberSec', 'redSec'] as const).map((f) => (
                   <td>
                     <input
