@@ -84,6 +84,14 @@ describe('a deleted buyer elsewhere', () => {
     expect(picksNaming(picks, { all: ['LILY', '米粒妈妈'] })).toEqual(['b']);
   });
 
+  it('全部删除 at shop scale: 200,000 buyers’ names are read without overflowing the stack (100,000 failed in the worker)', () => {
+    const everyone = Array.from({ length: 200_000 }, (_, i) => `买家${i}`);
+    const picks = [{ id: 'named', text: '买家199999 还没发货' }, { id: 'plain', text: '还没发货' }];
+    expect(picksNaming(picks, { all: everyone })).toEqual(['named']);
+    const item = manualFollowup({ title: '给买家199999回电', stamp: 't9' }, NOW, S);
+    expect(forgetFollowups([item], { all: everyone }, 'keep', NOW).put.map((f) => f.title)).toEqual([`给${NAME_GONE}回电`]);
+  });
+
   it('keeps the remark override log as the order’s record (order, flag, rule, time), without the buyer’s name or the remark quoting their recipient and address', () => {
     const problems = [{ code: 'phone', message: `新电话“${PHONE}0”不是有效的大陆电话` }];
     const items = [
