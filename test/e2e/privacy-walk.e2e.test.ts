@@ -47,7 +47,7 @@ it('a buyer’s phone, ID number and door are stored nowhere in clear; the expor
   await inPanel(page, '[data-kf="fu-reason"]').fill(`等发工资 回电${PHONE}`);
   await inPanel(page, '[data-kf="fu-reason-add"]').click();
   await inPanel(page, '[data-kf="fu-promised"]').click();
-  await inPanel(page, '[data-kf="fu-note"]').fill(`查文三路88号3幢201室能否送货上门 ${PHONE}`);
+  await inPanel(page, '[data-kf="fu-note"]').fill(`查文三路88号3幢201室能否放门卫室 ${PHONE}`);
   await inPanel(page, '[data-kf="fu-add"]').click();
   await expect.poll(() => inPanel(page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复');
 
@@ -59,7 +59,7 @@ it('a buyer’s phone, ID number and door are stored nowhere in clear; the expor
   const report = await page.evaluate(() => navigator.clipboard.readText());
   for (const secret of [BUYER, 'u-1002', '文三路', '139']) expect(report, secret).not.toContain(secret);
 
-  await expect.poll(async () => JSON.stringify(await callFromExtensionPage(options, 'listFollowups', { perGroup: 50 }))).toContain('送货上门');
+  await expect.poll(async () => JSON.stringify(await callFromExtensionPage(options, 'listFollowups', { perGroup: 50 }))).toContain('放门卫室');
   await callFromExtensionPage(options, 'createBackup');
   const stored = await everything(options);
   expect(RAW.filter((raw) => stored.includes(raw))).toEqual([]);
@@ -83,6 +83,6 @@ it('a buyer’s phone, ID number and door are stored nowhere in clear; the expor
   const after = JSON.parse(await everything(options)) as Record<string, unknown>;
   expect([[], [{ v: 1, ids: ['u-1002'] }]]).toContainEqual((after['idb:kf-buyer-names'] as { kv: unknown[] }).kv);
   const rest = JSON.stringify({ ...after, 'idb:kf-buyer-names': null });
-  for (const gone of [BUYER, 'u-1002', '文三路', '139****4321', '等发工资', '送货上门', '我要改地址', 'snap-']) expect(rest, gone).not.toContain(gone);
+  for (const gone of [BUYER, 'u-1002', '文三路', '139****4321', '等发工资', '放门卫室', '我要改地址', 'snap-']) expect(rest, gone).not.toContain(gone);
   await page.close();
 });
