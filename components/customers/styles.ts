@@ -1,6 +1,11 @@
 import { FIELD_CSS } from '../fieldStyles';
 
-/** The buyer card's CSS (with its clock, CardClock), added to the panel's in the card frame only (entrypoints/card/). */
+/**
+ * The buyer card's CSS (with its clock, CardClock), added to the panel's in the card frame only (entrypoints/card/).
+ * A fact (备注, 偏好 …) scrolls in its own box past 160 px, as the history does past 120: the card frame keeps its
+ * card's whole height in the panel (components/panelStyles.ts), and a note of thousands of characters made the card
+ * many screens tall, its 编辑 button scrolled far from the note (seen 2026-12-06, card-whole-texts.e2e).
+ */
 export const CUSTOMER_CSS = `
 ${FIELD_CSS}
 .kf-cc { background: #fcfcfd; }
@@ -14,7 +19,7 @@ ${FIELD_CSS}
 .kf-cc-orders { font-size: 12px; margin: 0 0 0 4px; }
 .kf-cc-facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 6px 0; font-size: 12px; }
 .kf-cc-facts dt { color: #646a73; }
-.kf-cc-facts dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
+.kf-cc-facts dd { margin: 0; white-space: pre-wrap; word-break: break-word; max-height: 160px; overflow-y: auto; }
 .kf-cc-history { list-style: none; margin: 4px 0; padding: 0; font-size: 12px; max-height: 120px; overflow-y: auto; }
 .kf-cc-history li { display: flex; gap: 6px; padding: 1px 0; }
 /* The date and the kind keep their width; only the text wraps (a long note squeezed the date to "12-\n02"). */
