@@ -128,6 +128,8 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     await ext.goto(`chrome-extension://${h.extensionId}/options.html#customers`);
     await ext.locator('[data-kf="customers-total"]').waitFor({ timeout: 60_000 });
     const downloadP = ext.waitForEvent('download', { timeout: 300_000 });
+    // Should the export fail first, its own error is the one reported, not this wait's when the browser closes.
+    downloadP.catch(() => {});
     const exportMs = await ext.evaluate((ms) => timeUntilResult(() => document.querySelector<HTMLButtonElement>('[data-kf="customers-export"]')!.click(), '已导出', ms), RESULT_TIMEOUT_MS);
     const file = await (await downloadP).path();
 
