@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
 import {
   customersReady,
@@ -86,6 +86,19 @@ describe('where a buyer seen by name only belongs', () => {
     ]);
     expect(out.map((t) => t.buyerId ?? null)).toEqual([null, null, null]);
   });
+
+  it('an import of 100,000 buyers reads their names’ claims in one transaction (one each kept Chromium’s worker busy for over 10 minutes)', async () => {
+    await identifyBuyer({ platform: 'demo', nickname: '买家77777', buyerId: 'u-7' }, T0);
+    const targets = Array.from({ length: 100_000 }, (_, i) => ({ platform: 'demo' as const, nickname: `买家${i}` }));
+    const opened = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      const out = await resolveByName(targets);
+      expect(out.filter((t) => t.buyerId).map((t) => [t.nickname, t.buyerId])).toEqual([['买家77777', 'u-7']]);
+      expect(opened.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      opened.mockRestore();
+    }
+  }, 120_000);
 
   it('deleting an id-keyed buyer also forgets the claims of their name and their "not the same buyer" answers', async () => {
     await updateCustomer({ platform: 'demo', nickname: '小鹿', buyerId: 'u-1' }, note('x'), T0);

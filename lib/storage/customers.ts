@@ -36,7 +36,7 @@ import {
 } from '../domain/customers';
 import type { V0Upgrade } from '../domain/customers/migrate';
 import type { Platform } from '../sites/types';
-import { addClaims, addNotSame, claimsOf, clearClaims, dropClaims, dropNames, notSameAs } from './buyer-names';
+import { addClaims, addNotSame, claimsOf, claimsOfAll, clearClaims, dropClaims, dropNames, notSameAs } from './buyer-names';
 
 const NAME = 'customers' as const;
 
@@ -286,7 +286,7 @@ export async function previewBuyer(target: Target, now = Date.now()): Promise<Cu
 export async function resolveByName(targets: readonly Target[]): Promise<Target[]> {
   const open = targets.filter((t) => !t.buyerId && !isMaskedNickname(normaliseNickname(t.nickname)));
   if (!open.length) return [...targets];
-  const claims = await Promise.all(open.map((t) => claimsOf(nicknameKey(t.platform, t.nickname))));
+  const claims = await claimsOfAll(open.map((t) => nicknameKey(t.platform, t.nickname)));
   const found = new Map(open.map((t, i) => [t, claims[i]!.length === 1 ? claims[i]![0]! : null]));
   return targets.map((t) => {
     const id = found.get(t);

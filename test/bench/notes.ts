@@ -128,23 +128,25 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     await ext.goto(`chrome-extension://${h.extensionId}/options.html#customers`);
     await ext.locator('[data-kf="customers-total"]').waitFor({ timeout: 60_000 });
     const downloadP = ext.waitForEvent('download', { timeout: 300_000 });
-    const exportMs = await ext.evaluate(() => timeUntilResult(() => document.querySelector<HTMLButtonElement>('[data-kf="customers-export"]')!.click(), '已导出'));
+    // Should the export fail first, its own error is the one reported, not this wait's when the browser closes.
+    downloadP.catch(() => {});
+    const exportMs = await ext.evaluate((ms) => timeUntilResult(() => document.querySelector<HTMLButtonElement>('[data-kf="customers-export"]')!.click(), '已导出', ms), RESULT_TIMEOUT_MS);
     const file = await (await downloadP).path();
 
     await ext.evaluate(async () => {
       const r = await (globalThis as any).chrome.runtime.sendMessage({ kf: 'deleteAllCustomers', payload: { confirm: true } });
       if (!r?.ok) throw new Error(JSON.stringify(r));
     });
-    await ext.evaluate(() => {
+    await ext.evaluate((ms) => {
       const input = document.querySelector<HTMLInputElement>('[data-kf="customers-import-file"]')!;
-      (window as any).__importMs = new Promise<number>((resolve) => {
+      (window as any).__importMs = new Promise<number>((resolve, reject) => {
         input.addEventListener(
           'change',
-          () => void (window as any).__timeUntilResult(() => {}, '已导入').then(resolve),
+          () => void (window as any).__timeUntilResult(() => {}, '已导入', ms).then(resolve, reject),
           { capture: true, once: true },
         );
       });
-    });
+    }, RESULT_TIMEOUT_MS);
     await ext.locator('[data-kf="customers-import-file"]').setInputFiles(file);
     const importMs: number = await ext.evaluate(() => (window as any).__importMs);
     const count = await ext.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ kf: 'listCustomers', payload: { limit: 1 } })).value.total);
@@ -179,7 +181,7 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
   }
 }
 
-declare function timeUntilResult(start: () => void, text: string): Promise<number>;
+declare function timeUntilResult(start: () => void, text: string, timeoutMs?: number): Promise<number>;
 
 /** Writes `n` buyer records (the stored v1 shape) into kf-customers, 10 000 per transaction. */
 async function seed(ext: Page, n: number, convNicks: string[]): Promise<void> {
@@ -253,31 +255,48 @@ async function seed(ext: Page, n: number, convNicks: string[]): Promise<void> {
   );
 }
 
+/**
+ * Installed in the options page: ms from start() until the result line says `text`. Rejects when the
+ * line says the step failed, or when it has said nothing after `timeoutMs` (the old 100,000-buyer
+ * import took 17–19.5 s; 10 minutes is no import finishing, and the bench must fail, not hang).
+ */
 function installTimer(): void {
   const w = window as any;
-  w.__timeUntilResult = (start: () => void, text: string) =>
+  w.__timeUntilResult = (start: () => void, text: string, timeoutMs = 600_000) =>
     new Promise<number>((resolve, reject) => {
       const t0 = performance.now();
+      const finish = () => {
+        obs.disconnect();
+        clearTimeout(timer);
+      };
       const done = () => {
         const el = document.querySelector('[data-kf="customers-import-result"]');
         if (el?.textContent?.includes(text)) {
-          obs.disconnect();
+          finish();
           resolve(performance.now() - t0);
           return true;
         }
         if (el && el.classList.contains('kf-bad')) {
-          obs.disconnect();
+          finish();
           reject(new Error(el.textContent ?? 'failed'));
           return true;
         }
         return false;
       };
       const obs = new MutationObserver(() => void done());
+      const timer = setTimeout(() => {
+        finish();
+        const line = document.querySelector('[data-kf="customers-import-result"]')?.textContent?.trim();
+        reject(new Error(`options page: no “${text}” after ${Math.round(timeoutMs / 1000)} s (result line: ${line ? `“${line}”` : 'none'})`));
+      }, timeoutMs);
       obs.observe(document.body, { subtree: true, childList: true, characterData: true });
       start();
     });
   w.timeUntilResult = w.__timeUntilResult;
 }
+
+/** How long the export or the import may take before the bench fails (KF_BENCH_RESULT_TIMEOUT_MS to change). */
+const RESULT_TIMEOUT_MS = Number(process.env.KF_BENCH_RESULT_TIMEOUT_MS) || 600_000;
 
 /** Conversation switches timed (each: ours and the page's own). */
 export const SWITCHES = 100;
