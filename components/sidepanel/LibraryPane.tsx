@@ -9,7 +9,7 @@ import type { UsageRecord } from '@/lib/storage/usage';
 import type { Template } from '@/lib/domain/templates/types';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
-import { registerMessages, setLocale, t } from '@/lib/i18n';
+import { registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { nameThePage } from '@/lib/i18n/page';
 import { sites } from '@/lib/i18n/messages/sites';
 import { outdated } from '@/lib/i18n/messages/outdated';
@@ -33,7 +33,8 @@ interface Pending {
  * clipboard with the variables filled. Reusable: the side panel and the popup both embed it.
  * Everything shown from the buyer or the library is rendered as text.
  */
-export function LibraryPane(props: { target: TargetInfo | null }) {
+/** `onLocale`: the interface language as the load set it, for the side panel's header around the pane. */
+export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (locale: Locale) => void }) {
   const api = useSidePanelApi();
   const [library, setLibrary] = useState<LibraryRecord | null>(null);
   const [settings, setSettings] = useState<AppSettings | null>(null);
@@ -50,6 +51,7 @@ export function LibraryPane(props: { target: TargetInfo | null }) {
       Promise.all([api.call('getLibrary'), api.call('getSettings'), api.call('getUsage')]).then(
         ([lib, set, use]) => {
           setLocale(set.shop.locale);
+          props.onLocale?.(set.shop.locale);
           nameThePage('app.name');
           setLibrary(lib);
           setSettings(set);

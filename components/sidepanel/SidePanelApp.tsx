@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSidePanelApi } from './SidePanelContext';
 import { LibraryPane } from './LibraryPane';
 import type { TargetInfo } from '@/lib/teach/page-api';
-import { getLocale, registerMessages, setLocale, t } from '@/lib/i18n';
+import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { sites } from '@/lib/i18n/messages/sites';
 
 registerMessages(sites);
@@ -16,22 +16,10 @@ export function SidePanelApp() {
   const [target, setTarget] = useState<TargetInfo | null>(null);
   const [typedSite, setTypedSite] = useState('');
   const [teachMsg, setTeachMsg] = useState<string | null>(null);
-  // The interface language, for this header too: set only by LibraryPane's load, which redraws the
-  // library alone, the header stayed in Chinese in an English interface (客服助手, 仅复制…).
+  // The interface language, for this header too: LibraryPane's load sets it (setLocale) and says so
+  // here, so the header redraws with the library — it stayed in Chinese in an English interface
+  // (客服助手, 仅复制…) when only the library redrew.
   const [, showLocale] = useState(getLocale());
-
-  useEffect(() => {
-    const load = () =>
-      void api.call('getSettings').then(
-        (s) => {
-          setLocale(s.shop.locale);
-          showLocale(s.shop.locale);
-        },
-        () => undefined,
-      );
-    load();
-    return api.onChanged(['settings'], load);
-  }, [api]);
 
   useEffect(() => {
     let alive = true;
@@ -81,7 +69,7 @@ export function SidePanelApp() {
           </p>
         )}
       </header>
-      <LibraryPane target={target} />
+      <LibraryPane target={target} onLocale={showLocale} />
     </div>
   );
 }

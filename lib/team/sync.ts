@@ -595,7 +595,7 @@ export class TeamSync {
       eventIds.length ? this.local.buyers.allDocs({ keys: eventIds }) : Promise.resolve({ rows: [] as { key: string; error?: string }[] }),
     ]);
     const rows = new Map(events.rows.map((r) => [r.key, r]));
-    const mask = (await this.stores.masking?.()) === true;
+    const mask = await this.masks();
     const out: Doc[] = [];
     for (const c of locals.values()) {
       const id = buyerId(c.key);
@@ -1174,7 +1174,7 @@ export class TeamSync {
       const base = common && readDoc(area, common, this.now());
       const merged = mergeBuyerBodies(good.map((d) => body(d) as unknown as BuyerBody), base as unknown as BuyerBody | null);
       // Written here and pushed: masked while the shop masks, the texts the merge replaced too (exportCustomers).
-      mergedBody = ((await this.stores.masking?.()) === true ? maskedBuyerBody(merged) : merged) as unknown as Record<string, unknown>;
+      mergedBody = (await this.masks() ? maskedBuyerBody(merged) : merged) as unknown as Record<string, unknown>;
     } else if (area === 'followups' && first.type === 'followup') {
       const item = good.map((d) => d.item as Followup).reduce((a, b) => mergeFollowup(a, b));
       mergedBody = { type: 'followup', item };
@@ -1275,7 +1275,7 @@ export class TeamSync {
     const known = new Set(await this.stores.customerKeys());
     const incoming: Customer[] = [];
     const clashes = new Map<string, NonNullable<BuyerBody['clash']>>();
-    const mask = (await this.stores.masking?.()) === true;
+    const mask = await this.masks();
     for (const key of keys) {
       const t = touched.get(key)!;
       const p = t.profile ?? stored.get(buyerId(key));
@@ -1408,6 +1408,11 @@ export class TeamSync {
     const { add, drop } = change;
     if (!add?.length && drop === undefined) return (await this.told()).reopened;
     return (await this.told((t) => ({ reopened: upsert(t.reopened.filter((d) => d.id !== drop), add) }))).reopened;
+  }
+
+  /** This machine masks buyer text (the shop's maskPii; stores without the setting: no). */
+  private async masks(): Promise<boolean> {
+    return (await this.stores.masking?.()) === true;
   }
 
   /**
