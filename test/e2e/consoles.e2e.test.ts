@@ -56,8 +56,8 @@ const CASES: Case[] = [
     hooks: '__jd',
     input: '.EditorContent',
     buyer: '京东用户_小满',
-    // 能开专票吗 was answered (可以开的).
-    buyerMessages: ['公司抬头需要提供什么'],
+    // 能开专票吗 was answered (可以开的); then the buyer sent a picture (not text) and asked.
+    buyerMessages: ['[非文字消息]', '公司抬头需要提供什么'],
   },
   {
     name: 'Douyin 飞鸽 v1 (controlled textarea)',
@@ -195,6 +195,24 @@ describe('Pinduoduo specifics', () => {
     const text = await s.page.evaluate(() => (window as any).__ks.quill.getText() as string);
     expect(text.startsWith('好的\n您好，现在咨询的朋友比较多')).toBe(true);
     expect(text).not.toContain('/dd');
+  });
+});
+
+describe('JD 咚咚 specifics', () => {
+  it('a photo the buyer sends after the shop’s reply is their turn, said as not text: the card’s clock counts again and the panel no longer says the shop spoke last', async () => {
+    await openConsole(s.page, CONSOLES.jd);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await s.page.click('.EditorContent');
+    await s.page.keyboard.type('亲，麻烦拍一下开票信息');
+    await s.page.click('.SendButtonGroup > .send-button');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('店铺回复后买家还没有新消息');
+    await hook(s.page, '__jd', 'pushBuyerPicture');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    await expect.poll(() => basis(s.page)).toEqual(['[非文字消息]']);
+    expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
+    expect(s.pageErrors).toEqual([]);
   });
 });
 
