@@ -42,7 +42,7 @@ describe('PageCheck', () => {
       'console', 'page-kind', 'buyer', 'buyer-id', 'messages', 'chat-input',
     ]);
     expect([...root.querySelectorAll('[data-kf="check-line"]')].every((l) => l.getAttribute('data-ok') === 'true')).toBe(true);
-    expect(line(root, 'messages')!.textContent).toContain('4 条');
+    expect(line(root, 'messages')!.textContent).toContain('5 条');
     click(root.querySelector('[data-kf="check-close"]'));
     expect(root.querySelector('[data-kf="page-check"]')).toBeNull();
   });

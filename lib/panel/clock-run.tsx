@@ -124,7 +124,7 @@ export function startClock({ controller, adapter, doc, card, signal }: ClockHost
   /** False while the buyer wrote last and neither their messages nor their list row show a time: the wait is unknown. */
   let known = false;
   /**
-   * True while the buyer wrote last and no message shows a time (Douyin's messages carry none): the
+   * True while the buyer wrote last and no message shows a time (Douyin's message times sit in hashed classes only, not read): the
    * wait is then the one their own row in the 等待中 list shows (Douyin's timer "45秒"), read with
    * the list, else unknown — never a guess.
    */

@@ -372,11 +372,11 @@ describe('Douyin: which buyer message is new, by the ids the page gives its mess
     recallLast(keepBubble);
     panel.pageChanged();
     // The notice is no buyer message: the panel reads the message before it again.
-    expect(panel.store.get()).toMatchObject({ buyerMessages: ['有没有大一点的容量'], scenarioOverride: 'size-fit', query: '七天' });
+    expect(panel.store.get()).toMatchObject({ buyerMessages: ['[图片]', '有没有大一点的容量'], scenarioOverride: 'size-fit', query: '七天' });
     // Their next message is new: the pick made for the recalled one goes, the conversation stays.
     say('buyer', '能包邮吗');
     panel.pageChanged();
-    expect(panel.store.get()).toMatchObject({ buyerMessages: ['有没有大一点的容量', '能包邮吗'], scenarioOverride: null, query: '七天' });
+    expect(panel.store.get()).toMatchObject({ buyerMessages: ['[图片]', '有没有大一点的容量', '能包邮吗'], scenarioOverride: null, query: '七天' });
   });
 
   /** Leaves the open conversation with one buyer message (as one the page opens from the list), written with `text`. */

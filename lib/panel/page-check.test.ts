@@ -15,7 +15,7 @@ describe('the page check report', () => {
     document.getElementById('replyTextarea')!.remove();
     const report = pageCheckReport(probePage(pddAdapter, document), CTX);
     expect(report).toContain('网站：mms.pinduoduo.com');
-    expect(report).toContain('✓ 聊天消息: 4 条');
+    expect(report).toContain('✓ 聊天消息: 5 条');
     expect(report).toContain('✓ 买家编号: 找到');
     expect(report).toContain('✗ 聊天输入框: 未找到');
     expect(report).toMatch(/✗ 聊天输入框: 未找到\n {4}没有匹配到：CHAT_INPUT/);

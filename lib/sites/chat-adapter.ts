@@ -129,8 +129,10 @@ export function chatAdapter(spec: ChatAdapterSpec): SiteAdapter {
       const holds = (sel: string) => all.some((r) => r.querySelector(sel));
       const sideless = () => all.some((r) => r.querySelector(text) && !r.querySelector(sides));
       let missing: string | false = '';
+      // (No text anywhere beside shop rows: the holder was renamed, even where a buyer's picture reads.)
       if (!holds(shop[1])) missing = sideless() && shop[0];
-      else if (!saw('buyer')) missing = !holds(text) ? 'MESSAGE_TEXT' : sideless() && buyer[0];
+      else if (!holds(text)) missing = 'MESSAGE_TEXT';
+      else if (!saw('buyer')) missing = sideless() && buyer[0];
       if (missing) throw new SiteElementMissing(spec.id, missing);
       return read;
     },

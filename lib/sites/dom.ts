@@ -54,6 +54,20 @@ export function lastRead<T>(rows: ArrayLike<Element>, limit: number, read: (row:
 }
 
 /**
+ * What a buyer's picture says in the messages (a photo of the parcel, a screenshot): it holds no
+ * words, so it lends the suggestions no need, but it is the buyer's turn — after the shop's reply the
+ * buyer waits again. Read on the buyer's side only, where the console's picture is recorded (Pinduoduo,
+ * Douyin); a picture the shop sends is not read (no source shows one), so it claims no answer.
+ */
+export const PICTURE_TEXT = '[图片]';
+/**
+ * What a buyer's message says where the buyer's side is recorded but not how its content is drawn
+ * (JD 咚咚: a picture or a card, whose markup no source captured): their turn, whose words the panel
+ * could not read, said so rather than skipped (which left the shop's reply last: 已回复).
+ */
+export const NOT_TEXT = '[非文字消息]';
+
+/**
  * One chat row's message, `at` where given: the shop side (`shop`) first — a platform robot's reply
  * quoting the buyer is the shop's — then the buyer's. Undefined where the side has no `text`
  * element with text (a system line, an image, a card).

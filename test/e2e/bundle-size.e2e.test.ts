@@ -199,8 +199,16 @@ export const BACKGROUND_BUDGET_BYTES = 128_027;
  * 2026-12-06 (twenty-eighth session): 36,780 → 36,814 bytes for the same header at the narrowest
  * panel (260 px, beside a wide remark dialog): its three buttons, grouped, go under the names, which
  * had stood one word a line beside them, six lines tall in English (+34 B: 36,778 → 36,812).
+ * 2026-12-07 (twenty-ninth session): 36,814 → 36,938 bytes for a buyer's picture read as their turn
+ * on Pinduoduo and Douyin ([图片]; a photo after the shop's reply read as nothing, so the panel said
+ * the shop spoke last and the card's clock stopped) and the text holder's check that the picture
+ * cannot hide (+124 B: 36,812 → 36,936, both measured on this branch). The page read needs it before
+ * any feature script is in.
+ * 2026-12-07 (twenty-ninth session): 36,938 → 36,987 bytes for JD 咚咚's buyer row without text (a
+ * picture or card, whose markup no source captured) read as the buyer's turn, [非文字消息], instead of
+ * skipped (the same false 已回复 after a buyer's photo) (+49 B: 36,936 → 36,985).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 36_814;
+export const CONTENT_GZIP_BUDGET_BYTES = 36_987;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -1,7 +1,7 @@
 /**
  * The real consoles' pages, as fixtures served at their real addresses (test/fixtures/, rebuilt from
  * the 2026 live-page evidence in shared/consoles.md): the panel mounts, shows the open buyer, reads
- * the buyer's latest messages without robot/system/image rows, follows a new one, and inserts a reply
+ * the buyer's latest messages without robot/system rows (a picture they sent as [图片]), follows a new one, and inserts a reply
  * at the caret that the page's own code (or Quill's model) sees. Nothing is ever sent: every fixture
  * counts its sends. Also the page check when a console's chat input is gone.
  */
@@ -36,7 +36,7 @@ interface Case {
   hooks: string;
   input: string;
   buyer: string;
-  /** The buyer's messages the panel should read since the shop's last reply, oldest first (no robot, system or image rows). */
+  /** The buyer's messages the panel should read since the shop's last reply, oldest first (no robot or system rows; a picture as [图片]). */
   buyerMessages: string[];
 }
 
@@ -56,8 +56,8 @@ const CASES: Case[] = [
     hooks: '__jd',
     input: '.EditorContent',
     buyer: '京东用户_小满',
-    // 能开专票吗 was answered (可以开的).
-    buyerMessages: ['公司抬头需要提供什么'],
+    // 能开专票吗 was answered (可以开的); then the buyer sent a picture (not text) and asked.
+    buyerMessages: ['[非文字消息]', '公司抬头需要提供什么'],
   },
   {
     name: 'Douyin 飞鸽 v1 (controlled textarea)',
@@ -65,8 +65,8 @@ const CASES: Case[] = [
     hooks: '__douyin',
     input: '[data-qa-id="qa-send-message-textarea"]',
     buyer: '豆豆爱吃梨',
-    // 能装开水吗 was answered (可以装开水); the picture between is left out.
-    buyerMessages: ['有没有大一点的容量'],
+    // 能装开水吗 was answered (可以装开水); then the buyer sent a picture and asked.
+    buyerMessages: ['[图片]', '有没有大一点的容量'],
   },
   {
     name: 'Douyin 飞鸽 v2, other class hashes',
@@ -74,8 +74,8 @@ const CASES: Case[] = [
     hooks: '__douyin',
     input: '[data-qa-id="qa-send-message-textarea"]',
     buyer: '豆豆爱吃梨',
-    // 能装开水吗 was answered (可以装开水); the picture between is left out.
-    buyerMessages: ['有没有大一点的容量'],
+    // 能装开水吗 was answered (可以装开水); then the buyer sent a picture and asked.
+    buyerMessages: ['[图片]', '有没有大一点的容量'],
   },
   {
     name: 'Kuaishou (a real Quill editor)',
@@ -159,6 +159,22 @@ describe('Pinduoduo specifics', () => {
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('a photo the buyer sends after the shop’s reply is their turn: the card’s clock counts again and the panel no longer says the shop spoke last', async () => {
+    await openConsole(s.page, CONSOLES.pdd);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await s.page.click('#replyTextarea');
+    await s.page.keyboard.type('亲，麻烦拍一下收到的包裹');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('店铺回复后买家还没有新消息');
+    await hook(s.page, '__pdd', 'pushBuyerPicture');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    await expect.poll(() => basis(s.page)).toEqual(['[图片]']);
+    expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('keeps the text of a Quill editor in Quill’s own model (getText)', async () => {
     await openConsole(s.page, CONSOLES.kuaishou);
     await s.page.click('.SendBox .ql-editor');
@@ -179,6 +195,24 @@ describe('Pinduoduo specifics', () => {
     const text = await s.page.evaluate(() => (window as any).__ks.quill.getText() as string);
     expect(text.startsWith('好的\n您好，现在咨询的朋友比较多')).toBe(true);
     expect(text).not.toContain('/dd');
+  });
+});
+
+describe('JD 咚咚 specifics', () => {
+  it('a photo the buyer sends after the shop’s reply is their turn, said as not text: the card’s clock counts again and the panel no longer says the shop spoke last', async () => {
+    await openConsole(s.page, CONSOLES.jd);
+    const clock = inPanel(s.page, '[data-kf="customer-card"] [data-kf="clock"]');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('red');
+    await s.page.click('.EditorContent');
+    await s.page.keyboard.type('亲，麻烦拍一下开票信息');
+    await s.page.click('.SendButtonGroup > .send-button');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('answered');
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('店铺回复后买家还没有新消息');
+    await hook(s.page, '__jd', 'pushBuyerPicture');
+    await expect.poll(() => clock.getAttribute('data-level')).toBe('ok');
+    await expect.poll(() => basis(s.page)).toEqual(['[非文字消息]']);
+    expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
+    expect(s.pageErrors).toEqual([]);
   });
 });
 
@@ -416,7 +450,7 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     await openConsole(s.page, CONSOLES.douyin);
     await cardReady(s.page, '豆豆爱吃梨');
     await hook(s.page, '__douyin', 'pushBuyerMessage', '能便宜点吗');
-    await expect.poll(() => basis(s.page)).toEqual(['有没有大一点的容量', '能便宜点吗']);
+    await expect.poll(() => basis(s.page)).toEqual(['[图片]', '有没有大一点的容量', '能便宜点吗']);
     await inPanel(s.page, '[data-kf="change-situation"]').click();
     await inPanel(s.page, '.kf-chip-option[data-scenario="size-fit"]').click();
     const chip = inPanel(s.page, '[data-kf="situation"] [data-kf="chip"]').first();
@@ -425,7 +459,7 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     await search.fill('七天');
     await hook(s.page, '__douyin', 'recallLast');
     // The panel read the page again (the recalled words are gone from what it answers)…
-    await expect.poll(() => basis(s.page)).toEqual(['有没有大一点的容量']);
+    await expect.poll(() => basis(s.page)).toEqual(['[图片]', '有没有大一点的容量']);
     // …and kept what the agent chose for this buyer.
     expect([await chip.getAttribute('data-scenario'), await chip.getAttribute('data-source'), await search.inputValue()]).toEqual(['size-fit', 'agent', '七天']);
     // The page swaps in another conversation of the same nickname: none of its messages was shown before.
@@ -550,6 +584,17 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('a photo the buyer sends after the shop’s answer is their turn: the panel no longer says the buyer has not written since', async () => {
+    await openConsole(s.page, CONSOLES.douyin);
+    await cardReady(s.page, '豆豆爱吃梨');
+    await appendShopReply();
+    await expect.poll(() => inPanel(s.page, '[data-kf="suggestions"]').textContent()).toContain('店铺回复后买家还没有新消息');
+    await hook(s.page, '__douyin', 'pushBuyerPicture');
+    await expect.poll(() => basis(s.page)).toEqual(['[图片]']);
+    expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('a reply by the platform’s robot (智能客服) is not the shop’s answer: the buyer still waits on the card and in the suggestions; the agent’s own reply answers', async () => {
     await openConsole(s.page, CONSOLES.douyin);
     await cardReady(s.page, '豆豆爱吃梨');
@@ -565,7 +610,7 @@ describe('Douyin 飞鸽: the list’s waiting groups and the agent’s newest bu
     await cardReady(s.page, '豆豆爱吃梨');
     expect(await s.page.locator('[data-qa-id="qa-message-warpper"]').count()).toBe(6);
     await expect.poll(() => card().getAttribute('data-level')).toBe('ok');
-    expect(await basis(s.page)).toEqual(['有没有大一点的容量']);
+    expect(await basis(s.page)).toEqual(['[图片]', '有没有大一点的容量']);
     expect(await inPanel(s.page, '[data-kf="suggestions"]').textContent()).not.toContain('店铺回复后买家还没有新消息');
     expect(s.pageErrors).toEqual([]);
   });
@@ -596,7 +641,7 @@ describe('page check when a console changed', () => {
     expect(await inPanel(s.page, '[data-kf="check-line"][data-what="chat-input"]').getAttribute('data-ok')).toBe('false');
     expect(await inPanel(s.page, '[data-kf="check-line"][data-what="chat-input"] [data-kf="check-missing"]').allTextContents()).toEqual(['CHAT_INPUT']);
     expect(await inPanel(s.page, '[data-kf="check-line"][data-what="buyer-id"]').getAttribute('data-ok')).toBe('true');
-    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('4');
+    expect(await inPanel(s.page, '[data-kf="check-line"][data-what="messages"]').textContent()).toContain('5');
     await inPanel(s.page, '[data-kf="check-copy"]').click();
     await expect.poll(() => s.page.evaluate(() => navigator.clipboard.readText())).toContain('CHAT_INPUT');
     const report = await s.page.evaluate(() => navigator.clipboard.readText());

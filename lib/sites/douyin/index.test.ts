@@ -13,10 +13,11 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 /** The messages without their ids (the tests of ids say which they expect). */
 const read = (limit: number) => A.readMessages(document, limit).map(({ id: _id, ...m }) => m);
 
-/** Both fixtures' conversation as the page shows it, without the system notice and the image. */
+/** Both fixtures' conversation as the page shows it, without the system notice; the buyer's picture as [图片]. */
 const MESSAGES = [
   { from: 'buyer', text: '在吗，这个保温杯能装开水吗' },
   { from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' },
+  { from: 'buyer', text: '[图片]' },
   { from: 'buyer', text: '有没有大一点的容量' },
 ];
 
@@ -27,7 +28,7 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     expect(findAdapter(new URL(URL_CHAT))).toBe(A);
   });
 
-  it('reads the open buyer (no console id on this page) and the messages without system or image rows', () => {
+  it('reads the open buyer (no console id on this page) and the messages without system rows', () => {
     loadFixture(fixture, URL_CHAT);
     expect(A.pageKind(document)).toBe('chat');
     expect(A.readBuyerIdentity!(document)).toEqual({ id: null, nickname: '豆豆爱吃梨' });
@@ -53,9 +54,31 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
 
   it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
     loadFixture(fixture, URL_CHAT);
-    // 40 runs of the fixture's rows, then an image and a system notice after the last message.
-    expect(growHistory(MESSAGE, 40, [3, 0])).toBe(5 * 40 + 2);
+    // 40 runs of the fixture's rows, then two system notices after the last message.
+    expect(growHistory(MESSAGE, 40, [0, 0])).toBe(5 * 40 + 2);
     expectTails((n) => read(n), Array(40).fill(MESSAGES).flat());
+  });
+
+  it('a picture the buyer sends after the shop’s reply is their turn; one without a picture, or the shop’s, is not read', () => {
+    loadFixture(fixture, URL_CHAT);
+    const rows = Array.from(document.querySelectorAll(MESSAGE));
+    // The conversation up to the shop's reply, then the buyer's photo (the fixture's picture row).
+    rows.at(-1)!.remove();
+    rows[3]!.before(rows[2]!);
+    expect(read(2)).toEqual([
+      { from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' },
+      { from: 'buyer', text: '[图片]' },
+    ]);
+    expect(A.readMessages(document, 1)[0]!.id).toBe(rows[3]!.querySelector('[data-id]')!.getAttribute('data-id'));
+    // An avatar is no picture the buyer sent; a bubble with nothing in it is no message.
+    const img = rows[3]!.querySelector('img')!;
+    img.alt = '头像';
+    expect(read(1)).toEqual([{ from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' }]);
+    img.remove();
+    expect(read(1)).toEqual([{ from: 'agent', text: '在的亲，可以装开水，内胆是304不锈钢' }]);
+    // A picture on the shop's side claims no answer it is not known to be (no source shows one).
+    rows[2]!.querySelector('pre')!.replaceWith(Object.assign(document.createElement('img'), { alt: '图片' }));
+    expect(read(1)).toEqual([{ from: 'buyer', text: '在吗，这个保温杯能装开水吗' }]);
   });
 
   it('finds the textarea by its data-qa-id, and throws SiteElementMissing without it', () => {
@@ -86,11 +109,11 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     const bubbles = document.querySelectorAll('[class*="messageNotMe"]');
     const last = bubbles[bubbles.length - 1]!;
     last.replaceChildren('对方撤回了一条消息');
-    expect(read(10)).toEqual(MESSAGES.slice(0, 2));
+    expect(read(10)).toEqual(MESSAGES.slice(0, 3));
     last.closest('[data-id]')!.replaceChildren(Object.assign(document.createElement('span'), { textContent: '对方撤回了一条消息' }));
-    expect(read(10)).toEqual(MESSAGES.slice(0, 2));
+    expect(read(10)).toEqual(MESSAGES.slice(0, 3));
     bubbles[0]!.querySelector('pre')!.textContent = '我想撤回刚才的订单';
-    expect(read(10)).toEqual([{ from: 'buyer', text: '我想撤回刚才的订单' }, MESSAGES[1]]);
+    expect(read(10)).toEqual([{ from: 'buyer', text: '我想撤回刚才的订单' }, MESSAGES[1], MESSAGES[2]]);
   });
 
   it('names the ids of the recall notices the conversation shows (in a bubble or not), and no typed message’s', () => {
@@ -107,7 +130,7 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
 
   it('reads each message’s own id, the data-id just inside its wrapper', () => {
     loadFixture(fixture, URL_CHAT);
-    expect(A.readMessages(document, 10).map((m) => m.id)).toEqual(['5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40002', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40003', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40005']);
+    expect(A.readMessages(document, 10).map((m) => m.id)).toEqual(['5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40002', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40003', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40004', '5d2e8c1a-7b40-4f9e-a3c6-0e91b7f40005']);
   });
 
   it('the same words again are a change; the list drawn again with the same messages is none', async () => {
@@ -131,7 +154,7 @@ describe.each(['douyin-chat.html', 'douyin-chat-v2.html'])('douyin 飞鸽 adapte
     units().at(-1)!.after(withId(units().at(-1)!, 'a0b1c2d3-0000-4000-8000-000000000002'));
     await tick();
     expect(calls).toBe(1);
-    expect(read(2)).toEqual([MESSAGES[2], MESSAGES[2]]);
+    expect(read(2)).toEqual([MESSAGES[3], MESSAGES[3]]);
     // The page draws the list again: new elements, the same ids.
     const list = units()[0]!.parentElement!;
     list.replaceChildren(...units().map((u) => u.cloneNode(true)));
@@ -273,7 +296,7 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
   it('reads it as the shop’s answer, so the buyer no longer looks waiting right after a send', () => {
     loadFixture('douyin-chat.html', URL_CHAT);
     appendBare('有的亲，还有 750ml 的');
-    expect(read(2)).toEqual([MESSAGES[2], { from: 'agent', text: '有的亲，还有 750ml 的' }]);
+    expect(read(2)).toEqual([MESSAGES[3], { from: 'agent', text: '有的亲，还有 750ml 的' }]);
   });
 
   it('where it is the only shop row and a system line holds pre, reads the conversation instead of SHOP_BUBBLE missing', () => {
@@ -292,7 +315,7 @@ describe('douyin 飞鸽: the agent’s newest bubble before it is marked message
     const bubbles = document.querySelectorAll('[class*="messageNotMe"], [class*="messageIsMe"]');
     bubbles[1]!.textContent = '能装，放心用';
     bubbles[3]!.textContent = '那我要大的';
-    expect(read(3)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, { from: 'buyer', text: '那我要大的' }]);
+    expect(read(4)).toEqual([MESSAGES[0], { from: 'agent', text: '能装，放心用' }, MESSAGES[2], { from: 'buyer', text: '那我要大的' }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { asName, parseRowTime, parseWaitedFor, required, textOf } from '../dom';
+import { asName, parseRowTime, parseWaitedFor, PICTURE_TEXT, required, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'douyin';
@@ -42,7 +42,8 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 }
 
 /**
- * One message wrapper (S.MESSAGE); undefined for a system notice, an image, a card not the buyer's
+ * One message wrapper (S.MESSAGE), a buyer's picture read as PICTURE_TEXT; undefined for a system
+ * notice, a picture on the shop's side, a card not the buyer's
  * (buyerCard), the platform robot's reply (byRobot) or the notice of a recalled message (S.RECALL_TEXT). A bubble names
  * its side, its text in `pre` or else its own; the agent's newest bubble may briefly name none, and
  * its row's right-to-left layout still says it is the shop's (S.SHOP_BUBBLE): read, or right after a
@@ -54,7 +55,12 @@ export function readRow(wrapper: Element): ChatMessage | undefined {
   const typed = bubble ? bubble.querySelector(S.MESSAGE_TEXT) : wrapper.querySelector(`${S.SHOP_ROW} ${S.MESSAGE_TEXT}`);
   const text = textOf(typed ?? bubble);
   const from = bubble?.matches(S.BUYER_BUBBLE) ? 'buyer' : 'agent';
-  const m: ChatMessage | undefined = !bubble && wrapper.querySelector(S.CARD.ROOT) ? buyerCard(wrapper) : text && !(from === 'agent' && byRobot(wrapper, bubble)) ? { from, text } : undefined;
+  const m: ChatMessage | undefined =
+    !bubble && wrapper.querySelector(S.CARD.ROOT)
+      ? buyerCard(wrapper)
+      : text
+        ? from === 'agent' && byRobot(wrapper, bubble) ? undefined : { from, text }
+        : from === 'buyer' && bubble!.querySelector(S.PICTURE) ? { from, text: PICTURE_TEXT } : undefined;
   // The page's own id (S.MESSAGE_ID_ATTR, just inside the wrapper): the same text twice is two messages.
   return m && { ...m, id: wrapper.querySelector(`[${S.MESSAGE_ID_ATTR}]`)?.getAttribute(S.MESSAGE_ID_ATTR) || undefined };
 }

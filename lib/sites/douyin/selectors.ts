@@ -76,6 +76,12 @@ export const BUBBLE = `${BUYER_BUBBLE},[class*="messageIsMe"]`;
 /** Message text; a bubble without one is read by its own text (eCan, 2026-05). consoles.md 2026. */
 export const MESSAGE_TEXT = 'pre';
 /**
+ * A picture in the buyer's bubble (BUYER_BUBBLE) that holds no text: the buyer's photo or screenshot.
+ * eCan feige tools (live DOM, 2026-05/06): a buyer's turn may be pictures only ("multimodal burst"),
+ * content images carry alt="图片", avatars alt="头像" (or a hashed class) and are skipped.
+ */
+export const PICTURE = 'img:not([alt="头像"])';
+/**
  * A product card in a message row, with neither bubble class and no pre: the page shows a product
  * link as a 「来自电商小助手的推荐」 card. eCan feige tools (a live trace 2026-05-24; the buyer-side
  * card as pasted from a live page 2026-05-17) and three other 2026 readers match `.chatd-card` /

@@ -12,10 +12,11 @@ import { MESSAGE } from './selectors';
 const URL_CHAT = 'https://dongdong.jd.com/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-/** The fixture's open conversation as the page shows it, without the system line and the image. */
+/** The fixture's open conversation as the page shows it, without the system line; the buyer's picture as [非文字消息]. */
 const MESSAGES = [
   { from: 'buyer', text: '你好，我想问下这个能开专票吗', at: beijing(2026, 11, 30, 20, 14, 30) },
   { from: 'agent', text: '您好，可以开的，下单时填好开票信息就行', at: beijing(2026, 11, 30, 20, 15, 2) },
+  { from: 'buyer', text: '[非文字消息]', at: beijing(2026, 11, 30, 20, 15, 40) },
   { from: 'buyer', text: '公司抬头需要提供什么', at: beijing(2026, 11, 30, 20, 16, 10) },
 ];
 
@@ -38,15 +39,29 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(A.readBuyerIdentity!(document)).toEqual({ id: 'jd_4f2a9c81', nickname: '京东用户_小满' });
   });
 
-  it('reads messages oldest first with times, without the system line or the image', () => {
+  it('reads messages oldest first with times, without the system line; a buyer row without text as their turn', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
     expect(A.readMessages(document, 10)).toEqual(MESSAGES);
   });
 
+  it('a buyer’s picture after the shop’s reply is their turn (said as not text); a shop row without text is not read', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const rows = Array.from(document.querySelectorAll(MESSAGE));
+    // The conversation up to the shop's reply, then the buyer's photo (the fixture's picture row).
+    rows.at(-1)!.remove();
+    rows[3]!.remove();
+    expect(A.readMessages(document, 10).at(-1)).toEqual(MESSAGES[1]);
+    rows[2]!.after(rows[3]!);
+    expect(A.readMessages(document, 2)).toEqual([MESSAGES[1], MESSAGES[2]]);
+    // The same row on the shop's side claims no answer it is not known to be.
+    rows[3]!.querySelector('.message_left')!.className = 'message_right';
+    expect(A.readMessages(document, 1)).toEqual([MESSAGES[1]]);
+  });
+
   it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
-    // 40 runs of the fixture's rows, then an image and a system line after the last message.
-    expect(growHistory(MESSAGE, 40, [3, 0])).toBe(5 * 40 + 2);
+    // 40 runs of the fixture's rows, then two system lines after the last message.
+    expect(growHistory(MESSAGE, 40, [0, 0])).toBe(5 * 40 + 2);
     expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
   });
 
@@ -192,7 +207,7 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(document.querySelector('.chat-head-title .chat-head-name .consult-type')).not.toBeNull();
     expect(A.readBuyer(document)).toBe('京东用户_小满');
     expect(document.querySelector(`${MESSAGE} .message__nickname .message__time_str`)).not.toBeNull();
-    expect(A.readMessages(document, 3)).toEqual(MESSAGES);
+    expect(A.readMessages(document, 4)).toEqual(MESSAGES);
     expect(A.findChatInput(document).innerHTML).toBe('<br>');
   });
 

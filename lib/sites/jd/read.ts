@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, lastRead, listBuyers, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { isShown, lastRead, listBuyers, NOT_TEXT, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
 import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
@@ -25,9 +25,16 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
   return { id: rowPin(openRow(doc)), nickname };
 }
 
-/** One message row (S.MESSAGE); undefined for a system line or an image. */
+/**
+ * One message row (S.MESSAGE); undefined for a system line (no side element) and for a shop-side
+ * row without text. A buyer-side row without text (a picture, a card: the 2026-09-07 capture did not
+ * record a standalone picture, and its card only as `.message_componet-left > .CardWrapper.ProductCard`)
+ * is the buyer's turn, read as NOT_TEXT: skipped, it left the shop's reply last after a buyer's photo.
+ */
 export function readRow(row: Element): ChatMessage | undefined {
-  return sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent));
+  const at = parseMessageTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
+  const m = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, at);
+  return m || row.querySelector(S.SHOP_SIDE) || !row.querySelector(S.BUYER_SIDE) ? m : { from: 'buyer', text: NOT_TEXT, at };
 }
 
 export function findChatInput(doc: Document): HTMLElement {

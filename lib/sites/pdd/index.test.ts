@@ -12,9 +12,10 @@ import { MESSAGE_ROW } from './selectors';
 const URL_CHAT = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-/** The fixture's conversation as the page shows it: no robot reply, no system or image rows. */
+/** The fixture's conversation as the page shows it: no robot reply, no system or goods-card rows; the buyer's picture as [图片]. */
 const MESSAGES = [
   { from: 'buyer', text: '你好，这款加绒的还有货吗', at: beijing(2026, 11, 30, 20, 5, 11) },
+  { from: 'buyer', text: '[图片]', at: 1796040460000 },
   { from: 'buyer', text: '我昨天下午就拍了，怎么还没发货', at: 1796040495000 },
   { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
   { from: 'buyer', text: '能不能今天就发出去', at: beijing(2026, 11, 30, 20, 10, 5) },
@@ -69,7 +70,7 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     expect(A.readBuyerIdentity!(document)?.id).toBe('7205118833');
   });
 
-  it('reads messages oldest first: no robot reply, no system or image rows, with times', () => {
+  it('reads messages oldest first: no robot reply, no system or goods-card rows, with times', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     expect(A.readMessages(document, 10)).toEqual(MESSAGES);
     expect(A.readMessages(document, 2).map((m) => m.text)).toEqual(['亲，我这边帮您查一下仓库', '能不能今天就发出去']);
@@ -80,8 +81,8 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     const rows = Array.from(document.querySelectorAll(MESSAGE_ROW));
     const robot = rows.find((r) => r.querySelector('.cs-item.callback'))!;
-    // The conversation up to the robot's reply: the buyer's question, then the robot (and an image).
-    for (const r of rows.slice(rows.indexOf(robot) + 2)) r.remove();
+    // The conversation up to the robot's reply: the buyer's question, then the robot.
+    for (const r of rows.slice(rows.indexOf(robot) + 1)) r.remove();
     expect(A.readMessages(document, 10)).toEqual([MESSAGES[0]]);
     // The other mark of a robot row: a robot label inside the shop side, without `callback`.
     const side = robot.querySelector('.cs-item')!;
@@ -90,15 +91,38 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     side.insertAdjacentHTML('afterbegin', '<span class="robot-text">机器人回复</span>');
     expect(A.readMessages(document, 10)).toEqual([MESSAGES[0]]);
     // A conversation the robot alone has spoken in reads as nobody's word, not as a changed page.
-    rows[1]!.remove();
+    rows[2]!.remove();
     expect(A.readMessages(document, 10)).toEqual([]);
   });
 
   it('reads the latest messages of a long history from its end: at every limit, the tail of the whole conversation', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
-    // 40 runs of the fixture's rows, then an image and a system notice after the last message.
-    expect(growHistory(MESSAGE_ROW, 40, [3, 0])).toBe(7 * 40 + 2);
+    // 40 runs of the fixture's rows, then a goods card and a system notice after the last message.
+    expect(growHistory(MESSAGE_ROW, 40, [1, 0])).toBe(8 * 40 + 2);
     expectTails((n) => A.readMessages(document, n), Array(40).fill(MESSAGES).flat());
+  });
+
+  it('a picture the buyer sends after the shop’s reply is their turn: the shop no longer spoke last', () => {
+    loadFixture('pdd-chat.html', URL_CHAT);
+    const rows = Array.from(document.querySelectorAll(MESSAGE_ROW));
+    const reply = rows.find((r) => r.querySelector('.cs-item:not(.callback)'))!;
+    const picture = rows.find((r) => r.querySelector('.buyer-item .msg-content img') && !r.querySelector('.good-card'))!;
+    // The buyer's question after the reply is gone; they send a photo instead.
+    rows.at(-1)!.remove();
+    expect(A.readMessages(document, 10).at(-1)).toEqual({ from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 });
+    const photo = picture.cloneNode(true) as Element;
+    photo.id = 'middlePanel_list_1796040700000';
+    reply.after(photo);
+    expect(A.readMessages(document, 2)).toEqual([
+      { from: 'agent', text: '亲，我这边帮您查一下仓库', at: 1796040570000 },
+      { from: 'buyer', text: '[图片]', at: 1796040700000 },
+    ]);
+    // The same picture on the shop's side, or a goods card holding one on the buyer's, is no buyer turn.
+    photo.querySelector('.buyer-item')!.className = 'cs-item isread';
+    expect(A.readMessages(document, 10).at(-1)?.from).toBe('agent');
+    const card = rows.find((r) => r.querySelector('.good-card'))!.cloneNode(true) as Element;
+    photo.replaceWith(card);
+    expect(A.readMessages(document, 10).at(-1)?.from).toBe('agent');
   });
 
   it('on a long history, a list counter ticking is no change, and the same message again is one each time', async () => {
@@ -153,7 +177,7 @@ describe('pdd adapter (fixture rebuilt from 2026 live-page evidence)', () => {
     loadFixture('pdd-chat.html', URL_CHAT);
     const ok = probePage(A, document);
     expect(ok.filter((l) => !l.ok)).toEqual([]);
-    expect(ok.find((l) => l.what === 'messages')?.count).toBe(4);
+    expect(ok.find((l) => l.what === 'messages')?.count).toBe(5);
     document.getElementById('replyTextarea')!.remove();
     const line = probePage(A, document).find((l) => l.what === 'chat-input')!;
     expect(line).toMatchObject({ ok: false, missing: ['CHAT_INPUT'] });

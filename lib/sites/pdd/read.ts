@@ -1,5 +1,5 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, parseChineseDateTime, parseRowTime, parseWaitedFor, required, sideMessage, textOf } from '../dom';
+import { isShown, parseChineseDateTime, parseRowTime, parseWaitedFor, PICTURE_TEXT, required, sideMessage, textOf } from '../dom';
 import * as S from './selectors';
 
 const SITE = 'pdd';
@@ -32,7 +32,8 @@ export function readBuyerIdentity(doc: Document): BuyerIdentity | null {
 }
 
 /**
- * One message row (S.MESSAGE_ROW); undefined for a system notice, an image or a card, and for the
+ * One message row (S.MESSAGE_ROW), a buyer's picture read as PICTURE_TEXT; undefined for a system
+ * notice, a card, a picture on the shop's side, and for the
  * platform robot's reply (S.ROBOT_REPLY): agents are judged on their own response, and a buyer only
  * the robot answered still waits for a person.
  */
@@ -42,7 +43,10 @@ export function readRow(row: Element): ChatMessage | undefined {
   // lib/sites/dom.ts) only where a row has no id.
   const idMs = S.MESSAGE_ROW_ID.exec(row.id)?.[1];
   const at = idMs ? Number(idMs) : parseChineseDateTime(row.querySelector(S.MESSAGE_TIME)?.textContent);
-  return sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, at);
+  const m = sideMessage(row, S.SHOP_SIDE, S.BUYER_SIDE, S.MESSAGE_TEXT, at);
+  // A picture the buyer sent (their photo of the parcel after the shop's reply) is their turn.
+  if (m || row.querySelector(`${S.SHOP_SIDE},${S.GOODS_CARD}`) || !row.querySelector(S.BUYER_SIDE)?.querySelector(S.PICTURE)) return m;
+  return { from: 'buyer', text: PICTURE_TEXT, at };
 }
 
 export function findChatInput(doc: Document): HTMLElement {

@@ -45,6 +45,18 @@ export const SHOP_SIDE = '.cs-item';
 export const ROBOT_REPLY = '.cs-item.callback, .cs-item .robot-text';
 /** Message text; image and card messages have none. [rag] 2026-09-08. */
 export const MESSAGE_TEXT = 'p.msg-content-box';
+/**
+ * A picture the message holds instead of text (BUYER_SIDE: the buyer's photo), inside the message
+ * body: [rag] 2026-09-08 (an image row: `.msg-content > img`, no MESSAGE_TEXT), [ecan] 2026-09-25
+ * (`.msg-content img, .image-msg img`). The avatar sits outside `.msg-content` (both sources).
+ */
+export const PICTURE = '.msg-content img, .image-msg img';
+/**
+ * A goods card in a row ([ecan] 2026-09-25 reads it apart from pictures). Not read: who sends one
+ * (the buyer, or the page when the buyer comes from a goods page) is not recorded; its picture is no
+ * buyer's photo.
+ */
+export const GOODS_CARD = '.good-card, .commonCard';
 /** Time line ("2026年09月08日 17:12:14") before some rows. [rag] 2026-09-08. */
 export const MESSAGE_TIME = 'p.message-time';
 /** Attribute on a message's holder: the buyer uid of the conversation. [rag] 2026-09-08. */
