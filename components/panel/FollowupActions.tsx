@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
 import { call, onDataChanged } from '@/lib/messaging/client';
@@ -237,11 +237,12 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   useEffect(() => onDataChanged(['customers'], () => void dropForgotten(drafts).then((gone) => gone && redraw((n) => n + 1))), []);
   /**
    * The field a form the agent just opened takes the keys in (after its render): with them left on
-   * the button, what was typed next went nowhere and Enter closed the form again.
+   * the button, what was typed next went nowhere and Enter closed the form again. In the render's own
+   * task: after a paint it took the keys from a field the agent had already clicked into and typed in.
    */
   const section = useRef<HTMLElement>(null);
   const focusTo = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const to = focusTo.current;
     focusTo.current = null;
     if (to) section.current?.querySelector<HTMLElement>(to)?.focus();
