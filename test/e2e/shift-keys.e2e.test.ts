@@ -7,10 +7,13 @@
  * - Enter in a field of the remark form did nothing: the agent tabbed down to 使用这条备注, then
  *   Alt+R to the console's box, then on to 保存. Now Enter writes the remark into the box and the
  *   keys are there: Tab, Enter saves it.
+ * - H in the popup (交接, as its key line says) showed 交给… on the row with the keys left on the
+ *   row: ↓ then moved to the next item and Enter opened that one's chat. Now the keys are in 交给…:
+ *   ↓ hands the item over, and the keys are the row's again.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, remarkDialog } from './pages';
+import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
@@ -100,5 +103,27 @@ describe('the remark form from the keyboard', () => {
     expect(await remarkDialog.textarea(s.page).inputValue()).toBe('');
     expect(await panelKey(s.page)).toBe('reason');
     expect(await inPanel(s.page, '[data-kf="remark-form"] [data-kf="remark-problems"]').textContent()).toContain('可发货日');
+  });
+});
+
+describe('the popup’s handover from the keyboard', () => {
+  it('H puts the keys in 交给…: ↓ hands the selected item to the next shift, and the keys are the row’s again', async () => {
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    const popup = await openPopup(s.h);
+    try {
+      const row = popup.locator('[data-kf="followup"]', { hasText: '回电确认尺码' });
+      await row.click();
+      await popup.mouse.move(0, 0);
+      await popup.keyboard.press('h');
+      const picker = row.locator('[data-kf="handover-to"]');
+      await picker.waitFor();
+      await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
+      await popup.keyboard.press('ArrowDown');
+      await expect.poll(() => row.locator('[data-kf="handover-tag"]').textContent()).toMatch(/^交给.班$/);
+      await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('followup');
+      expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('回电确认尺码');
+    } finally {
+      await popup.close();
+    }
   });
 });
