@@ -10,10 +10,13 @@
  * - H in the popup (交接, as its key line says) showed 交给… on the row with the keys left on the
  *   row: ↓ then moved to the next item and Enter opened that one's chat. Now the keys are in 交给…:
  *   ↓ hands the item over, and the keys are the row's again.
+ * - 打开 (Enter) in the popup opened the buyer's chat with the payment reminder first, but the keys
+ *   were on the new tab's page, not in the chat box: what the agent typed to the buyer went nowhere.
+ *   Now the keys are in the chat box.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
+import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
@@ -122,6 +125,31 @@ describe('the popup’s handover from the keyboard', () => {
       await expect.poll(() => row.locator('[data-kf="handover-tag"]').textContent()).toMatch(/^交给.班$/);
       await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('followup');
       expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('回电确认尺码');
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('the popup’s 打开 from the keyboard', () => {
+  it('Enter on a payment reminder opens the buyer’s chat with the keys in the chat box: what is typed there goes to the buyer’s draft', async () => {
+    // The order list read makes the unpaid orders' reminders.
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const popup = await openPopup(s.h);
+    try {
+      const row = popup.locator('[data-kf="followup"][data-id="unpaid:3967201845739261054"]');
+      await row.click();
+      const opened = s.h.context.waitForEvent('page');
+      await popup.keyboard.press('Enter');
+      const chat = await opened;
+      await chat.waitForURL(/\/chat\//);
+      await panel(chat).waitFor();
+      await expect.poll(() => inPanel(chat, '[data-kf="chip"][data-scenario="payment"]').count()).toBe(1);
+      await expect.poll(() => inChatBox(chat)).toBe(true);
+      await chat.keyboard.type('ok');
+      expect(await demo.draft(chat)).toBe('ok');
+      expect(await demo.sent(chat)).toBe(0);
+      await chat.close();
     } finally {
       await popup.close();
     }
