@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelState } from '../PanelContext';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
 import { call, onDataChanged } from '@/lib/messaging/client';
@@ -235,6 +235,18 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   if (!restored.has(panel)) restored.set(panel, restore(drafts));
   useEffect(() => void restored.get(panel)!.then(() => redraw((n) => n + 1)), []);
   useEffect(() => onDataChanged(['customers'], () => void dropForgotten(drafts).then((gone) => gone && redraw((n) => n + 1))), []);
+  /**
+   * The field a form the agent just opened takes the keys in (after its render): with them left on
+   * the button, what was typed next went nowhere and Enter closed the form again. In the render's own
+   * task: after a paint it took the keys from a field the agent had already clicked into and typed in.
+   */
+  const section = useRef<HTMLElement>(null);
+  const focusTo = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const to = focusTo.current;
+    focusTo.current = null;
+    if (to) section.current?.querySelector<HTMLElement>(to)?.focus();
+  });
   /** undefined until the worker answers (the picker holds its row meanwhile); null: none to offer. */
   const [targets, setTargets] = useState<HandoverTargets | null | undefined>(undefined);
   useEffect(() => {
@@ -284,6 +296,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
     const noteText = (form === 'after' ? d.afterNote : form === 'promise' ? d.note : form === 'review' ? d.reviewNote : form === 'reason' ? d.reason : undefined)?.trim() ?? '';
     if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
+    // Added from a form the agent typed in (Enter): the form goes, and the keys go back to the chat box at its caret.
+    const root = section.current?.getRootNode() as ShadowRoot | Document | undefined;
+    const typedIn = !!form && !!root?.activeElement && !!section.current?.contains(root.activeElement);
     saving.add(forKey);
     try {
       const to = decodeTarget(d.handTo ?? '');
@@ -305,6 +320,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       else drafts.set(forKey, { ...drafts.get(forKey), handTo: undefined, ...(kind === 'inquiry' && { asking: true, reason: undefined }) });
       keep(drafts, forKey);
       set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
+      if (typedIn) panel.backToChat?.();
     } catch (err) {
       // The buyer's open item of this kind takes the note (an inquiry registered again) and its notes
       // are full: refused whole (lib/domain/followups/notes.ts), the draft kept, the earlier notes too.
@@ -321,9 +337,16 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const others = [...drafts].filter(([k, d]) => k !== key && unsaved(d) && !saving.has(k)) as [string, Draft & { who: NonNullable<Draft['who']> }][];
 
   function act(a: FollowupAct) {
-    if (a === 'promised') set({ promising: !drafts.get(key)?.promising, after: false, reviewing: false });
+    if (a === 'promised') {
+      // The due time may stay empty (24 hours): the keys go to the note, what was promised.
+      if (!drafts.get(key)?.promising) focusTo.current = '[data-kf="fu-note"]';
+      set({ promising: !drafts.get(key)?.promising, after: false, reviewing: false });
+    }
     // A bad review is about an order: its form takes the order number and a note (one item per order).
-    else if (a === 'bad-review') set({ reviewing: !drafts.get(key)?.reviewing, promising: false, after: false });
+    else if (a === 'bad-review') {
+      if (!drafts.get(key)?.reviewing) focusTo.current = '[data-kf="fu-review-order"]';
+      set({ reviewing: !drafts.get(key)?.reviewing, promising: false, after: false });
+    }
     else void submit(a, undefined, key, {}, null);
   }
   const zone = shopZone(s.settings);
@@ -370,7 +393,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const stop = rows?.some((o) => o.orderId === orderId) ? orderId : rows?.[0]?.orderId;
 
   return (
-    <section class="kf-followup" data-kf="followup-actions">
+    <section class="kf-followup" data-kf="followup-actions" ref={section}>
       <style>{FOLLOWUP_CSS}</style>
       {rows && (
         <>
@@ -391,7 +414,19 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       {/* Which order (and whose) the buttons act for: on a list, the row picked (or whose remark box opened). */}
       {orderId && <p class="kf-muted" data-kf="fu-for-order">{pageSentence(buyer ? 'followups.panel.forOrderOf' : 'followups.panel.forOrder', { order: orderId, buyer: buyer ? buyerLabel(buyer, buyerId) : '' })}</p>}
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
-      {acting && <button class="kf-chip" data-kf="fu-after" aria-expanded={!!after} onClick={() => set({ after: !after, promising: false, reviewing: false })}>{t('followups.panel.after')}</button>}
+      {acting && (
+        <button
+          class="kf-chip"
+          data-kf="fu-after"
+          aria-expanded={!!after}
+          onClick={() => {
+            if (!after) focusTo.current = '[data-kf="fu-after-kind"]';
+            set({ after: !after, promising: false, reviewing: false });
+          }}
+        >
+          {t('followups.panel.after')}
+        </button>
+      )}
       {/* The choice applies to the next item added: said at once, in place of an older line. */}
       {acting && (
         <HandoverPicker

@@ -197,16 +197,40 @@ export function FollowupRow(props: RowProps) {
         props.onSnooze?.(item, until);
       }} />}
       {props.handoverTargets && (
-        <div class="kf-fu-noteedit" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-          <HandoverPicker
-            targets={props.handoverTargets}
-            value={encodeTarget(to)}
-            keepLabel={to ? t('handover.take') : undefined}
-            onChange={(v) => props.onHandover?.(item, v)}
-          />
-        </div>
+        <RowHandover
+          targets={props.handoverTargets}
+          value={encodeTarget(to)}
+          keepLabel={to ? t('handover.take') : undefined}
+          onPick={(v) => {
+            props.onHandover?.(item, v);
+            // Handed over or closed, the keys (D, S, N, H, arrows) are the row's again, not the page's.
+            ref.current?.focus();
+          }}
+        />
       )}
     </li>
+  );
+}
+
+/**
+ * 交给… on a row, opened with H or 交接: the keys go to the choice (left on the row, ↓ moved to the next
+ * item and Enter opened that one). ↓/↑ hand the item over at once, as a closed select changes; Escape closes it.
+ */
+function RowHandover(props: { targets: HandoverTargets; value: string; keepLabel?: string; onPick(value: string | null): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => ref.current?.querySelector<HTMLSelectElement>('select:not([disabled])')?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      class="kf-fu-noteedit"
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape' && !e.isComposing) props.onPick(null);
+      }}
+    >
+      <HandoverPicker targets={props.targets} value={props.value} keepLabel={props.keepLabel} onChange={(v) => props.onPick(v)} />
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { remarks } from '../../lib/i18n/messages/remarks';
 import { ruleText } from '../../lib/i18n/messages/remarks-presets';
 import { LengthCounter } from './LengthCounter';
 import { PageText } from '../PageText';
+import { isAgentKey } from '../ime-key';
 
 registerMessages(remarks);
 
@@ -116,6 +117,13 @@ export function RemarkForm(props: RemarkFormProps) {
     if (fresh.built.ok && fresh.appended.fits && !over) onUseText(fresh.appended.text, fresh.built.text, previousRemark);
     if (fresh.built !== built) props.onStale?.();
   };
+  /** Enter in a typed field is 使用, as in any form (a line not ready writes nothing; the problems stay in view). */
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || !isAgentKey(e)) return;
+    if (!(e.target as Element | null)?.matches?.('input[data-field]')) return;
+    e.preventDefault();
+    use();
+  };
   const { kept, dropped, mustDrop } = appended;
   const anyFieldOver = rule.fields.some((f) => fieldOver(f, values[f.key]) > 0);
   const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
@@ -162,7 +170,7 @@ export function RemarkForm(props: RemarkFormProps) {
   }
 
   return (
-    <div class="kf-rm" data-kf="remark-form" data-target={target}>
+    <div class="kf-rm" data-kf="remark-form" data-target={target} onKeyDown={onKeyDown}>
       {head}
       {/* The bracketed title is what the remark line starts with (Chinese, as written); the meaning is UI. */}
       <p class="kf-rm-meaning" data-kf="remark-meaning">

@@ -559,6 +559,8 @@ export class RemarkController {
     const ed = this.store.get().editor;
     this.store.set({ notice: null, ...(ed ? { editor: { ...ed, written: box.textarea.value } } : {}) });
     this.onEdit();
+    // The agent's next step is the console's own 保存: the keys go to the box (Tab reaches it), not left on 使用.
+    box.textarea.focus();
     return true;
   }
 

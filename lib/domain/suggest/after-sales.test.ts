@@ -16,6 +16,7 @@ import { SuggestEngine } from './engine';
 import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
+import type { OrderStatus } from '../templates/types';
 import { STARTER_LIBRARY } from '../templates/starter';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -57,6 +58,21 @@ describe('the shop sent the wrong item: 发错货 leads, never 补运费 or buye
     expect(cards[0], text).toBe('wrong-item');
     expect(cards, text).not.toContain('postage-top-up');
     expect(cards, text).not.toContain('return-postage-buyer');
+  });
+});
+
+/**
+ * Shift walk of 2026-12-07: the buyer says the goods came and are wrong, and the console shows only a
+ * newer order not yet shipped (paid or unpaid). That order is not the one complained of: the received-only
+ * replies (发错货) used to be ruled out as false about it, and 漏发少件 led a wrong colour.
+ */
+describe('goods received, and only an order not shipped beside the chat: the reply for what came leads', () => {
+  it.each([
+    ['收到的颜色不对，我买的是黑色给我发了白色', ['paid'], 'wrong-item'],
+    ['上次买的收到了，发来的是S码，我拍的M码', ['unpaid'], 'wrong-item'],
+  ] as [string, OrderStatus[], string][])('%s (%s) → %s', (text, orders, want) => {
+    const { cards } = panel(text, orders);
+    expect(cards[0], text).toBe(want);
   });
 });
 

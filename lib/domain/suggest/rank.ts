@@ -180,6 +180,8 @@ const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
 
 const PAYMENT_BIT = SCENARIO_BIT.get('payment')!;
 const UNPAID_BIT = ORDER_BIT.get('unpaid')!;
+/** The order states in which the buyer holds the goods. */
+const RECEIVED_MASK = orderMask(['shipped', 'refunding', 'completed']);
 /** Scratch for the word pass, reused by every call (ranking is synchronous): at most
  * RARE_BIGRAMS × POSTING_SCAN templates are touched. */
 const TOUCHED = new Int32Array(RARE_BIGRAMS * POSTING_SCAN);
@@ -366,8 +368,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
 
   const statuses = input.orderStatuses ?? [];
   const status = statuses.includes('unpaid') ? 'unpaid' : ORDER_BIT.has(statuses[0]!) ? (statuses[0] as OrderStatus) : undefined;
-  // The states the page shows for this buyer; 0 = unknown, and conditions are not looked at.
-  const known = orderMask(statuses);
+  // The states the page shows for this buyer; 0 = unknown, and conditions are not looked at. When the
+  // buyer's own words say the goods came (收到的颜色不对) and every order shown is yet to ship, the
+  // message is about an earlier order the page does not show: a reply true of received goods (发错货)
+  // is no lie about it (漏发少件 led a wrong colour beside a paid order, shift walk 2026-12-07).
+  const shown = orderMask(statuses);
+  const known = shown && !(shown & RECEIVED_MASK) && stageOfWords(input.text) & AFTER ? shown | RECEIVED_MASK : shown;
   let unpaidBoost = 0;
   if (status === 'unpaid') {
     const lead = cls.confident ? cls.scores[0]?.id : undefined;

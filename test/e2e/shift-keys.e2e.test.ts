@@ -1,0 +1,157 @@
+/**
+ * Keyboard findings of an agent's shift walked through on the demo console (2026-12-07), in real
+ * Chromium with the built extension:
+ * - 承诺答复 (and 中差评, 售后) opened its form with the keys left on the button: what the agent typed
+ *   next went nowhere, and Enter closed the form again (the button toggles it). Now the keys are in
+ *   the form; Enter adds the item and the keys go back to the chat box, where typing goes on.
+ * - Enter in a field of the remark form did nothing: the agent tabbed down to 使用这条备注, then
+ *   Alt+R to the console's box, then on to 保存. Now Enter writes the remark into the box and the
+ *   keys are there: Tab, Enter saves it.
+ * - H in the popup (交接, as its key line says) showed 交给… on the row with the keys left on the
+ *   row: ↓ then moved to the next item and Enter opened that one's chat. Now the keys are in 交给…:
+ *   ↓ hands the item over, and the keys are the row's again.
+ * - 打开 (Enter) in the popup opened the buyer's chat with the payment reminder first, but the keys
+ *   were on the new tab's page, not in the chat box: what the agent typed to the buyer went nowhere.
+ *   Now the keys are in the chat box.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
+import { extensionSuite } from './suite';
+import { PRESET_A, isoDate } from '../../lib/domain/remarks';
+
+const s = extensionSuite({});
+
+/** The `data-kf` (or `data-field`) of the element focused in the panel's shadow root, else null. */
+const panelKey = (p: Page) =>
+  evaluateInPanel(p, (roots) => {
+    const el = roots.map((r) => r.activeElement).find(Boolean);
+    return el ? (el.getAttribute('data-kf') ?? el.getAttribute('data-field') ?? el.tagName) : null;
+  });
+const inChatBox = (p: Page) => p.evaluate(() => !!document.activeElement?.matches('.chat-editor .chat-input'));
+
+/** Every item the worker holds, as JSON. */
+const stored = async () => JSON.stringify(await callFromExtensionPage(s.ext, 'listFollowups', { perGroup: 200 }));
+
+describe('the chat panel’s follow-up forms from the keyboard', () => {
+  it('承诺答复 opens with the keys in its note: Enter adds it and the keys go back to the chat box, nothing sent', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'tb_8834729_88' });
+    // The feature script's own buttons are in (a click before that is queued: another path).
+    await inPanel(s.page, '[data-kf="fu-after"]').waitFor();
+    await chatInput(s.page).click();
+    await inPanel(s.page, '[data-kf="fu-promised"]').click();
+    await expect.poll(() => panelKey(s.page)).toBe('fu-note');
+    await s.page.keyboard.type('ask the warehouse about the lining');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：tb_8834729_88');
+    await expect.poll(stored).toContain('ask the warehouse about the lining');
+    await expect.poll(() => inChatBox(s.page)).toBe(true);
+    // The agent goes on typing to the buyer: it lands in the chat box, and nothing was ever sent.
+    await s.page.keyboard.type('ok');
+    expect(await demo.draft(s.page)).toBe('ok');
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+
+  it('中差评 and 售后 open with the keys in their first field', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'tb_8834729_88' });
+    await inPanel(s.page, '[data-kf="fu-after"]').waitFor();
+    await inPanel(s.page, '[data-kf="fu-bad-review"]').click();
+    await expect.poll(() => panelKey(s.page)).toBe('fu-review-order');
+    await inPanel(s.page, '[data-kf="fu-after"]').click();
+    await expect.poll(() => panelKey(s.page)).toBe('fu-after-kind');
+    // Closing a form with its own button leaves the keys on the button.
+    await inPanel(s.page, '[data-kf="fu-after"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-after-kind"]').count()).toBe(0);
+    expect(await panelKey(s.page)).toBe('fu-after');
+  });
+});
+
+describe('the remark form from the keyboard', () => {
+  // The line is signed with the shop's date when it is written: no test starts in the day's last minutes.
+  beforeEach(async () => {
+    await clearOfMidnight();
+    await callFromExtensionPage(s.ext, 'saveRuleSet', PRESET_A);
+  }, 60_000 + MIDNIGHT_WAIT_MS);
+
+  it('Enter in a field writes the remark into the console’s box and the keys go there: Tab, Enter saves it', async () => {
+    const id = '3925561829304718266'; // paid, no flag, no remark
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, id);
+    await remarkDialog.root(s.page).locator('input[type=radio][value="1"]').check();
+    await inPanel(s.page, '[data-kf="remark-form"][data-target="red"]').waitFor();
+    await s.page.keyboard.press('Alt+r');
+    await expect.poll(() => panelKey(s.page)).toBe('discount');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Tab');
+    expect(await panelKey(s.page)).toBe('note');
+    await s.page.keyboard.type('顺丰');
+    await s.page.keyboard.press('Enter');
+    const line = `【已核对可发货】说明：顺丰｜小美 ${isoDate(Date.now(), 480)}`;
+    await expect.poll(() => remarkDialog.textarea(s.page).inputValue()).toBe(line);
+    await expect.poll(() => s.page.evaluate(() => !!document.activeElement?.matches('[role="dialog"].remark-dialog textarea'))).toBe(true);
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => remarkDialog.saves(s.page)).toEqual([{ orderId: id, flag: 'red', remark: line }]);
+  });
+
+  it('Enter in a field with a required field left empty writes nothing, and the keys stay in the form', async () => {
+    const id = '3925561829304718266';
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await remarkDialog.open(s.page, id);
+    await remarkDialog.root(s.page).locator('input[type=radio][value="5"]').check();
+    await inPanel(s.page, '[data-kf="remark-form"][data-target="purple"]').waitFor();
+    await inPanel(s.page, 'input[data-field="reason"]').click();
+    await s.page.keyboard.type('缺货');
+    await s.page.keyboard.press('Enter');
+    expect(await remarkDialog.textarea(s.page).inputValue()).toBe('');
+    expect(await panelKey(s.page)).toBe('reason');
+    expect(await inPanel(s.page, '[data-kf="remark-form"] [data-kf="remark-problems"]').textContent()).toContain('可发货日');
+  });
+});
+
+describe('the popup’s handover from the keyboard', () => {
+  it('H puts the keys in 交给…: ↓ hands the selected item to the next shift, and the keys are the row’s again', async () => {
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    const popup = await openPopup(s.h);
+    try {
+      const row = popup.locator('[data-kf="followup"]', { hasText: '回电确认尺码' });
+      await row.click();
+      await popup.mouse.move(0, 0);
+      await popup.keyboard.press('h');
+      const picker = row.locator('[data-kf="handover-to"]');
+      await picker.waitFor();
+      await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
+      await popup.keyboard.press('ArrowDown');
+      await expect.poll(() => row.locator('[data-kf="handover-tag"]').textContent()).toMatch(/^交给.班$/);
+      await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('followup');
+      expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('回电确认尺码');
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('the popup’s 打开 from the keyboard', () => {
+  it('Enter on a payment reminder opens the buyer’s chat with the keys in the chat box: what is typed there goes to the buyer’s draft', async () => {
+    // The order list read makes the unpaid orders' reminders.
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const popup = await openPopup(s.h);
+    try {
+      const row = popup.locator('[data-kf="followup"][data-id="unpaid:3967201845739261054"]');
+      await row.click();
+      const opened = s.h.context.waitForEvent('page');
+      await popup.keyboard.press('Enter');
+      const chat = await opened;
+      await chat.waitForURL(/\/chat\//);
+      await panel(chat).waitFor();
+      await expect.poll(() => inPanel(chat, '[data-kf="chip"][data-scenario="payment"]').count()).toBe(1);
+      await expect.poll(() => inChatBox(chat)).toBe(true);
+      await chat.keyboard.type('ok');
+      expect(await demo.draft(chat)).toBe('ok');
+      expect(await demo.sent(chat)).toBe(0);
+      await chat.close();
+    } finally {
+      await popup.close();
+    }
+  });
+});
