@@ -18,7 +18,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
+import { call, join, startTwoMachines, stopAll, syncNow, syncUntilSynced, WORKER } from './team-world';
 import { inPanel, openDemoChat } from './pages';
 
 const SHOP = 'e2e-snooze-done';
@@ -244,8 +244,8 @@ it('a note the closer adds from the chat panel to an item a colleague reopened d
   await inPanel(chat, '[data-kf="fu-review-order"]').fill(ORDER);
   await inPanel(chat, '[data-kf="fu-review-note"]').fill('电话里说好了，她今晚改成好评');
   await inPanel(chat, '[data-kf="fu-review-add"]').click();
-  // The worker's answer: the note is on the item.
-  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('已加入跟进清单');
+  // The worker's answer, as the panel says it: the note is on the item.
+  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent(), WORKER).toContain('已加入跟进清单');
   const items = (await call(closing, 'listFollowups', { perGroup: 200 })).groups.flatMap((g: any) => g.items.map((i: any) => ({ ...i, section: g.section })));
   expect(items.find((i: any) => i.id === item.id)).toMatchObject({ status: 'open', note: '电话里说好了，她今晚改成好评' });
   // The notice goes, and the popup opened after does not say it.
