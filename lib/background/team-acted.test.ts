@@ -10,6 +10,8 @@ const local = localArea();
 /** What the worker asked the team page. */
 const toPage: { kfTeam?: string; req?: unknown }[] = [];
 type Notice = { id: string; at?: number; by?: string };
+/** A round that synced says when (page.ts `round`): only such a status, or a round under way started from one, lists the notices. */
+const SYNCED_AT = 500;
 /** The team page's notices (`_local/kf-told`), which its rounds put into the status; `held`: a round waits for it. */
 const page = { reopened: [] as Notice[], doneOver: [] as Notice[], held: null as Promise<void> | null };
 vi.mock('../browser', async () =>
@@ -20,7 +22,7 @@ vi.mock('../browser', async () =>
       if (m.kfTeam === 'sync') {
         await page.held;
         const lists = { ...(page.reopened.length ? { reopened: page.reopened } : {}), ...(page.doneOver.length ? { doneOver: page.doneOver } : {}) };
-        return { status: { state: 'synced', pending: 0, ...lists }, areas: [] };
+        return { status: { state: 'synced', pending: 0, lastSyncAt: SYNCED_AT, ...lists }, areas: [] };
       }
       const gone = m.req?.gone ?? [m.req?.reopened];
       page.reopened = page.reopened.filter((n) => !gone.includes(n.id));
@@ -54,7 +56,7 @@ it('a note from the chat panel on an item a colleague reopened drops its notice;
   const review = { kind: 'bad-review', buyer: '林女士', buyerId: 'u-2001', platform: 'demo', orderId: '50123456' };
   const item = await ok<{ id: string }>('addFollowup', review, 'content-script', CHAT);
   const other = await ok<{ id: string }>('addFollowup', { ...review, orderId: '50123999' }, 'content-script', CHAT);
-  local[TEAM_STATUS_KEY] = { state: 'synced', pending: 0, reopened: [{ id: item.id, at: 1_000, by: '小吴' }] };
+  local[TEAM_STATUS_KEY] = { state: 'synced', pending: 0, lastSyncAt: SYNCED_AT, reopened: [{ id: item.id, at: 1_000, by: '小吴' }] };
 
   // Another order's 中差评 note first: not this notice's item (checked below: only one drop is asked).
   expect(other.id).not.toBe(item.id);
@@ -68,9 +70,36 @@ it('a note from the chat panel on an item a colleague reopened drops its notice;
   expect(status()).toMatchObject({ state: 'synced' });
 });
 
+it.each([
+  ['离线, the failed round', { state: 'offline', pending: 1, message: 'fetch failed' }],
+  ['the round back online under way, started from it', { state: 'syncing', pending: 1, message: 'fetch failed' }],
+])('a note from the chat panel while the status names no notices (%s) still drops the reopen notice the team page keeps; the round does not bring it back', async (_, failed) => {
+  const review = { kind: 'bad-review', buyer: '林女士', buyerId: 'u-2001', platform: 'demo', orderId: '50124000' };
+  const item = await ok<{ id: string }>('addFollowup', review, 'content-script', CHAT);
+  // The team page has the colleague's reopen; the worker's status is the failed round's, without it.
+  told([{ id: item.id, at: 1_000, by: '小吴' }]);
+  local[TEAM_STATUS_KEY] = failed;
+  await ok('addFollowup', { ...review, note: '电话没接通，晚上再打' }, 'content-script', CHAT);
+  await vi.waitFor(() => expect(drops()).toEqual([{ op: 'dismissRefused', reopened: item.id }]));
+  // The server answers again: the round's status is the team page's, which no longer has it.
+  await ok('teamSyncNow', undefined);
+  expect(status()).toMatchObject({ state: 'synced' });
+  expect(status().reopened).toBeUndefined();
+  expect(page.reopened).toEqual([]);
+});
+
+it('a follow-up verb outside team mode asks the team page nothing', async () => {
+  delete local[TEAM_CONFIG_KEY];
+  local[TEAM_STATUS_KEY] = { state: 'off', pending: 0 };
+  const a = await ok<{ id: string }>('addFollowup', { kind: 'manual', title: '给王先生回个电话' });
+  await ok('updateFollowup', { id: a.id, action: 'done' });
+  await ok('teamStatus', undefined);
+  expect(toPage).toEqual([]);
+});
+
 it('any verb on the item drops it too (the popup asks as well): the other notices stay', async () => {
   const a = await ok<{ id: string }>('addFollowup', { kind: 'manual', title: '给林女士回电话' });
-  local[TEAM_STATUS_KEY] = { state: 'synced', pending: 0, reopened: [{ id: a.id, at: 1_000 }, { id: 'manual:other', at: 2_000 }] };
+  local[TEAM_STATUS_KEY] = { state: 'synced', pending: 0, lastSyncAt: SYNCED_AT, reopened: [{ id: a.id, at: 1_000 }, { id: 'manual:other', at: 2_000 }] };
   await ok('updateFollowup', { id: a.id, action: 'snooze', until: Date.now() + 3_600_000 });
   await vi.waitFor(() => expect(status().reopened).toEqual([{ id: 'manual:other', at: 2_000 }]));
   expect(drops()).toEqual([{ op: 'dismissRefused', reopened: a.id }]);
@@ -79,7 +108,7 @@ it('any verb on the item drops it too (the popup asks as well): the other notice
 /** The notices as the team page keeps them and the last round's status says them. */
 function told(reopened: Notice[], doneOver: Notice[] = []) {
   Object.assign(page, { reopened, doneOver });
-  local[TEAM_STATUS_KEY] = { state: 'synced', pending: 0, ...(reopened.length ? { reopened } : {}), ...(doneOver.length ? { doneOver } : {}) };
+  local[TEAM_STATUS_KEY] = { state: 'synced', pending: 0, lastSyncAt: SYNCED_AT, ...(reopened.length ? { reopened } : {}), ...(doneOver.length ? { doneOver } : {}) };
 }
 
 it('the popup dropping a notice as it opens a form, and the form’s verb: the team page is asked once', async () => {

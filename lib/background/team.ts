@@ -234,12 +234,18 @@ export const followupsDeleted = (ids: readonly string[]): Promise<void> => dropN
  */
 async function dropNotices(ids: readonly string[], doneOver: boolean, req: (named: string[]) => TeamOpRequest): Promise<void> {
   const st = await loadTeamStatus();
+  if (st.state === 'off' || st.state === 'leaving') return;
   const mine = (n: { id: string }) => ids.includes(n.id);
   const fresh = st.reopened?.filter((n) => mine(n) && dropped.get(n.id) !== n.at) ?? [];
   const over = (doneOver && st.doneOver?.filter(mine)) || [];
-  if (!fresh.length && !over.length) return;
+  // The notices are in the status only as a round that synced left them (or a round under way
+  // started from one: it keeps that round's lists). A failed round's status (离线, an error) has none,
+  // though the team page still keeps them: it is asked for the ids themselves. Before (until
+  // 2026-12-07) a note from the panel while 离线 dropped nothing, and the round back online said it again.
+  const unknown = st.lastSyncAt === undefined || (st.state !== 'synced' && st.state !== 'syncing');
+  if (!unknown && !fresh.length && !over.length) return;
   for (const n of fresh) dropped.set(n.id, n.at);
-  if (!(await askTeamPage(req([...new Set([...fresh, ...over].map((n) => n.id))]))).ok) {
+  if (!(await askTeamPage(req(unknown ? [...ids] : [...new Set([...fresh, ...over].map((n) => n.id))]))).ok) {
     for (const n of fresh) dropped.delete(n.id);
     return;
   }

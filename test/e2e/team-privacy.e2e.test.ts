@@ -11,7 +11,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite } from './suite';
 import type { TeamServer } from '../team/server';
-import { call, join, startTeamShop, syncNow } from './team-world';
+import { call, join, startTeamShop, syncNow, WORKER } from './team-world';
 
 const SHOP = 'e2e-privacy';
 const s = extensionSuite<TeamServer>({
@@ -33,30 +33,30 @@ it('in team mode every privacy statement names the shop server, and 删除 / 全
   expect(await syncNow(teamPage)).toBe('已同步');
 
   const page = await s.h.openExtensionPage('options.html#customers');
-  await expect.poll(() => text(page, 'privacy-note')).toContain(`店铺「${SHOP}」的服务器`);
+  await expect.poll(() => text(page, 'privacy-note'), WORKER).toContain(`店铺「${SHOP}」的服务器`);
   expect(await text(page, 'privacy-note')).not.toContain('只保存在本机');
-  await expect.poll(() => text(page, 'customers-privacy-note')).toContain('同步到店里每位同事的电脑');
+  await expect.poll(() => text(page, 'customers-privacy-note'), WORKER).toContain('同步到店里每位同事的电脑');
   expect(await text(page, 'customers-privacy-note')).not.toContain('不会上传');
 
   // One buyer's 删除: for the whole shop, colleagues' notes and follow-ups included.
   await page.locator('[data-kf="customer-nick"]', { hasText: '周末来取货' }).waitFor({ timeout: 15_000 });
   await page.locator('[data-kf="customer-delete"]').first().click();
   const ask = page.locator('[data-kf="customer-delete-ask"]');
-  await expect.poll(() => ask.textContent()).toContain(`确定为整个店铺「${SHOP}」删除「周末来取货」吗？`);
+  await expect.poll(() => ask.textContent(), WORKER).toContain(`确定为整个店铺「${SHOP}」删除「周末来取货」吗？`);
   expect(await ask.textContent()).toContain('每位同事的电脑上删除');
   await page.locator('[data-kf="forget-cancel"]').click();
 
   // 全部删除: the count is this machine's, said so.
   await page.locator('[data-kf="customers-delete-all"]').click();
   const all = page.locator('[data-kf="customers-delete-all-confirm"]');
-  await expect.poll(() => all.textContent()).toContain(`确定为整个店铺「${SHOP}」删除客户吗？本机现有的 1 位客户`);
+  await expect.poll(() => all.textContent(), WORKER).toContain(`确定为整个店铺「${SHOP}」删除客户吗？本机现有的 1 位客户`);
   expect(await all.textContent()).not.toContain('全部 1 位');
   await page.locator('[data-kf="forget-cancel"]').click();
   expect(await call(page, 'getCustomer', { platform: 'demo', nickname: '周末来取货' })).not.toBeNull();
 
   await page.goto(page.url().replace('#customers', '#learned'));
   await page.reload();
-  await expect.poll(() => text(page, 'learned-help')).toContain(`上传到店铺「${SHOP}」的服务器`);
+  await expect.poll(() => text(page, 'learned-help'), WORKER).toContain(`上传到店铺「${SHOP}」的服务器`);
   expect(await text(page, 'learned-help')).not.toContain('只保存在本机');
   await page.close();
 });
@@ -112,7 +112,7 @@ it('after 退出团队模式 the statements are local again, and signing in as s
   await call(teamPage, 'addCustomerEvent', { platform: 'demo', nickname: '周末来取货', kind: 'note', text: '退出后写的' });
 
   const page = await s.h.openExtensionPage('options.html#customers');
-  await expect.poll(() => text(page, 'customers-privacy-note')).toContain('不会上传');
+  await expect.poll(() => text(page, 'customers-privacy-note'), WORKER).toContain('不会上传');
   expect(await text(page, 'privacy-note')).toBe('所有数据只保存在本机浏览器扩展中，除非你主动导出。');
   await page.close();
 
@@ -122,7 +122,7 @@ it('after 退出团队模式 the statements are local again, and signing in as s
   await form.locator('[data-kf="team-user"]').fill('小王');
   expect(await form.locator('[data-kf="team-join-other"]').count()).toBe(0);
   await form.locator('[data-kf="team-user"]').fill('小李');
-  await expect.poll(() => text(form, 'team-join-other')).toContain(`本机上次以「小王」加入店铺「${SHOP}」`);
+  await expect.poll(() => text(form, 'team-join-other'), WORKER).toContain(`本机上次以「小王」加入店铺「${SHOP}」`);
   expect(await text(form, 'team-join-other')).toContain('会以「小李」的名字上传');
   await form.close();
 });

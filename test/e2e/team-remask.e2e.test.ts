@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import { extensionSuite } from './suite';
 import type { TeamServer } from '../team/server';
-import { call, join, startTeamShop, syncNow } from './team-world';
+import { call, join, startTeamShop, syncNow, WORKER } from './team-world';
 import { getRaw, putRaw } from './stores';
 import { customerKey } from '../../lib/domain/customers';
 import { dbName } from '../../lib/team/names';
@@ -46,7 +46,7 @@ it('a note sent with the door in clear before the update is on the server masked
   await putRaw(sw, 'meta', 'privacy:remasked', undefined);
   const worker = await s.stopWorker(team);
   const page = await s.h.openExtensionPage('options.html#team');
-  await expect.poll(() => worker.status()).toBe('running');
+  await expect.poll(() => worker.status(), WORKER).toBe('running');
   await expect.poll(() => getRaw(page, 'meta', 'privacy:remasked'), { timeout: 15_000 }).toBe(1);
   expect(await call(page, 'getCustomer', { platform: 'demo', nickname: NICK })).toMatchObject({ note: `地址 ${MASKED}` });
 

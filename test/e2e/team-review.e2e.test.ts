@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join, startTwoMachines, stopAll, syncNow } from './team-world';
+import { call, join, startTwoMachines, stopAll, syncNow, WORKER } from './team-world';
 import { openPopup, bjClock, dayShiftEndingAtMidnight, MIDNIGHT_WAIT_MS } from './pages';
 
 const SHOP = 'e2e-review';
@@ -50,7 +50,7 @@ it("an agent's proposal reaches the supervisor's review; accepted, it reaches th
   expect(await proposal.locator('[data-kf="reply-body"]').textContent()).toBe('亲，质量问题换货的来回运费都由我们承担哦');
   await proposal.locator('[data-kf="proposal-accept"]').click();
   await expect.poll(() => supTeam.locator('[data-kf="review-message"]').textContent(), { timeout: 30_000 }).toBe('已采纳「换货运费说明」，它已加入团队话术库。');
-  await expect.poll(() => proposal.count()).toBe(0);
+  await expect.poll(() => proposal.count(), WORKER).toBe(0);
   expect((await call(supTeam, 'getLibrary')).templates.filter((t: { title: string }) => t.title === '换货运费说明')).toHaveLength(1);
 
   // The accepted reply goes out with the supervisor's next round (the accept ran one already).
@@ -83,7 +83,7 @@ async function agentHours(when: 'today' | 'after-midnight'): Promise<'today' | '
 it("a follow-up the agent hands to the night shift heads the night-shift colleague's popup", async () => {
   // The supervisor works the night shift (options → 团队 → 我的班次).
   await supTeam.locator('[data-kf="team-my-shift"]').selectOption('night');
-  await expect.poll(async () => (await call(supTeam, 'teamStatus')).config.shift).toBe('night');
+  await expect.poll(async () => (await call(supTeam, 'teamStatus')).config.shift, WORKER).toBe('night');
 
   const titles: string[] = [];
   for (const when of ['today', 'after-midnight'] as const) {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join, startTeamShop, stopAll, syncNow } from './team-world';
+import { call, join, startTeamShop, stopAll, syncNow, WORKER } from './team-world';
 import { addMember, removeMember } from '../../lib/team/provision';
 
 const SHOP = 'e2e-roles';
@@ -115,7 +115,7 @@ it('a supervisor made agent is shown as 客服, and a write the server refused i
   expect(line).toContain(`服务器拒绝了 1 项修改：话术「${title}」`);
   expect(line).toContain('只保存在这台电脑上');
   await expect.poll(() => supTeam.locator('[data-kf="team-joined"]').textContent(), { timeout: 30_000 }).toContain('店长（客服）');
-  await expect.poll(() => supTeam.locator('[data-kf="my-proposals"]').count()).toBe(1);
+  await expect.poll(() => supTeam.locator('[data-kf="my-proposals"]').count(), WORKER).toBe(1);
   expect(await supTeam.locator('[data-kf="team-review"]').count()).toBe(0);
   // Kept here; read, it is no longer said.
   expect((await call(supTeam, 'getLibrary')).templates[1].body).toBe('降级以后改的一句');

@@ -5,7 +5,8 @@
  * The other way round, an agent closes an item and a colleague gives it a new date later: the later
  * reopen wins, and the item used to come back open on the closer's machine with nothing said. Now its
  * row in the popup says who reopened it and its new time, until the agent acts on it — on the row, or
- * from the chat panel's forms (a note added there used to leave it said)
+ * from the chat panel's forms (a note added there used to leave it said; one added while 离线 left it in
+ * the team page, and the round back online said it again)
  * (real Chromium, pouchdb-server on 127.0.0.1, team-world.ts). A notice goes with its item: a buyer
  * deleted here takes the done-over notice naming them (it used to stay above the list until 知道了);
  * one deleted while their open item is kept anonymous leaves the notice without their name (it used to
@@ -18,11 +19,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
-import { call, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
+import { startNetProxy, type NetProxy } from '../team/net-proxy';
+import { call, join, startTwoMachines, stopAll, syncNow, syncUntilSynced, WORKER } from './team-world';
 import { inPanel, openDemoChat } from './pages';
 
 const SHOP = 'e2e-snooze-done';
 let server: TeamServer;
+/** Between 小周's machine and the server: cut to make it 离线 (Chromium's offline switch does not reach the team page). */
+let proxy: NetProxy;
 let closer: Harness;
 let snoozer: Harness;
 
@@ -35,11 +39,12 @@ beforeAll(async () => {
   ({ server } = started);
   closer = started.sup;
   snoozer = started.agent;
+  proxy = await startNetProxy(server.url);
   await join(closer, server, SHOP, '小吴', 'wu-pw');
-  await join(snoozer, server, SHOP, '小周', 'zhou-pw');
+  await join(snoozer, { ...server, url: proxy.url }, SHOP, '小周', 'zhou-pw');
 }, 600_000);
 
-afterAll(() => stopAll(closer, snoozer, server));
+afterAll(() => stopAll(closer, snoozer, proxy, server));
 
 it('the agent who snoozed an item a colleague then marked done is told in the popup who closed it, once', async () => {
   const c = await closer.openExtensionPage('options.html#team');
@@ -244,8 +249,8 @@ it('a note the closer adds from the chat panel to an item a colleague reopened d
   await inPanel(chat, '[data-kf="fu-review-order"]').fill(ORDER);
   await inPanel(chat, '[data-kf="fu-review-note"]').fill('电话里说好了，她今晚改成好评');
   await inPanel(chat, '[data-kf="fu-review-add"]').click();
-  // The worker's answer: the note is on the item.
-  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent()).toContain('已加入跟进清单');
+  // The worker's answer, as the panel says it: the note is on the item.
+  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent(), WORKER).toContain('已加入跟进清单');
   const items = (await call(closing, 'listFollowups', { perGroup: 200 })).groups.flatMap((g: any) => g.items.map((i: any) => ({ ...i, section: g.section })));
   expect(items.find((i: any) => i.id === item.id)).toMatchObject({ status: 'open', note: '电话里说好了，她今晚改成好评' });
   // The notice goes, and the popup opened after does not say it.
@@ -256,6 +261,51 @@ it('a note the closer adds from the chat panel to an item a colleague reopened d
   // Nor does the next round bring it back.
   await syncNow(closing);
   expect((await call(closing, 'teamStatus')).status.reopened ?? []).toEqual([]);
+  await popup.close();
+  await chat.close();
+  await closing.close();
+  await reopening.close();
+});
+
+it('a note the closer adds from the chat panel while 离线 drops the notice too: back online, the round does not say it again', async () => {
+  const closing = await snoozer.openExtensionPage('options.html#team');
+  const reopening = await closer.openExtensionPage('options.html#team');
+  const BUYER = 'tb_8834729_88';
+  const ORDER = '50877124';
+  // Another order's 中差评, closed by 小周 and reopened by 小吴: 小周 is told.
+  const item = await call(closing, 'addFollowup', { kind: 'bad-review', buyer: BUYER, platform: 'demo', orderId: ORDER });
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  await call(closing, 'updateFollowup', { id: item.id, action: 'done' });
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(reopening), (await call(reopening, 'listFollowups')).groups.some((g: any) => g.section === 'done' && g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
+  const reopened = await call(reopening, 'updateFollowup', { id: item.id, action: 'reopen' });
+  expect(await syncUntilSynced(reopening)).toBeLessThan(99);
+  await expect.poll(async () => (await syncNow(closing), (await call(closing, 'teamStatus')).status.reopened ?? []), { timeout: 60_000 }).toEqual([
+    { id: item.id, at: reopened.reopenedAt, by: '小吴' },
+  ]);
+
+  // 小周's network drops: the round fails (离线), and its status names no notices.
+  proxy.setMode('cut');
+  expect(await syncNow(closing)).toMatch(/^离线/);
+  // In the buyer's chat, 小周 writes the note under that order's 中差评.
+  const chat = await snoozer.context.newPage();
+  await openDemoChat(chat, snoozer.demoUrl, { buyer: BUYER });
+  await inPanel(chat, '[data-kf="fu-bad-review"]').click();
+  await inPanel(chat, '[data-kf="fu-review-order"]').fill(ORDER);
+  await inPanel(chat, '[data-kf="fu-review-note"]').fill('断网时打了电话，她说明天改评价');
+  await inPanel(chat, '[data-kf="fu-review-add"]').click();
+  await expect.poll(() => inPanel(chat, '[data-kf="fu-status"]').textContent(), WORKER).toContain('已加入跟进清单');
+
+  // Back online: the round that sends the note does not bring the notice back (it did until 2026-12-07),
+  // nor does the popup say it.
+  proxy.setMode('pass');
+  expect(await syncUntilSynced(closing)).toBeLessThan(99);
+  expect((await call(closing, 'teamStatus')).status.reopened ?? []).toEqual([]);
+  const popup = await snoozer.openExtensionPage('popup.html');
+  await popup.locator('[data-kf="followups"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  expect(await popup.locator('[data-kf="followup-reopened"]').count()).toBe(0);
+  const items = (await call(closing, 'listFollowups', { perGroup: 200 })).groups.flatMap((g: any) => g.items);
+  expect(items.find((i: any) => i.id === item.id)).toMatchObject({ status: 'open', note: '断网时打了电话，她说明天改评价' });
   await popup.close();
   await chat.close();
   await closing.close();
