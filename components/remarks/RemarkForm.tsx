@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
-  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, formatLine, getFlagRule, getRule, isoDate,
+  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, flagStatusWarning, formatLine, getFlagRule, getRule, isFlagColor, isoDate,
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
 import type { Zone } from '../../lib/domain/time';
+import type { OrderStatus } from '../../lib/sites/types';
 import { shipDateFrom, type NoShipDays } from '../../lib/domain/ship-days';
 import { getLocale, registerMessages, t } from '../../lib/i18n';
 import { remarks } from '../../lib/i18n/messages/remarks';
@@ -26,6 +27,8 @@ export interface RemarkFormProps {
    */
   initial?: { target: string; values: Record<string, string> };
   platform: Platform;
+  /** The order's status where its row was read: a "ready to ship" flag on an order not to ship is warned of beside the flag. */
+  status?: OrderStatus | 'unknown';
   /** Signs the remark. */
   agent: string;
   /** The moment the preview is drawn for (its date signs the line; "today" for date fields). */
@@ -98,6 +101,7 @@ export function RemarkForm(props: RemarkFormProps) {
 
   const rule = getRule(ruleSet, target);
   const flagRule = getFlagRule(ruleSet, target);
+  const statusWarning = flagStatusWarning(ruleSet, isFlagColor(target) ? target : null, props.status);
   const compose = (at: Date | number) => {
     const line = buildRemark(ruleSet, target, values, { agent, now: at, zone });
     // The rule's title and signature alone: no line of this rule is shorter.
@@ -172,6 +176,8 @@ export function RemarkForm(props: RemarkFormProps) {
   return (
     <div class="kf-rm" data-kf="remark-form" data-target={target} onKeyDown={onKeyDown}>
       {head}
+      {/* A warning, not a hold: the shop may have its reasons (a buyer paying by transfer). */}
+      {statusWarning && <p class="kf-rm-notice" role="status" data-kf="remark-status-warning">{en ? statusWarning.messageEn : statusWarning.message}</p>}
       {/* The bracketed title is what the remark line starts with (Chinese, as written); the meaning is UI. */}
       <p class="kf-rm-meaning" data-kf="remark-meaning">
         【{rule.title}】{en && ' '}{ruleText(rule.meaning)}

@@ -75,6 +75,7 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         {...(ed.left ? { initial: ed.left } : {})}
         ruleSet={ruleSet}
         flag={ed.flag}
+        {...(ed.status ? { status: ed.status } : {})}
         platform={s.platform}
         agent={s.agent}
         now={now}

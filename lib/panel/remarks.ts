@@ -20,9 +20,9 @@ import { reasonText } from '../messaging/reason';
 import { worthRetrying } from '../messaging/retry';
 import { replaceRange } from '../insert';
 import {
-  checkRemark, isoDate, listedRemarkFlag, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
+  checkRemark, flagStatusWarning, isoDate, listedRemarkFlag, remarkLength, type FlagColor, type Platform, type Problem, type RemarkLength, type RuleSet,
 } from '../domain/remarks';
-import type { OrderRow, RemarkEditor } from '../sites/types';
+import type { OrderRow, OrderStatus, RemarkEditor } from '../sites/types';
 import { shopZone } from '../storage/settings';
 import type { Zone } from '../domain/time';
 import type { NoShipDays } from '../domain/ship-days';
@@ -58,6 +58,11 @@ export interface OpenRemark {
    * form then asks the agent for the flag, and the box is held to the kind its own text names.
    */
   flag: FlagColor | null;
+  /**
+   * The order's status as its row on the page shows it (a "ready to ship" flag on an unpaid order is
+   * warned of); absent where the box has no row (an order sidebar beside a chat): nothing is claimed.
+   */
+  status?: OrderStatus | 'unknown';
   text: string;
   /**
    * The remark as it was when the box opened: the saved lines, whose signers are colleagues. The
@@ -300,6 +305,9 @@ export class RemarkController {
       return;
     }
     this.current = editor; // the adapter re-finds the box on every change; keep its newest view
+    const ed = this.store.get().editor;
+    const status = orders.find((o) => o.orderId === editor.orderId)?.status;
+    if (ed && status && status !== ed.status) this.store.set({ editor: { ...ed, status } }); // paid meanwhile
     if (editor.readFlag() !== this.store.get().editor?.flag) this.recheck();
   }
 
@@ -330,6 +338,7 @@ export class RemarkController {
         buyer,
         ...(buyerId ? { buyerId } : {}),
         flag: editor.readFlag(),
+        ...(row ? { status: row.status } : {}),
         text,
         original: text,
         written: null,
@@ -600,6 +609,9 @@ export class RemarkController {
         problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: inferred });
         this.lintCache.set(key, problems);
       }
+      // A saved "ready to ship" remark on an order still unpaid: said first, the warehouse acts on it.
+      const contradicts = flagStatusWarning(ruleSet, flag, row.status, { saved: true });
+      if (contradicts) problems = [contradicts, ...problems];
       if (!problems.length) continue;
       broken.push({ orderId: row.orderId, buyer: row.buyer, flag, problems });
       const marker = this.markRow(row.element, problems[0]!);

@@ -12,6 +12,7 @@ import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 const PURPLE = '3930018273645518290'; // 缺货，晚点发 — no ship date, no signature
 const RED = '3951842736019283746';
 const UNFLAGGED = '4012938475610293847'; // gray, no remark: nothing to say
+const UNPAID = '3967201845739261054'; // 等待买家付款, gray, no remark
 
 const today = () => isoDate(Date.now(), 480);
 const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
@@ -132,6 +133,37 @@ describe('remarks on the demo order list', () => {
       .toMatchObject({ orderId: PURPLE, agent: '小美', flag: 'purple', reason: '买家同意等到货，供应商未给日期' });
     const [latest] = await callFromExtensionPage<Override[]>(s.ext, 'listRemarkOverrides');
     expect(latest!.problems.map((p) => p.code)).toContain('missing-field');
+  });
+
+  it('warns beside the flag when red (已核对可发货) is set on an order not yet paid, and lets it be saved; a paid order\'s red says nothing; the list then marks the unpaid one', async () => {
+    await openDemoOrders(s.page, s.h.demoUrl);
+    const warning = inPanel(s.page, '[data-kf="remark-status-warning"]');
+    // A paid order (买家已付款) flagged red: ready to ship is right, nothing is said.
+    await remarkDialog.open(s.page, RED);
+    await inPanel(s.page, '[data-kf="remark-form"][data-target="red"]').waitFor();
+    expect(await warning.count()).toBe(0);
+    await remarkDialog.root(s.page).locator('button.cancel').click();
+    await remarkDialog.root(s.page).waitFor({ state: 'detached' });
+
+    // An unpaid order (等待买家付款): the agent flags it red in a hurry.
+    await remarkDialog.open(s.page, UNPAID);
+    await inPanel(s.page, '[data-kf="remark-form"][data-target="gray"]').waitFor();
+    expect(await warning.count()).toBe(0);
+    await remarkDialog.root(s.page).locator('input[name="remark-flag"][data-color="red"]').check();
+    await inPanel(s.page, '[data-kf="remark-form"][data-target="red"]').waitFor();
+    await expect.poll(() => warning.textContent()).toContain('这单还没付款');
+    expect(await warning.textContent()).toContain('已核对可发货');
+    // A warning, not a hold: the form still writes the line and the page saves it.
+    await inPanel(s.page, '[data-kf="remark-use"]').click();
+    const line = `【已核对可发货】小美 ${today()}`;
+    await expect.poll(() => remarkDialog.textarea(s.page).inputValue()).toBe(line);
+    await remarkDialog.save(s.page).click();
+    await expect.poll(() => remarkDialog.saves(s.page)).toEqual([{ orderId: UNPAID, flag: 'red', remark: line }]);
+    await remarkDialog.root(s.page).waitFor({ state: 'detached' });
+    // On the list, the red remark on the unpaid order is marked; the paid red order is not.
+    const marker = (id: string) => orderRow(s.page, id).locator('[data-kf="remark-lint"]');
+    await expect.poll(() => marker(UNPAID).textContent()).toContain('这单还没付款');
+    expect(await marker(UNPAID).getAttribute('data-code')).toBe('status-contradicts-flag');
   });
 
   it('marks broken remarks on the list and counts them in the panel; valid and empty unflagged ones are not marked', async () => {

@@ -6,6 +6,7 @@ export { getRule, getFlagRule, isRecordKind, isFlagColor, isRemarkTarget, target
 export { buildRemark, parseRemark, parseLine, formatLine, splitRemarkLines, agentProblem, SEPARATOR } from './format';
 export { validateValues } from './validate';
 export { checkRemark, emptyRemarkNote, type CheckOptions } from './check';
+export { flagStatusWarning, type StatusOptions } from './status';
 export { listedRemarkFlag, type ListedRemark } from './listed';
 export { remarkLength, appendRemark, utf8Bytes, charCount, isOverLimit, TAOBAO_MAX_BYTES, JD_MAX_CHARS, type RemarkLength, type AppendResult } from './limits';
 export {

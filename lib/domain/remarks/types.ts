@@ -125,7 +125,9 @@ export type ProblemCode =
   | 'wrong-flag'
   | 'too-long'
   | 'flag-not-used'
-  | 'conflicting-fields';
+  | 'conflicting-fields'
+  /** A warning, never a hold (status.ts): a "ready to ship" flag on an order not to ship. */
+  | 'status-contradicts-flag';
 
 export interface BuildContext {
   agent: string;
