@@ -96,7 +96,7 @@ describe('a deleted buyer elsewhere', () => {
     // Each kept item and override rebuilt the deletion’s whole name list (20,000 names × 4,000 times): 151 s on the old code, loaded machine.
     const everyone = Array.from({ length: 20_000 }, (_, i) => `买家${i}`);
     const open = Array.from({ length: 2_000 }, (_, i) => panelFollowup('inquiry', `买家${i * 7}`, NOW, S, undefined, { platform: 'demo', buyerId: `u-${i}`, note: `问买家${i * 7 + 1}的尺码` }));
-    const overrides = Array.from({ length: 2_000 }, (_, i) => ({ platform: 'demo', buyer: `买家${i}`, orderId: String(i), text: '改地址', reason: `买家${i}急要`, problems: [] }));
+    const overrides = Array.from({ length: 2_000 }, (_, i) => ({ platform: 'demo', buyer: `买家${i}`, orderId: String(i), text: `remark ${i}`, reason: `买家${i}急要`, problems: [] }));
     const t0 = performance.now();
     const r = forgetFollowups(open, { all: everyone }, 'keep', NOW);
     const o = forgetOverrides(overrides, { all: everyone });
