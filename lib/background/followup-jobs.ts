@@ -19,20 +19,21 @@ export async function followupTick(now = Date.now()): Promise<void> {
 
 /**
  * Customers' notes → VIP monthly revisits (and closing revisits of buyers no longer VIP), read page
- * by page with the customers store's cursor so a large store never sits in memory at once.
+ * by page with the customers store's cursor so a large store never sits in memory at once. `only`:
+ * these buyers' records instead (an import's, as it wrote them): the others are the hourly job's.
  */
-export async function vipRevisits(now = Date.now()): Promise<number> {
+export async function vipRevisits(now = Date.now(), only?: readonly Customer[]): Promise<number> {
   // Old done items go first: the scan below reads every buyer (seconds at 20,000) and may fail,
   // and the history must not wait for it, nor stay when it fails (announced with the job's change).
   const pruned = await pruneFollowups(now);
   const tracked = new Set((await loadFollowups(now)).filter((f) => f.kind === 'vip-revisit').map((f) => f.id.slice('vip-revisit:'.length)));
-  const customers: Customer[] = [];
-  let after: string | undefined;
-  do {
-    const page = await scanCustomers({ after, limit: 500, maxScan: 5000, filter: (c) => segmentOf(c) === 'vip' || tracked.has(c.key) }, now);
+  const filter = (c: Customer) => segmentOf(c) === 'vip' || tracked.has(c.key);
+  const customers: Customer[] = only?.filter(filter) ?? [];
+  for (let after: string | undefined = ''; !only && after !== undefined; ) {
+    const page = await scanCustomers({ after: after || undefined, limit: 500, maxScan: 5000, filter }, now);
     customers.push(...page.items);
     after = page.next ?? undefined;
-  } while (after !== undefined);
+  }
   const settings = followupSettingsOf(await loadSettings());
   const changed = await applyFollowupRule((existing) => workerExtras().vip.followupsFromCustomers(customers, existing, settings, now), now);
   if (changed || pruned) await announceChange('followups');

@@ -7,7 +7,7 @@
  * restores both; deleting a buyer drops the claims of their name.
  */
 import { promisifyRequest } from 'idb-keyval';
-import { store, toStorageError } from './db';
+import { getEach, store, toStorageError } from './db';
 
 const NAME = 'buyer-names' as const;
 /** More ids than this under one unmasked name changes nothing (two already make it ambiguous). */
@@ -44,10 +44,7 @@ export async function claimsOfAll(nameKeys: readonly string[]): Promise<string[]
   if (!nameKeys.length) return [];
   return tx('readonly', (s) => {
     const out: string[][] = new Array(nameKeys.length);
-    nameKeys.forEach((key, i) => {
-      const req = s.get(key);
-      req.onsuccess = () => void (out[i] = idsOf(req.result));
-    });
+    getEach(s, nameKeys, (i, v) => void (out[i] = idsOf(v)));
     return promisifyRequest(s.transaction).then(() => out);
   });
 }
@@ -56,16 +53,19 @@ function change(list: readonly { nameKey: string; id: string }[], edit: (ids: st
   if (!list.length) return Promise.resolve();
   return tx('readwrite', (s) => {
     const done = promisifyRequest(s.transaction);
-    for (const { nameKey, id } of list) {
-      const req = s.get(nameKey);
-      req.onsuccess = () => {
-        const before = idsOf(req.result);
-        const after = edit(before, id);
-        if (after.length === before.length && after.every((x, i) => x === before[i])) return;
-        if (after.length) s.put({ v: 1, ids: after } satisfies Claims, nameKey);
-        else s.delete(nameKey);
-      };
-    }
+    // One read per name: two of its ids in one call (two buyers of one name in an import) read the
+    // same record before either was written, and the second put left only its own id.
+    const ids = new Map<string, string[]>();
+    for (const { nameKey, id } of list) ids.set(nameKey, [...(ids.get(nameKey) ?? []), id]);
+    const keys = [...ids.keys()];
+    getEach(s, keys, (i, v) => {
+      const nameKey = keys[i]!;
+      const before = idsOf(v);
+      const after = ids.get(nameKey)!.reduce(edit, before);
+      if (after.length === before.length && after.every((x, i) => x === before[i])) return;
+      if (after.length) s.put({ v: 1, ids: after } satisfies Claims, nameKey);
+      else s.delete(nameKey);
+    });
     return done;
   });
 }

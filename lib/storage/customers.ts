@@ -15,7 +15,7 @@
  *   transaction: either every entry is written or none.
  */
 import { promisifyRequest } from 'idb-keyval';
-import { db, store, storeGeneration, toStorageError, writing } from './db';
+import { db, getEach, store, storeGeneration, toStorageError, writing } from './db';
 import { noteLocalChange } from './changes';
 import { workerExtras } from '../background/extras';
 import {
@@ -466,28 +466,32 @@ export interface ImportCounts {
 /**
  * Merges imported records into those here (the newer edit wins, histories join), in one
  * transaction, writing only the records that change. `dryRun`: counts only, nothing written (the
- * import asks first whether there is anything to back up).
+ * import asks first whether there is anything to back up). `written` gets the records as written.
  */
-export async function importCustomerRecords(list: readonly Customer[], now = Date.now(), dryRun = false): Promise<ImportCounts> {
+export async function importCustomerRecords(list: readonly Customer[], now = Date.now(), dryRun = false, written?: Customer[]): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
   const writtenKeys: string[] = [];
   // The field-by-field merge is pure and runs only here (imports, a team pull): in worker-extras.js.
   const mergeCustomer = workerExtras().customers.merge;
   // A dry run reads in the same kind of transaction and writes nothing.
-  await writeTx((s, guard) => {
-    for (const c of list) {
-      const req = s.get(c.key);
-      req.onsuccess = guard(() => {
-        const old = readStored(req.result, now);
+  await writeTx((s, guard) =>
+    getEach(
+      s,
+      list.map((c) => c.key),
+      (i, raw) => {
+        const c = list[i]!;
+        const old = readStored(raw, now);
         const next = old ? mergeCustomer(old, c) : c;
         // The stored record put through the same merge, so key order and derived fields compare alike.
         if (old && JSON.stringify(next) === JSON.stringify(mergeCustomer(old, old))) return void counts.unchanged++;
         counts[old ? 'updated' : 'added']++;
         writtenKeys.push(c.key);
+        written?.push(next);
         if (!dryRun) s.put(next, c.key);
-      });
-    }
-  });
+      },
+      guard,
+    ),
+  );
   if (dryRun) return counts;
   await addClaims(list.flatMap((c) => claimOf(c)));
   await noteLocalChange('customers', writtenKeys);

@@ -105,3 +105,29 @@ export const db = {
       }),
     ),
 };
+
+/** From this many keys on, getEach lists the keys present before reading any. */
+const LIST_KEYS_FROM = 64;
+
+/**
+ * Reads `keys` in `s`'s transaction, calling `each(i, value)` for keys[i] (undefined: no such
+ * record) from request callbacks (wrapped by `wrap`), so `each` may write in the same transaction.
+ * Many keys: the keys present between the lowest and the highest are listed in one request and only
+ * those read — an import into an emptied store asked for each of its 100,000 absent buyers (and
+ * their names' claims) one request at a time.
+ */
+export function getEach(s: IDBObjectStore, keys: readonly string[], each: (i: number, value: unknown) => void, wrap = (fn: () => void) => fn): void {
+  const read = (i: number) => {
+    const req = s.get(keys[i]!);
+    req.onsuccess = wrap(() => each(i, req.result));
+  };
+  if (keys.length < LIST_KEYS_FROM) return keys.forEach((_, i) => read(i));
+  // IndexedDB orders string keys as JavaScript compares them (by UTF-16 code units).
+  let [lo, hi] = [keys[0]!, keys[0]!];
+  for (const k of keys) [lo, hi] = [k < lo ? k : lo, k > hi ? k : hi];
+  const listed = s.getAllKeys(IDBKeyRange.bound(lo, hi));
+  listed.onsuccess = wrap(() => {
+    const here = new Set(listed.result);
+    keys.forEach((k, i) => (here.has(k) ? read(i) : each(i, undefined)));
+  });
+}

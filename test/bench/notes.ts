@@ -133,10 +133,15 @@ export async function benchNotes(opts: { buyers?: number; lookups?: number; swit
     const exportMs = await ext.evaluate((ms) => timeUntilResult(() => document.querySelector<HTMLButtonElement>('[data-kf="customers-export"]')!.click(), '已导出', ms), RESULT_TIMEOUT_MS);
     const file = await (await downloadP).path();
 
-    await ext.evaluate(async () => {
-      const r = await (globalThis as any).chrome.runtime.sendMessage({ kf: 'deleteAllCustomers', payload: { confirm: true } });
-      if (!r?.ok) throw new Error(JSON.stringify(r));
-    });
+    // Not timed, but bounded: at 100,000 buyers this step once ran for many minutes in the worker
+    // (each kept follow-up rebuilt every buyer's name list) and the bench waited without a word.
+    await ext.evaluate(async (ms) => {
+      const r = await Promise.race([
+        (globalThis as any).chrome.runtime.sendMessage({ kf: 'deleteAllCustomers', payload: { confirm: true } }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`全部删除 before the import: no answer after ${Math.round(ms / 1000)} s`)), ms)),
+      ]);
+      if (!(r as { ok?: boolean })?.ok) throw new Error(JSON.stringify(r));
+    }, RESULT_TIMEOUT_MS);
     await ext.evaluate((ms) => {
       const input = document.querySelector<HTMLInputElement>('[data-kf="customers-import-file"]')!;
       (window as any).__importMs = new Promise<number>((resolve, reject) => {

@@ -50,6 +50,8 @@ export const REQUIRED: string[] = [
   'card_switch_page_own_ms_p95',
   'suggest_ms_p95_10000_with_model',
   'learn_ms_p95_5000',
+  // #12: how long the classifier's model takes to load (test/bench/suggest-model.ts, p50).
+  'suggest_model_load_ms',
   'team_converge_s_50_agents',
   'team_sync_ms_p95_one_note',
 ];

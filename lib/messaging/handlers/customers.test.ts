@@ -286,6 +286,58 @@ describe('buyer-notes messages', () => {
     expect(await ok('importCustomers', { json: file })).not.toHaveProperty('revisits');
   });
 
+  it('schedules the revisits of the buyers an import brought only: a VIP already here, due but not yet scheduled, is left to the hourly job', async () => {
+    const { invalidateFollowupCache, loadFollowups } = await import('../../storage/followups');
+    const longAgo = Date.now() - 200 * 86_400_000;
+    const vip = async (nickname: string) => {
+      await ok('patchCustomer', { platform: 'demo', nickname, patch: { note: '老客户', tags: ['VIP2'] } });
+      const c = (await getCustomer(`demo:${nickname}`))!;
+      return { ...c, lastSeenAt: longAgo, updatedAt: c.updatedAt + 1 };
+    };
+    const here = await vip('早就在');
+    await ok('importCustomers', { json: { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [here] } });
+    const brought = await vip('新导入');
+    await deleteAllCustomers();
+    await ok('importCustomers', { json: { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [here] } });
+    // 早就在's revisit is not scheduled yet (as if its import came before the shop's hourly job ran).
+    await db.clear('followups');
+    invalidateFollowupCache();
+    const r = await ok<{ ok: true; revisits?: number[] }>('importCustomers', { json: { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [brought] } });
+    expect(r.revisits).toHaveLength(1);
+    expect((await loadFollowups()).filter((f) => f.kind === 'vip-revisit').map((f) => f.buyer)).toEqual(['新导入']);
+  });
+
+  it('imports into a shop of buyers reading only the records already here: 70 in the file, 35 of them here', async () => {
+    for (let i = 0; i < 35; i++) await ok('patchCustomer', { platform: 'demo', nickname: `买家${i}`, patch: { note: `旧${i}` } });
+    const here = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
+    const fresh = here.map((c, i) => ({ ...c, key: `demo:新客${i}`, nickname: `新客${i}` }));
+    const newer = here.map((c) => ({ ...c, note: `${c.note}，改`, updatedAt: c.updatedAt + 1 }));
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [...newer, ...fresh] };
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      expect(await ok('importCustomers', { json: file })).toMatchObject({ ok: true, count: 70, added: 35, updated: 35, unchanged: 0 });
+      // The 35 here, read once for the check and once for the write; the 35 new ones never asked for.
+      expect(gets.mock.calls.filter(([k]) => String(k).startsWith('demo:新客'))).toEqual([]);
+    } finally {
+      gets.mockRestore();
+    }
+    expect((await getCustomer('demo:买家7'))!.note).toBe('旧7，改');
+    expect((await getCustomer('demo:新客7'))!.note).toBe(here[7]!.note);
+    expect((await ok<{ total: number }>('listCustomers', { limit: 1 })).total).toBe(70);
+  });
+
+  it('an import bringing two console ids of one name claims the name for both: an order row under that name alone joins neither', async () => {
+    const { claimsOf } = await import('../../storage/buyer-names');
+    const { resolveByName } = await import('../../storage/customers');
+    for (const buyerId of ['u-1', 'u-2']) await ok('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId, patch: { note: buyerId } });
+    const file = { format: 'kefu-customers', version: 2, exportedAt: 1, customers: (await ok<{ items: Customer[] }>('exportCustomers', {})).items };
+    await ok('deleteAllCustomers', { confirm: true });
+    expect(await claimsOf('demo:小鹿')).toEqual([]);
+    expect(await ok('importCustomers', { json: file })).toMatchObject({ ok: true, added: 2 });
+    expect((await claimsOf('demo:小鹿')).sort()).toEqual(['u-1', 'u-2']);
+    expect(await resolveByName([{ platform: 'demo', nickname: '小鹿' }])).toEqual([{ platform: 'demo', nickname: '小鹿' }]);
+  });
+
   it('refuses a bad file whole, naming the entry, and changes nothing', async () => {
     await ok('patchCustomer', { ...buyer, patch: { note: '原有' } });
     const good = (await getCustomer('demo:小鹿乱撞0521'))!;

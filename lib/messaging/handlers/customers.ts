@@ -432,13 +432,15 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const copy = backedUp ? await safetyCopyBefore('before-import-customers') : null;
       // The records go in one transaction; their name claims and revisits after them: should one of
       // those fail, the buyers, claims and follow-ups are put back from the copy.
+      const written: Customer[] = [];
       const revisits = await writeOrPutBack(() => copy, ['customers', 'buyer-names', 'followups'], async () => {
         if (copy) {
-          counts = await importCustomerRecords(list, now);
+          counts = await importCustomerRecords(list, now, false, written);
           await announceChange('customers');
         }
-        // Imported VIPs last seen long ago get their revisits now: the agent is told how many and until when.
-        return workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits });
+        // Imported VIPs last seen long ago get their revisits now (theirs only: a scan of every buyer
+        // took seconds at 30,000): the agent is told how many and until when.
+        return workerExtras().vip.scheduleRevisits(now, { loadFollowups, vipRevisits: (t) => vipRevisits(t, written) });
       });
       if (!Array.isArray(revisits)) return revisits;
       return { ok: true, count: parsed.customers.length, ...counts, backedUp, over: parsed.over, ...(revisits.length ? { revisits } : {}) };
