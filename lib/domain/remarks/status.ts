@@ -13,17 +13,17 @@ const WHY: Partial<Record<OrderStatus, { zh: string; en: string; risk: { zh: str
   unpaid: {
     zh: '这单还没付款（等待买家付款）',
     en: 'This order is not paid yet (waiting for the buyer to pay)',
-    risk: { zh: '仓库会去发一张没付款的订单', en: 'the warehouse would ship an order nobody has paid for' },
+    risk: { zh: '仓库可能把没付款的订单发出去', en: 'the warehouse would ship an order nobody has paid for' },
   },
   closed: {
     zh: '这单已关闭（交易关闭）',
     en: 'This order is closed',
-    risk: { zh: '仓库会去发一张已关闭的订单', en: 'the warehouse would ship a closed order' },
+    risk: { zh: '仓库可能把已关闭的订单发出去', en: 'the warehouse would ship a closed order' },
   },
   refunding: {
     zh: '这单在退款中',
     en: 'This order has a refund under way',
-    risk: { zh: '仓库会发出买家正在退款的货', en: 'the warehouse would ship goods the buyer is being refunded for' },
+    risk: { zh: '仓库可能发出买家正在退款的货', en: 'the warehouse would ship goods the buyer is being refunded for' },
   },
   shipped: {
     zh: '这单已经发货',
