@@ -50,7 +50,10 @@ it('after an update the open tab of a taught site gets the new panel by itself: 
   await s.page.locator('kf-teach [data-kf="teach-skip"]').click();
   await s.page.locator('kf-teach [data-kf="teach-card"]').waitFor({ state: 'detached' });
   await side.close();
-  expect(await registeredScripts()).toContain(`${origin}/*`);
+  // The picker's card goes when the agent ends it, before the picks are sent (lib/teach/picker.ts
+  // end → flow's saveTaughtSite → the worker's registration): read at once, the list was still empty
+  // in a clean-clone CI run (2026-12-07, both tries), so the test waits for the worker's registration.
+  await expect.poll(() => registeredScripts(), { timeout: 30_000 }).toContain(`${origin}/*`);
   await s.page.reload();
   await panel(s.page).waitFor();
   await expect.poll(() => inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe('晴天小猪2021');
