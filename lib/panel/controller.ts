@@ -851,7 +851,7 @@ export class PanelController {
       // Opened from the follow-up list: the keys were on the new tab's page, and what the agent typed
       // to the buyer went nowhere. They go to the chat box, unless the agent already put them somewhere.
       const doc = this.chatInputQuiet()?.ownerDocument;
-      if (doc?.activeElement === doc?.body) this.backToChat();
+      if (doc && doc.activeElement === doc.body) this.backToChat();
     }, () => {});
   }
 
