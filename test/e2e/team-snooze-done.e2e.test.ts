@@ -17,6 +17,7 @@
  * the notices' own request has answered, so a notice shown wrongly could be missed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { startNetProxy, type NetProxy } from '../team/net-proxy';
@@ -223,24 +224,33 @@ it('the agent who closed an item a colleague then gave a new date sees on its po
   await reopening.close();
 });
 
-it('a note the closer adds from the chat panel to an item a colleague reopened drops the notice, as acting on the popup row does', async () => {
-  const closing = await snoozer.openExtensionPage('options.html#team');
-  const reopening = await closer.openExtensionPage('options.html#team');
-  const BUYER = 'tb_8834729_88';
-  const ORDER = '50877123';
-  // A 中差评 for one order of the buyer (the panel's form makes the same item for that order), closed by 小周.
-  const item = await call(closing, 'addFollowup', { kind: 'bad-review', buyer: BUYER, platform: 'demo', orderId: ORDER });
-  expect(item.id).toBe(`bad-review:${ORDER}`);
+/**
+ * A 中差评 for `order` of `buyer`, closed by 小周 and then reopened by 小吴, both rounds synced: 小周's
+ * team status names the reopen. Returns the item.
+ */
+async function closedThenReopened(closing: Page, reopening: Page, buyer: string, order: string) {
+  const item = await call(closing, 'addFollowup', { kind: 'bad-review', buyer, platform: 'demo', orderId: order });
+  expect(item.id).toBe(`bad-review:${order}`);
   expect(await syncUntilSynced(closing)).toBeLessThan(99);
   await call(closing, 'updateFollowup', { id: item.id, action: 'done' });
   expect(await syncUntilSynced(closing)).toBeLessThan(99);
   await expect.poll(async () => (await syncNow(reopening), (await call(reopening, 'listFollowups')).groups.some((g: any) => g.section === 'done' && g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
-  // 小吴 reopens it: 小周 is told.
   const reopened = await call(reopening, 'updateFollowup', { id: item.id, action: 'reopen' });
   expect(await syncUntilSynced(reopening)).toBeLessThan(99);
   await expect.poll(async () => (await syncNow(closing), (await call(closing, 'teamStatus')).status.reopened ?? []), { timeout: 60_000 }).toEqual([
     { id: item.id, at: reopened.reopenedAt, by: '小吴' },
   ]);
+  return item;
+}
+
+it('a note the closer adds from the chat panel to an item a colleague reopened drops the notice, as acting on the popup row does', async () => {
+  const closing = await snoozer.openExtensionPage('options.html#team');
+  const reopening = await closer.openExtensionPage('options.html#team');
+  const BUYER = 'tb_8834729_88';
+  const ORDER = '50877123';
+  // A 中差评 for one order of the buyer (the panel's form makes the same item for that order), closed by 小周,
+  // reopened by 小吴: 小周 is told.
+  const item = await closedThenReopened(closing, reopening, BUYER, ORDER);
 
   // 小周, in the buyer's chat, writes a note under the same order's 中差评 — never touching the popup.
   const chat = await snoozer.context.newPage();
@@ -273,16 +283,7 @@ it('a note the closer adds from the chat panel while 离线 drops the notice too
   const BUYER = 'tb_8834729_88';
   const ORDER = '50877124';
   // Another order's 中差评, closed by 小周 and reopened by 小吴: 小周 is told.
-  const item = await call(closing, 'addFollowup', { kind: 'bad-review', buyer: BUYER, platform: 'demo', orderId: ORDER });
-  expect(await syncUntilSynced(closing)).toBeLessThan(99);
-  await call(closing, 'updateFollowup', { id: item.id, action: 'done' });
-  expect(await syncUntilSynced(closing)).toBeLessThan(99);
-  await expect.poll(async () => (await syncNow(reopening), (await call(reopening, 'listFollowups')).groups.some((g: any) => g.section === 'done' && g.items.some((i: any) => i.id === item.id))), { timeout: 60_000 }).toBe(true);
-  const reopened = await call(reopening, 'updateFollowup', { id: item.id, action: 'reopen' });
-  expect(await syncUntilSynced(reopening)).toBeLessThan(99);
-  await expect.poll(async () => (await syncNow(closing), (await call(closing, 'teamStatus')).status.reopened ?? []), { timeout: 60_000 }).toEqual([
-    { id: item.id, at: reopened.reopenedAt, by: '小吴' },
-  ]);
+  const item = await closedThenReopened(closing, reopening, BUYER, ORDER);
 
   // 小周's network drops: the round fails (离线), and its status names no notices.
   proxy.setMode('cut');
