@@ -18,6 +18,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
+import { holdStore } from './stores';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
 const s = extensionSuite({});
@@ -49,6 +50,31 @@ describe('the chat panel’s follow-up forms from the keyboard', () => {
     // The agent goes on typing to the buyer: it lands in the chat box, and nothing was ever sent.
     await s.page.keyboard.type('ok');
     expect(await demo.draft(s.page)).toBe('ok');
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+
+  it('承诺答复 added slowly (the follow-ups store busy): the agent moved on to the search box meanwhile, and the keys stay there', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'tb_8834729_88' });
+    await inPanel(s.page, '[data-kf="fu-after"]').waitFor();
+    await chatInput(s.page).click();
+    await inPanel(s.page, '[data-kf="fu-promised"]').click();
+    await expect.poll(() => panelKey(s.page)).toBe('fu-note');
+    await s.page.keyboard.type('check the lining with the warehouse');
+    // The worker's write waits behind stuck work (as after a worker restart or a long import).
+    const hold = await holdStore(s.ext, 'kf-followups');
+    try {
+      await s.page.keyboard.press('Enter');
+      await inPanel(s.page, '[data-kf="search"]').click();
+      await s.page.keyboard.type('退');
+    } finally {
+      await hold.release();
+    }
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：tb_8834729_88');
+    await expect.poll(stored).toContain('check the lining with the warehouse');
+    // Typing on: the word goes into the search box, none of it to the buyer's chat box.
+    await s.page.keyboard.type('货');
+    expect(await inPanel(s.page, '[data-kf="search"]').inputValue()).toBe('退货');
+    expect(await demo.draft(s.page)).toBe('');
     expect(await demo.sent(s.page)).toBe(0);
   });
 
