@@ -180,4 +180,41 @@ describe('the popup’s 打开 from the keyboard', () => {
       await popup.close();
     }
   });
+
+  it('Enter on a call-back with no situation to show (made while the buyer had only said thanks) opens the chat with the keys in the chat box too', async () => {
+    // 星辰大海ing's last words are 谢谢: the 回电 item made now carries no situation for the chat.
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+    await inPanel(s.page, '[data-kf="fu-after"]').click();
+    await inPanel(s.page, '[data-kf="fu-after-kind"]').waitFor();
+    await evaluateInPanel(s.page, (roots) => {
+      const select = roots.map((r) => r.querySelector<HTMLSelectElement>('[data-kf="fu-after-kind"]')).find(Boolean)!;
+      select.value = 'call-back';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    // Two hours on, as the shop's clock (UTC+8) writes it.
+    await inPanel(s.page, '[data-kf="fu-after-due"]').fill(new Date(Date.now() + 10 * 3_600_000).toISOString().slice(0, 16));
+    await inPanel(s.page, '[data-kf="fu-after-add"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('星辰大海ing');
+    const item = (await callFromExtensionPage<{ groups: { items: { id: string; kind: string; suggestScenario?: string }[] }[] }>(s.ext, 'listFollowups', { perGroup: 200 })).groups
+      .flatMap((g) => g.items)
+      .find((f) => f.kind === 'call-back')!;
+    expect(item.suggestScenario).toBeUndefined();
+    await s.page.goto('about:blank');
+    const popup = await openPopup(s.h);
+    try {
+      await popup.locator(`[data-kf="followup"][data-id="${item.id}"]`).click();
+      const opened = s.h.context.waitForEvent('page');
+      await popup.keyboard.press('Enter');
+      const chat = await opened;
+      await chat.waitForURL(/\/chat\//);
+      await panel(chat).waitFor();
+      await expect.poll(() => inChatBox(chat)).toBe(true);
+      await chat.keyboard.type('ok');
+      expect(await demo.draft(chat)).toBe('ok');
+      expect(await demo.sent(chat)).toBe(0);
+      await chat.close();
+    } finally {
+      await popup.close();
+    }
+  });
 });
