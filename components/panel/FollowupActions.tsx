@@ -296,9 +296,11 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
     // Too long: nothing added and nothing cut; the note stays whole and this buyer's line says by how much.
     const noteText = (form === 'after' ? d.afterNote : form === 'promise' ? d.note : form === 'review' ? d.reviewNote : form === 'reason' ? d.reason : undefined)?.trim() ?? '';
     if (overBy(noteText, NOTE_MAX)) return set({ status: { ok: false, text: tooLongText(noteText, NOTE_MAX) } });
-    // Added from a form the agent typed in (Enter): the form goes, and the keys go back to the chat box at its caret.
+    // Added from a form the agent typed in (Enter): the form goes, and the keys go back to the chat box at its caret —
+    // only from the field they were in: a slow save (a worker starting again, stuck work) left the agent time to
+    // click elsewhere and type on, and the keys jumped into the chat box mid-word (until 2026-12-07).
     const root = section.current?.getRootNode() as ShadowRoot | Document | undefined;
-    const typedIn = !!form && !!root?.activeElement && !!section.current?.contains(root.activeElement);
+    const field = form && root?.activeElement && section.current?.contains(root.activeElement) ? root.activeElement : null;
     saving.add(forKey);
     try {
       const to = decodeTarget(d.handTo ?? '');
@@ -320,7 +322,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       else drafts.set(forKey, { ...drafts.get(forKey), handTo: undefined, ...(kind === 'inquiry' && { asking: true, reason: undefined }) });
       keep(drafts, forKey);
       set({ status: { ok: true, text: to ? <>{added} · {t('handover.done', { to: targetName(to) })}</> : added } });
-      if (typedIn) panel.backToChat?.();
+      if (field && root?.activeElement === field) panel.backToChat?.();
     } catch (err) {
       // The buyer's open item of this kind takes the note (an inquiry registered again) and its notes
       // are full: refused whole (lib/domain/followups/notes.ts), the draft kept, the earlier notes too.

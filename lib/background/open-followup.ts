@@ -30,9 +30,10 @@ async function openOrFocus(url: string): Promise<boolean> {
 }
 
 export async function openFollowupItem(item: Followup, now = Date.now()): Promise<string | null> {
-  if (item.buyer && item.suggestScenario) {
+  // Also without a situation to show (a call-back, a handover): the chat still puts the keys in its chat box.
+  if (item.buyer) {
     await setPendingSuggestion(
-      { buyer: item.buyer, ...(item.buyerId ? { buyerId: item.buyerId } : {}), platform: item.platform, scenario: item.suggestScenario, followupId: item.id },
+      { buyer: item.buyer, ...(item.buyerId ? { buyerId: item.buyerId } : {}), platform: item.platform, ...(item.suggestScenario ? { scenario: item.suggestScenario } : {}), followupId: item.id },
       now,
     );
   }

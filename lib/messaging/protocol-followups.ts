@@ -108,8 +108,8 @@ export interface FollowupsProtocol {
   openFollowup: [{ id: string }, { url: string | null }];
   /** The shifts and team members a follow-up can be handed to (the panel's and popup's 交给… menu). */
   handoverTargets: [void, HandoverTargets];
-  /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"). */
-  takePendingSuggestion: [{ buyer: string; buyerId?: string | null; platform?: Platform }, ScenarioId | null];
+  /** Content: the panel of a buyer's chat asks once which scenario to show first (after "open"; '': opened, none to show). */
+  takePendingSuggestion: [{ buyer: string; buyerId?: string | null; platform?: Platform }, ScenarioId | '' | null];
   /**
    * The buyer card (its own extension frame, never the seller page): this buyer's follow-ups not yet
    * done, most urgent first, the first CARD_FOLLOWUPS_MAX of `total`, with the shop's zone for their due times.

@@ -842,13 +842,13 @@ export class PanelController {
     const { buyer, buyerId } = this.store.get();
     if (!buyer || !this.adapter) return;
     void call('takePendingSuggestion', { buyer, buyerId, platform: this.adapter.platform }).then((id) => {
-      if (!id) return;
+      if (id == null) return;
       // A switch's read may still be waiting: read first, so the buyer compared is the one on screen
       // (else this buyer's situation could land on the next one).
       this.flushRead();
       if (this.store.get().buyer !== buyer || this.store.get().buyerId !== buyerId) return;
-      this.chooseScenario(id, { byAgent: false });
-      // Opened from the follow-up list: the keys were on the new tab's page, and what the agent typed
+      if (id) this.chooseScenario(id, { byAgent: false });
+      // Opened from the follow-up list (with a situation or without: a call-back, a handover): the keys were on the new tab's page, and what the agent typed
       // to the buyer went nowhere. They go to the chat box, unless the agent already put them somewhere.
       const doc = this.chatInputQuiet()?.ownerDocument;
       if (doc && doc.activeElement === doc.body) this.backToChat();

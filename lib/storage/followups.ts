@@ -270,7 +270,8 @@ export interface PendingSuggestion {
   /** The console's id of the buyer, when the item has one: then only that buyer's chat takes it. */
   buyerId?: string;
   platform?: Platform;
-  scenario: ScenarioId;
+  /** The item's situation, shown first; none: the chat only takes the keys (its chat box). */
+  scenario?: ScenarioId;
   followupId: string;
   expiresAt: number;
 }

@@ -211,8 +211,12 @@ export const BACKGROUND_BUDGET_BYTES = 128_027;
  * the keys in its chat box (they were on the new tab's page: what the agent typed to the buyer went
  * nowhere); it runs where the popup's pending situation is taken, in the panel's controller
  * (+31 B on its branch: 36,812 → 36,843; 37,016 measured on the merge with the readers above).
+ * 2026-12-07 (thirtieth session): 37,018 → 37,028 bytes for the same 打开 on an item with no situation
+ * to show (a call-back made after the buyer's 谢谢, a handover): the chat left the keys on the page;
+ * the controller now takes an opened item without a situation too (+11 B: 37,017 → 37,028, measured
+ * on this branch).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_018;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_028;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -18,6 +18,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
+import { holdStore } from './stores';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
 
 const s = extensionSuite({});
@@ -49,6 +50,31 @@ describe('the chat panel’s follow-up forms from the keyboard', () => {
     // The agent goes on typing to the buyer: it lands in the chat box, and nothing was ever sent.
     await s.page.keyboard.type('ok');
     expect(await demo.draft(s.page)).toBe('ok');
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+
+  it('承诺答复 added slowly (the follow-ups store busy): the agent moved on to the search box meanwhile, and the keys stay there', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: 'tb_8834729_88' });
+    await inPanel(s.page, '[data-kf="fu-after"]').waitFor();
+    await chatInput(s.page).click();
+    await inPanel(s.page, '[data-kf="fu-promised"]').click();
+    await expect.poll(() => panelKey(s.page)).toBe('fu-note');
+    await s.page.keyboard.type('check the lining with the warehouse');
+    // The worker's write waits behind stuck work (as after a worker restart or a long import).
+    const hold = await holdStore(s.ext, 'kf-followups');
+    try {
+      await s.page.keyboard.press('Enter');
+      await inPanel(s.page, '[data-kf="search"]').click();
+      await s.page.keyboard.type('退');
+    } finally {
+      await hold.release();
+    }
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('承诺答复：tb_8834729_88');
+    await expect.poll(stored).toContain('check the lining with the warehouse');
+    // Typing on: the word goes into the search box, none of it to the buyer's chat box.
+    await s.page.keyboard.type('货');
+    expect(await inPanel(s.page, '[data-kf="search"]').inputValue()).toBe('退货');
+    expect(await demo.draft(s.page)).toBe('');
     expect(await demo.sent(s.page)).toBe(0);
   });
 
@@ -145,6 +171,46 @@ describe('the popup’s 打开 from the keyboard', () => {
       await chat.waitForURL(/\/chat\//);
       await panel(chat).waitFor();
       await expect.poll(() => inPanel(chat, '[data-kf="chip"][data-scenario="payment"]').count()).toBe(1);
+      await expect.poll(() => inChatBox(chat)).toBe(true);
+      await chat.keyboard.type('ok');
+      expect(await demo.draft(chat)).toBe('ok');
+      expect(await demo.sent(chat)).toBe(0);
+      await chat.close();
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('Enter on a call-back with no situation to show (made while the buyer had only said thanks) opens the chat with the keys in the chat box too', async () => {
+    // 星辰大海ing's last words are 谢谢: the 回电 item made now carries no situation for the chat.
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+    await inPanel(s.page, '[data-kf="fu-after"]').click();
+    await inPanel(s.page, '[data-kf="fu-after-kind"]').waitFor();
+    await evaluateInPanel(s.page, (roots) => {
+      const select = roots.map((r) => r.querySelector<HTMLSelectElement>('[data-kf="fu-after-kind"]')).find(Boolean)!;
+      select.value = 'call-back';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    // Two hours on, as the shop's clock (UTC+8) writes it.
+    await inPanel(s.page, '[data-kf="fu-after-due"]').fill(new Date(Date.now() + 10 * 3_600_000).toISOString().slice(0, 16));
+    await inPanel(s.page, '[data-kf="fu-after-add"]').click();
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('星辰大海ing');
+    const item = (await callFromExtensionPage<{ groups: { items: { id: string; kind: string; suggestScenario?: string }[] }[] }>(s.ext, 'listFollowups', { perGroup: 200 })).groups
+      .flatMap((g) => g.items)
+      .find((f) => f.kind === 'call-back')!;
+    expect(item.suggestScenario).toBeUndefined();
+    await s.page.goto('about:blank');
+    const popup = await openPopup(s.h);
+    try {
+      // Late in the shop's day the item is due tomorrow, in a section that starts folded.
+      const folded = popup.locator('[data-kf="section-toggle"][aria-expanded="false"], [data-kf="group-toggle"][aria-expanded="false"]');
+      for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
+      await popup.locator(`[data-kf="followup"][data-id="${item.id}"]`).click();
+      const opened = s.h.context.waitForEvent('page');
+      await popup.keyboard.press('Enter');
+      const chat = await opened;
+      await chat.waitForURL(/\/chat\//);
+      await panel(chat).waitFor();
       await expect.poll(() => inChatBox(chat)).toBe(true);
       await chat.keyboard.type('ok');
       expect(await demo.draft(chat)).toBe('ok');

@@ -138,4 +138,9 @@ describe('joinImported: an import’s records where the identity step puts the b
   it('leaves a record with its own id, and one no single id claimed, where it is', () => {
     expect(joinImported([underId, byName], ['u-9', null], NOW).map((c) => c.key)).toEqual(['demo#u-3', 'demo:小明']);
   });
+
+  it('leaves a nickname-only record by its name when the import brings another id of that name (two buyers share it)', () => {
+    const other = newCustomer('demo', '小明', NOW, 'u-4');
+    expect(joinImported([underId, other, byName], [undefined, undefined, 'u-3'], NOW).map((c) => c.key)).toEqual(['demo#u-3', 'demo#u-4', 'demo:小明']);
+  });
 });

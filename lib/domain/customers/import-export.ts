@@ -12,7 +12,7 @@ import { LIMITS, adoptUnderId, maskRecord, mergeCustomer, normaliseTags } from '
 import { customersImport } from '../../i18n/messages/customers-import';
 import { fill } from '../../i18n/lookup';
 import { inLocale, versionProblem } from '../../i18n/bilingual';
-import { normaliseNickname } from './identity';
+import { nicknameKey, normaliseNickname } from './identity';
 import { upgradeCustomerRecord } from './migrate';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, type Customer, type CustomersExport } from './types';
 
@@ -169,9 +169,19 @@ function nickOf(entry: unknown): string {
  * here first: one transaction writes each key once.
  */
 export function joinImported(list: readonly Customer[], ids: readonly (string | null | undefined)[], now: number): Customer[] {
+  // The console ids the import itself brings under each name: one id claimed here but another in the
+  // file is a name two buyers share, and the record stays by its name (until 2026-12-07 it joined the
+  // id claimed here, though the same file imported again, its ids claimed by then, left it apart).
+  const brought = new Map<string, Set<string>>();
+  for (const c of list) {
+    const name = nicknameKey(c.platform, c.nickname);
+    if (c.buyerId) brought.set(name, (brought.get(name) ?? new Set()).add(c.buyerId));
+  }
   const out = new Map<string, Customer>();
   list.forEach((c, i) => {
-    const id = !c.buyerId && ids[i];
+    const claimed = !c.buyerId && ids[i];
+    const others = [...(brought.get(nicknameKey(c.platform, c.nickname)) ?? [])].filter((x) => x !== claimed);
+    const id = !others.length && claimed;
     const d = id ? adoptUnderId(c, id, c.nickname, now) : c;
     const had = out.get(d.key);
     out.set(d.key, had ? mergeCustomer(had, d) : d);

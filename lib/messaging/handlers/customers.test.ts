@@ -338,6 +338,24 @@ describe('buyer-notes messages', () => {
     expect(await resolveByName([{ platform: 'demo', nickname: '小鹿' }])).toEqual([{ platform: 'demo', nickname: '小鹿' }]);
   });
 
+  it('a nickname-only record whose name the file itself gives to two console ids is kept apart, not joined to the one id claimed here: the same file imported twice gives the same buyers', async () => {
+    await patchSettings({ privacy: { maskPii: false, retentionDays: 0 } });
+    await ok('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: 'u-1', patch: { note: '一号的备注' } });
+    const one = (await getCustomer('demo#u-1'))!;
+    const two = { ...one, key: 'demo#u-2', buyerId: 'u-2', note: '二号的备注' };
+    const byName = { ...one, key: 'demo:小鹿', note: '只记了名字：要顺丰' };
+    delete (byName as Partial<Customer>).buyerId;
+    const file = { format: 'kefu-customers', version: 2, exportedAt: 1, customers: [one, two, byName] };
+    const keys = async () => (await ok<{ items: Customer[] }>('exportCustomers', {})).items.map((c) => c.key).sort();
+    expect(await ok('importCustomers', { json: file })).toMatchObject({ ok: true, added: 2 });
+    // Whose 要顺丰 it is, the file does not say: u-1's card does not take it.
+    expect((await getCustomer('demo#u-1'))!.note).toBe('一号的备注');
+    expect((await getCustomer('demo:小鹿'))!.note).toBe('只记了名字：要顺丰');
+    expect(await keys()).toEqual(['demo#u-1', 'demo#u-2', 'demo:小鹿']);
+    expect(await ok('importCustomers', { json: file })).toMatchObject({ ok: true, added: 0 });
+    expect(await keys()).toEqual(['demo#u-1', 'demo#u-2', 'demo:小鹿']);
+  });
+
   it('refuses a bad file whole, naming the entry, and changes nothing', async () => {
     await ok('patchCustomer', { ...buyer, patch: { note: '原有' } });
     const good = (await getCustomer('demo:小鹿乱撞0521'))!;

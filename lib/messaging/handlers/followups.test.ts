@@ -430,6 +430,15 @@ describe('open from the popup', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
+  it('a call-back made while the buyer had only said thanks has no situation: opened, its chat is told so once (\'\', the keys go to its chat box), another buyer\'s chat nothing', async () => {
+    const made = await ok<Followup>('addFollowup', { kind: 'call-back', buyer: '京东用户_小满', platform: 'demo', scenarios: ['thanks'], dueAt: Date.now() + 3_600_000 }, 'content-script', fromPage(CHAT_PAGE));
+    expect(made.suggestScenario).toBeUndefined();
+    await ok('openFollowup', { id: made.id });
+    expect(await ok('takePendingSuggestion', { buyer: '别人', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE))).toBeNull();
+    expect(await ok('takePendingSuggestion', { buyer: '京东用户_小满', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE))).toBe('');
+    expect(await ok('takePendingSuggestion', { buyer: '京东用户_小满', platform: 'demo' }, 'content-script', fromPage(CHAT_PAGE))).toBeNull();
+  });
+
   it('opens nothing on a host the extension has no permission for, and says so (no page)', async () => {
     await report([row('4012938475610293847', '小鹿乱撞0521', 'unpaid', bj(9))]);
     permissions.contains.mockResolvedValueOnce(false);

@@ -510,7 +510,8 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       if (!buyer) throw new InvalidPayload('takePendingSuggestion.buyer: required');
       const who = { buyer, buyerId: buyerIdOf(p.buyerId, 'takePendingSuggestion') };
       const taken = await takePendingSuggestion(who, platform(p.platform, 'takePendingSuggestion'));
-      return taken && isScenarioId(taken.scenario) ? taken.scenario : null;
+      // '': opened from the list with no situation to show.
+      return taken && (isScenarioId(taken.scenario) ? taken.scenario : '');
     },
   },
 };
