@@ -2,7 +2,7 @@ import { forgetAllDeleted } from './recently-deleted';
 import { useRef, useState } from 'preact/hooks';
 import { useApi, useTeamAgent, type OptionsApi } from './OptionsContext';
 import { ImportExport, ImportStatus, JsonFileInput, MergeOrReplace, dateStamp, downloadJson, libraryMergeBlocked, useImportFlow, type ImportStage } from './ImportExport';
-import { TRANSFER_CHUNK, allCustomers, overLines, revisitsLine, stageCustomers } from './Customers';
+import { TRANSFER_CHUNK, allCustomers, overLines, revisitsLine, withStagedCustomers } from './Customers';
 import { useShopZone } from './useShopZone';
 import { asItem, registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
@@ -26,8 +26,7 @@ export async function sendAllData(api: OptionsApi, json: unknown, opts: { merge?
   const customers = (json as { customers?: { customers?: unknown } } | null)?.customers;
   const list = customers?.customers;
   if (!Array.isArray(list) || list.length <= TRANSFER_CHUNK) return api.call('importAllData', { json, ...opts });
-  const upload = await stageCustomers(api, list);
-  return api.call('importAllData', { json: { ...(json as object), customers: { ...customers, customers: [] } }, upload, ...opts });
+  return withStagedCustomers(api, list, (staged) => api.call('importAllData', { json: { ...(json as object), customers: { ...customers, customers: [] } }, ...staged, ...opts }));
 }
 
 /** The rows of the confirmation: the replies (the library's own summary), then each area. */

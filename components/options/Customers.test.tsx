@@ -7,6 +7,7 @@ import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { mountTab } from './testing';
 import type { OptionsApi } from './OptionsContext';
 import { onComputerZone } from '@/lib/domain/testing';
+import { CallError } from '@/lib/messaging/client';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -52,6 +53,37 @@ describe('customers export and import from the options page', () => {
     const upload = api.calls[0]![1].upload;
     expect(api.calls.every((c) => (c[1].upload ?? upload) === upload)).toBe(true);
     expect(api.calls[3]![1].json).toMatchObject({ format: 'kefu-customers', customers: [] });
+  });
+
+  it('sends a large file whole again when the worker lost its parts (stopped and started again between them), once', async () => {
+    const big = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: Array.from({ length: TRANSFER_CHUNK * 2 + 1 }, (_, i) => ({ n: i })) };
+    // The worker restarts after the first part: the second, not following anything it holds, is refused.
+    let lost = 1;
+    const api = fakeApi((verb, p) => {
+      if (verb === 'stageCustomersImport' && p.from > 0 && lost-- > 0) throw new CallError('upload-lost', 'stageCustomersImport: part from 5000, 0 held');
+      return verb === 'importCustomers' ? { ok: true, count: p.count } : { staged: p.from + p.customers.length };
+    });
+    expect(await importCustomersFile(api, JSON.stringify(big))).toEqual({ ok: true, count: TRANSFER_CHUNK * 2 + 1 });
+    const sent = api.calls.map(([verb, p]) => `${verb}${p.from ?? ''}`);
+    expect(sent).toEqual(['stageCustomersImport0', 'stageCustomersImport5000', 'stageCustomersImport0', 'stageCustomersImport5000', 'stageCustomersImport10000', 'importCustomers']);
+    // The second sending is a new upload, and the commit names it with every buyer of the file.
+    const [first, again] = [api.calls[0]![1].upload, api.calls[2]![1].upload];
+    expect(again).not.toBe(first);
+    expect(api.calls[5]![1]).toMatchObject({ upload: again, count: TRANSFER_CHUNK * 2 + 1, json: { customers: [] } });
+  });
+
+  it('a second loss of the parts is said in words: nothing imported, import again', async () => {
+    const big = JSON.stringify({ format: 'kefu-customers', version: 1, exportedAt: 1, customers: Array.from({ length: TRANSFER_CHUNK + 1 }, (_, i) => ({ n: i })) });
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [], next: null, total: 0 }),
+      stageCustomersImport: (p: any) => ({ staged: p.from + p.customers.length }),
+      importCustomers: () => {
+        throw new CallError('upload-lost', 'importCustomers: 0 of 5001 staged buyers here');
+      },
+    });
+    await chooseBuyerFile(tab, big);
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('文件传给扩展后台时后台重新启动了两次，文件没有导入，什么都没有改动；请再导入一次');
   });
 
   it('says before an import that everything is backed up first, and after it where to undo it', async () => {
@@ -266,9 +298,9 @@ async function until(shown: () => unknown): Promise<void> {
 }
 
 /** The agent picks a buyer JSON file in the import field; what the page says is then on screen. */
-async function chooseBuyerFile(tab: { q(sel: string): Element | null }) {
+async function chooseBuyerFile(tab: { q(sel: string): Element | null }, text = '{"format": "kefu-customers", "version": 1, "customers": []}') {
   const input = tab.q('[data-kf="customers-import-file"]') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [new File(['{"format": "kefu-customers", "version": 1, "customers": []}'], 'customers.json')] });
+  Object.defineProperty(input, 'files', { value: [new File([text], 'customers.json')] });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });

@@ -70,13 +70,24 @@ export async function exportAllCustomers(api: OptionsApi, onProgress?: (done: nu
   return { text: exportCustomers(all, Date.now()), count: all.length };
 }
 
-/** Sends a large file's buyers ahead in parts (stageCustomersImport); the upload id to commit them with. */
-export async function stageCustomers(api: OptionsApi, list: readonly unknown[]): Promise<string> {
-  const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
-    await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK) });
+/**
+ * Sends a large file's buyers ahead in parts (stageCustomersImport), then `commit`s them under the
+ * upload id with their count. The worker holds the parts in memory: one stopped and started again
+ * meanwhile (idle, an update) refuses the next part or the commit (`upload-lost`, nothing written),
+ * and the whole file is sent once more; a second loss is said to the agent.
+ */
+export async function withStagedCustomers<T>(api: OptionsApi, list: readonly unknown[], commit: (staged: { upload: string; count: number }) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const upload = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      for (let i = 0; i < list.length; i += TRANSFER_CHUNK) {
+        await api.call('stageCustomersImport', { upload, customers: list.slice(i, i + TRANSFER_CHUNK), from: i });
+      }
+      return await commit({ upload, count: list.length });
+    } catch (err) {
+      if (attempt > 0 || (err as { code?: unknown } | null)?.code !== 'upload-lost') throw err;
+    }
   }
-  return upload;
 }
 
 /**
@@ -90,8 +101,7 @@ export async function importCustomersFile(api: OptionsApi, text: string): Promis
   const { json } = read;
   const list = json && typeof json === 'object' && Array.isArray((json as { customers?: unknown }).customers) ? ((json as { customers: unknown[] }).customers) : null;
   if (!list || list.length <= TRANSFER_CHUNK) return api.call('importCustomers', { json });
-  const upload = await stageCustomers(api, list);
-  return api.call('importCustomers', { json: { ...(json as object), customers: [] }, upload });
+  return withStagedCustomers(api, list, (staged) => api.call('importCustomers', { json: { ...(json as object), customers: [] }, ...staged }));
 }
 
 function sizesText(s: Sizes): string {
@@ -103,7 +113,6 @@ function sizesText(s: Sizes): string {
   return parts.join(' / ');
 }
 
-const errText = (err: unknown) => (err as Error)?.message ?? String(err);
 
 /** Whole days, 0 (keep forever) to 3650, as typed; null when it is not one. */
 function parseRetention(text: string): number | null {
@@ -295,7 +304,7 @@ function CustomerRow(props: {
       if (as === 'json') downloadText(buyerExportJson(data, now, props.zone), `${name}.json`);
       else downloadText(buyerExportCsv(data, ref, now, props.zone, getLocale()), `${name}.csv`, 'text/csv;charset=utf-8');
     } catch (err) {
-      props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+      props.onMessage(t('customers.options.failed', { reason: reasonText(err) }));
     }
   };
   return (
@@ -353,7 +362,7 @@ function CustomerRow(props: {
                   const more = forgetResult(openFollowups, r);
                   props.onMessage(<>{pageSentence('customers.options.deleted', { nick: buyerLabel(c.nickname, c.buyerId) })}{more && ` ${more}`}</>);
                 } catch (err) {
-                  props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                  props.onMessage(t('customers.options.failed', { reason: reasonText(err) }));
                 }
               }}
             />
@@ -383,7 +392,7 @@ function CustomerRow(props: {
                   try {
                     setConfirming(await api.call('previewBuyerDeletion', { buyer: ref }));
                   } catch (err) {
-                    props.onMessage(t('customers.options.failed', { reason: errText(err) }));
+                    props.onMessage(t('customers.options.failed', { reason: reasonText(err) }));
                   }
                 }}
               >
@@ -481,7 +490,7 @@ function CustomerList() {
       }
       setNext(cursor);
     } catch (err) {
-      if (mine === seq.current) setMessage(t('customers.options.failed', { reason: errText(err) }));
+      if (mine === seq.current) setMessage(t('customers.options.failed', { reason: reasonText(err) }));
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -599,7 +608,7 @@ function CustomerTransfer() {
       downloadText(text, `kefu-customers-${dateStamp()}.json`);
       setResult({ ok: true, lines: [t('customers.options.exported', { count })] });
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
     } finally {
       setBusy(null);
     }
@@ -612,7 +621,7 @@ function CustomerTransfer() {
       downloadText(customersToCsv(all, zone, getLocale()), `kefu-customers-${dateStamp()}.csv`, 'text/csv;charset=utf-8');
       setResult({ ok: true, lines: [t('customers.options.exported', { count: all.length })] });
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
     } finally {
       setBusy(null);
     }
@@ -627,7 +636,7 @@ function CustomerTransfer() {
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
       setResult(r.ok ? { ok: true, lines: [importedLine(r), ...overLines(r.over), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : 'problem' in r ? writeFailed('customers', r) : refused('customers', r.errors));
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
     } finally {
       setBusy(null);
     }
@@ -638,7 +647,7 @@ function CustomerTransfer() {
     try {
       setConfirmAll(await api.call('previewBuyerDeletion', {}));
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
     }
   };
 
@@ -648,7 +657,7 @@ function CustomerTransfer() {
       const r = await api.call('deleteAllCustomers', { confirm: true, openFollowups });
       setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted }), forgetResult(openFollowups, r)].filter((l): l is string => !!l) });
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: errText(err) })] });
+      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
     }
   };
 

@@ -17,7 +17,7 @@ import { SchemaError, type Schema } from './schema';
 import { inTurn } from './turn';
 import { pageOrigin, pagePlatform } from './sender';
 import { toStorageError } from '../storage/db';
-import { Conflict, InvalidPayload, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
+import { Conflict, InvalidPayload, UploadLost, type HandlerContext, type HandlerDef, type SenderKind } from './handlers/types';
 import { coreHandlers } from './handlers/core';
 import { orderHandlers } from './handlers/orders';
 import { backupHandlers } from './handlers/backup';
@@ -95,6 +95,7 @@ export async function dispatch(message: unknown, kind: SenderKind | null, ctx: O
   } catch (err) {
     if (err instanceof SchemaError || err instanceof InvalidPayload) return refuse('invalid', err.message);
     if (err instanceof Conflict) return refuse('conflict', err.message);
+    if (err instanceof UploadLost) return refuse('upload-lost', err.message);
     const se = toStorageError(err);
     return refuse(se.code, se.message);
   }

@@ -91,10 +91,17 @@ export interface CustomersProtocol {
    * (lib/domain/customers/buyer-export.ts).
    */
   exportCustomer: [BuyerRef, BuyerData];
-  /** A large file's entries sent ahead in parts; nothing is written until importCustomers. */
-  stageCustomersImport: [{ upload: string; customers: unknown[] }, { staged: number }];
-  /** Validates the whole file (plus staged parts) first: a bad file changes nothing. Merges by buyer. */
-  importCustomers: [{ json: unknown; upload?: string }, ImportResult];
+  /**
+   * A large file's entries sent ahead in parts, `from` the index of the part's first entry in the
+   * file; nothing is written until importCustomers. A part that does not follow the ones held (a
+   * worker started again between them) is refused `upload-lost`, and the parts held are dropped.
+   */
+  stageCustomersImport: [{ upload: string; customers: unknown[]; from?: number }, { staged: number }];
+  /**
+   * Validates the whole file (plus staged parts: `count` of them, else refused `upload-lost`) first:
+   * a bad file changes nothing. Merges by buyer.
+   */
+  importCustomers: [{ json: unknown; upload?: string; count?: number }, ImportResult];
   /**
    * Deletes a buyer, and what else holds them (lib/domain/customers/forget.ts): their follow-ups
    * (done ones deleted; open ones deleted or, `openFollowups: 'keep'`, the default, kept anonymous),

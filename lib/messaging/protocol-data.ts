@@ -32,12 +32,12 @@ export interface DataProtocol {
    */
   exportAllData: [void, Record<string, unknown>];
   /**
-   * Checks the whole file (its buyers staged ahead under `upload` when many) and counts what it
+   * Checks the whole file (its buyers staged ahead under `upload` when many, `count` of them) and counts what it
    * would do; unless `dryRun`, takes a backup, then merges it (`merge`) or replaces each area the
    * file holds. A bad file changes nothing. Refused with code 'conflict' when the library changed
    * since the preview (`baseUpdatedAt`).
    */
-  importAllData: [{ json: unknown; upload?: string; merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, AllDataImportResult];
+  importAllData: [{ json: unknown; upload?: string; count?: number; merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, AllDataImportResult];
   /**
    * 删除全部数据: every store of the extension's origin emptied (the backups too), the taught sites
    * forgotten, team mode left and its replicas deleted; the extension starts again from its

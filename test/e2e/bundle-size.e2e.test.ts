@@ -84,8 +84,12 @@ import { FOLLOWUP_KINDS } from '../../lib/domain/followups/types';
  * buyer card's unsaved notes kept on disk through an update (+616 B: only the listener, the start
  * step and the runs' order stay here, the bodies run from worker-extras.js): 127,027 bytes. The
  * budget is that figure plus 1,000 B (still 1,107 B under where the day started).
+ * 2026-12-07 (thirtieth session): a large import's parts checked against a worker stopped between
+ * them (the UploadLost refusal in the dispatcher, the part's place and the commit's count checked in
+ * the handler; a short file used to be imported without the parts the stopped worker held): +313 B,
+ * 127,913 → 128,226 bytes. The budget is raised by what that measured.
  */
-export const BACKGROUND_BUDGET_BYTES = 128_027;
+export const BACKGROUND_BUDGET_BYTES = 128_340;
 
 /**
  * The content script, gzipped: what every seller page downloads and parses on every load. Issue #15

@@ -71,3 +71,26 @@ it('a stopped worker is started by the console page the agent opens: the panel g
     await page.close();
   }
 });
+
+it('a large import whose parts a stopped worker held is never imported short: the next part and the commit are refused (upload-lost, nothing written); sent whole again, every buyer goes in', async () => {
+  const send = (kf: string, payload: unknown) => s.quiet.evaluate(([kf, payload]) => (globalThis as any).chrome.runtime.sendMessage({ kf, payload }), [kf, payload] as const);
+  for (let i = 0; i < 5; i++) expect(await send('patchCustomer', { platform: 'demo', nickname: `分批导入${i}`, patch: { note: `第${i}位` } })).toMatchObject({ ok: true });
+  const all = (await send('exportCustomers', {})).value.items as { nickname: string }[];
+  expect(all.map((c) => c.nickname).sort()).toEqual(['分批导入0', '分批导入1', '分批导入2', '分批导入3', '分批导入4']);
+  expect(await send('deleteAllCustomers', { confirm: true })).toMatchObject({ ok: true });
+  const head = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [] };
+
+  // The options page sends a large file in parts (components/options/Customers.tsx); the worker holds them in memory.
+  expect(await send('stageCustomersImport', { upload: 'e2e-parts', customers: all.slice(0, 3), from: 0 })).toMatchObject({ ok: true, value: { staged: 3 } });
+  // Chrome stops the worker between two parts (idle, an update): the fresh one holds none of them.
+  await (await s.stopWorker()).detach();
+  expect(await send('stageCustomersImport', { upload: 'e2e-parts', customers: all.slice(3), from: 3 })).toMatchObject({ ok: false, error: { code: 'upload-lost' } });
+  expect(await send('importCustomers', { json: head, upload: 'e2e-parts', count: 5 })).toMatchObject({ ok: false, error: { code: 'upload-lost' } });
+  expect((await send('exportCustomers', {})).value.items).toEqual([]);
+
+  // The page sends the file whole again, under a new upload: all five.
+  expect(await send('stageCustomersImport', { upload: 'e2e-parts-2', customers: all.slice(0, 3), from: 0 })).toMatchObject({ ok: true });
+  expect(await send('stageCustomersImport', { upload: 'e2e-parts-2', customers: all.slice(3), from: 3 })).toMatchObject({ ok: true, value: { staged: 5 } });
+  expect(await send('importCustomers', { json: head, upload: 'e2e-parts-2', count: 5 })).toMatchObject({ ok: true, value: { ok: true, count: 5, added: 5 } });
+  expect(((await send('exportCustomers', {})).value.items as { nickname: string }[]).map((c) => c.nickname).sort()).toEqual(all.map((c) => c.nickname).sort());
+});

@@ -15,6 +15,7 @@ export const callErrors: MessageBundle = {
     'error.missing-field': '缺少必填内容（{detail}）',
     'error.forbidden': '这里不能做这项操作',
     'error.conflict': '另一个标签页刚刚改过，请刷新后再试',
+    'error.upload-lost': '文件传给扩展后台时后台重新启动了两次，文件没有导入，什么都没有改动；请再导入一次',
     'error.unknown': '出现意外错误（{detail}）',
   },
   en: {
@@ -25,6 +26,7 @@ export const callErrors: MessageBundle = {
     'error.missing-field': 'something required is missing ({detail})',
     'error.forbidden': 'this cannot be done from here',
     'error.conflict': 'another tab changed it just now; reload and try again',
+    'error.upload-lost': 'the extension restarted twice while the file was sent to it; nothing was imported or changed; import the file again',
     'error.unknown': 'something unexpected went wrong ({detail})',
   },
 };

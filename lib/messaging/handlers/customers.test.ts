@@ -261,6 +261,29 @@ describe('buyer-notes messages', () => {
     expect(back).toEqual(all);
   });
 
+  it('refuses (upload-lost, nothing written) a part that does not follow the ones held and a commit short of its count: a worker started again between them lost the earlier parts', async () => {
+    for (let i = 0; i < 12; i++) await ok('patchCustomer', { platform: 'demo', nickname: `买家${i}`, patch: { note: `备注${i}` } });
+    const all = (await ok<{ items: Customer[] }>('exportCustomers', {})).items;
+    const file = { format: 'kefu-customers', version: 1, exportedAt: 1, customers: [] };
+    await ok('deleteAllCustomers', { confirm: true });
+    const refusal = async (verb: string, payload: unknown) => {
+      const r = await dispatch({ kf: verb, payload }, 'extension-page', {});
+      return r.ok ? 'accepted' : r.error.code;
+    };
+    // The first part went with the stopped worker: the second arrives at a fresh one.
+    expect(await refusal('stageCustomersImport', { upload: 'u7', customers: all.slice(5), from: 5 })).toBe('upload-lost');
+    // Parts held, but fewer than the page sent (the commit says how many).
+    await ok('stageCustomersImport', { upload: 'u8', customers: all.slice(0, 5), from: 0 });
+    expect(await refusal('importCustomers', { json: file, upload: 'u8', count: 12 })).toBe('upload-lost');
+    // None held (the worker started again after the last part), for the whole-data import too.
+    expect(await refusal('importAllData', { json: { format: 'kefu-all-data', version: 1, customers: file }, upload: 'u9', count: 12 })).toBe('upload-lost');
+    expect((await ok<{ items: Customer[] }>('exportCustomers', {})).items).toEqual([]);
+    // Sent whole again: all of it.
+    await ok('stageCustomersImport', { upload: 'u10', customers: all.slice(0, 7), from: 0 });
+    await ok('stageCustomersImport', { upload: 'u10', customers: all.slice(7), from: 7 });
+    expect(await ok('importCustomers', { json: file, upload: 'u10', count: 12 })).toMatchObject({ ok: true, count: 12, added: 12 });
+  });
+
   it('schedules the revisits of imported VIPs last seen long ago, 20 a day, and answers how many and when', async () => {
     await db.clear('followups');
     const { invalidateFollowupCache, loadFollowups } = await import('../../storage/followups');

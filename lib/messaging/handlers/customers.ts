@@ -9,7 +9,7 @@ import { announceChange } from '../client';
 import { workerExtras } from '../../background/extras';
 import { vipRevisits } from '../../background/followup-jobs';
 import { loadFollowups } from '../../storage/followups';
-import { InvalidPayload, obj, type HandlerContext, type HandlerSet } from './types';
+import { InvalidPayload, UploadLost, obj, type HandlerContext, type HandlerSet } from './types';
 import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
 import {
@@ -267,13 +267,15 @@ async function forgetting(p?: ReturnType<typeof parseBuyer>): Promise<Forget & {
 
 /**
  * A customers file (its head sent last) with the entries staged ahead for `upload` before its own;
- * the staged parts are taken once. The upload expired (or never came): refused.
+ * the staged parts are taken once. Refused (UploadLost, nothing written) when they are not all here —
+ * fewer than the `count` the page sent (a worker started again while they came holds only the later
+ * parts), or none (expired, or the worker started again after the last).
  */
-export function withStaged(head: unknown, upload: unknown, verb: string): unknown {
+export function withStaged(head: unknown, upload: unknown, verb: string, count?: unknown): unknown {
   const id = text(upload, `${verb}: upload`, 64);
   const parts = staged.get(id);
   staged.delete(id);
-  if (!parts) throw new InvalidPayload(`${verb}: the upload expired, please import the file again`);
+  if (!parts || (count !== undefined && parts.entries.length !== count)) throw new UploadLost(`${verb}: ${parts?.entries.length ?? 0} of ${String(count ?? '?')} staged buyers here`);
   const file = obj(head, `${verb}.json`);
   return { ...file, customers: [...parts.entries, ...(Array.isArray(file.customers) ? file.customers : [])] };
 }
@@ -403,6 +405,12 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
       const now = Date.now();
       dropStale(now);
       const s = staged.get(upload) ?? { entries: [], at: now };
+      // A part that does not follow the ones held (`from`: where it starts in the file): the earlier
+      // ones went with a stopped worker, and the file would be imported without them.
+      if (p.from !== undefined && p.from !== s.entries.length) {
+        staged.delete(upload);
+        throw new UploadLost(`stageCustomersImport: part from ${String(p.from)}, ${s.entries.length} held`);
+      }
       if (s.entries.length + p.customers.length > IMPORT_MAX) {
         staged.delete(upload);
         throw new InvalidPayload(`stageCustomersImport: more than ${IMPORT_MAX} customers`);
@@ -418,7 +426,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload) {
       await customersReady();
       const p = obj(payload, 'importCustomers');
-      const json = p.upload === undefined ? p.json : withStaged(p.json, p.upload, 'importCustomers');
+      const json = p.upload === undefined ? p.json : withStaged(p.json, p.upload, 'importCustomers', p.count);
       const now = Date.now();
       // In the shop's language, masked as a typed note is saved when the shop masks.
       const parsed = workerExtras().customers.parseCustomersImport(json, now, await loadSettings());

@@ -82,7 +82,7 @@ export const dataHandlers: HandlerSet<DataProtocol> = {
       let json = p.json;
       if (p.upload !== undefined) {
         const file = obj(json, 'importAllData.json');
-        json = { ...file, customers: withStaged(file.customers, p.upload, 'importAllData') };
+        json = { ...file, customers: withStaged(file.customers, p.upload, 'importAllData', p.count) };
       }
       return workerExtras().data.importAll(io, p, json, rid);
     },

@@ -16,6 +16,14 @@ export class InvalidPayload extends Error {
   override name = 'InvalidPayload';
 }
 
+/**
+ * A large import's parts, held in the worker's memory, are not all there (the worker was stopped
+ * and started again while they were sent, or they expired): nothing was written; send them again.
+ */
+export class UploadLost extends Error {
+  override name = 'UploadLost';
+}
+
 /** The data changed since the caller read it: nothing was written; re-read and re-apply. */
 export class Conflict extends Error {
   override name = 'Conflict';
