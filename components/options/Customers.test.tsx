@@ -256,7 +256,7 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
     await tab.click('[data-kf="customer-delete"]');
     const ask = tab.q('[data-kf="customer-delete-ask"]')!;
     expect(ask.textContent).toContain('确定删除「阳光明媚的日子」的全部记录吗');
-    expect(tab.q('[data-kf="forget-also"]')!.textContent).toBe('同时删除：3 条已完成的跟进、1 条含买家昵称的学习记录。');
+    expect(tab.q('[data-kf="forget-also"]')!.textContent).toBe('同时删除：3 条已完成的跟进或 VIP 回访、1 条含买家昵称的学习记录。');
     expect(tab.q('[data-kf="forget-overrides"]')!.textContent).toContain('1 条会去掉买家名字');
     expect(tab.q('[data-kf="forget-open"]')!.textContent).toMatch(/^还有 2 条未完成的跟进.*一并删除，还是保留？/);
     // Nothing deleted by a stray Enter: Cancel has the focus.

@@ -19,6 +19,8 @@ import { TooLong, invalidIf, overBy, tooLongText } from '../TooLong';
 import { pageSentence } from '../PageText';
 import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
 import { futureShopTime } from '@/lib/domain/followups/snooze';
+import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
+import { formatWall } from '@/lib/domain/time';
 import { shopZone } from '@/lib/storage/settings';
 import { shopZoneLabel } from '../popup/format';
 import { roveKeys } from '@/lib/panel/rove-keys';
@@ -90,6 +92,8 @@ interface Draft {
   reason?: string;
   handTo?: string;
   status?: { ok: boolean; text: ComponentChildren };
+  /** A 催付 reply inserted for this buyer marked these orders reminded at `at` (the line with 撤销). */
+  reminded?: { at: number; orders: string[]; templateId: string };
   /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. On an order page, the order too. */
   who?: { buyer: string; buyerId: string | null; scenarios?: ScenarioId[]; orderId?: string };
 }
@@ -124,7 +128,33 @@ function listPick(panel: PanelController, s: Pick<PanelState, 'orders' | 'remark
   return orderId;
 }
 
+/** Per panel, once: a 催付 reply inserted marks the buyer's 拍下未付 reminded; the value redraws the section. */
+const reminding = new WeakMap<PanelController, () => void>();
+
+/**
+ * A reply whose main situation is 付款 went into this buyer's chat: the worker marks their open unpaid
+ * orders reminded (lib/domain/followups/reminded.ts) and the buyer's line says which, with 撤销. Told by
+ * the panel after the insertion (onInserted), for the buyer the chat box was for then.
+ */
+function watchReminders(panel: PanelController, drafts: Map<string, Draft>): void {
+  if (reminding.has(panel)) return;
+  reminding.set(panel, () => {});
+  panel.onInserted?.((_text, _req, template) => {
+    const { buyer, buyerId, pageKind } = panel.store.get();
+    if (!buyer || !template || !isPaymentReminder(template) || (pageKind && pageKind !== 'chat')) return;
+    const key = `${buyerId}\n${buyer}`;
+    call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id }).then((r) => {
+      if (!r.ids.length) return;
+      drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id } });
+      reminding.get(panel)!();
+    }, () => {});
+  });
+}
+
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
+
+/** The orders a reminder marked, as the buyer's line names them (订单 4012…、订单 4013…). */
+const ordersText = (orders: readonly string[]) => orders.filter(Boolean).map((order) => t('followups.panel.orderNo', { order })).join(t('followups.panel.orderSep'));
 
 /** Whom a draft is for, as the line about it names them: the buyer (with the tag of a masked name), else the order of an order page that shows no buyer. */
 const whoLabel = (w: NonNullable<Draft['who']>) => (w.buyer ? buyerLabel(w.buyer, w.buyerId) : t('followups.panel.orderNo', { order: w.orderId ?? '' }));
@@ -232,6 +262,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const add = props.add ?? defaultAdd;
   const [, redraw] = useState(0);
   const drafts = panels.get(panel) ?? panels.set(panel, new Map()).get(panel)!;
+  watchReminders(panel, drafts);
+  reminding.set(panel, () => redraw((n) => n + 1));
   if (!restored.has(panel)) restored.set(panel, restore(drafts));
   useEffect(() => void restored.get(panel)!.then(() => redraw((n) => n + 1)), []);
   useEffect(() => onDataChanged(['customers'], () => void dropForgotten(drafts).then((gone) => gone && redraw((n) => n + 1))), []);
@@ -266,7 +298,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   if (!acting && !rows) return null;
   // By name and id: two buyers may share a masked nickname. An order page's by its order.
   const key = orderId ? `#${orderId}` : `${buyerId}\n${buyer}`;
-  const { promising, due = '', note = '', handTo = '', status } = drafts.get(key) ?? {};
+  const { promising, due = '', note = '', handTo = '', status, reminded } = drafts.get(key) ?? {};
   /** Changes this buyer's draft (the buyer the agent acted for: a save may return after a switch). */
   const set = (d: Draft) => {
     drafts.set(key, { ...drafts.get(key), ...d });
@@ -534,6 +566,23 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           </button>
         </p>
       ))}
+      {reminded && (
+        <p class="kf-muted" role="status" data-kf="fu-reminded">
+          {t('followups.panel.reminded', { time: formatWall(reminded.at, zone).slice(11), orders: ordersText(reminded.orders) })}{' '}
+          <button
+            class="kf-link"
+            data-kf="fu-reminded-undo"
+            onClick={() =>
+              call('remindedUnpaid', { buyer: buyer ?? '', buyerId, platform: panel.platform() ?? undefined, templateId: reminded.templateId, undo: reminded.at }).then(
+                (r) => set({ reminded: undefined, status: { ok: true, text: t('followups.panel.remindUndone', { orders: ordersText(r.orders) }) } }),
+                (err: unknown) => set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } }),
+              )
+            }
+          >
+            {t('followups.panel.remindUndo')}
+          </button>
+        </p>
+      )}
       {status && (
         <p class={status.ok ? 'kf-muted' : 'kf-error'} role="status" data-kf="fu-status">
           {status.text}

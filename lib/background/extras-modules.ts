@@ -35,6 +35,7 @@ import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
 import { followupsFromCustomers, followupsFromOrders, followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
+import { remindedRun } from './reminded-run';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
 import { maskWhole } from '../domain/suggest/mask-whole';
@@ -99,6 +100,8 @@ export const WORKER_EXTRAS = {
     manual: manualFollowup,
     handover: handoverFollowup,
     panel: panelFollowup,
+    /** A 催付 reply inserted into a buyer's chat marks their 拍下未付 items reminded (or gives them back). */
+    reminded: remindedRun,
   },
   /**
    * Local backups: what one holds (listed in the 备份 tab), which are past their kind's allowance;

@@ -34,6 +34,7 @@ const VALID: Record<string, unknown> = {
   addCustomerEvent: { platform: 'demo', nickname: '小鹿乱撞0521', kind: 'note', text: '问过尺码', ref: 'x1' },
   addFollowup: { kind: 'inquiry', buyer: '小鹿乱撞0521', platform: 'demo', note: '问了没拍', scenarios: ['size-fit'] },
   takePendingSuggestion: { buyer: '小鹿乱撞0521', platform: 'demo' },
+  remindedUnpaid: { buyer: '小鹿乱撞0521', buyerId: 'u1', platform: 'demo', templateId: 'pay-remind', undo: 1765000000000 },
   handoverTargets: undefined,
   keepPromiseDraft: { key: 'u1\n小鹿乱撞0521', draft: '{"buyer":"小鹿乱撞0521","buyerId":"u1","note":"明天告诉她到货日"}' },
   promiseDrafts: undefined,
@@ -99,7 +100,7 @@ function malformed(verb: string, valid: unknown): [string, unknown, string][] {
   const required = ['platform', 'nickname', 'templateId', 'kind', 'text', 'buyer', 'orderId', 'origin', 'name', 'orders', 'fields', 'panel', 'flag'];
   for (const k of Object.keys(v)) {
     // platform may be omitted where the page's own is meant (addFollowup, takePendingSuggestion)
-    if (!required.includes(k) || (k === 'platform' && (verb === 'addFollowup' || verb === 'takePendingSuggestion'))) continue;
+    if (!required.includes(k) || (k === 'platform' && (verb === 'addFollowup' || verb === 'takePendingSuggestion' || verb === 'remindedUnpaid'))) continue;
     if (verb === 'recordRemark' && k === 'buyer') continue;
     const { [k]: _drop, ...rest } = v;
     cases.push([`${k} missing`, rest, `${verb}.${k}`]);

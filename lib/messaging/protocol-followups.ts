@@ -125,6 +125,12 @@ export interface FollowupsProtocol {
   keepPromiseDraft: [{ key: string; draft: string | null }, void];
   /** Content: this tab's kept 承诺答复 drafts, as [key, draft], for the page origin they were typed on. */
   promiseDrafts: [void, [string, string][]];
+  /**
+   * Content: the library's reply `templateId` went into this buyer's chat. A 催付 reply (its main
+   * situation 付款) marks the buyer's open 拍下未付 items reminded (lib/domain/followups/reminded.ts);
+   * `undo`: the `at` of such a mark, given back (the panel's 撤销). The orders changed ('' for none), and when.
+   */
+  remindedUnpaid: [{ buyer: string; buyerId?: string | null; platform?: Platform; templateId: string; undo?: number }, { at: number; ids: string[]; orders: string[] }];
 }
 
 /** A 承诺答复 the panel's form holds, not added yet: whose it is, the note, the due time and 交给… as typed. */
@@ -176,6 +182,13 @@ const panelItem = (kind: PanelKind) =>
     scenarios: s.optional(s.array(s.oneOf(SCENARIO_IDS), { max: SCENARIOS_MAX })),
   });
 
+/** The buyer in front of the chat panel, on the page's own console. */
+const who = () => ({
+  buyer: s.text({ max: 256, min: 1 }),
+  buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
+  platform: s.ownPlatform({ optional: true }),
+});
+
 /**
  * What a seller page may send (dispatch.ts checks it first; see README.md, "Schemas"): only the
  * chat panel's own kinds, for its own console.
@@ -183,11 +196,8 @@ const panelItem = (kind: PanelKind) =>
 export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
   addFollowup: s.variants('kind', Object.fromEntries(PANEL_KINDS.map((k) => [k, panelItem(k)])) as Record<PanelKind, ReturnType<typeof panelItem>>),
   handoverTargets: s.none(),
-  takePendingSuggestion: s.object({
-    buyer: s.text({ max: 256, min: 1 }),
-    buyerId: s.optional(s.nullable(s.text({ max: BUYER_ID_MAX, min: 1 }))),
-    platform: s.ownPlatform({ optional: true }),
-  }),
+  takePendingSuggestion: s.object(who()),
+  remindedUnpaid: s.object({ ...who(), templateId: s.text({ max: 64, min: 1 }), undo: s.optional(s.number()) }),
   keepPromiseDraft: s.object({ key: s.text({ max: 512, min: 1 }), draft: s.nullable(s.text({ max: PROMISE_DRAFT_MAX, min: 1 })) }),
   promiseDrafts: s.none(),
 });

@@ -229,7 +229,7 @@ export class PanelController {
   private savedCollapsed: boolean | null = null;
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
-  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void)[] = [];
+  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>, template: Template | null) => void)[] = [];
   private switchListener: ((who: OpenBuyer, drawn: () => void) => boolean) | null = null;
   /** The buyer a switch showed the card before the full read (which then waits), else null. */
   private early: OpenBuyer | null = null;
@@ -408,8 +408,8 @@ export class PanelController {
     if (this.early && !this.signal.aborted) this.readPage();
   }
 
-  /** Told after a reply went into the chat box (the guard counts repeats). */
-  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>) => void): void {
+  /** Told after a reply went into the chat box (the guard counts repeats; a 催付 reply marks the buyer's unpaid orders reminded). */
+  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>, template: Template | null) => void): void {
     this.insertListeners.push(listener);
   }
 
@@ -1094,7 +1094,7 @@ export class PanelController {
       }
       if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
       else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
-      for (const l of this.insertListeners) l(final, req);
+      for (const l of this.insertListeners) l(final, req, template);
       if (template) this.learn(template);
     });
   }

@@ -581,6 +581,31 @@ describe('buyer notes on the demo console', () => {
     }
   });
 
+  it('全部删除 keeping open follow-ups, then the same VIP file again: the revisits start today over 2 days, none kept for nobody', async () => {
+    // The kept revisits (no buyer: a visit to nobody) held the day's 20 places, so the re-imported
+    // buyers' revisits started after them, and 50 were listed for 25 buyers.
+    const customers = await oldVips();
+    const file = JSON.stringify({ format: 'kefu-customers', version: 1, exportedAt: Date.now(), customers });
+    const options = await s.h.openExtensionPage('options.html#customers');
+    try {
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'vip.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
+      expect(await revisitsListed()).toBe(25);
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'keep' });
+      expect(await revisitsListed()).toBe(0);
+      await options.reload();
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'vip.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(REVISITS_25);
+      expect(await revisitsListed()).toBe(25);
+    } finally {
+      await options.close();
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    }
+  });
+
   it('导入全部数据 schedules the revisits of imported VIPs at once too, and says how many over how many days', async () => {
     const customers = await oldVips();
     const file = await callFromExtensionPage<Record<string, any>>(s.ext, 'exportAllData');

@@ -156,7 +156,7 @@ describe('deleting buyers leaves no trace of them in any storage area', () => {
       const row = options.locator(`tr[data-key="demo#${BUYER_ID}"]`);
       await row.locator('[data-kf="customer-delete"]').click();
       const ask = row.locator('[data-kf="customer-delete-ask"]');
-      await expect.poll(() => ask.locator('[data-kf="forget-also"]').textContent()).toBe('同时删除：1 条已完成的跟进、1 条含买家昵称的学习记录。');
+      await expect.poll(() => ask.locator('[data-kf="forget-also"]').textContent()).toBe('同时删除：1 条已完成的跟进或 VIP 回访、1 条含买家昵称的学习记录。');
       expect(await ask.locator('[data-kf="forget-open"]').textContent()).toMatch(/^还有 1 条未完成的跟进/);
       await ask.locator('[data-kf="customer-delete-confirm"]').click();
       await expect.poll(() => options.locator('[data-kf="customers-message"]').textContent()).toContain(`已删除「${NICK}」的记录。`);

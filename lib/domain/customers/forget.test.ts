@@ -63,6 +63,17 @@ describe('a deleted buyer’s follow-ups', () => {
     expect(JSON.stringify(kept.put)).not.toContain('米粒妈妈');
   });
 
+  it('deletes an open VIP revisit with its buyer even when open work is kept: a revisit of nobody is no work (it held the re-imported buyers’ daily places)', () => {
+    const vip: Followup = { ...inquiry, id: 'vip-revisit:demo#u-1001', kind: 'vip-revisit', title: 'VIP 回访：阳光明媚的日子' };
+    const r = forgetFollowups([vip, unpaid], { buyers: [sunny] }, 'keep', NOW);
+    expect(r.del).toEqual([vip.id]);
+    expect(r.put.map((f) => f.id)).toEqual([unpaid.id]);
+    // Counted with what goes, not with the open work the agent is asked about.
+    expect(r).toMatchObject({ open: 1, done: 1 });
+    const all = forgetFollowups([vip, unpaid], { all: [] }, 'keep', NOW);
+    expect(all.put.some((f) => f.kind === 'vip-revisit')).toBe(false);
+  });
+
   it('anonymises a VIP revisit under a new id (its id is the buyer’s key)', () => {
     const vip: Followup = { ...inquiry, id: 'vip-revisit:demo#u-1001', kind: 'vip-revisit', title: 'VIP 回访：阳光明媚的日子' };
     expect(isBuyersItem(vip, { buyers: [{ ...sunny, buyerId: null, nickname: '别的名字' }] })).toBe(true);

@@ -5,7 +5,8 @@
  *
  * - Follow-ups: the buyer's items are the ones their card lists (`sameBuyer` on their console, and
  *   a to-do typed in the popup, which has no console, by the name) and their VIP revisit; with
- *   everyone deleted, every item naming a buyer. Done items are deleted. Open (or snoozed) items are work still
+ *   everyone deleted, every item naming a buyer. Done items are deleted, and so is the VIP revisit,
+ *   open or not (a visit to nobody is no work). Open (or snoozed) items are work still
  *   owed to the buyer — a refund, a return — so the agent chooses: 'delete' deletes them too, 'keep'
  *   keeps them anonymous (`anonymised`): the order number stays and the work can still be done on
  *   the order page. The buyer's name is also taken out of other items' text (with everyone
@@ -183,9 +184,12 @@ export function forgetFollowups(items: readonly Followup[], who: Forget, open: O
   const other = mask ? scrub(known) : unnamed(known);
   for (const f of items) {
     if (isBuyersItem(f, who)) {
-      if (isOpen(f)) out.open++;
+      // A VIP revisit is the buyer's, not work on an order: kept without them it is a visit to nobody
+      // that held a place in the day's 20 (rules.ts). It goes with the buyer, counted with what goes.
+      const owed = isOpen(f) && f.kind !== 'vip-revisit';
+      if (owed) out.open++;
       else out.done++;
-      if (!isOpen(f) || open === 'delete') {
+      if (!owed || open === 'delete') {
         out.del.push(f.id);
         continue;
       }

@@ -770,6 +770,21 @@ describe('vip-revisit backlog (buyers imported long after their last contact)', 
     expect(next[0]).toMatchObject({ status: 'open', dueAt: bj(2027, 1, 2, 8, 0), reason: 'VIP 客户，上次联系 2026-12-03，已 30 天，回访问候' });
   });
 
+  it('after 全部删除 with open follow-ups kept, the revisits kept anonymous take no buyer’s place: a re-import’s revisits start today', () => {
+    // 全部删除 keeps open work without a buyer (forget.ts); a revisit of nobody used to fill the 20 of
+    // each day it was due, so the re-imported shop's revisits started days or months out.
+    const kept: Followup[] = Array.from({ length: 45 }, (_, i) => {
+      const f = followupsFromCustomers([vipSeen(`旧VIP${i}`, bj(2026, 1, 1, 9, 0))], [], S, importedAt).upserts[0]!;
+      const { buyer: _b, buyerId: _i, ...rest } = f;
+      return { ...rest, id: `vip-revisit:gone-x-${i}`, title: 'VIP 回访', dueAt: importedAt + Math.floor(i / 20) * day };
+    });
+    const back = vipSeen('老客户戊', bj(2026, 1, 1, 9, 0));
+    expect(followupsFromCustomers([back], kept, S, importedAt).upserts[0]!.dueAt).toBe(importedAt);
+    // A revisit that still names its buyer counts as before.
+    const named = followupsFromCustomers(Array.from({ length: 20 }, (_, i) => vipSeen(`在的VIP${i}`, bj(2026, 1, 1, 9, 0))), [], S, importedAt).upserts;
+    expect(followupsFromCustomers([back], named, S, importedAt).upserts[0]!.dueAt).toBe(bj(2026, 12, 4, 8, 0));
+  });
+
   it('reschedules, once, the revisits an earlier version made due on the long-past date', () => {
     const buyer = vipSeen('老客户丁', bj(2026, 1, 3, 9, 0));
     const old: Followup = {

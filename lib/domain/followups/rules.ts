@@ -666,11 +666,13 @@ export function followupsFromCustomers(
     else out.put(reconcile(had, vipRevisit(c, dueAt, now, r), r, { reopenIfDueChanged: true }));
   }
   if (backlog.length) {
-    // Open revisits already due on a day count towards that day's share.
+    // Open revisits already due on a day count towards that day's share — those of a buyer only: one
+    // kept without its buyer (by a 全部删除 before this version, forget.ts) is nobody to visit, and
+    // its places went to no one: a re-import's revisits started days or months out.
     const perDay = new Map<number, number>();
     const count = (t: number) => perDay.set(atTime(t, 0, r.zone), (perDay.get(atTime(t, 0, r.zone)) ?? 0) + 1);
     const backlogIds = new Set(backlog.map(({ c }) => `vip-revisit:${c.key}`));
-    for (const f of out.byId.values()) if (f.kind === 'vip-revisit' && f.status !== 'done' && !backlogIds.has(f.id)) count(f.dueAt);
+    for (const f of out.byId.values()) if (f.kind === 'vip-revisit' && f.buyer && f.status !== 'done' && !backlogIds.has(f.id)) count(f.dueAt);
     backlog.sort((a, b) => a.c.lastSeenAt - b.c.lastSeenAt || (a.c.key < b.c.key ? -1 : 1));
     let slot = nextWorkingTime(now, r.s);
     for (const { c, had } of backlog) {

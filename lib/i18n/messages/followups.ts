@@ -94,6 +94,7 @@ export const followupsMadeZh: Record<string, string> = {
   'followups.closed.ordered': '买家已下单',
   'followups.closed.notVip': '已不是 VIP 客户',
   'followups.closed.contacted': '近期已联系过',
+  'followups.closed.reminded': '已催付',
 };
 
 /** All the Chinese (lib/domain/followups/text.ts reads it without the English). */
@@ -153,5 +154,6 @@ export const followups: MessageBundle = {
     'followups.closed.ordered': 'Buyer placed an order',
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
+    'followups.closed.reminded': 'Reminded to pay',
   },
 };

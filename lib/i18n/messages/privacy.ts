@@ -9,7 +9,7 @@ export const privacyMessages: MessageBundle = {
   zh: {
     // Deleting buyers (components/options/ForgetConfirm.tsx).
     'forget.counting': '正在统计会删除哪些内容…',
-    'forget.done': '{n} 条已完成的跟进',
+    'forget.done': '{n} 条已完成的跟进或 VIP 回访',
     'forget.learned': '{n} 条含买家昵称的学习记录',
     'forget.also': '同时删除：{list}。',
     'forget.overrides': '备注例外记录中 {n} 条会去掉买家名字，备注里的手机号等会隐藏。',
@@ -76,7 +76,7 @@ export const privacyMessages: MessageBundle = {
   },
   en: {
     'forget.counting': 'Counting what would be deleted…',
-    'forget.done': '{n} done follow-up(s)',
+    'forget.done': '{n} done follow-up(s) or VIP revisit(s)',
     'forget.learned': '{n} learned pick(s) holding the buyer’s name',
     'forget.also': 'Also deleted: {list}.',
     'forget.overrides': 'The buyer’s name is taken out of {n} remark override record(s); phone numbers in those remarks are hidden.',

@@ -54,7 +54,8 @@ import {
 } from '../protocol-followups';
 import { followupActedOn, loadTeamConfig, loadTeamMembers } from '../../background/team';
 import type { TeamConfig } from '../../team/config';
-import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion } from '../../storage/followups';
+import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion, transact } from '../../storage/followups';
+import { loadLibrary } from '../../storage/library';
 import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
 import { remarkFactSinks } from './rules';
@@ -500,6 +501,16 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
       // Sorted by due time already; a to-do typed in the popup has no console: its name decides.
       const open = items.filter((f) => f.status !== 'done' && (!f.platform || f.platform === on) && sameBuyer(f, who));
       return { items: open.slice(0, CARD_FOLLOWUPS_MAX), total: open.length, utcOffsetMinutes: settings.utcOffsetMinutes };
+    },
+  },
+  remindedUnpaid: {
+    writes: true,
+    content: true,
+    async handle(p) {
+      const out = await workerExtras().followups.reminded(p, { transact, loadLibrary, settings: await rulesSettings(), now: Date.now() });
+      if (out.ids.length) await announceChange('followups');
+      out.ids.forEach(actedOn);
+      return out;
     },
   },
   takePendingSuggestion: {
