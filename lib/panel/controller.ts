@@ -27,6 +27,7 @@ import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
+import { wordedTurns } from '../sites/dom';
 
 export interface Suggestion {
   template: Template;
@@ -743,9 +744,11 @@ export class PanelController {
     const { buyerMessages, settings, buyer } = this.store.get();
     const seq = ++this.signalsSeq;
     this.signals = null;
-    const message = buyerMessages.at(-1);
+    // A picture is the buyer's turn but says nothing: read from the words around it (dom.ts isWordless).
+    const worded = wordedTurns(buyerMessages);
+    const message = worded.at(-1);
     const engine = message ? this.suggestEngine() : this.engine;
-    const cues = message && engine ? engine.classify(buyerMessages, { shopCues: settings.shopCues }) : null;
+    const cues = message && engine ? engine.classify(worded, { shopCues: settings.shopCues }) : null;
     // Until the engine has arrived (the first reading on a page) the message waits unread.
     this.store.set({ classification: cues, signalsReady: !message });
     this.recompute();
@@ -790,7 +793,7 @@ export class PanelController {
       ? e.rankTemplates(this.index, {
           classification,
           // A follow-up's situation did not come from the buyer's last message: its words choose nothing.
-          text: s.scenarioOverride && this.byFollowup ? '' : s.buyerMessages.at(-1) ?? '',
+          text: s.scenarioOverride && this.byFollowup ? '' : wordedTurns(s.buyerMessages).at(-1) ?? '',
           earlier: s.buyerEarlier,
           usage: this.usage.templates,
           orderStatuses: s.buyerOrderStatuses,
