@@ -381,6 +381,29 @@ describe('buyer notes on the demo console', () => {
     expect(stored.sizes).toEqual({ heightCm: 162, weightKg: 52 });
   });
 
+  it('sizes typed as a note with Alt+N are the buyer’s sizes too (the card’s 尺码 line), the note kept in the history', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+    await cardReady(s.page, '星辰大海ing');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"]').count()).toBe(0);
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type('身高170 体重120斤 平时穿L');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').count()).toBe(1);
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"]').textContent()).toBe('170cm · 60kg（120 斤） · L');
+    expect(await inPanel(s.page, '[data-kf="customer-history"]').textContent()).toContain('身高170 体重120斤 平时穿L');
+    const stored = await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-1007' });
+    expect(stored.sizes).toEqual({ heightCm: 170, weightKg: 60, usualSize: 'L' });
+    // A note without sizes changes none.
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('喜欢深色');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"]').textContent()).toContain('喜欢深色');
+    expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-1007' })).sizes).toEqual({ heightCm: 170, weightKg: 60, usualSize: 'L' });
+  });
+
   it('keeps a history line’s date on one line beside a long note', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
     await cardReady(s.page, '爱吃橙子的猫');
