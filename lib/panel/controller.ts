@@ -27,7 +27,7 @@ import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
-import { wordedTurns } from '../sites/dom';
+import { isWordless, wordedTurns } from '../sites/dom';
 
 export interface Suggestion {
   template: Template;
@@ -649,7 +649,8 @@ export class PanelController {
       buyerOrderStatuses,
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
-      scenarioOverride: reset || newMessage ? null : prev.scenarioOverride,
+      // A picture says nothing new: the pick made for the words before it stands.
+      scenarioOverride: reset || (newMessage && !(last && isWordless(last.text))) ? null : prev.scenarioOverride,
       pending: reset ? null : prev.pending,
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.

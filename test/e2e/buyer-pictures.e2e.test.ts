@@ -54,6 +54,19 @@ describe('a picture after the buyer’s complaint (Pinduoduo)', () => {
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('the situation the agent picked for the complaint stays when the buyer’s photo comes after it', async () => {
+    await answerFirst(s.page);
+    await hook(s.page, '__pdd', 'pushBuyerMessage', '杯子到了，杯口有一道裂纹');
+    await settled(s.page);
+    await inPanel(s.page, '[data-kf="change-situation"]').click();
+    await inPanel(s.page, '.kf-chip-option[data-scenario="quality"]').click();
+    await expect.poll(() => chips(s.page)).toEqual(['quality']);
+    await hook(s.page, '__pdd', 'pushBuyerPicture');
+    await expect.poll(() => basis(s.page)).toEqual(['杯子到了，杯口有一道裂纹', '[图片]']);
+    await settled(s.page);
+    expect(await chips(s.page)).toEqual(['quality']);
+  });
+
   it('a round of only a picture says the helper cannot read it, not that the message has no clear need', async () => {
     await answerFirst(s.page);
     await hook(s.page, '__pdd', 'pushBuyerPicture');
