@@ -3,6 +3,7 @@ import { useRef } from 'preact/hooks';
 import { useReplyRows } from './ReplyRows';
 import { PageText } from './PageText';
 import { t } from '@/lib/i18n';
+import { isWordless, PICTURE_TEXT } from '@/lib/sites/dom';
 
 export function SuggestionList() {
   const s = usePanelState();
@@ -20,7 +21,8 @@ export function SuggestionList() {
           <summary>{t(s.answered && s.engineReady ? 'panel.basisAnswered' : 'panel.basis', { count: s.buyerMessages.length })}</summary>
           <ol>
             {s.buyerMessages.map((m) => (
-              <li data-kf="basis-msg"><PageText text={m} /></li>
+              // A turn without words is said in the interface's language ([图片] / [Picture]), as text.
+              <li data-kf="basis-msg"><PageText text={isWordless(m) ? t(m === PICTURE_TEXT ? 'panel.msgPicture' : 'panel.msgNotText') : m} /></li>
             ))}
           </ol>
         </details>
@@ -29,7 +31,7 @@ export function SuggestionList() {
         // A situation the agent chose with no card: the library has no reply for it that fits this
         // buyer's orders — not "no clear need", which read as if the choice had not been taken.
         <p class="kf-muted">
-          {t(!s.buyerMessages.length ? (s.messagesUnread ? 'panel.messagesUnread' : 'panel.waiting') : !s.engineReady ? 'panel.reading' : s.scenarioOverride ? 'panel.noneForSituation' : 'panel.noConfident')}
+          {t(!s.buyerMessages.length ? (s.messagesUnread ? 'panel.messagesUnread' : 'panel.waiting') : !s.engineReady ? 'panel.reading' : s.scenarioOverride ? 'panel.noneForSituation' : s.buyerMessages.every(isWordless) ? 'panel.wordless' : 'panel.noConfident')}
         </p>
       ) : (
         <ol class="kf-list" ref={list} />

@@ -76,6 +76,7 @@ function dayOrYear(at: number): string {
 }
 
 const HISTORY_SHOWN = 6;
+const NOTES_KEPT = 3;
 
 /** How long a save may wait for the background before the card says it is not answering. */
 export const SLOW_SAVE_MS = 4000;
@@ -120,7 +121,11 @@ function Replaced(props: { customer: Customer }) {
 
 function History(props: { events: CustomerEvent[]; dropped: number; shown?: number; kf?: string }) {
   if (!props.events.length) return <p class="kf-muted">{t('customers.card.noHistory')}</p>;
-  const recent = props.events.slice(-(props.shown ?? HISTORY_SHOWN)).reverse();
+  const tail = props.events.slice(-(props.shown ?? HISTORY_SHOWN));
+  // The agent's own notes are what the card is opened for: one that the replies used since pushed out
+  // of the last lines is still shown (the latest NOTES_KEPT), in its place by date.
+  const notes = props.events.filter((e) => e.kind === 'note').slice(-NOTES_KEPT).filter((e) => !tail.includes(e));
+  const recent = [...notes, ...tail].reverse();
   return (
     <ul class="kf-cc-history" data-kf={props.kf ?? 'customer-history'}>
       {recent.map((e) => (

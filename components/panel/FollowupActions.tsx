@@ -532,7 +532,19 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           onNote={(v) => set({ afterNote: v })}
           onAdd={addAfter}
           lead={
-            <select data-kf="fu-after-kind" aria-label={t('followups.panel.after')} value={afterKind} onChange={(e) => set({ afterKind: e.currentTarget.value as After })}>
+            <select
+              data-kf="fu-after-kind"
+              aria-label={t('followups.panel.after')}
+              value={afterKind}
+              onChange={(e) => set({ afterKind: e.currentTarget.value as After })}
+              // The keys open the form here; a select does not submit its form on Enter, as the fields do: 售后, ↓, Enter adds.
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.isComposing && !e.altKey) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
+            >
               {AFTER.map((k) => <option value={k}>{t(`followups.panel.after.${k}`)}</option>)}
             </select>
           }

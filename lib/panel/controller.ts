@@ -27,6 +27,7 @@ import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
 import { COMBINE, type Signals } from '../domain/suggest/combine';
 import { buyerTurns, CONTEXT_MESSAGES } from '../domain/suggest/context';
+import { isWordless, wordedTurns } from '../sites/dom';
 
 export interface Suggestion {
   template: Template;
@@ -648,7 +649,8 @@ export class PanelController {
       buyerOrderStatuses,
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
-      scenarioOverride: reset || newMessage ? null : prev.scenarioOverride,
+      // A picture says nothing new: the pick made for the words before it stands.
+      scenarioOverride: reset || (newMessage && !(last && isWordless(last.text))) ? null : prev.scenarioOverride,
       pending: reset ? null : prev.pending,
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.
@@ -743,9 +745,11 @@ export class PanelController {
     const { buyerMessages, settings, buyer } = this.store.get();
     const seq = ++this.signalsSeq;
     this.signals = null;
-    const message = buyerMessages.at(-1);
+    // A picture is the buyer's turn but says nothing: read from the words around it (dom.ts isWordless).
+    const worded = wordedTurns(buyerMessages);
+    const message = worded.at(-1);
     const engine = message ? this.suggestEngine() : this.engine;
-    const cues = message && engine ? engine.classify(buyerMessages, { shopCues: settings.shopCues }) : null;
+    const cues = message && engine ? engine.classify(worded, { shopCues: settings.shopCues }) : null;
     // Until the engine has arrived (the first reading on a page) the message waits unread.
     this.store.set({ classification: cues, signalsReady: !message });
     this.recompute();
@@ -790,7 +794,7 @@ export class PanelController {
       ? e.rankTemplates(this.index, {
           classification,
           // A follow-up's situation did not come from the buyer's last message: its words choose nothing.
-          text: s.scenarioOverride && this.byFollowup ? '' : s.buyerMessages.at(-1) ?? '',
+          text: s.scenarioOverride && this.byFollowup ? '' : wordedTurns(s.buyerMessages).at(-1) ?? '',
           earlier: s.buyerEarlier,
           usage: this.usage.templates,
           orderStatuses: s.buyerOrderStatuses,

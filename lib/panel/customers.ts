@@ -472,7 +472,12 @@ export class CustomerCardController {
     let seen = s.wholeRun;
     const offSeen = this.store.subscribe((x) => (seen = x.wholeRun ?? seen));
     try {
-      const customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
+      let customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
+      // Sizes typed as a note (身高165 体重110 平时穿M: Alt+N is the agent's one key for notes) are
+      // the buyer's sizes too, as if saved from a selection: the card's 尺码 line shows what was read.
+      const sizes = parseSizes(text);
+      if (customer && Object.keys(sizes).length)
+        customer = (await this.api.call('patchCustomer', { platform: this.platform, ...who, patch: { sizes } }).catch(() => null)) ?? customer;
       this.drafts.delete(draftKey(who.nickname, who.buyerId));
       // Only what was saved goes: another tab's different draft for this buyer stays.
       this.api.noteDrafts?.saved(this.sessionKey(who), text);

@@ -24,6 +24,7 @@ import type { Notice, PanelController } from './controller';
 import type { FeatureHost } from './features';
 import type { Template } from '../domain/templates/types';
 import type { ScenarioId } from '../domain/scenarios';
+import { wordedTurns } from '../sites/dom';
 
 // This script's own copy of the lookup (the content script's is another module instance).
 registerMessages(suggestPanelMessages);
@@ -58,7 +59,8 @@ export function learn({ controller, adapter }: FeatureHost, template: Template |
   const s = controller.store.get();
   const scenario = chip ?? s.scenarioOverride ?? s.classification?.top[0] ?? null;
   if (template) keep(controller, 'recordUsage', { templateId: template.id, scenario });
-  const message = s.buyerMessages.at(-1);
+  // A picture teaches nothing: the words it came with do.
+  const message = wordedTurns(s.buyerMessages).at(-1);
   // A follow-up (然后呢) took its need from the conversation: its words alone teach nothing.
   if (message && scenario && scenario !== 'other' && !s.classification?.followUp)
     keep(controller, 'learnPick', { message, buyer: s.buyer, scenario, templateId: template?.id ?? null, source: template ? 'insert' : 'chip' });

@@ -68,6 +68,15 @@ export const PICTURE_TEXT = '[图片]';
 export const NOT_TEXT = '[非文字消息]';
 
 /**
+ * A buyer's turn without words (PICTURE_TEXT, NOT_TEXT): it counts as their turn (the clock, the
+ * basis list, drawn in the interface's language), but the situation and the replies are read from
+ * the worded turns around it — a quality complaint followed by its photo is still a quality complaint.
+ */
+export const isWordless = (text: string): boolean => text === PICTURE_TEXT || text === NOT_TEXT;
+/** The buyer's turns with words, what the situation and the replies are read from (see isWordless). */
+export const wordedTurns = (turns: readonly string[]): string[] => turns.filter((m) => !isWordless(m));
+
+/**
  * One chat row's message, `at` where given: the shop side (`shop`) first — a platform robot's reply
  * quoting the buyer is the shop's — then the buyer's. Undefined where the side has no `text`
  * element with text (a system line, an image, a card).

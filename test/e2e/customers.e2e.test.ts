@@ -381,6 +381,44 @@ describe('buyer notes on the demo console', () => {
     expect(stored.sizes).toEqual({ heightCm: 162, weightKg: 52 });
   });
 
+  it('sizes typed as a note with Alt+N are the buyer’s sizes too (the card’s 尺码 line), the note kept in the history', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+    await cardReady(s.page, '星辰大海ing');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"]').count()).toBe(0);
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+    await s.page.keyboard.type('身高170 体重120斤 平时穿L');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes"] [data-size="heightCm"]').count()).toBe(1);
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"]').textContent()).toBe('170cm · 60kg（120 斤） · L');
+    expect(await inPanel(s.page, '[data-kf="customer-history"]').textContent()).toContain('身高170 体重120斤 平时穿L');
+    const stored = await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-1007' });
+    expect(stored.sizes).toEqual({ heightCm: 170, weightKg: 60, usualSize: 'L' });
+    // A note without sizes changes none.
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('喜欢深色');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"]').textContent()).toContain('喜欢深色');
+    expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-1007' })).sizes).toEqual({ heightCm: 170, weightKg: 60, usualSize: 'L' });
+  });
+
+  it('the agent’s note is still on the card when the conversation opens after a day of replies used (six or more pushed it out)', async () => {
+    const buyer = { platform: 'demo', nickname: '南风知我意2019', buyerId: 'u-1005' };
+    await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text: '上次领口开线，换过一件，这次要特别检查' });
+    for (const title of ['质量问题请拍照', '退货地址', '填写退货单号', '退款到账时间', '上报主管', '安抚致歉', '道别（邀五星好评）'])
+      await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'template-used', text: title, ref: `t-${title}` });
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: buyer.nickname });
+    await cardReady(s.page, buyer.nickname);
+    const lines = inPanel(s.page, '[data-kf="customer-history"] li');
+    await expect.poll(() => lines.count()).toBe(7);
+    // Newest first: the six latest replies, then the note, older than them.
+    expect(await lines.nth(0).textContent()).toContain('道别（邀五星好评）');
+    expect(await lines.nth(6).getAttribute('data-kind')).toBe('note');
+    expect(await lines.nth(6).textContent()).toContain('上次领口开线，换过一件，这次要特别检查');
+  });
+
   it('keeps a history line’s date on one line beside a long note', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: '爱吃橙子的猫' });
     await cardReady(s.page, '爱吃橙子的猫');

@@ -92,6 +92,25 @@ describe('the chat panel’s follow-up forms from the keyboard', () => {
   });
 });
 
+describe('售后 from the keyboard (after-sales walk, 2026-12-07)', () => {
+  // The form opens with the keys on its kind (a select): Enter there did nothing — a select does not
+  // submit its form — so 售后 then Enter added no 待收退货 and the agent had to Tab three fields down.
+  it('售后, ↓ to the kind, Enter: the item is added with that kind and the keys go back to the chat box, nothing sent', async () => {
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '阳光明媚的日子' });
+    await inPanel(s.page, '[data-kf="fu-after"]').waitFor();
+    await chatInput(s.page).click();
+    await inPanel(s.page, '[data-kf="fu-after"]').click();
+    await expect.poll(() => panelKey(s.page)).toBe('fu-after-kind');
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => inPanel(s.page, '[data-kf="fu-status"]').textContent()).toContain('阳光明媚的日子');
+    await expect.poll(async () => JSON.parse(await stored()).groups.flatMap((g: { kind: string; items: { buyer: string }[] }) => g.items.filter((i) => i.buyer === '阳光明媚的日子').map(() => g.kind))).toEqual(['return-pending']);
+    expect(await stored()).toContain('"key":"followups.reason.exchangePending"');
+    await expect.poll(() => inChatBox(s.page)).toBe(true);
+    expect(await demo.sent(s.page)).toBe(0);
+  });
+});
+
 describe('the remark form from the keyboard', () => {
   // The line is signed with the shop's date when it is written: no test starts in the day's last minutes.
   beforeEach(async () => {

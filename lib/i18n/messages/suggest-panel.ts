@@ -15,6 +15,8 @@ export const suggestPanelMessages: MessageBundle = {
     // The shop spoke last: the basis is the round its reply answered (lib/domain/suggest/context.ts).
     'panel.basisAnswered': '店铺回复后买家还没有新消息 · 依据回复前的 {count} 条',
     'panel.noneForSituation': '此情境下没有适合这位买家的话术，可搜索。',
+    // Only pictures or cards since the shop's reply (lib/sites/dom.ts isWordless): nothing to read a need from.
+    'panel.wordless': '买家发的是图片或卡片，助手读不出：请在聊天窗口查看。',
     // A reply the panel left in a chat box every buyer shares (lib/panel/draft-left-run.tsx: only the panel's insertion leaves one).
     'panel.draftLeft': '输入框里还有给{buyer}的草稿，不是给当前买家的',
     'panel.clearDraft': '清空',
@@ -36,6 +38,7 @@ export const suggestPanelMessages: MessageBundle = {
     ...outdatedPanel.en,
     'panel.basisAnswered': 'No buyer message since the shop’s last reply · based on the {count} before it',
     'panel.noneForSituation': 'No reply here fits this buyer; search instead.',
+    'panel.wordless': 'The buyer sent a picture or card, which the helper cannot read: see it in the chat.',
     'panel.draftLeft': 'The chat box still holds a draft for {buyer}, not for this buyer',
     'panel.clearDraft': 'Clear',
     'panel.unsaved': 'What was learned (the reply’s usage count, your pick) could not be saved ({reason}). It is kept on this page and saved as soon as saving works again (with the next reply inserted or anything else saved); keep this page open until then.',
