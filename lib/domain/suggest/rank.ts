@@ -7,7 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { AFTER, asksArrival, asksDeparture, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, swapsForFit, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -407,6 +407,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // 到货时间 (发货后一般…天左右送达) speaks of a parcel not sent yet: a buyer whose parcel is on its way
   // and asks when it comes is tracking it.
   const arrivalAsked = (!buyerStage || (buyerStage & (PRE | UNPAID | PAID)) !== 0) && asksArrival(qText);
+  const departureAsked = asksDeparture(qText);
+  // …by a buyer the page shows has paid, and whose words do not place elsewhere (有现货吗 shops again).
+  const paidDeparture = departureAsked && status === 'paid' && !stageOfWords(input.text);
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
   const goodGiven = !reviewBad && gaveReview(input.text);
   const reviewGiven = goodGiven || reviewBad;
@@ -432,6 +435,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   // An order placed and not paid: on the page, or in the buyer's words (还没付款; not 付款前, 还没拍).
   const hesitant = saysHesitant(input.text);
+  const fitSwap = swapsForFit(input.text);
   const placedUnpaid = status === 'unpaid' || [input.text, ...(input.earlier ?? [])].some(saysPlacedUnpaid);
   /** A payment reminder (您拍下的宝贝还没付款) to a buyer with no order placed: it answers nothing asked
    * (付款前能用花呗吗 had both reminders first) and tells the buyer what is not so. */
@@ -494,7 +498,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
-    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) || (paidDeparture && fit.answersPaidDeparture[t]) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
@@ -502,6 +506,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
       v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
+    else if (departureAsked && fit.answersArrival[t]) v -= W_DETAIL_MISS;
     if (unsigned(t) || unplaced(t)) v -= W_DETAIL_MISS;
     // A buyer still making up their mind (拍了还没付，有点犹豫) is asked what holds them back before being
     // reminded of the order: 催付 led 打消顾虑 on the words it shares with 拍了…还没付 (QA, 2026-12-06).
@@ -588,6 +593,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // stayed third behind the thanks when it only lost ground).
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
+    // A swap for fit or taste with no fault named (L码大了想换个M码) is no defect: 质量问题请拍照 and the
+    // other defect replies would tell the buyer otherwise (fit.ts SWAP_FOR_FIT, ABOUT_DEFECT).
+    if (fitSwap && fit.aboutDefect[t]) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 
