@@ -356,7 +356,15 @@ export function classify(messages: string[], opts: ClassifyOptions = {}): Classi
   const dampSocial = (m: Map<NeedId, number>) => {
     let need = 0;
     for (const [id, v] of m) if (!SOCIAL.has(id)) need = Math.max(need, v);
-    if (need >= CONFIDENT_RAW) for (const id of SOCIAL) if (m.has(id as NeedId)) m.set(id as NeedId, m.get(id as NeedId)! * SOCIAL_DAMPING);
+    if (need < CONFIDENT_RAW) return;
+    for (const id of SOCIAL) {
+      const v = m.get(id as NeedId);
+      if (v === undefined) continue;
+      // Only weak hints (亲 as a form of address, 嗯, 行): courtesy around the need, not a greeting or a
+      // closing of its own. Damped, 亲 still scored 0.11 and put a 问候 chip beside 亲 有货吗 (2026-12-07).
+      if (v < CONFIDENT_RAW) m.delete(id as NeedId);
+      else m.set(id as NeedId, v * SOCIAL_DAMPING);
+    }
   };
   dampSocial(raw);
 

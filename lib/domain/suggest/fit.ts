@@ -38,8 +38,9 @@ const STAGE_WORDS: [RegExp, number][] = [
   [/还没(?:买|拍|下单)|没(?:买|拍)过|(?:想|准备|打算|考虑)(?:买|拍|入手|下单)|(?:下单|拍|买)之?前|先问问/, PRE],
   // Before paying (付款前想问下面料, 支付之前问问): not paid yet, whatever 付 says to 已付款确认's detail.
   [/(?:现在|今天|马上|明天)(?:下单|拍|买|付款?)|(?:付款|支付|付钱)(?:之|以)?前/, PRE | UNPAID],
-  // An announced purchase (那我先拍了, 这就去下单): not made yet, whatever its 了 says.
-  [/(?:先|这就|现在就)去?(?:下单|拍|买)(?:了|啦|吧)?(?:[哈啊呀哦～~！!。，,]|$)/, PRE | UNPAID],
+  // An announced purchase (那我先拍了, 这就去下单): not made yet, whatever its 了 says. A space may end it
+  // (那我先拍了 谢谢亲: read as no stage, 已付款确认 was its second card).
+  [/(?:先|这就|现在就)去?(?:下单|拍|买)(?:了|啦|吧)?(?:[哈啊呀哦～~！!。，,\s]|$)/, PRE | UNPAID],
   [/还没(?:付|支付)|没付款|未付款|待付款|付不了|付不上|(?:付款?|支付).{0,3}(?:失败|不成功|没成功)|没付成/, UNPAID],
   [/(?:已经?|刚)(?:付|支付)|付(?:了|过)(?:款|钱)?|钱(?:已经)?付|等待发货|待发货|还没发|没发货|还不发|怎么不发|不给发|还没寄/, PAID],
   // 已经发货了 says it shipped; 已经发货了吗 / 发货了没 ask (a bare 发 needs its 了: 已经发货了吗 held 已经发).
@@ -176,6 +177,9 @@ const TRUE_AT: Record<string, number> = {
   'courier-sf': PRE | UNPAID | PAID,
   // 我在订单上给您备注…帮您看看能不能换一家: before the parcel leaves (a shipped one is 查询物流's).
   'courier-door': PRE | UNPAID | PAID,
+  // 收到您的付款啦…订单{发货日}发出: paid and not yet sent. Its detail holds 拍了 (我拍了 after paying), and
+  // 好的 那我先拍了 谢谢亲 — a purchase only announced — had it second (2026-12-07).
+  'order-paid': PAID,
 };
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
@@ -215,6 +219,10 @@ const DETAIL: Record<string, string[]> = {
   'size-between': ['之间', '中间', '还是', '两个码'],
   'size-chart': ['尺码表', '尺寸', '平铺', '衣长', '胸围', '肩宽', '袖长', '腰围'],
   'size-runs-small': ['偏小', '偏大', '小一码', '大一码', '码准', '正码'],
+  // 放心拍，收到如果尺码不合适…可以申请换码: whether a size can be swapped, asked before buying (不合适能换吗,
+  // 万一小了可以换吗), not a swap wanted for goods in hand (L码大了想换个M码, 衣服偏大，我想换成S: it led those,
+  // or came second, beside a completed order; 2026-12-07).
+  'size-exchange-ok': ['如果', '万一', '要是', '假如', '的话', '到时候', '收到后', '收到以后', '包换', '支持换', '不合适能', '不合适可以', '不合适怎么办', '能不能退换', '可以退换吗', '能退换吗', '换不换'],
   'bargain-gift': ['送', '赠', '礼物', '礼品'],
   'bargain-free-shipping': ['包邮', '运费', '邮费'],
   // Asking for someone higher up (问问你们老板); a buyer calling the agent 老板 (便宜点啊老板) is not.

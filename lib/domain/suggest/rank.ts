@@ -7,6 +7,7 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
+import { SOCIAL } from './cues';
 import { AFTER, asksArrival, asksDeparture, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, swapsForFit, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
@@ -253,9 +254,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // paid order and no other): nothing is sent back, the order itself is changed — the order-change
   // replies count as shown too, so 取消已付款订单 (…只是想换颜色或规格，我也可以直接帮您改) answers it (换货流程
   // led, 2026-12-06). Not for a shopper asking ahead (现在下单，不合适能换吗: the stage words read pre-sale too).
+  // A weak 取消订单 chip of the model's own (0.06) is raised too: it kept the lift off, and 想换个颜色 还没发货吧
+  // had 延迟发货致歉 first and 取消已付款订单 fifth (2026-12-07).
   const buyerStage = stageOfWords(input.text) || stageOfOrders(input.orderStatuses ?? []);
   const unsentChange =
-    cls.top.includes('exchange') && !top.includes('cancel-order') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
+    cls.top.includes('exchange') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
   if (unsentChange) liftAfter('exchange', ['cancel-order']);
   const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
@@ -455,9 +458,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       for (const c of candList) {
         const d = fit.detail[c];
         if (d && !named.some((m) => names(c, m))) continue;
-        const s = situationOf(c);
         const fits = index.orderBits[c]!;
-        if (s && !(known && fits && !(fits & known)) && !ruledOut(c)) general.add(s);
+        if ((known && fits && !(fits & known)) || ruledOut(c)) continue;
+        // Every shown situation it is written for: 质量问题请拍照 (质量问题, 退货, 换货) is a general reply of
+        // 质量问题 even where 换货 scores higher. Counted for its best one only, 质量问题 had none, and 新衣有
+        // 气味 and 超过三天的质量问题 came before 换货流程 for 洗了一次就缩水了 换个大一码 (2026-12-07).
+        for (const sc of index.templates[c]!.scenarios) if (topSet.has(sc)) general.add(sc);
       }
     }
     const s = situationOf(t);
@@ -526,8 +532,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // shared words do not put it before what the chips promise.
   const shownMask = top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const wordShare = (t: number) => (qWeight > 0 ? Math.min(1, (words.get(t) ?? 0) / qWeight) : 0);
+  // A closing's words are courtesy (辛苦了, 麻烦了): they bring no reply of another situation into view
+  // (好的好的 辛苦了 had 细节待核实…辛苦稍等 third, on 辛苦; 2026-12-07).
+  const closingOnly = top.includes('thanks') && top.every((s) => SOCIAL.has(s));
   const inView = (t: number) =>
-    !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || wordShare(t) >= STRONG_WORDS || (unpaidBoost > 0 && paymentForUnpaid(t));
+    !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || (!closingOnly && wordShare(t) >= STRONG_WORDS) || (unpaidBoost > 0 && paymentForUnpaid(t));
 
   // Score every candidate with numbers only; build the explanation for the winners alone.
   const score = (t: number, reasons: RankedTemplate['reasons'] | null): number => {
