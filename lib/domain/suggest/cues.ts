@@ -581,6 +581,9 @@ export const NEUTRAL =
   // The goods against what the buyer pictured (颜色跟想象的不一样, 和我想的不一样): taste, no wrong item sent
   // (收到了 颜色跟想象的不一样 想换个黑色 showed the 错发漏发 chip; 2026-12-07).
   '想象的不一样 想象中不一样 想象中的不一样 想的不一样 预想的不一样 期待的不一样 ' +
+  // A goodnight (辛苦了 早点休息) is no hurry to ship, and the goods said received (好的 收到货了 满意) no
+  // question when they arrive: 早点 and 收到货 put a 发货时间 chip on such closings (2026-12-07).
+  '早点休息 早点睡 早点下班 早点回家 早点歇 收到货了 收到货啦 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 

@@ -68,6 +68,8 @@ export const MULTI_NEED: WalkCase[] = [
   // A size between 还有 and the question is a stock question; freight collect of a courier is no return's postage.
   c('还有37码吗 能不能发顺丰到付', [], { top3: [STOCK, ['courier-sf']], never: ['return-postage-buyer', 'return-postage-shop'], chipsNever: ['return-shipping'] }),
   c('有现货吗 能用花呗吗', [], { top3: [['pay-methods'], STOCK] }),
+  // Two pieces in one order are no duplicate order.
+  c('拍了两件 能便宜点吗 包邮吗', ['unpaid'], { top3: [['bargain-free-shipping', 'bargain-fixed-price', 'bargain-small-discount', 'bargain-gift']], never: ['pay-duplicate'] }),
   c('今天能发吗 能开发票吗', ['paid'], { top3: [['order-paid', 'ship-time'], ['invoice-after-receipt', 'invoice-info']] }),
 ];
 
@@ -147,6 +149,9 @@ export const CLOSINGS: WalkCase[] = [
   c('谢谢亲 晚上好', [], { at: 21, first: BYE, never: WELCOMES, chipsNever: ['greeting'] }),
   c('多谢 您好', [], { at: 27, first: BYE, never: WELCOMES, chipsNever: ['greeting'] }),
   c('3q亲', [], { first: BYE, never: WELCOMES, chipsNever: ['greeting'] }),
+  // A goodnight's 早点 and the goods said received are no shipping question.
+  c('OK 辛苦了 早点休息', ['paid'], { at: 23, first: BYE, never: [...WELCOMES, 'ship-arrival', 'ship-time'], chipsNever: ['shipping-time'] }),
+  c('好的 收到货了 满意', ['completed'], { first: ['bye-five-star', ...BYE], never: WELCOMES, chipsNever: ['shipping-time'] }),
 ];
 
 /** Greetings by the hour: the night reception at night only; 亲 beside a need is no greeting. */
