@@ -324,6 +324,16 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
     rawScores.delete('thanks');
     evidence.delete('thanks');
   }
+  // A closing (thanks leads, confident) that also says 亲, 你好 or 您好 is thanking politely, not
+  // opening the chat: the greeting is ruled out, the model's chip with it, so no welcome (新客欢迎, 夜班
+  // 接待 at night) reaches the cards of 谢谢亲 or 你好 谢谢 (keyboard walk, 2026-12-06). A greeting that
+  // asks for someone (在吗, 有人吗, 人工: weight 3) is a need of its own and stays.
+  const closing = rawScores.get('thanks') ?? 0;
+  const greeting = perScenario.get('greeting');
+  if (greeting && closing >= CONFIDENT_RAW && [...rawScores.values()].every((v) => v <= closing) && greeting.every((w) => w < 3)) {
+    rawScores.delete('greeting');
+    evidence.get('greeting')!.push('negated', '/ruled-out/');
+  }
   return { raw: rawScores, evidence, flags, text };
 }
 
@@ -346,7 +356,15 @@ export function classify(messages: string[], opts: ClassifyOptions = {}): Classi
   const dampSocial = (m: Map<NeedId, number>) => {
     let need = 0;
     for (const [id, v] of m) if (!SOCIAL.has(id)) need = Math.max(need, v);
-    if (need >= CONFIDENT_RAW) for (const id of SOCIAL) if (m.has(id as NeedId)) m.set(id as NeedId, m.get(id as NeedId)! * SOCIAL_DAMPING);
+    if (need < CONFIDENT_RAW) return;
+    for (const id of SOCIAL) {
+      const v = m.get(id as NeedId);
+      if (v === undefined) continue;
+      // Only weak hints (亲 as a form of address, 嗯, 行): courtesy around the need, not a greeting or a
+      // closing of its own. Damped, 亲 still scored 0.11 and put a 问候 chip beside 亲 有货吗 (2026-12-07).
+      if (v < CONFIDENT_RAW) m.delete(id as NeedId);
+      else m.set(id as NeedId, v * SOCIAL_DAMPING);
+    }
   };
   dampSocial(raw);
 

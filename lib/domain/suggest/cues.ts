@@ -179,7 +179,11 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '变质 不新鲜 难吃 不管用 无效 松动 烧坏 烧了 短路 漏电 接触不良 掉毛 全是毛 起毛 掉渣 掉屑 掉粉 掉漆 生锈 发黄 发黑 有毛病 毛病 ' +
       // What shoes, bags, clothes and devices break as (开胶 had no cue: with 运费谁出 beside it the defect
       // dropped out of the chips and 非质量问题运费 led, QA pass T, finding 1).
-      '开胶 脱胶 掉底 鞋底掉 鞋底断 断底 开裂 裂缝 脱皮 掉皮 起皮 爆皮 断线 崩线 开缝 跳线 缩水了 缩水严重 串色 染色了 拉链坏 拉链掉 拉不上 拉头掉 扣子掉 掉扣子 纽扣掉 背带断 肩带断 带子断 提手断 鞋带断 掉钻 五金掉 脱落 花屏 黑屏 闪屏 蓝屏 白屏 自动关机 自己关机 充不上电 充不进去 没声音 没有声音 连不上 重启 卡死 不灵 按键坏 进水 起泡 鼓包 漏气',
+      '开胶 脱胶 掉底 鞋底掉 鞋底断 断底 开裂 裂缝 脱皮 掉皮 起皮 爆皮 断线 崩线 开缝 跳线 缩水了 缩水严重 串色 染色了 拉链坏 拉链掉 拉不上 拉头掉 扣子掉 掉扣子 纽扣掉 背带断 肩带断 带子断 提手断 鞋带断 掉钻 五金掉 脱落 花屏 黑屏 闪屏 蓝屏 白屏 自动关机 自己关机 充不上电 充不进去 没声音 没有声音 连不上 重启 卡死 不灵 按键坏 进水 起泡 鼓包 漏气 ' +
+      // A hole, or a pair that does not match (有个洞, 一只大一只小): a defect, no swap for fit. 衣服有个洞 能换吗 had
+      // no 质量 chip and 尺码不合适可换 (放心拍…) first (2026-12-07).
+      '有个洞 有洞 一个洞 几个洞 小洞 窟窿 一只大一只小 一个大一个小 一只大一只 一大一小 一长一短 左右不一样 两只不一样 大小不一 ' +
+      '不一样大 不一样长',
     2: '质量 坏 发热 霉 虫 脏 没用 骗人',
     1: '问题 声音 味道',
   },
@@ -295,7 +299,7 @@ const RECEIVED_BEFORE = '收到|拿到|到手|签收|到货|用了|穿了|洗了
 const WORRY_OF = '(?:质量|做工|假货|假的|不是正品|次品|瑕疵|起球|掉色|褪色|开线|脱线|缩水|掉毛|异味|有味|坏|用不久|不耐用|不结实)';
 const FAKE = '(?:假货|假的|假冒|冒牌|仿的|仿货|仿品|高仿|山寨|水货|次品|不是正品|不是真的)';
 /** A fault named (开胶了, 有股味): 怕是 beside it is "probably", a guess at the cause. */
-const FAULT_NAMED = '开胶|脱胶|开线|脱线|掉色|褪色|起球|缩水|掉毛|掉皮|破|裂|坏|漏|断|异味|有味|臭|发霉|瑕疵|问题|毛病|不能用|用不了|没反应|不好用';
+export const FAULT_NAMED = '开胶|脱胶|开线|脱线|掉色|褪色|起球|缩水|掉毛|掉皮|破|裂|坏|漏|断|异味|有味|臭|发霉|瑕疵|问题|毛病|不能用|用不了|没反应|不好用';
 export const WORRY_AHEAD = new RegExp(
   String.raw`^(?:(?!${RECEIVED_BEFORE}).)*?(?:(?<![不没别哪恐])(?:怕(?!是)|担心|担忧|顾虑|不放心)[^,.!?]{0,8}?${WORRY_OF}` +
     String.raw`|(?<=[就只生最])怕是[^,.!?]{0,8}?${WORRY_OF}` +
@@ -378,6 +382,14 @@ const NOT_ORDERED = /还没有?(?:拍(?!照|图|视频|个照|张照)|下单|买
  * 运费谁出, 保修, 合并发货) keeps its chip.
  */
 const NO_ORDER_YET = new RegExp(String.raw`^(?!.*(?:拍|下单|买|付款?)(?:了|下|好|完)?(?:以后|之后|后))(?=.*${NOT_ORDERED.source})`);
+/** A size or colour named between 还有 and the question (还有37码吗, 还有xl的吗, 还有白色没, 还有大码吗). */
+const STILL_THERE = /^(?!.*(?:换|退)).*还有(?:没有)?\s*(?:(?:[a-z]{1,4}|\d{2,3}(?:\.5)?|大|小|中|加大)\s*(?:码|号)?|[\u4e00-\u9fa5]{0,2}色)的?\s*(?:吗|么|没|呢|\?|不|$)/;
+/** The goods against what the buyer pictured, no wrong item said (发错, 不是我买的, 发成…). */
+const PICTURED = /^(?!.*(?:发错|错发|寄错|发成|不是我(?:买|拍|要|选)|漏发|少发|少了|多发)).*(?:想象|想的|预想|期待)[^，。！？,!?]{0,3}不一样/;
+/** 还 typed for 换 before a size or colour (还个M码, 还成大一号, 还个白色的); not 还有/还是/还要…. */
+const SWAP_TYPO = /还(?:个|一个|成|为)\s*(?:(?:[a-z]{1,4}|\d{2,3})\s*(?:码|号|的)|(?:大|小)一?(?:码|号|点)|[\u4e00-\u9fa5]{0,2}色)/;
+/** Freight collect asked of a courier, no return in sight (能发顺丰到付吗, 发快递到付可以吗). */
+const COURIER_COLLECT = /^(?!.*(?:退|换|寄回|返还|取件|售后|拒收|拒签)).*(?:顺丰|韵达|中通|圆通|申通|京东|邮政|ems|极兔|德邦|快递|发)(?:快递)?(?:可以|能|能不能|可不可以)?到付/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
 
@@ -451,6 +463,15 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(什么时候|哪天|几号|多久)才(会|能)?有(货)?\s*(吗|呢|啊|呀|\?)?\s*$/, scenario: 'stock', weight: 3 },
   // Time left (活动还剩几天, 保修还剩多久) is not stock left.
   { re: /剩(下)?(多久|几天|多少天|几个?小时|多长时间|几个?月|多少时间|几分钟)/, scenario: 'stock', weight: -3 },
+  // A size or colour still there, named between 还有 and the question (还有37码吗, 还有xl的吗, 还有白色没):
+  // 还有吗 is a stock cue, but a size in the middle split it and 还有37码吗 能不能发顺丰到付 showed no 库存 chip
+  // (2026-12-07). Not a code (优惠码, 取件码), not an exchange's new item.
+  { re: STILL_THERE, scenario: 'stock', weight: 3 },
+  // The goods against what the buyer pictured (跟想象的不一样, 和我想的不一样), nothing said to be sent wrong:
+  // taste, so the model's 错发漏发 chip is ruled out (收到了 颜色跟想象的不一样 想换个黑色; 2026-12-07).
+  { re: PICTURED, scenario: 'wrong-item', weight: -2 },
+  // 还 typed for 换 (both read huan: 想还个M码, 还成黑色的): another size or colour wanted.
+  { re: SWAP_TYPO, scenario: 'exchange', weight: 3 },
   // A variant asked for by its look: 纯白的有吗, 带盖子的还有没有.
   { re: /[\u4e00-\u9fa5]{1,5}的\s*(有吗|有没有|还有吗|还有没有|有货吗)/, scenario: 'stock', weight: 2.5 },
   // "Do you have X" in the shop's own words: 咱们这有转换头吗, 你家有加厚的吗.
@@ -474,6 +495,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(赠品|送的|赠送的).{0,6}(没|不)(在|有|收到|见|给)/, scenario: 'wrong-item', weight: 3 },
   // Asking whether something comes free with the order: 还送湿巾吗, 多买能送几个吗, 有线送的吗.
   { re: /(?<![配派运递接护输转直])送(?![到货达来去回过件上给人礼不])\S{0,8}(吗|\?|不|呢)/, scenario: 'promotion', weight: 2 },
+  // Freight collect asked of a courier before sending (能发顺丰到付吗, 顺丰到付可以吗): the courier's 到付, not a
+  // return sent collect (寄回不要到付). 到付 is a return-postage cue, and 还有37码吗 能不能发顺丰到付 had the
+  // 退货运费 chip and 非质量问题运费 on the cards (2026-12-07).
+  { re: COURIER_COLLECT, scenario: 'return-shipping', weight: -3 },
+  { re: COURIER_COLLECT, scenario: 'courier', weight: 2 },
   // Postage asked about with no return or exchange in sight is a pre-sale question (包邮, 运费多少).
   { re: POSTAGE_ONLY, scenario: 'promotion', weight: 2 },
   { re: POSTAGE_ONLY, scenario: 'return-shipping', weight: -1 },
@@ -552,6 +578,12 @@ export const NEUTRAL =
   '付款前 付款之前 付款以前 支付前 支付之前 支付以前 付钱前 付钱之前 付钱以前 ' +
   // Not ordered yet (还没拍，能用花呗吗) is a shopper's frame, not a wait: its 还没 is no late parcel.
   '还没拍 还没有拍 还没下单 还没有下单 还没买 还没有买 ' +
+  // The goods against what the buyer pictured (颜色跟想象的不一样, 和我想的不一样): taste, no wrong item sent
+  // (收到了 颜色跟想象的不一样 想换个黑色 showed the 错发漏发 chip; 2026-12-07).
+  '想象的不一样 想象中不一样 想象中的不一样 想的不一样 预想的不一样 期待的不一样 ' +
+  // A goodnight (辛苦了 早点休息) is no hurry to ship, and the goods said received (好的 收到货了 满意) no
+  // question when they arrive: 早点 and 收到货 put a 发货时间 chip on such closings (2026-12-07).
+  '早点休息 早点睡 早点下班 早点回家 早点歇 收到货了 收到货啦 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 

@@ -11,7 +11,7 @@
 import type { Template } from '../templates/types';
 import { own } from '../own';
 import { shiftOfTemplate } from '../templates/starter-shift';
-import { WORRY_AHEAD } from './cues';
+import { FAULT_NAMED, WORRY_AHEAD } from './cues';
 import { normalize } from './normalize';
 
 /** Order stages: before purchase, unpaid, paid and not shipped, shipped, after-sale / received. */
@@ -38,8 +38,9 @@ const STAGE_WORDS: [RegExp, number][] = [
   [/还没(?:买|拍|下单)|没(?:买|拍)过|(?:想|准备|打算|考虑)(?:买|拍|入手|下单)|(?:下单|拍|买)之?前|先问问/, PRE],
   // Before paying (付款前想问下面料, 支付之前问问): not paid yet, whatever 付 says to 已付款确认's detail.
   [/(?:现在|今天|马上|明天)(?:下单|拍|买|付款?)|(?:付款|支付|付钱)(?:之|以)?前/, PRE | UNPAID],
-  // An announced purchase (那我先拍了, 这就去下单): not made yet, whatever its 了 says.
-  [/(?:先|这就|现在就)去?(?:下单|拍|买)(?:了|啦|吧)?(?:[哈啊呀哦～~！!。，,]|$)/, PRE | UNPAID],
+  // An announced purchase (那我先拍了, 这就去下单): not made yet, whatever its 了 says. A space may end it
+  // (那我先拍了 谢谢亲: read as no stage, 已付款确认 was its second card).
+  [/(?:先|这就|现在就)去?(?:下单|拍|买)(?:了|啦|吧)?(?:[哈啊呀哦～~！!。，,\s]|$)/, PRE | UNPAID],
   [/还没(?:付|支付)|没付款|未付款|待付款|付不了|付不上|(?:付款?|支付).{0,3}(?:失败|不成功|没成功)|没付成/, UNPAID],
   [/(?:已经?|刚)(?:付|支付)|付(?:了|过)(?:款|钱)?|钱(?:已经)?付|等待发货|待发货|还没发|没发货|还不发|怎么不发|不给发|还没寄/, PAID],
   // 已经发货了 says it shipped; 已经发货了吗 / 发货了没 ask (a bare 发 needs its 了: 已经发货了吗 held 已经发).
@@ -67,10 +68,21 @@ const STAGE_WORDS: [RegExp, number][] = [
 const FADED = /(?:掉|褪|脱|串|染|落)色了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害|多|大)|(?:一|就|都|也)(?:掉|褪|脱|串)色|染(?:到|了|上|蓝|红|黑|花)|把[^。！？]{0,8}染/;
 const FADE_AHEAD = /(?<!为什么|怎么|咋)(?:会|会不会|容易|可能|易)(?:掉|褪|脱|串|染|变)色|(?:掉|褪|脱|串|染)色(?:吗|么|嘛|不[?？]?$|没[?？]|[?？])|(?:掉|褪)不(?:掉|褪)色/;
 
+/**
+ * Whether it is in stock (有现货吗, 还有货吗, 有没有库存, M码还有吗): asked before buying or paying, whatever
+ * orders the page shows beside the chat (a buyer with a paid order shopping again). Not an exchange's new
+ * item (换的还有货吗: 换货已留货), nor what the shop said before (不是说有现货吗, a late order). Until
+ * 2026-12-07 有现货吗 今天能发吗 发顺丰可以吗 beside a paid order read as paid: 有现货 and 发货时间 (您现在付款
+ * 的话…) lost their stage and neither was on the cards (keyboard walk). Words that say before purchase
+ * (还没下单) say it more exactly: the question then adds nothing.
+ */
+const STOCK_ASKED = /^(?!.*(?:换|退|(?:说|不是|明明|以为|显示)[^，。！？,!?]{0,4}(?:有|是)现?货)).*(?:(?:有|还有)(?:没有)?(?:现货|货|库存)(?:吗|么|嘛|没|不|呢|没有|[?？]|\s|$)|有没有(?:现货|货|库存)|是不是现货|现货(?:吗|么|嘛|不|呢|没|[?？])|(?:码|号|色|款)的?(?:还)?有(?:吗|么|嘛|没|不|呢|[?？])|还有(?:没有)?[^，。！？,!?\s]{0,4}(?:码|号|色)的?(?:吗|么|嘛|没|呢|[?？]))/i;
+
 export function stageOfWords(text: string): number {
   if (FADE_AHEAD.test(text) && !FADED.test(text)) return PRE;
   let m = 0;
   for (const [re, bits] of STAGE_WORDS) if (re.test(text)) m |= bits;
+  if (!(m & PRE) && STOCK_ASKED.test(text)) m |= PRE | UNPAID;
   return m;
 }
 
@@ -113,8 +125,26 @@ export function asksArrival(text: string): boolean {
   return ARRIVAL_WHEN.test(text);
 }
 
+/**
+ * The buyer asks when the parcel leaves (今天能发吗, 什么时候发货, 明天能发出吗, 多久发货) and not when it
+ * arrives: 到货时间 (发货后一般…天左右送达) does not answer it, and goes behind the replies that do (rank.ts),
+ * as a reply whose detail is not named does. Beside a paid order 到货时间 led 今天能发吗 and came
+ * before 发货时间 in 有现货吗 今天能发吗 发顺丰可以吗 (keyboard walk, 2026-12-06). Not 发票 (an invoice),
+ * nor what was sent (发错, 发成, 发的是).
+ */
+const DEPARTS = /发货|发出|寄出|发走|(?:能|可以|会|才|就|还|马上|尽快|赶紧|快点|今天|明天|后天|当天|几号|哪天|什么时候|几时|几点|多久|几天)[^，。！？,!?\s]{0,3}?发(?![票错成的了现])/;
+
+export function asksDeparture(text: string): boolean {
+  return DEPARTS.test(text) && !asksArrival(text);
+}
+
 /** Starter replies that answer when the parcel arrives, by stable id. */
 const ANSWERS_ARRIVAL = new Set(['ship-arrival']);
+/** …and the one that tells a buyer who has paid the day their order leaves (已付款确认: 收到您的付款啦…订单
+ * {发货日}发出): a paid order beside the chat names its detail (a payment made) when the buyer asks when it
+ * ships. 发货时间 (您现在付款的话…) is for a buyer who has not paid; 今天能发吗 beside a paid order had it
+ * first and 已付款确认 third, behind 发货地. */
+const ANSWERS_PAID_DEPARTURE = new Set(['order-paid']);
 
 /**
  * Buyer words that do not name a reply's detail though they hold its words: in an arrival question
@@ -147,6 +177,9 @@ const TRUE_AT: Record<string, number> = {
   'courier-sf': PRE | UNPAID | PAID,
   // 我在订单上给您备注…帮您看看能不能换一家: before the parcel leaves (a shipped one is 查询物流's).
   'courier-door': PRE | UNPAID | PAID,
+  // 收到您的付款啦…订单{发货日}发出: paid and not yet sent. Its detail holds 拍了 (我拍了 after paying), and
+  // 好的 那我先拍了 谢谢亲 — a purchase only announced — had it second (2026-12-07).
+  'order-paid': PAID,
 };
 
 /** A body that asks the buyer to buy is only true before the purchase (有现货…放心拍下; 建议…拍大一码
@@ -186,6 +219,10 @@ const DETAIL: Record<string, string[]> = {
   'size-between': ['之间', '中间', '还是', '两个码'],
   'size-chart': ['尺码表', '尺寸', '平铺', '衣长', '胸围', '肩宽', '袖长', '腰围'],
   'size-runs-small': ['偏小', '偏大', '小一码', '大一码', '码准', '正码'],
+  // 放心拍，收到如果尺码不合适…可以申请换码: whether a size can be swapped, asked before buying (不合适能换吗,
+  // 万一小了可以换吗), not a swap wanted for goods in hand (L码大了想换个M码, 衣服偏大，我想换成S: it led those,
+  // or came second, beside a completed order; 2026-12-07).
+  'size-exchange-ok': ['如果', '万一', '要是', '假如', '的话', '到时候', '收到后', '收到以后', '包换', '支持换', '不合适能', '不合适可以', '不合适怎么办', '能不能退换', '可以退换吗', '能退换吗', '换不换'],
   'bargain-gift': ['送', '赠', '礼物', '礼品'],
   'bargain-free-shipping': ['包邮', '运费', '邮费'],
   // Asking for someone higher up (问问你们老板); a buyer calling the agent 老板 (便宜点啊老板) is not.
@@ -203,7 +240,8 @@ const DETAIL: Record<string, string[]> = {
   'invoice-special': ['专票', '专用', '增值税'],
   'pay-failed': ['失败', '没成功', '不成功', '付不了', '付不上', '付不出', '支付不了', '限额', '余额不足', '扣款', '报错', '提示'],
   'pay-by-friend': ['代付', '朋友', '家人', '别人', '帮我付', '帮忙付', '老公', '老婆'],
-  'pay-duplicate': ['重复', '两单', '两个订单', '拍了两', '多拍', '拍多', '拍重', '两次'],
+  // Two orders (拍了两单, 拍了两次), not two pieces in one (拍了两件 能便宜点吗 had 重复拍下 second; 2026-12-07).
+  'pay-duplicate': ['重复', '两单', '两个订单', '拍了两单', '拍了两次', '拍了两个一样', '拍了两遍', '多拍', '拍多', '拍重', '两次'],
   'pay-price-changed': ['改价', '改好', '改了价', '改价格', '价格改'],
   // Which ways of paying the shop takes, on any platform (花呗, 白条, 先用后付, 月付).
   'pay-methods': ['花呗', '白条', '信用卡', '分期', '刷卡', '付款方式', '支付方式', '怎么付', '怎么支付', '用什么付', '什么方式', '哪些方式', '支付宝', '微信', '用银行卡', '银行卡付', '储蓄卡', '借记卡', '货到付款', '先用后付', '后付', '月付', '云闪付', '网银', '对公', '转账'],
@@ -458,6 +496,8 @@ export interface FitData {
   shift: Uint8Array;
   /** 1: the reply says when the parcel arrives (ANSWERS_ARRIVAL). */
   answersArrival: Uint8Array;
+  /** 1: the reply tells a paid buyer when the order leaves (ANSWERS_PAID_DEPARTURE). */
+  answersPaidDeparture: Uint8Array;
   /** Buyer words removed before the reply's detail is looked for (null: none; NOT_DETAIL). */
   notDetail: (RegExp | null)[];
   /** 1: the reply tells the buyer an order is placed and unpaid (CLAIMS_PLACED: 催付). */
@@ -466,6 +506,8 @@ export interface FitData {
   trueAt: Uint8Array;
   /** 1: the reply asks what holds the buyer back (ANSWERS_DOUBT: 打消顾虑). */
   answersDoubt: Uint8Array;
+  /** 1: the reply handles the message as a defect (ABOUT_DEFECT). */
+  aboutDefect: Uint8Array;
 }
 
 /**
@@ -510,6 +552,36 @@ export function saysHesitant(text: string): boolean {
  */
 const ANSWERS_DOUBT = /顾虑/;
 
+/**
+ * The buyer wants another size, colour or style, or says the goods do not fit or please them (L码大了
+ * 想换个M码, 颜色不喜欢想换, 裤子短了换长一码), and names no fault (开线, 坏了, 有味, 质量…): a swap for
+ * fit or taste, which is no defect. A reply that handles a defect (质量问题请拍照: 给您带来不好的体验…
+ * 有问题的地方拍清楚; 质量问题处理方案; 质量问题运费) tells such a buyer the goods are faulty and that the
+ * shop pays the postage: it is not suggested (search still finds it). 质量问题请拍照 was the third card
+ * of L码大了想换个M码 (keyboard walk, 2026-12-06). Read on the normalised message (lower case).
+ */
+const SIZE_WORD = '(?:码|号|尺码|码数|尺寸|size|[smlx]{1,4}\\b|[smlx]{1,4}(?=码|号|的|$)|[0-9]{2,3}(?=码|号|的|$))';
+const SWAP_FOR_FIT = new RegExp(
+  [
+    // another size, colour or style wanted: 换个M码, 换成黑色, 换大一码, 换一个颜色, 想换38的, 换个款
+    `换(?:个|一个|成|为|到|下|一下|回|件|双|条)?(?:大|小)?(?:一|两|1|2)?[^，。！？,!?]{0,5}?(?:${SIZE_WORD}|颜色|色|款|规格|型号|尺码)`,
+    // the goods do not fit: 大了, 有点小了, 偏紧, 太短了, 穿不下, 不合身
+    '(?:有点|太|偏|稍微|稍|略|还是)?(?:大|小|紧|松|肥|瘦|短|长|窄|宽)了|偏(?:大|小|紧|松|肥|瘦|短|长)|穿不(?:下|进|了)|套不进|不合身|不合脚|不合适|不跟脚|挤脚|磨脚',
+    // …or do not please: 颜色不喜欢, 不好看, 上身效果不好, 跟想象的不一样
+    '不(?:太)?喜欢|不好看|不显瘦|显胖|显黑|不适合我|上身效果不|和想象的不|跟想象的不',
+  ].join('|'),
+);
+const FAULT = new RegExp(`${FAULT_NAMED}|质量|次品|残次|假货|脏|污|线头|色差|划痕|少了|发错|错发|漏发|缺件|变形|不一样长|一长一短|大小不一`);
+
+export function swapsForFit(text: string): boolean {
+  const t = normalize(text).text;
+  return SWAP_FOR_FIT.test(t) && !FAULT.test(t);
+}
+
+/** A body that handles the message as a defect (有问题的地方拍清楚, 确实是我们的问题, 质量问题…由我们承担);
+ * not 非质量问题 / 不属于质量问题 (the postage of a swap for fit is the buyer's: those replies say so). */
+const ABOUT_DEFECT = /(?<!非|不属于|不是|不算)质量问题|有问题的地方|确实是我们的问题/;
+
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
 const SETTLES_THREAT = new Set(['complaint-resolve-first']);
 
@@ -546,11 +618,13 @@ export function fitOf(templates: readonly Template[]): FitData {
   const settlesThreat = Uint8Array.from(templates, (t) => (SETTLES_THREAT.has(t.id) ? 1 : 0));
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
   const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
+  const answersPaidDeparture = Uint8Array.from(templates, (t) => (ANSWERS_PAID_DEPARTURE.has(t.id) ? 1 : 0));
   const notDetail = templates.map((t) => own(NOT_DETAIL, t.id) ?? null);
   const claimsPlaced = Uint8Array.from(templates, (t) => (CLAIMS_PLACED.test(t.body) ? 1 : 0));
   const trueAt = Uint8Array.from(templates, (t) => own(TRUE_AT, t.id) ?? 0);
   const answersDoubt = Uint8Array.from(templates, (t) => (ANSWERS_DOUBT.test(t.body) ? 1 : 0));
-  const f = { answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
+  const aboutDefect = Uint8Array.from(templates, (t) => (ABOUT_DEFECT.test(t.body) ? 1 : 0));
+  const f = { answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

@@ -7,7 +7,8 @@ import { isNight } from '../followups/rules';
 import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
-import { AFTER, asksArrival, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { SOCIAL } from './cues';
+import { AFTER, asksArrival, asksDeparture, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, swapsForFit, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -253,9 +254,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // paid order and no other): nothing is sent back, the order itself is changed — the order-change
   // replies count as shown too, so 取消已付款订单 (…只是想换颜色或规格，我也可以直接帮您改) answers it (换货流程
   // led, 2026-12-06). Not for a shopper asking ahead (现在下单，不合适能换吗: the stage words read pre-sale too).
-  const buyerStage = stageOfWords(input.text) || stageOfOrders(input.orderStatuses ?? []);
+  // A weak 取消订单 chip of the model's own (0.06) is raised too: it kept the lift off, and 想换个颜色 还没发货吧
+  // had 延迟发货致歉 first and 取消已付款订单 fifth (2026-12-07).
+  const wordStage = stageOfWords(input.text);
+  const buyerStage = wordStage || stageOfOrders(input.orderStatuses ?? []);
   const unsentChange =
-    cls.top.includes('exchange') && !top.includes('cancel-order') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
+    cls.top.includes('exchange') && (buyerStage & (UNPAID | PAID)) !== 0 && (buyerStage & (PRE | SHIPPED | AFTER)) === 0;
   if (unsentChange) liftAfter('exchange', ['cancel-order']);
   const topSet = new Set(top);
   const scenarios = (cls.confident ? cls.scores : cls.scores.filter((s) => s.score > 0.3)).slice(0, SCENARIO_CAP).map((s) => s.id);
@@ -373,7 +377,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // message is about an earlier order the page does not show: a reply true of received goods (发错货)
   // is no lie about it (漏发少件 led a wrong colour beside a paid order, shift walk 2026-12-07).
   const shown = orderMask(statuses);
-  const known = shown && !(shown & RECEIVED_MASK) && stageOfWords(input.text) & AFTER ? shown | RECEIVED_MASK : shown;
+  const known = shown && !(shown & RECEIVED_MASK) && wordStage & AFTER ? shown | RECEIVED_MASK : shown;
   let unpaidBoost = 0;
   if (status === 'unpaid') {
     const lead = cls.confident ? cls.scores[0]?.id : undefined;
@@ -407,6 +411,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // 到货时间 (发货后一般…天左右送达) speaks of a parcel not sent yet: a buyer whose parcel is on its way
   // and asks when it comes is tracking it.
   const arrivalAsked = (!buyerStage || (buyerStage & (PRE | UNPAID | PAID)) !== 0) && asksArrival(qText);
+  // Read once, and only when a reply needs it (到货时间, 已付款确认).
+  let departure: boolean | undefined;
+  const departureAsked = () => (departure ??= asksDeparture(qText));
+  // …by a buyer the page shows has paid, and whose words do not place elsewhere (有现货吗 shops again).
+  const paidDeparture = () => status === 'paid' && !wordStage && departureAsked();
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
   const goodGiven = !reviewBad && gaveReview(input.text);
   const reviewGiven = goodGiven || reviewBad;
@@ -432,6 +441,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   // An order placed and not paid: on the page, or in the buyer's words (还没付款; not 付款前, 还没拍).
   const hesitant = saysHesitant(input.text);
+  let swap: boolean | undefined;
+  const fitSwap = () => (swap ??= swapsForFit(input.text));
   const placedUnpaid = status === 'unpaid' || [input.text, ...(input.earlier ?? [])].some(saysPlacedUnpaid);
   /** A payment reminder (您拍下的宝贝还没付款) to a buyer with no order placed: it answers nothing asked
    * (付款前能用花呗吗 had both reminders first) and tells the buyer what is not so. */
@@ -451,9 +462,12 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
       for (const c of candList) {
         const d = fit.detail[c];
         if (d && !named.some((m) => names(c, m))) continue;
-        const s = situationOf(c);
         const fits = index.orderBits[c]!;
-        if (s && !(known && fits && !(fits & known)) && !ruledOut(c)) general.add(s);
+        if ((known && fits && !(fits & known)) || ruledOut(c)) continue;
+        // Every shown situation it is written for: 质量问题请拍照 (质量问题, 退货, 换货) is a general reply of
+        // 质量问题 even where 换货 scores higher. Counted for its best one only, 质量问题 had none, and 新衣有
+        // 气味 and 超过三天的质量问题 came before 换货流程 for 洗了一次就缩水了 换个大一码 (2026-12-07).
+        for (const sc of index.templates[c]!.scenarios) if (topSet.has(sc)) general.add(sc);
       }
     }
     const s = situationOf(t);
@@ -494,7 +508,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
-    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) || (fit.answersPaidDeparture[t] === 1 && paidDeparture()) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
@@ -502,6 +516,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (reviewThreatened && fit.settlesThreat[t] && detail && !names(t, qText))
       v += W_DETAIL_HIT + (named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : W_DETAIL_MISS);
     if (arrivalAsked && fit.answersArrival[t]) v += W_ASKED_ARRIVAL;
+    else if (fit.answersArrival[t] && departureAsked()) v -= W_DETAIL_MISS;
     if (unsigned(t) || unplaced(t)) v -= W_DETAIL_MISS;
     // A buyer still making up their mind (拍了还没付，有点犹豫) is asked what holds them back before being
     // reminded of the order: 催付 led 打消顾虑 on the words it shares with 拍了…还没付 (QA, 2026-12-06).
@@ -521,8 +536,11 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // shared words do not put it before what the chips promise.
   const shownMask = top.reduce((m, s) => m | (SCENARIO_BIT.get(s) ?? 0), 0);
   const wordShare = (t: number) => (qWeight > 0 ? Math.min(1, (words.get(t) ?? 0) / qWeight) : 0);
+  // A closing's words are courtesy (辛苦了, 麻烦了): they bring no reply of another situation into view
+  // (好的好的 辛苦了 had 细节待核实…辛苦稍等 third, on 辛苦; 2026-12-07).
+  const closingOnly = top.includes('thanks') && top.every((s) => SOCIAL.has(s));
   const inView = (t: number) =>
-    !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || wordShare(t) >= STRONG_WORDS || (unpaidBoost > 0 && paymentForUnpaid(t));
+    !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || (!closingOnly && wordShare(t) >= STRONG_WORDS) || (unpaidBoost > 0 && paymentForUnpaid(t));
 
   // Score every candidate with numbers only; build the explanation for the winners alone.
   const score = (t: number, reasons: RankedTemplate['reasons'] | null): number => {
@@ -588,6 +606,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // stayed third behind the thanks when it only lost ground).
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
+    // A swap for fit or taste with no fault named (L码大了想换个M码) is no defect: 质量问题请拍照 and the
+    // other defect replies would tell the buyer otherwise (fit.ts SWAP_FOR_FIT, ABOUT_DEFECT).
+    if (fit.aboutDefect[t] && fitSwap()) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 

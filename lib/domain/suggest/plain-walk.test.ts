@@ -1,0 +1,66 @@
+/**
+ * Plain messages of every hour (plain-walk.cases.ts) through the panel's path: the cue trie and the
+ * shipped model combined (combineSignals), then rankTemplates on the starter library with the orders
+ * beside the chat and the shop's cut-off and day shift, as lib/panel/controller.ts calls them.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { combineSignals } from './combine';
+import { SuggestEngine } from './engine';
+import { decodeModel, type ModelAsset } from './model';
+import { rankTemplates } from './rank';
+import { buildTemplateIndex } from './template-index';
+import { STARTER_LIBRARY } from '../templates/starter';
+import { CLOSINGS, GREETINGS, MULTI_NEED, SHIP_DAY, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase } from './plain-walk.cases';
+
+const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
+const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
+const index = buildTemplateIndex(STARTER_LIBRARY.templates);
+/** Beijing wall time on 2026-12-07 (h may pass 24). */
+const bj = (h: number) => Date.UTC(2026, 11, 7, h - 8, 10);
+const shop = { cutoff: '16:00', zone: 480, dayShift: { start: '08:00', end: '20:00' } };
+
+/** The buyer's turns since the shop's last reply go to the cues, and to the ranking as `earlier` (controller.ts). */
+function cardsFor(c: WalkCase): { chips: string[]; cards: string[] } {
+  const turns = [...(c.before ?? []), c.text];
+  const cls = combineSignals(classify(turns), engine.signals(c.text, { learning: false }));
+  const input = { classification: cls, text: c.text, earlier: turns, orderStatuses: c.orders, now: bj(c.at ?? 14), shop };
+  const cards = cls.top.length ? rankTemplates(index, input, 3).map((r) => r.template.id) : [];
+  return { chips: cls.top, cards };
+}
+
+function check(c: WalkCase): void {
+  const { chips, cards } = cardsFor(c);
+  const where = `${c.text} (${c.orders.join(',') || 'no order'}, ${c.at ?? 14}:10) → [${chips.join(', ')}] ${cards.join(', ')}`;
+  if (c.first) expect(c.first, where).toContain(cards[0]);
+  for (const group of c.top3 ?? []) expect(cards.some((id) => group.includes(id)), `${where}: one of ${group.join('/')}`).toBe(true);
+  for (const id of c.never ?? []) expect(cards, where).not.toContain(id);
+  for (const id of c.chipsNever ?? []) expect(chips, where).not.toContain(id);
+}
+
+const name = '$text ($orders, at $at)';
+
+describe('the three messages the keyboard walk found wrong', () => {
+  it.each(WALK_FOUND)(name, check);
+});
+
+describe('several needs in one message: a card for each, the stock question one too', () => {
+  it('holds at least 15 messages', () => expect(MULTI_NEED.length).toBeGreaterThanOrEqual(15));
+  it.each(MULTI_NEED)(name, check);
+  it.each(SHIP_DAY)(name, check);
+});
+
+describe('another size or colour for goods that do not fit or please: an exchange, no defect', () => {
+  it('holds at least 15 messages', () => expect(SWAP_FOR_FIT.length).toBeGreaterThanOrEqual(15));
+  it.each(SWAP_FOR_FIT)(name, check);
+  it.each(SWAP_NEIGHBOURS)(name, check);
+});
+
+describe('a closing at any hour gets a goodbye, a greeting the welcome of its hour', () => {
+  it('holds at least 15 closings', () => expect(CLOSINGS.length).toBeGreaterThanOrEqual(15));
+  it.each(CLOSINGS)(name, check);
+  it.each(GREETINGS)(name, check);
+});
