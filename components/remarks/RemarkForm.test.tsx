@@ -201,6 +201,24 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【退换货】类型：换货｜原款：驼色｜换款：灰色｜补差价：10元｜张三 2026-11-23');
   });
 
+  it('green: a return asks only what a return needs, 原因 right after 类型; an exchange field typed before is not written, and comes back with 换货', () => {
+    const { q, root, onUseText } = setup({ flag: 'green' });
+    const fields = () => [...root.querySelectorAll('.kf-rm-field [data-field]')].map((e) => e.getAttribute('data-field'));
+    type(q('select[data-field="kind"]'), '换货');
+    type(q('input[data-field="toStyle"]'), '灰色L');
+    type(q('select[data-field="kind"]'), '退货');
+    // In the order she fills them (Tab from 类型 lands on 原因): no 换款, 补差价, 退差价.
+    expect(fields()).toEqual(['kind', 'reason', 'fromStyle', 'postage']);
+    type(q('input[data-field="reason"]'), '不想要了');
+    expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【退换货】类型：退货｜原因：不想要了｜张三 2026-11-23');
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).toHaveBeenCalledWith('【退换货】类型：退货｜原因：不想要了｜张三 2026-11-23', '【退换货】类型：退货｜原因：不想要了｜张三 2026-11-23', '');
+    // Back to 换货: its fields again, in the rule's order, with what she had typed in them.
+    type(q('select[data-field="kind"]'), '换货');
+    expect(fields()).toEqual(['kind', 'fromStyle', 'toStyle', 'priceDiffIn', 'priceDiffOut', 'postage', 'reason']);
+    expect((q('input[data-field="toStyle"]') as HTMLInputElement).value).toBe('灰色L');
+  });
+
   it('switches to an after-sale record with yes/no selects', () => {
     const { q, root } = setup({ flag: 'green' });
     type(q('[data-kf="remark-target"]'), 'quality-exchange');

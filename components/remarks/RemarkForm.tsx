@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
-  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, flagStatusWarning, formatLine, getFlagRule, getRule, isFlagColor, isoDate,
+  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, flagStatusWarning, formFields, formValues, formatLine, getFlagRule, getRule, isFlagColor, isoDate,
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
 import type { Zone } from '../../lib/domain/time';
@@ -102,8 +102,12 @@ export function RemarkForm(props: RemarkFormProps) {
   const rule = getRule(ruleSet, target);
   const flagRule = getFlagRule(ruleSet, target);
   const statusWarning = flagStatusWarning(ruleSet, isFlagColor(target) ? target : null, props.status);
+  // The fields the picked case needs (a return has no 换款 nor price difference), in the order she fills them;
+  // the line is written from those alone, in the rule's order (cases.ts).
+  const shown = formFields(rule, values);
+  const written = formValues(rule, values);
   const compose = (at: Date | number) => {
-    const line = buildRemark(ruleSet, target, values, { agent, now: at, zone });
+    const line = buildRemark(ruleSet, target, written, { agent, now: at, zone });
     // The rule's title and signature alone: no line of this rule is shorter.
     const shortest = formatLine(rule, {}, agent, isoDate(at, zone));
     return { built: line, appended: appendRemark(previousRemark, line.ok ? line.text : '', platform, { dropOldest, shortest, ...(boxMax ? { boxMax } : {}) }) };
@@ -117,7 +121,7 @@ export function RemarkForm(props: RemarkFormProps) {
   const use = () => {
     const at = props.clock?.() ?? +now;
     const fresh = isoDate(at, zone) === isoDate(now, zone) ? { built, appended } : compose(at);
-    const over = rule.fields.some((f) => fieldOver(f, values[f.key]) > 0);
+    const over = shown.some((f) => fieldOver(f, values[f.key]) > 0);
     if (fresh.built.ok && fresh.appended.fits && !over) onUseText(fresh.appended.text, fresh.built.text, previousRemark);
     if (fresh.built !== built) props.onStale?.();
   };
@@ -129,7 +133,7 @@ export function RemarkForm(props: RemarkFormProps) {
     use();
   };
   const { kept, dropped, mustDrop } = appended;
-  const anyFieldOver = rule.fields.some((f) => fieldOver(f, values[f.key]) > 0);
+  const anyFieldOver = shown.some((f) => fieldOver(f, values[f.key]) > 0);
   const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
 
   const pick = (next: RemarkTarget) => {
@@ -185,7 +189,7 @@ export function RemarkForm(props: RemarkFormProps) {
       {flagRule && !flagRule.inUse && <p class="kf-rm-notice">{t('remarks.form.notInUse')}</p>}
       {flagRule?.mustSay && <p class="kf-rm-meaning">{t('remarks.form.mustSay', { phrase: flagRule.mustSay })}</p>}
 
-      {rule.fields.map((f) => (
+      {shown.map((f) => (
         <FieldInput key={`${target}.${f.key}`} spec={f} value={values[f.key] ?? ''} today={isoDate(now, zone)} noShip={props.noShip} onValue={(v) => set(f.key, v)} />
       ))}
 

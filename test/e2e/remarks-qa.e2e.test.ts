@@ -194,6 +194,29 @@ describe('the remark form refuses what makes no sense and reads what an IME type
     );
   });
 
+  it('green: a 退货 by the keyboard alone — Alt+R, ↓ 退货, Tab lands on 原因, Enter uses it', async () => {
+    await openMemo(s.page, 3);
+    const before = await memo(s.page);
+    await s.page.click('#memo');
+    await s.page.keyboard.press('Alt+r');
+    const focused = () =>
+      evaluateInPanel(s.page, (roots) => roots.map((r) => r.activeElement).find(Boolean)?.getAttribute('data-field') ?? null);
+    await expect.poll(focused).toBe('kind');
+    await s.page.keyboard.press('ArrowDown');
+    await expect.poll(() => inPanel(s.page, 'select[data-field="kind"]').inputValue()).toBe('退货');
+    // Only what a return needs: no 换款, 补差价 or 退差价 to tab past.
+    await expect.poll(() => inPanel(s.page, 'input[data-field="toStyle"]').count()).toBe(0);
+    await s.page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('reason');
+    await s.page.keyboard.type('不想要了');
+    const line = `【退换货】类型：退货｜原因：不想要了｜小美 ${today()}`;
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-preview"]').textContent()).toBe(line);
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => memo(s.page)).toBe(before ? `${before}\n${line}` : line);
+    // The shop's format: the check of the box passes it.
+    await inPanel(s.page, '[data-kf="remark-ok"]').waitFor();
+  });
+
   it('red: a discount typed in full width (２５) is read as 25', async () => {
     await openMemo(s.page, 1);
     await typeField(s.page, 'discount', '２５');

@@ -5,6 +5,7 @@ export { isoDate, readDate, normalizeField, MOBILE_RE, daysBetween } from './fie
 export { getRule, getFlagRule, isRecordKind, isFlagColor, isRemarkTarget, targetName, FLAG_NAMES, isRequired, allTargets } from './rules';
 export { buildRemark, parseRemark, parseLine, formatLine, splitRemarkLines, agentProblem, SEPARATOR } from './format';
 export { validateValues } from './validate';
+export { formFields, formValues } from './cases';
 export { checkRemark, emptyRemarkNote, type CheckOptions } from './check';
 export { flagStatusWarning, type StatusOptions } from './status';
 export { listedRemarkFlag, type ListedRemark } from './listed';
