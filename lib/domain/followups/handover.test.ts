@@ -53,6 +53,35 @@ describe('handover (交接)', () => {
     expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 16, 0) }, { shift: 'day' }, at15, S).dueAt).toBe(bj(2026, 3, 10, 16, 0));
   });
 
+  it('a promised answer the night shift hands 交给白班 at 07:40 is due by that noon, in the day shift’s list today; a time the agent typed stays', () => {
+    // Default day shift 08:00–20:00: 07:40 is the night's last minutes.
+    const D = DEFAULT_FOLLOWUP_SETTINGS;
+    const at0740 = bj(2026, 3, 11, 7, 40);
+    const promised = panelFollowup('promised-answer', '阿强', at0740, D);
+    expect(promised.dueAt).toBe(bj(2026, 3, 12, 7, 40));
+    const handed = assignFollowup(promised, { shift: 'day' }, at0740, D);
+    expect(handed).toMatchObject({ shift: 'day', handover: true, dueAt: bj(2026, 3, 11, 12, 0) });
+    const at9 = bj(2026, 3, 11, 9, 0);
+    expect(todayView([handed], at9, D).today).toEqual([handed]);
+    expect(isHandedTo(handed, { shift: 'day' }, D)).toBe(true);
+    // One made yesterday afternoon (due 14:00 today), handed over in the night: noon too.
+    const older = panelFollowup('promised-answer', '阿强', bj(2026, 3, 10, 14, 0), D);
+    expect(assignFollowup(older, { shift: 'day' }, bj(2026, 3, 11, 2, 0), D).dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    // The agent typed the time (the buyer was told 18:00 tomorrow): it stays, so does a call-back's.
+    const typed = panelFollowup('promised-answer', '阿强', at0740, D, bj(2026, 3, 12, 18, 0));
+    expect(assignFollowup(typed, { shift: 'day' }, at0740, D).dueAt).toBe(bj(2026, 3, 12, 18, 0));
+    const call = panelFollowup('call-back', '阿强', at0740, D, bj(2026, 3, 11, 17, 0));
+    expect(assignFollowup(call, { shift: 'day' }, at0740, D).dueAt).toBe(bj(2026, 3, 11, 17, 0));
+    // Kinds that wait for something keep their time: a return parcel in 2 days.
+    const parcel = panelFollowup('return-pending', '阿强', at0740, D, undefined, { orderId: '20260311001' });
+    expect(assignFollowup(parcel, { shift: 'day' }, at0740, D).dueAt).toBe(parcel.dueAt);
+    // Handed 交给夜班 by day, a 24-hour promise keeps its time (the night is owed 23:59 only as room).
+    const byDay = panelFollowup('promised-answer', '阿强', bj(2026, 3, 11, 14, 0), D);
+    expect(assignFollowup(byDay, { shift: 'night' }, bj(2026, 3, 11, 14, 0), D).dueAt).toBe(bj(2026, 3, 12, 14, 0));
+    // Handed to the day shift while it is on: the shift itself, no handover deadline.
+    expect(assignFollowup(byDay, { shift: 'day' }, bj(2026, 3, 11, 14, 0), D).dueAt).toBe(bj(2026, 3, 12, 14, 0));
+  });
+
   it('handed to a person keeps the due time and replaces an earlier shift assignment; null takes it back', () => {
     const toShift = assignFollowup(item, { shift: 'night' }, at15, S);
     const toWang = assignFollowup(toShift, { person: '小王' }, at15 + 1000, S);

@@ -48,6 +48,16 @@ export function nextShiftStart(shift: Shift, now: number, settings: Partial<Foll
  * the day shift 12:00), so it neither sits overdue on the list of a shift that cannot act on it
  * nor arrives overdue the moment that shift starts. Handed to the shift that is on, it keeps its
  * due time. The assignment time decides between two machines assigning at once.
+ *
+ * Handed to the day shift at night, an item whose due time is only its kind's allowance is due by
+ * the handover's noon (domain.md: night-shift handover items are done before noon): a promised
+ * answer made without a time was due 24 h after the promise — handed 交给白班 by the night shift at
+ * 07:40, due 07:40 the next morning, folded under 以后, and the day shift that took it did not see
+ * it in today's list. Every other kind's own time stays (later than noon only when it waits for
+ * something: a ship date, a return parcel, a cut-off, a month), and so does a time the agent typed
+ * (a promised answer's own time, promisedAnswerAt; a call-back's; a to-do's): a handover never
+ * moves those earlier. The other kinds the night hands over for their work (to-dos, bad reviews,
+ * money to pay) are due by the next noon at the latest already (sameDayDue) unless typed.
  */
 export function assignFollowup(item: Followup, to: HandoverTarget | null, now: number, settings: Partial<FollowupSettings> = {}): Followup {
   const out: Followup = { ...item, assignedAt: now };
@@ -63,7 +73,12 @@ export function assignFollowup(item: Followup, to: HandoverTarget | null, now: n
     return out;
   }
   out.shift = to.shift;
-  out.dueAt = Math.max(item.dueAt, shiftAt(now, settings) === to.shift ? now : handoverDeadline(to.shift, now, settings));
+  const deadline = shiftAt(now, settings) === to.shift ? now : handoverDeadline(to.shift, now, settings);
+  // A promised answer made without a time: its reason names the hours (promisedAnswer, panelFollowup),
+  // a typed time's names the time (promisedAnswerAt). The key itself is not written here: background.js
+  // names only the messages it defines (test/e2e/bundle-size.e2e.test.ts).
+  const ownAllowance = deadline > now && to.shift === 'day' && item.kind === 'promised-answer' && item.why?.params?.hours !== undefined;
+  out.dueAt = Math.max(ownAllowance ? 0 : item.dueAt, deadline);
   return out;
 }
 
