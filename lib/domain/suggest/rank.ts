@@ -606,6 +606,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // stayed third behind the thanks when it only lost ground).
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
+    // A closing (好的谢谢) is no payment made nor review given: a reply written first for another situation
+    // whose detail no message names (已付款确认's 付了, 感谢好评's 好评) is not suggested on it — 收到您的付款啦
+    // was the second card of 好的谢谢 beside a paid order, at any hour (after-sales walk, 2026-12-07).
+    if (closingOnly && fit.detail[t] && !SOCIAL.has(index.templates[t]!.scenarios[0]!) && !named.some((m) => names(t, m))) total -= W_ORDER_CONFLICT;
     // A swap for fit or taste with no fault named (L码大了想换个M码) is no defect: 质量问题请拍照 and the
     // other defect replies would tell the buyer otherwise (fit.ts SWAP_FOR_FIT, ABOUT_DEFECT).
     if (fit.aboutDefect[t] && fitSwap()) total -= W_ORDER_CONFLICT;
