@@ -203,6 +203,13 @@ export const SHORT_AFTER_WRONG: WalkCase[] = [
   c('还漏发了一个充电线', ['shipped'], { before: ['型号给我发错了'], first: ['missing-item'] }),
   c('亲 包裹里少了一只鞋', ['completed'], { before: ['鞋码发错了'], first: ['missing-item'] }),
   c('宝宝 还少发一瓶', ['completed'], { before: ['发错味道了'], first: ['missing-item'] }),
+  // Beside an order being refunded (its return hint lifts 发错货, written for the return's postage too).
+  c('少发了一条裤子', ['refunding'], { before: ['发错颜色了'], first: ['missing-item'] }),
+  c('还少了一双袜子', ['refunding'], { before: ['颜色也发错了'], first: ['missing-item'] }),
+  c('亲 包裹里少了一只鞋', ['refunding'], { before: ['鞋码发错了'], first: ['missing-item'] }),
+  c('少寄了一件上衣', ['refunding', 'completed'], { before: ['尺码发错了 我要的是L'], first: ['missing-item'] }),
+  c('另外漏了一个配件', ['refunding'], { before: ['款式发错了'], first: ['missing-item'] }),
+  c('宝宝 还少发一瓶', ['refunding'], { before: ['发错味道了'], first: ['missing-item'] }),
   // And the other way round: wrong said now, short said before.
   c('而且颜色也发错了', ['completed'], { before: ['少发了一件'], first: ['wrong-item'] }),
   c('还有一件发成了别的款', ['completed'], { before: ['少了一双袜子'], first: ['wrong-item'] }),

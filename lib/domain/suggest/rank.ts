@@ -487,6 +487,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     return shownAny;
   };
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
+  // The detail words the current message names of a shown situation's replies (set before scoring): a
+  // reply whose detail only an earlier message named goes behind them — the latest words lead (少发了一条
+  // 裤子 after 发错颜色了 had 发错货 first beside a refunding order, on the order's hint; after-sales walk,
+  // 2026-12-07) — unless its own text speaks of them: then the new words ask within its matter (能开专票吗,
+  // then 公司抬头需要提供什么: 增值税专票 names 抬头 too, and still leads).
+  let latestWords: string[] = [];
+  const continues = (t: number) => latestWords.some((w) => index.templates[t]!.body.includes(w));
   const fitOffset = (t: number): number => {
     let v = 0;
     const stage = fit.stage[t]!;
@@ -508,7 +515,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
-    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) || (fit.answersPaidDeparture[t] === 1 && paidDeparture()) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) || (fit.answersPaidDeparture[t] === 1 && paidDeparture()) ? W_DETAIL_HIT : named.some((m) => names(t, m)) ? (latestWords.length && !continues(t) ? -W_DETAIL_HIT : 0) : !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
@@ -633,6 +640,14 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const lead = cls.confident ? cls.scores[0]?.id : undefined;
   const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
   let nScored = 0;
+  if (shownMask)
+    for (const t of candList) {
+      const d = fit.detail[t];
+      if (!d || !(index.scenarioBits[t]! & shownMask)) continue;
+      const cut = fit.notDetail[t];
+      const said = cut ? qText.replace(cut, '，') : qText;
+      for (const w of d) if (w.every((p) => namesWord(said, p))) latestWords.push(...w);
+    }
   for (const t of candList) {
     const v = score(t, null);
     if (v - fitOffset(t) >= MIN_SCORE) {
