@@ -258,3 +258,21 @@ export const LATE_CLOSINGS: WalkCase[] = [
   // A payment said made with the thanks still gets its confirmation.
   c('付好了 谢谢', ['paid'], { at: 23, top3: [PAID_OK] }),
 ];
+
+/** A bad review threatened, not written: the reply aimed at the threat leads (差评之前先解决), no 上报主管. */
+const THREAT_FIRST = ['review-threat'];
+export const REVIEW_THREATS: WalkCase[] = [
+  c('再不解决我就给差评了', ['completed'], { first: THREAT_FIRST, never: ['review-invite', 'bye-five-star', 'review-thanks'] }),
+  c('再不解决我就给差评了', ['completed'], { at: 26, first: THREAT_FIRST }),
+  c('你们再拖我就打差评', ['shipped'], { first: THREAT_FIRST }),
+  c('不给我换的话就给中评', ['completed'], { first: THREAT_FIRST }),
+  c('亲 今天不处理我就差评', ['completed'], { first: THREAT_FIRST }),
+  c('宝宝 不退款就等着差评吧', ['refunding'], { first: THREAT_FIRST }),
+  c('您好，若问题得不到解决，我会给差评', ['completed'], { first: THREAT_FIRST }),
+  c('再没人管我就去给一星', ['completed'], { first: THREAT_FIRST }),
+  c('小心我给你们差评', [], { first: THREAT_FIRST }),
+  // Neighbours: a review posted, a good one given, a complaint threatened without a review.
+  c('我已经给了你们差评', ['completed'], { first: ['review-bad'], never: THREAT_FIRST }),
+  c('好评给过了', ['completed'], { never: THREAT_FIRST }),
+  c('不然我就去投诉你们', ['completed'], { never: THREAT_FIRST }),
+];

@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, COLLAR, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
+  BIGGER_ONE, CLOSINGS, COLLAR, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -69,11 +69,12 @@ describe('a closing at any hour gets a goodbye, a greeting the welcome of its ho
 
 describe('the after-sales walk of 2026-12-07', () => {
   it('holds at least 8 messages of each kind', () => {
-    for (const group of [COLLAR, SHORT_AFTER_WRONG, INVOICE_ONLY, BIGGER_ONE, LATE_CLOSINGS]) expect(group.length).toBeGreaterThanOrEqual(9);
+    for (const group of [COLLAR, SHORT_AFTER_WRONG, INVOICE_ONLY, BIGGER_ONE, LATE_CLOSINGS, REVIEW_THREATS]) expect(group.length).toBeGreaterThanOrEqual(9);
   });
   it.each(COLLAR)(`a collar is no coupon: ${name}`, check);
   it.each(SHORT_AFTER_WRONG)(`the latest words lead: ${name}`, check);
   it.each(INVOICE_ONLY)(`an invoice title is no payment: ${name}`, check);
   it.each(BIGGER_ONE)(`a bigger one is no haggling: ${name}`, check);
   it.each(LATE_CLOSINGS)(`a closing is no payment confirmation: ${name}`, check);
+  it.each(REVIEW_THREATS)(`a bad review threatened gets the reply aimed at it: ${name}`, check);
 });

@@ -197,6 +197,9 @@ const RETURN_SENT_NEXT: ScenarioId[] = ['return-shipping', 'refund-status'];
 
 /** The buyer's message says `w` and does not deny it (不想寄回去了 is not 寄回去了). */
 const DENIED = /(?:不|没|别|不想|不用|不要|没有)$/;
+/** A bad review's words, for 差评之前先解决 (fit.ts REVIEW_THREAT_ONLY). */
+const BAD_REVIEW_WORD = /差评|中评|一星|一颗星|低分|评价|评分/;
+
 function saysWord(m: string, w: string): boolean {
   for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) if (!DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
   return false;
@@ -613,6 +616,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // stayed third behind the thanks when it only lost ground).
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
+    // 差评之前先解决 speaks of a bad review threatened: not suggested for one posted or a good one given,
+    // nor for a complaint threatened with no review in the words (不然我就投诉).
+    if (fit.reviewThreatOnly[t] && !(reviewThreatened && BAD_REVIEW_WORD.test(qText))) total -= W_ORDER_CONFLICT;
     // A closing (好的谢谢) is no payment made nor review given: a reply written first for another situation
     // whose detail no message names (已付款确认's 付了, 感谢好评's 好评) is not suggested on it — 收到您的付款啦
     // was the second card of 好的谢谢 beside a paid order, at any hour (after-sales walk, 2026-12-07).

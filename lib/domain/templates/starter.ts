@@ -352,6 +352,10 @@ const TEMPLATES: Template[] = [
     '亲，您的问题我已经上报主管，主管今天之内会亲自联系您给出处理方案。这期间有任何情况您随时找我，我一直都在。'),
   tpl('complaint-resolve-first', '投诉评价', '先协商解决', ['complaint'],
     '真的很抱歉让事情到了这一步。您的意见我们非常重视，也希望由我们先来解决：您希望怎么处理可以直接告诉我，在店里的规定范围内我尽力帮您争取；超出我权限的，我报给主管来定，再把结果告诉您。'),
+  // A bad review threatened, not yet written (再不解决我就给差评了): no review to answer, nor one to ask
+  // for — the buyer is told the review is theirs to give and offered the fix first.
+  tpl('review-threat', '投诉评价', '差评之前先解决', ['review', 'complaint'],
+    '亲，先消消气，这次确实是我们没做好，让您不开心了。怎么评价是您的权利，我们不会为难您；只想请您先给我们一次弥补的机会：补发、换货还是退款，您选一个告诉我，我这边马上给您办。'),
   tpl('review-bad', '投诉评价', '中差评沟通', ['review', 'complaint'],
     '亲，看到您的评价我们很难过，给您添麻烦了。问题我已经在处理：{处理方案?}。等您满意了，方便的话帮我们追评或者修改一下评价，真的非常感谢！',
     'cp'),
