@@ -59,7 +59,7 @@ export interface RankInput {
   shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean; noShip?: NoShipDays; dayShift?: { start: string; end: string }; shift?: 'day' | 'night' };
   // `dayShift`: the shop's day-shift hours (follow-up settings); `shift`: the shift the agent chose in
   // team mode, which wins over the clock. Neither given: the shift is not looked at (by day, too).
-  // At night a reply marked for the day (template `shift`, starter-shift.ts: 主管今天之内联系您,
+  // At night a reply marked for the day (template `shift`, starter-shift.ts: 主管上班时间联系您,
   // 请稍等几分钟) goes behind its situation's other replies, and one marked for the night (夜班接待)
   // counts as fitting, as its detail named would.
 }
