@@ -112,12 +112,13 @@ describe('replies that used to miss the shipped buyer’s question', () => {
     await signalsReady();
   };
 
-  it('a threat of a bad review gets 先协商解决 at Alt+1, not 中差评沟通 (no review is posted yet)', async () => {
+  it('a threat of a bad review gets the reply aimed at it at Alt+1 (差评之前先解决, since 2026-12-07; 先协商解决 before), not 中差评沟通 (no review is posted yet)', async () => {
     await lead('再不给个说法我就给差评了');
-    await expect.poll(async () => (await titles())[0]).toBe('先协商解决');
+    await expect.poll(async () => (await titles())[0]).toBe('差评之前先解决');
+    expect(await titles()).toContain('先协商解决');
     await chatInput(s.page).click();
     await s.page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(s.page)).toMatch(/^真的很抱歉让事情到了这一步/);
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^亲，先消消气/);
     expect(await demo.draft(s.page)).not.toContain('看到您的评价');
     expect(await demo.sent(s.page)).toBe(0);
   });
@@ -149,9 +150,9 @@ describe('the same ends, checked again on other buyers (demo console)', () => {
     expect(await titles()).not.toContain('掉色处理');
   });
 
-  it('a threat with no condition word (小心我给你们差评) gets 先协商解决 first and no five-star request', async () => {
+  it('a threat with no condition word (小心我给你们差评) gets 差评之前先解决 first and no five-star request', async () => {
     await lead(SHIPPED_BUYER, '小心我给你们差评');
-    await expect.poll(async () => (await titles())[0]).toBe('先协商解决');
+    await expect.poll(async () => (await titles())[0]).toBe('差评之前先解决');
     expect(await titles()).not.toContain('邀请五星评价');
   });
 

@@ -327,6 +327,22 @@ const QUALITY_WISH = new RegExp(
  * A higher price accepted (哪怕贵一点, 贵点也没关系, 就算贵也要好的) is no haggling, unless a plea for less
  * is in sight (贵点没关系 能便宜吗, 太贵了).
  */
+/**
+ * Another capacity or size of the goods asked for (有没有大一点的容量, 有更大容量的吗, 保温杯有大一点的吗,
+ * 有没有小一点的规格) with no price word in sight: a product question, no plea for a lower price (大一点 is not
+ * 便宜一点) nor a stock one — the model's 议价 and 库存 chips showed on it with 统一定价 and 小额让利 among the
+ * replies (after-sales walk, 2026-12-07). Sizes of clothes (大一码, 大一号) stay the size-fit cues' own.
+ */
+const BIGGER_ONE = new RegExp(
+  String.raw`^(?!.*(?:便宜|优惠|价|钱|贵|少点|少一点|打折|砍|减|抹|降|送|赠)).*(?:` +
+    String.raw`(?:大|小)一?(?:点|些)的?(?:容量|尺寸|规格|型号|毫安|升|的)|(?:更|再)(?:大|小)(?:的|一点的?)?(?:容量|尺寸|规格|型号)|` +
+    String.raw`(?:容量|尺寸|规格|型号)(?:更|再)?(?:大|小)一?(?:点|些)|别的(?:容量|尺寸|规格|型号))`,
+);
+/**
+ * An invoice's details (公司抬头需要提供什么, 税号发给谁, 开票要填抬头吗) with no payment word: no payment
+ * question — the model's 付款 chip showed beside 发票 on 公司抬头需要提供什么 (after-sales walk, 2026-12-07).
+ */
+const INVOICE_DETAILS = /^(?!.*(?:付款|支付|付钱|花呗|白条|分期|转账|对公|汇款|付了|没付|未付)).*(?:抬头|税号|开票|发票)/;
 const PRICE_ACCEPTED = new RegExp(
   String.raw`^(?!.*(?:便宜|优惠|少点|少一点|太贵|好贵|这么贵|有点贵|最低|打折|砍价|讲价|降价|抹零)).*(?:` +
     String.raw`(?:哪怕|就算|即使|宁可|宁愿)[^,.!?]{0,3}贵|贵(?:一点|一些|点|些)?(?:也|都)(?:没关系|没事|无所谓|不要紧|行|可以|要|买|认|愿意))`,
@@ -443,6 +459,12 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: QUALITY_WISH, scenario: 'quality', weight: -5 },
   { re: QUALITY_WISH, scenario: 'product-info', weight: 2 },
   { re: PRICE_ACCEPTED, scenario: 'bargain', weight: -3 },
+  // Another capacity or size of the goods (BIGGER_ONE): a product question, no haggling nor stock.
+  { re: BIGGER_ONE, scenario: 'bargain', weight: -3 },
+  { re: BIGGER_ONE, scenario: 'stock', weight: -2 },
+  { re: BIGGER_ONE, scenario: 'product-info', weight: 2 },
+  // An invoice's details with no payment word in sight (INVOICE_DETAILS): no payment need.
+  { re: INVOICE_DETAILS, scenario: 'payment', weight: -2 },
   // A price asked beside a quality wish (质量好就行 多少钱) is a question before buying: the model's 保修 and
   // 发票 chips showed on it (2026-12-06). (好 inside the wish, 好就行, is no thanks: goodAcknowledges.)
   // And an order not yet placed (怕是假货 还没拍) is not late.
@@ -584,6 +606,9 @@ export const NEUTRAL =
   // A goodnight (辛苦了 早点休息) is no hurry to ship, and the goods said received (好的 收到货了 满意) no
   // question when they arrive: 早点 and 收到货 put a 发货时间 chip on such closings (2026-12-07).
   '早点休息 早点睡 早点下班 早点回家 早点歇 收到货了 收到货啦 ' +
+  // A garment's collar (领口开线, 衣领脏了, 圆领还是V领) or a boss (找领导) is no coupon to claim: 领 alone is a
+  // promotion hint (在哪领), and 衣服领口开线了 showed the 优惠活动 chip with 优惠券使用 second (2026-12-07).
+  '领口 领子 衣领 翻领 圆领 立领 高领 v领 半高领 娃娃领 领边 领标 领带 领结 领导 领队 领先 本领 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 

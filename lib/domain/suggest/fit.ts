@@ -303,6 +303,9 @@ const DETAIL: Record<string, string[]> = {
   // …and a threat in any words (再不处理就给差评了, 不然我就投诉): the buyer has not acted yet, there is
   // still something to settle first (中差评沟通 led 再不处理就给差评了).
   'complaint-resolve-first': ['12315', '平台', '投诉你', '举报', '工商', '介入', '再不', '不然', '否则', '要是+就', '如果+就', '不+就+差评', '不+就+投诉'],
+  // A bad review threatened (再不解决我就给差评了, 等着差评吧): any threat names it (SETTLES_THREAT); these are
+  // its plainest words, a review kind with a condition or intent word beside it.
+  'review-threat': ['差评+再不', '差评+不然', '差评+否则', '差评+就', '差评+要', '差评+等着', '差评+小心', '中评+就', '一星+就'],
   // …and the stars in the buyer's short forms (一颗星早给了, 打了1星, 两星已经给了).
   'review-bad': ['差评', '中评', '低分', '一星', '一颗星', '1星', '1颗星', '两星', '二星', '2星', '两颗星', '2颗星', '追评', '评价'],
   'review-thanks': ['好评', '评价', '五星', '晒图', '追评', '评论'],
@@ -492,6 +495,8 @@ export interface FitData {
   thanksReview: Uint8Array;
   /** 1: the reply answers a review threatened, in any words (SETTLES_THREAT). */
   settlesThreat: Uint8Array;
+  /** 1: the reply is written for a bad review threatened and nothing else (REVIEW_THREAT_ONLY). */
+  reviewThreatOnly: Uint8Array;
   /** The shift a reply is written for (template `shift`, else the starter's mark): 0 any, 1 day, 2 night. */
   shift: Uint8Array;
   /** 1: the reply says when the parcel arrives (ANSWERS_ARRIVAL). */
@@ -583,7 +588,10 @@ export function swapsForFit(text: string): boolean {
 const ABOUT_DEFECT = /(?<!非|不属于|不是|不算)质量问题|有问题的地方|确实是我们的问题/;
 
 /** Starter replies for a review threatened and not yet written (threatensReview), by stable id. */
-const SETTLES_THREAT = new Set(['complaint-resolve-first']);
+const SETTLES_THREAT = new Set(['complaint-resolve-first', 'review-threat']);
+/** Starter replies true only of a bad review threatened (差评之前先解决: 怎么评价是您的权利): not of a review
+ * posted (我已经给了你们差评), a good one given, nor a complaint threatened without a review (不然我就投诉). */
+const REVIEW_THREAT_ONLY = new Set(['review-threat']);
 
 const cache = new WeakMap<readonly Template[], FitData>();
 
@@ -616,6 +624,7 @@ export function fitOf(templates: readonly Template[]): FitData {
     return u ? [u[0].map((w) => normalize(w).text), u[1].map((w) => normalize(w).text)] : null;
   });
   const settlesThreat = Uint8Array.from(templates, (t) => (SETTLES_THREAT.has(t.id) ? 1 : 0));
+  const reviewThreatOnly = Uint8Array.from(templates, (t) => (REVIEW_THREAT_ONLY.has(t.id) ? 1 : 0));
   const shift = Uint8Array.from(templates, (t) => { const s = shiftOfTemplate(t); return s === 'day' ? 1 : s === 'night' ? 2 : 0; });
   const answersArrival = Uint8Array.from(templates, (t) => (ANSWERS_ARRIVAL.has(t.id) ? 1 : 0));
   const answersPaidDeparture = Uint8Array.from(templates, (t) => (ANSWERS_PAID_DEPARTURE.has(t.id) ? 1 : 0));
@@ -624,7 +633,7 @@ export function fitOf(templates: readonly Template[]): FitData {
   const trueAt = Uint8Array.from(templates, (t) => own(TRUE_AT, t.id) ?? 0);
   const answersDoubt = Uint8Array.from(templates, (t) => (ANSWERS_DOUBT.test(t.body) ? 1 : 0));
   const aboutDefect = Uint8Array.from(templates, (t) => (ABOUT_DEFECT.test(t.body) ? 1 : 0));
-  const f = { answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, shift, answersArrival, notDetail, claimsPlaced };
+  const f = { answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, reviewThreatOnly, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

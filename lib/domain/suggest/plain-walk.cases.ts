@@ -168,3 +168,111 @@ export const GREETINGS: WalkCase[] = [
   c('亲 默认发哪家快递', [], { at: 10, first: ['courier-default'], never: WELCOMES, chipsNever: ['greeting'] }),
   c('亲 衣服开线了', ['completed'], { at: 2, first: ['quality-photos'], never: WELCOMES, chipsNever: ['greeting'] }),
 ];
+
+/**
+ * The after-sales walk of 2026-12-07 (seven messages found wrong, each fixed at its cause; the texts
+ * here are our own, several per kind, in Taobao's 亲, JD's polite, Pinduoduo's clipped and Douyin's
+ * 宝宝 styles).
+ */
+const BARGAIN = ['bargain-fixed-price', 'bargain-small-discount', 'bargain-gift', 'bargain-free-shipping', 'bargain-ask-supervisor'];
+const PROMO = ['promo-coupon', 'promo-current', 'promo-full-reduction'];
+
+/** A collar (领口, 衣领, 圆领) is a garment's part, no coupon to claim (领券, 在哪领). */
+export const COLLAR: WalkCase[] = [
+  c('衣服领口开线了，质量太差', ['completed'], { first: ['quality-photos'], never: PROMO, chipsNever: ['promotion'] }),
+  c('领口脱线了', ['completed'], { first: ['quality-photos'], never: PROMO, chipsNever: ['promotion'] }),
+  c('亲 衣领那里破了个口子', ['completed'], { first: ['quality-photos', 'damaged-signed'], never: PROMO, chipsNever: ['promotion'] }),
+  c('宝宝 领子洗一次就变形了', ['completed'], { never: PROMO, chipsNever: ['promotion'] }),
+  c('您好，收到的衬衫领口有污渍', ['completed'], { never: PROMO, chipsNever: ['promotion'] }),
+  c('这件是圆领还是V领', [], { never: PROMO, chipsNever: ['promotion'] }),
+  c('高领的有没有黑色', [], { never: PROMO, chipsNever: ['promotion'] }),
+  c('领口太紧了 套不进头', ['completed'], { never: PROMO, chipsNever: ['promotion'] }),
+  c('叫你们领导来', ['completed'], { never: PROMO, chipsNever: ['promotion'] }),
+  // Neighbours that keep the coupon: claiming is still 领.
+  c('优惠券在哪领', [], { first: ['promo-coupon'] }),
+  c('领了券怎么用不了', ['unpaid'], { top3: [['promo-coupon']] }),
+];
+
+/** Goods short said now, after goods wrong said before: the latest words lead (漏发少件). */
+export const SHORT_AFTER_WRONG: WalkCase[] = [
+  c('少发了一条裤子', ['completed'], { before: ['发错颜色了'], first: ['missing-item'] }),
+  c('还少了一双袜子', ['completed'], { before: ['颜色也发错了'], first: ['missing-item'] }),
+  c('而且少发了一个', ['completed'], { before: ['发的颜色不对'], first: ['missing-item'] }),
+  c('少寄了一件上衣', ['completed'], { before: ['尺码发错了 我要的是L'], first: ['missing-item'] }),
+  c('另外漏了一个配件', ['completed'], { before: ['款式发错了'], first: ['missing-item'] }),
+  c('还漏发了一个充电线', ['shipped'], { before: ['型号给我发错了'], first: ['missing-item'] }),
+  c('亲 包裹里少了一只鞋', ['completed'], { before: ['鞋码发错了'], first: ['missing-item'] }),
+  c('宝宝 还少发一瓶', ['completed'], { before: ['发错味道了'], first: ['missing-item'] }),
+  // Beside an order being refunded (its return hint lifts 发错货, written for the return's postage too).
+  c('少发了一条裤子', ['refunding'], { before: ['发错颜色了'], first: ['missing-item'] }),
+  c('还少了一双袜子', ['refunding'], { before: ['颜色也发错了'], first: ['missing-item'] }),
+  c('亲 包裹里少了一只鞋', ['refunding'], { before: ['鞋码发错了'], first: ['missing-item'] }),
+  c('少寄了一件上衣', ['refunding', 'completed'], { before: ['尺码发错了 我要的是L'], first: ['missing-item'] }),
+  c('另外漏了一个配件', ['refunding'], { before: ['款式发错了'], first: ['missing-item'] }),
+  c('宝宝 还少发一瓶', ['refunding'], { before: ['发错味道了'], first: ['missing-item'] }),
+  // And the other way round: wrong said now, short said before.
+  c('而且颜色也发错了', ['completed'], { before: ['少发了一件'], first: ['wrong-item'] }),
+  c('还有一件发成了别的款', ['completed'], { before: ['少了一双袜子'], first: ['wrong-item'] }),
+];
+
+/** An invoice question (抬头, 税号) is no payment one. */
+export const INVOICE_ONLY: WalkCase[] = [
+  c('公司抬头需要提供什么', [], { top3: [['invoice-info']], chipsNever: ['payment'] }),
+  c('公司抬头需要提供什么', ['paid'], { top3: [['invoice-info']], chipsNever: ['payment'] }),
+  c('开公司抬头要给你们哪些信息', ['completed'], { top3: [['invoice-info']], chipsNever: ['payment'] }),
+  c('您好，发票抬头和税号发给谁', ['completed'], { top3: [['invoice-info']], chipsNever: ['payment'] }),
+  c('单位的抬头怎么填', [], { top3: [['invoice-info']], chipsNever: ['payment'] }),
+  c('个人抬头可以吗', ['paid'], { top3: [['invoice-info', 'invoice-after-receipt']], chipsNever: ['payment'] }),
+  c('抬头写错了能重开吗', ['completed'], { chipsNever: ['payment'] }),
+  c('税号需要提供吗', [], { chipsNever: ['payment'] }),
+  c('开票要填抬头吗 宝宝', [], { top3: [['invoice-info']], chipsNever: ['payment'] }),
+];
+
+/** A bigger capacity or size of the goods asked about is a product question: no haggling, no stock reply. */
+export const BIGGER_ONE: WalkCase[] = [
+  c('有没有大一点的容量', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('有没有容量大一点的', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('宝宝 有更大容量的吗', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('这个保温杯有大一点的吗', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('有没有大一点尺寸的', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('充电宝有没有大一点毫安的', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('有没有小一点的规格', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  c('还有别的容量吗', [], { never: BARGAIN, chipsNever: ['bargain'] }),
+  // Neighbours that still haggle.
+  c('能不能便宜一点', [], { chipsNever: ['product-info'], top3: [BARGAIN] }),
+  c('大一点的容量能便宜点吗', [], { top3: [BARGAIN] }),
+];
+
+const PAID_OK = ['order-paid'];
+/** A closing late at night beside a paid order is no payment confirmation. */
+export const LATE_CLOSINGS: WalkCase[] = [
+  c('好的谢谢哈', ['paid'], { at: 23, first: BYE, never: PAID_OK }),
+  c('好的呀 谢谢', ['paid'], { at: 26, first: BYE, never: PAID_OK }),
+  c('好滴 谢谢', ['paid'], { at: 14, first: BYE, never: PAID_OK }),
+  c('行 谢谢啦', ['paid'], { at: 24, first: BYE, never: PAID_OK }),
+  c('好嘞 辛苦亲', ['paid'], { at: 25, first: BYE, never: PAID_OK }),
+  c('谢谢亲亲', ['paid', 'completed'], { at: 23, first: BYE, never: PAID_OK }),
+  c('嗯嗯 谢谢客服', ['paid'], { at: 27, first: BYE, never: PAID_OK }),
+  c('好的，感谢您的答复', ['paid'], { at: 22, first: BYE, never: PAID_OK }),
+  c('知道了 谢了', ['paid'], { at: 1 + 24, first: BYE, never: PAID_OK }),
+  // A payment said made with the thanks still gets its confirmation.
+  c('付好了 谢谢', ['paid'], { at: 23, top3: [PAID_OK] }),
+];
+
+/** A bad review threatened, not written: the reply aimed at the threat leads (差评之前先解决), no 上报主管. */
+const THREAT_FIRST = ['review-threat'];
+export const REVIEW_THREATS: WalkCase[] = [
+  c('再不解决我就给差评了', ['completed'], { first: THREAT_FIRST, never: ['review-invite', 'bye-five-star', 'review-thanks'] }),
+  c('再不解决我就给差评了', ['completed'], { at: 26, first: THREAT_FIRST }),
+  c('你们再拖我就打差评', ['shipped'], { first: THREAT_FIRST }),
+  c('不给我换的话就给中评', ['completed'], { first: THREAT_FIRST }),
+  c('亲 今天不处理我就差评', ['completed'], { first: THREAT_FIRST }),
+  c('宝宝 不退款就等着差评吧', ['refunding'], { first: THREAT_FIRST }),
+  c('您好，若问题得不到解决，我会给差评', ['completed'], { first: THREAT_FIRST }),
+  c('再没人管我就去给一星', ['completed'], { first: THREAT_FIRST }),
+  c('小心我给你们差评', [], { first: THREAT_FIRST }),
+  // Neighbours: a review posted, a good one given, a complaint threatened without a review.
+  c('我已经给了你们差评', ['completed'], { first: ['review-bad'], never: THREAT_FIRST }),
+  c('好评给过了', ['completed'], { never: THREAT_FIRST }),
+  c('不然我就去投诉你们', ['completed'], { never: THREAT_FIRST }),
+];

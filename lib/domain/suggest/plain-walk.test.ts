@@ -14,7 +14,9 @@ import { decodeModel, type ModelAsset } from './model';
 import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
-import { CLOSINGS, GREETINGS, MULTI_NEED, SHIP_DAY, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase } from './plain-walk.cases';
+import {
+  BIGGER_ONE, CLOSINGS, COLLAR, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
+} from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
 const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
@@ -63,4 +65,16 @@ describe('a closing at any hour gets a goodbye, a greeting the welcome of its ho
   it('holds at least 15 closings', () => expect(CLOSINGS.length).toBeGreaterThanOrEqual(15));
   it.each(CLOSINGS)(name, check);
   it.each(GREETINGS)(name, check);
+});
+
+describe('the after-sales walk of 2026-12-07', () => {
+  it('holds at least 8 messages of each kind', () => {
+    for (const group of [COLLAR, SHORT_AFTER_WRONG, INVOICE_ONLY, BIGGER_ONE, LATE_CLOSINGS, REVIEW_THREATS]) expect(group.length).toBeGreaterThanOrEqual(9);
+  });
+  it.each(COLLAR)(`a collar is no coupon: ${name}`, check);
+  it.each(SHORT_AFTER_WRONG)(`the latest words lead: ${name}`, check);
+  it.each(INVOICE_ONLY)(`an invoice title is no payment: ${name}`, check);
+  it.each(BIGGER_ONE)(`a bigger one is no haggling: ${name}`, check);
+  it.each(LATE_CLOSINGS)(`a closing is no payment confirmation: ${name}`, check);
+  it.each(REVIEW_THREATS)(`a bad review threatened gets the reply aimed at it: ${name}`, check);
 });

@@ -100,7 +100,7 @@ export const QA_PASS: QaCase[] = [
   // 投诉、评价、道别
   q('什么破质量 我要投诉你们', ['completed'], 'complaint', ['complaint-resolve-first', 'complaint-apology']),
   q('再不处理我就12315了', ['completed'], 'complaint', ['complaint-resolve-first']),
-  q('收到就发现袖子上有个洞，找你们客服半天没人理，你们到底还管不管，不给处理我就差评', ['completed'], 'complaint', ['complaint-resolve-first', 'complaint-apology']),
+  q('收到就发现袖子上有个洞，找你们客服半天没人理，你们到底还管不管，不给处理我就差评', ['completed'], 'complaint', ['review-threat', 'complaint-resolve-first', 'complaint-apology']),
   q('已经给你们好评啦', ['completed'], 'review', ['review-thanks']),
   q('好滴 谢谢亲', [], 'thanks', ['bye-welcome']),
   q('ok知道了', [], 'thanks', ['bye-welcome']),

@@ -59,7 +59,7 @@ export interface RankInput {
   shop?: { cutoff: string; zone: Zone; cutoffUnconfirmed?: boolean; noShip?: NoShipDays; dayShift?: { start: string; end: string }; shift?: 'day' | 'night' };
   // `dayShift`: the shop's day-shift hours (follow-up settings); `shift`: the shift the agent chose in
   // team mode, which wins over the clock. Neither given: the shift is not looked at (by day, too).
-  // At night a reply marked for the day (template `shift`, starter-shift.ts: 主管今天之内联系您,
+  // At night a reply marked for the day (template `shift`, starter-shift.ts: 主管上班时间联系您,
   // 请稍等几分钟) goes behind its situation's other replies, and one marked for the night (夜班接待)
   // counts as fitting, as its detail named would.
 }
@@ -197,6 +197,9 @@ const RETURN_SENT_NEXT: ScenarioId[] = ['return-shipping', 'refund-status'];
 
 /** The buyer's message says `w` and does not deny it (不想寄回去了 is not 寄回去了). */
 const DENIED = /(?:不|没|别|不想|不用|不要|没有)$/;
+/** A bad review's words, for 差评之前先解决 (fit.ts REVIEW_THREAT_ONLY). */
+const BAD_REVIEW_WORD = /差评|中评|一星|一颗星|低分|评价|评分/;
+
 function saysWord(m: string, w: string): boolean {
   for (let i = m.indexOf(w); i >= 0; i = m.indexOf(w, i + 1)) if (!DENIED.test(m.slice(Math.max(0, i - 2), i))) return true;
   return false;
@@ -487,6 +490,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     return shownAny;
   };
   /** The fit penalties, and the small bonuses of a named detail and a fitting stage. */
+  // The detail words the current message names of a shown situation's replies (set before scoring): a
+  // reply whose detail only an earlier message named goes behind them — the latest words lead (少发了一条
+  // 裤子 after 发错颜色了 had 发错货 first beside a refunding order, on the order's hint; after-sales walk,
+  // 2026-12-07) — unless its own text speaks of them: then the new words ask within its matter (能开专票吗,
+  // then 公司抬头需要提供什么: 增值税专票 names 抬头 too, and still leads).
+  let latestWords: string[] = [];
+  const continues = (t: number) => latestWords.some((w) => index.templates[t]!.body.includes(w));
   const fitOffset = (t: number): number => {
     let v = 0;
     const stage = fit.stage[t]!;
@@ -508,7 +518,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (night && forShift === 1) v -= W_OFF_SHIFT;
     // The night itself is what a night reply is written for (夜班接待's detail is 晚/夜).
     if (night && forShift === 2) v += W_ON_SHIFT;
-    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) || (fit.answersPaidDeparture[t] === 1 && paidDeparture()) ? W_DETAIL_HIT : named.some((m) => names(t, m)) || !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
+    else if (detail) v += offStage ? -W_DETAIL_MISS : names(t, qText) || (fit.answersPaidDeparture[t] === 1 && paidDeparture()) ? W_DETAIL_HIT : named.some((m) => names(t, m)) ? (latestWords.length && !continues(t) ? -W_DETAIL_HIT : 0) : !behindGeneral(t) ? 0 : -W_DETAIL_MISS;
     if (shopFault && fit.billsPostage[t]) v -= W_BILLS_FAULT;
     if (reviewThreatened && fit.answersReview[t]) v -= W_DETAIL_MISS;
     // A threat in any words (等着差评吧, 小心我给差评) names 先协商解决's detail, not only the words listed
@@ -606,6 +616,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // stayed third behind the thanks when it only lost ground).
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
+    // 差评之前先解决 speaks of a bad review threatened: not suggested for one posted or a good one given,
+    // nor for a complaint threatened with no review in the words (不然我就投诉).
+    if (fit.reviewThreatOnly[t] && !(reviewThreatened && BAD_REVIEW_WORD.test(qText))) total -= W_ORDER_CONFLICT;
+    // A closing (好的谢谢) is no payment made nor review given: a reply written first for another situation
+    // whose detail no message names (已付款确认's 付了, 感谢好评's 好评) is not suggested on it — 收到您的付款啦
+    // was the second card of 好的谢谢 beside a paid order, at any hour (after-sales walk, 2026-12-07).
+    if (closingOnly && fit.detail[t] && !SOCIAL.has(index.templates[t]!.scenarios[0]!) && !named.some((m) => names(t, m))) total -= W_ORDER_CONFLICT;
     // A swap for fit or taste with no fault named (L码大了想换个M码) is no defect: 质量问题请拍照 and the
     // other defect replies would tell the buyer otherwise (fit.ts SWAP_FOR_FIT, ABOUT_DEFECT).
     if (fit.aboutDefect[t] && fitSwap()) total -= W_ORDER_CONFLICT;
@@ -629,6 +646,14 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   const lead = cls.confident ? cls.scores[0]?.id : undefined;
   const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
   let nScored = 0;
+  if (shownMask)
+    for (const t of candList) {
+      const d = fit.detail[t];
+      if (!d || !(index.scenarioBits[t]! & shownMask)) continue;
+      const cut = fit.notDetail[t];
+      const said = cut ? qText.replace(cut, '，') : qText;
+      for (const w of d) if (w.every((p) => namesWord(said, p))) latestWords.push(...w);
+    }
   for (const t of candList) {
     const v = score(t, null);
     if (v - fitOffset(t) >= MIN_SCORE) {

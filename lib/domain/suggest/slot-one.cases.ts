@@ -178,10 +178,10 @@ export const SLOT_ONE_QA_N: SlotOneCase[] = [
  * already on its way with its number. `cards` lists the replies that must be the cards, in order.
  */
 export const SLOT_ONE_THREAT_FADE_RETURN: (SlotOneCase & { cards?: string[] })[] = [
-  { text: '再不给我处理就给你们差评了', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '再不给我处理就给你们差评了', orders: ['shipped'], right: ['review-threat'], ok: ['complaint-resolve-first'], never: ['review-request'] },
   { text: '今天不退款的话我就去投诉你们', orders: ['completed'], right: ['complaint-resolve-first'] },
   // Read as 中差评 alone (no complaint chip): the threat still brings the complaint's replies.
-  { text: '再不回复我，我马上就给差评了', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '再不回复我，我马上就给差评了', orders: ['completed'], right: ['review-threat'], ok: ['complaint-resolve-first'], never: ['review-request'] },
   { text: '裙子寄回去了，单号是ZT7788990011223', orders: ['shipped'], right: ['return-sent'], never: ['return-7day', 'return-retain'] },
   { text: '赶紧给个说法，不然我就打12315', orders: ['completed'], right: ['complaint-resolve-first'] },
   { text: '要是明天还不发货我就给差评了', orders: ['paid'], right: ['complaint-resolve-first', 'delay-apology', 'delay-urged', 'delay-check'], never: ['review-bad', 'review-request'] },
@@ -214,10 +214,10 @@ export const SLOT_ONE_COLOUR_THREAT_POSTED: (SlotOneCase & { cards?: string[] })
   { text: '第一次洗就掉色了', orders: [], right: ['quality-fading'], ok: ['quality-photos'] },
   { text: '掉色特别严重', orders: ['completed'], right: ['quality-fading'], ok: ['quality-photos'] },
   { text: '上衣洗完有点脱色', orders: ['shipped'], right: ['quality-fading'] },
-  { text: '你们再这么拖我就差评了', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
-  { text: '行，你们就等着差评吧', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
-  { text: '小心我去给你们差评', orders: ['shipped'], right: ['complaint-resolve-first'], never: ['review-request'] },
-  { text: '我要给你们打差评', orders: ['completed'], right: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '你们再这么拖我就差评了', orders: ['completed'], right: ['review-threat'], ok: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '行，你们就等着差评吧', orders: ['completed'], right: ['review-threat'], ok: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '小心我去给你们差评', orders: ['shipped'], right: ['review-threat'], ok: ['complaint-resolve-first'], never: ['review-request'] },
+  { text: '我要给你们打差评', orders: ['completed'], right: ['review-threat'], ok: ['complaint-resolve-first'], never: ['review-request'] },
   { text: '差评已经给了，你们自己看吧', orders: ['completed'], right: ['review-bad'] },
   { text: '东西我寄回去了', orders: ['refunding'], right: ['return-sent'], never: ['return-postage-shop', 'return-postage-buyer'] },
   { text: '我寄回去了，来回运费谁出', orders: ['completed'], right: ['return-postage-buyer', 'return-postage-shop'] },

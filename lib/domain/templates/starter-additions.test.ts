@@ -58,6 +58,7 @@ describe('which later starter replies a stored library is offered', () => {
       'refund-amount-diff',
       'extra-item',
       'quality-fading',
+      'review-threat',
     ]);
     expect(starterAdditions(before(), STARTER_LIBRARY, LATER)).toEqual([]);
   });

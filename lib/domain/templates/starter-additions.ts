@@ -27,6 +27,8 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   ['pay-methods'],
   // 2026-12-06, night: whether the parcel comes to the door or waits at a pick-up point (能不能送上门) got 默认快递.
   ['courier-door'],
+  // 2026-12-07: a bad review threatened (再不解决我就给差评了) got the complaint's replies, none aimed at the threat.
+  ['review-threat'],
 ];
 
 /**

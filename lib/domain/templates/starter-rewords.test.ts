@@ -61,3 +61,25 @@ describe('rewordStarter: the corrected starter wording for libraries stored befo
     }
   });
 });
+
+describe('a supervisor promised at an hour the reply is true at (after-sales walk, 2026-12-07)', () => {
+  // 上报主管 said 主管今天之内会亲自联系您: sent at 02:00 that is a day nobody has started, at 23:40 twenty minutes.
+  it('no starter reply promises a supervisor or a colleague "today" (今天之内)', () => {
+    const today = STARTER_LIBRARY.templates.filter((t) => /今天之内|今日之内|当天之内/.test(t.body)).map((t) => t.title);
+    expect(today).toEqual([]);
+  });
+
+  it('上报主管 and 超过三天的质量问题 say what happens to a report made at night', () => {
+    for (const id of ['complaint-escalate', 'quality-late']) {
+      expect(body(STARTER_LIBRARY, id)).toMatch(/上班时间/);
+      expect(body(STARTER_LIBRARY, id)).toMatch(/夜里.*第二天上午/);
+    }
+  });
+
+  it('a stored untouched copy of the old wording is given the new one', () => {
+    const r = rewordStarter(stored(), STARTER_LIBRARY, 1)!;
+    expect(r.reworded.ids).toEqual(expect.arrayContaining(['complaint-escalate', 'quality-late']));
+    expect(body(r, 'complaint-escalate')).toBe(body(STARTER_LIBRARY, 'complaint-escalate'));
+    expect(body(r, 'complaint-escalate')).not.toContain('今天之内');
+  });
+});

@@ -48,6 +48,10 @@ export const STARTER_REWORDS: Readonly<Record<string, readonly string[]>> = {
   'exchange-back-received': ['亲，您退回的商品仓库签收了，让您久等了！换的{颜色尺码?}会在{换新发出日?}发出，发出后把快递单号发您，请留意查收～'],
   'refund-progress': ['亲，帮您查了一下，您的退货目前{退货进度?}。我已经提醒同事加急处理，退款一有进展马上通知您～'],
   'complaint-apology': ['亲，非常抱歉让您有这么不好的体验，您的心情我完全能理解。请把情况详细告诉我，我一定认真负责地帮您处理到底。'],
+  // 2026-12-07 (after-sales walk): 上报主管 (and 超过三天的质量问题) promised "主管今天之内" — at 02:00 a day nobody has started, and
+  // at 23:40 twenty minutes. Now true at any hour, as 夜班接待 (明天上午跟进) is.
+  'quality-late': ['亲，您反馈的问题我已经记下了。因为收货已经超过 3 天，需要报给主管一起商量怎么处理最合适，今天之内给您回复方案，请稍等～'],
+  'complaint-escalate': ['亲，您的问题我已经上报主管，主管今天之内会亲自联系您给出处理方案。这期间有任何情况您随时找我，我一直都在。'],
   'complaint-resolve-first': ['亲，真的很抱歉让事情到了这一步。我们非常重视您的意见，也希望先由我们直接来解决：您希望怎么处理，告诉我，我们尽最大努力满足您。'],
   'review-thanks': ['谢谢亲的好评和认可！您的支持是我们最大的动力，以后有任何问题也随时来找{客服}～'],
   'bye-five-star': ['谢谢亲～收到宝贝满意的话，记得给我们一个五星好评哦，这对我们真的很重要！祝您生活愉快～'],

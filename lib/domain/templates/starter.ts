@@ -331,7 +331,7 @@ const TEMPLATES: Template[] = [
   tpl('quality-options', '售后问题', '质量问题处理方案', ['quality', 'exchange', 'return'],
     '亲，照片看到了，确实是我们的问题。收到 3 天内又没使用过的，可以给您退货或者换新；如果您不想来回寄，我们也可以补偿您{补偿金额?}元，您看哪种方式合适？'),
   tpl('quality-late', '售后问题', '超过三天的质量问题', ['quality'],
-    '亲，您反馈的问题我已经记下了。因为收货已经超过 3 天，需要报给主管一起商量怎么处理最合适，今天之内给您回复方案，请稍等～'),
+    '亲，您反馈的问题我已经记下了。因为收货已经超过 3 天，需要报给主管一起商量怎么处理最合适，主管上班时间会尽快给您回复方案（夜里报上去的，第二天上午回复您），请稍等～'),
   // Fading (掉色): before it 新衣有气味 filled a card for 掉色严重 (until 2026-12-05). What dye loss is normal
   // and what counts as a defect: the photos decide, as for any defect.
   tpl('quality-fading', '售后问题', '掉色处理', ['quality', 'product-info'],
@@ -349,9 +349,13 @@ const TEMPLATES: Template[] = [
     '非常抱歉让您有这么不好的体验，换作是我也会着急。麻烦把经过跟我说一下，我来跟进，一定给您一个交代。',
     'ts'),
   tpl('complaint-escalate', '投诉评价', '上报主管', ['complaint'],
-    '亲，您的问题我已经上报主管，主管今天之内会亲自联系您给出处理方案。这期间有任何情况您随时找我，我一直都在。'),
+    '亲，您的问题我已经上报主管，主管上班时间会第一时间亲自联系您、给出处理方案（夜里报上去的，第二天上午联系您）。这期间有任何情况您随时找我，我一直都在。'),
   tpl('complaint-resolve-first', '投诉评价', '先协商解决', ['complaint'],
     '真的很抱歉让事情到了这一步。您的意见我们非常重视，也希望由我们先来解决：您希望怎么处理可以直接告诉我，在店里的规定范围内我尽力帮您争取；超出我权限的，我报给主管来定，再把结果告诉您。'),
+  // A bad review threatened, not yet written (再不解决我就给差评了): no review to answer, nor one to ask
+  // for — the buyer is told the review is theirs to give and offered the fix first.
+  tpl('review-threat', '投诉评价', '差评之前先解决', ['review', 'complaint'],
+    '亲，先消消气，这次确实是我们没做好，让您不开心了。怎么评价是您的权利，我们不会为难您；只想请您先给我们一次弥补的机会：补发、换货还是退款，您选一个告诉我，我这边马上给您办。'),
   tpl('review-bad', '投诉评价', '中差评沟通', ['review', 'complaint'],
     '亲，看到您的评价我们很难过，给您添麻烦了。问题我已经在处理：{处理方案?}。等您满意了，方便的话帮我们追评或者修改一下评价，真的非常感谢！',
     'cp'),
