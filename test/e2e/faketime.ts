@@ -104,6 +104,12 @@ export function faketimeEnvAt(at: number, now: number = Date.now(), env: NodeJS.
   return { LD_PRELOAD: lib, FAKETIME: `${seconds < 0 ? '-' : '+'}${Math.abs(seconds)}s` };
 }
 
+/** The next moment (whole minute, on `now`'s clock) whose Beijing time of day is `minute` (0–1439). */
+export function nextBeijingMinute(minute: number, now: number = Date.now()): number {
+  const bj = (Math.floor(now / 60_000) + 480) % 1440;
+  return now + ((((minute - bj) % 1440) + 1440) % 1440) * 60_000 - (now % 60_000);
+}
+
 export function ensureLibfaketime(log: (line: string) => void = (l) => console.log(l)): string {
   const found = findLibfaketime();
   if (found) return found;

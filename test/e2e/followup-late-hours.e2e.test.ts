@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { faketimeEnvAt } from './faketime';
+import { faketimeEnvAt, nextBeijingMinute } from './faketime';
 import { bjMinute, callFromExtensionPage, inPanel, openDemoChat, openDemoOrders, openPopup, setUpDemoShop } from './pages';
 
 const START = 19 * 60 + 45;
@@ -21,8 +21,7 @@ beforeAll(async () => {
   // The next 19:45:00 Beijing on this process's clock (which is itself moved when the suite runs
   // under libfaketime to check another hour: faketimeEnvAt adds to that offset, not replaces it).
   const now = Date.now();
-  const at = now + ((((START - bjMinute(now)) % 1440) + 1440) % 1440) * 60_000 - (now % 60_000);
-  h = await launchWithExtension({ env: faketimeEnvAt(at, now) });
+  h = await launchWithExtension({ env: faketimeEnvAt(nextBeijingMinute(START, now), now) });
   ext = await setUpDemoShop(h);
 }, 120_000);
 afterAll(async () => {

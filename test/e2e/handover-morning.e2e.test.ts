@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Harness } from './harness';
-import { faketimeEnvAt } from './faketime';
+import { faketimeEnvAt, nextBeijingMinute } from './faketime';
 import { bjMinute, callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openPopup, setUpDemoShop } from './pages';
 
 const START = 7 * 60 + 40;
@@ -19,8 +19,7 @@ let ext: Page;
 beforeAll(async () => {
   // The next 07:40:00 Beijing on this process's clock (faketimeEnvAt adds to an inherited offset).
   const now = Date.now();
-  const at = now + ((((START - bjMinute(now)) % 1440) + 1440) % 1440) * 60_000 - (now % 60_000);
-  h = await launchWithExtension({ env: faketimeEnvAt(at, now) });
+  h = await launchWithExtension({ env: faketimeEnvAt(nextBeijingMinute(START, now), now) });
   ext = await setUpDemoShop(h);
 }, 120_000);
 afterAll(async () => {
