@@ -199,7 +199,8 @@ function statusTime(f: Followup): number {
  * reopen is the later (statusTime: a reopen made after a colleague's close wins, a close made after
  * it wins — for a new date, a close by a machine that had it), and between versions that saw the
  * same (no reopen, a snooze against a close) the fixed order above — its close reason and times with
- * it; notes are the union of both sides' lines, the assignment is the later one. A total order on
+ * it; notes are the union of both sides' lines less the lines an undo took back (mergeNotes), the
+ * assignment is the later one. A total order on
  * versions (promise, status time, status, content): commutative, associative (three versions in any
  * order) and idempotent.
  */
@@ -213,9 +214,11 @@ export function mergeFollowup(a: Followup, b: Followup): Followup {
   const winner = pa !== pb ? (pa > pb ? a : b) : ta !== tb ? (ta > tb ? a : b) : ra !== rb ? (ra > rb ? a : b) : canonical(a) >= canonical(b) ? a : b;
   const other = winner === a ? b : a;
   const out: Followup = { ...winner };
-  const note = mergeNoteLines(a.note, b.note);
+  const { note, undone } = mergeNotes(a, b);
   if (note.length) out.note = note.join('\n');
   else delete out.note;
+  if (undone.length) out.noteUndone = undone;
+  else delete out.noteUndone;
   const wa = assignedAt(winner);
   const oa = assignedAt(other);
   if (oa > wa || (oa === wa && canonical(assignment(other)) > canonical(assignment(winner)))) {
@@ -226,6 +229,37 @@ export function mergeFollowup(a: Followup, b: Followup): Followup {
   }
   out.createdAt = Math.min(a.createdAt, b.createdAt);
   return out;
+}
+
+const count = (lines: readonly string[], line: string): number => lines.reduce((n, l) => n + (l === line ? 1 : 0), 0);
+
+/**
+ * The merged note log and the lines taken back. A line an undo took back (`noteUndone`, the 催过 line
+ * of a reminder undone — lib/domain/followups/reminded.ts) is not brought back by the other side's
+ * copy made before the undo: a line was written, on the side that wrote it most, its shown count plus
+ * its taken-back count times; the merge shows that many less the most either side took back. A line
+ * written again after an undo (the same minute's reminder sent again) counts as written once more, so
+ * it stays. Counts by max like mergeNoteLines: commutative, associative, idempotent.
+ */
+export function mergeNotes(a: Pick<Followup, 'note' | 'noteUndone'>, b: Pick<Followup, 'note' | 'noteUndone'>): { note: string[]; undone: string[] } {
+  const note = mergeNoteLines(a.note, b.note);
+  const undone = mergeNoteLines(a.noteUndone?.join('\n'), b.noteUndone?.join('\n'));
+  if (!undone.length) return { note, undone };
+  const la = (a.note ?? '').split('\n');
+  const lb = (b.note ?? '').split('\n');
+  const ua = a.noteUndone ?? [];
+  const ub = b.noteUndone ?? [];
+  for (const line of new Set(undone)) {
+    const written = Math.max(count(la, line) + count(ua, line), count(lb, line) + count(ub, line));
+    let extra = count(note, line) - Math.max(0, written - count(undone, line));
+    // The latest of its entries go first: the undo took back the line it had just written.
+    for (let i = note.length - 1; i >= 0 && extra > 0; i--) {
+      if (note[i] !== line) continue;
+      note.splice(i, 1);
+      extra--;
+    }
+  }
+  return { note, undone };
 }
 
 /**

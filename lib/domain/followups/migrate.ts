@@ -19,6 +19,7 @@ import {
 import { fnv1a as hash } from '../hash';
 import { versionedRecord } from '../record-version';
 import { normaliseBuyerId, normaliseNickname } from '../customers/identity';
+import { NOTE_MAX, UNDONE_MAX } from './notes';
 
 
 type Rec = Record<string, unknown>;
@@ -107,6 +108,9 @@ export function finishFollowup(r: Rec, now: number): Followup {
     const v = r[field];
     if (typeof v === 'string' && v) f[field] = v;
   }
+  // Lines an undo took back (reminded.ts): note lines, at most UNDONE_MAX of them (a colleague's copy is read here too).
+  const undone = Array.isArray(r.noteUndone) ? r.noteUndone.filter((l) => typeof l == 'string' && l && l.length <= NOTE_MAX && !l.includes('\n')).slice(-UNDONE_MAX) : [];
+  if (undone.length) f.noteUndone = undone;
   const buyerId = f.buyer ? normaliseBuyerId(r.buyerId) : null;
   if (buyerId) f.buyerId = buyerId;
   if (oneOf(PLATFORMS, r.platform)) f.platform = r.platform;

@@ -20,6 +20,9 @@ export const NOTE_MAX = 500;
  */
 export const NOTES_MAX = 5000;
 
+/** The most note lines taken back an item keeps (Followup.noteUndone: one per undone 催付 reminder). */
+export const UNDONE_MAX = 100;
+
 /** The reason code the worker refuses a note with (`notes-full:<room>`); the popup and the panel say it in words. */
 const FULL = 'notes-full:';
 

@@ -67,4 +67,38 @@ describe('a 催付 reply inserted in the buyer’s chat (拍下未付)', () => {
     const [undone] = undoReminded([marked!], sunny, at, at + MIN, ZONE);
     expect(mergeFollowup(undone!, marked!).status).toBe('open');
   });
+
+  it('in team mode: the undone 催过 line does not come back from a colleague’s copy made before the undo reached it; the colleague’s own line stays', () => {
+    const [item] = items([row({ orderId: '4012000001' })]);
+    const at = bj(2026, 12, 7, 14, 5);
+    const [marked] = markReminded([item!], sunny, at, ZONE);
+    // The colleague had the close (with the line) and wrote to the item since: a note of theirs, or only the merge of their snooze.
+    const colleague = { ...marked!, note: `${marked!.note}\n电话未接` };
+    const [undone] = undoReminded([marked!], sunny, at, at + MIN, ZONE);
+    expect(undone!.note).toBeUndefined();
+    for (const there of [marked!, colleague]) {
+      const m = mergeFollowup(undone!, there);
+      expect(m.status).toBe('open');
+      expect(m.note ?? '').not.toContain('催过');
+      expect(mergeFollowup(there, undone!)).toEqual(m);
+      // Merging again, with either copy, changes nothing.
+      expect(mergeFollowup(m, there)).toEqual(m);
+      expect(mergeFollowup(m, undone!)).toEqual(m);
+    }
+    expect(mergeFollowup(undone!, colleague).note).toBe('电话未接');
+  });
+
+  it('in team mode: the same minute’s reminder sent again after the undo keeps its line against every older copy', () => {
+    const [item] = items([row({ orderId: '4012000001' })]);
+    const at = bj(2026, 12, 7, 14, 5);
+    const [marked] = markReminded([item!], sunny, at, ZONE);
+    const [undone] = undoReminded([marked!], sunny, at, at + 10_000, ZONE);
+    const [again] = markReminded([undone!], sunny, at + 20_000, ZONE);
+    expect(again!.note).toBe('催过 2026-12-07 14:05');
+    for (const older of [marked!, undone!]) {
+      const m = mergeFollowup(again!, older);
+      expect(m).toMatchObject({ status: 'done', closedAt: at + 20_000, note: '催过 2026-12-07 14:05' });
+      expect(mergeFollowup(older, again!)).toEqual(m);
+    }
+  });
 });

@@ -11,12 +11,12 @@
  * both sides have one, so a namesake behind one masked nickname keeps theirs). Pure; the worker runs
  * it in one transaction (lib/background/reminded-run.ts). Undo (the panel's 撤销) takes back exactly the
  * mark made at `at`: the status it had (a snooze still to come is a snooze again), the note line
- * gone; stored as a reopen by the agent now (`reopenedAt`), so in team mode it is a decision later
+ * gone (and kept in `noteUndone`, so a team merge with a copy from before the undo leaves it out); stored as a reopen by the agent now (`reopenedAt`), so in team mode it is a decision later
  * than the close it takes back (lib/team/docs.ts mergeFollowup), as 重新打开 is.
  */
 import type { Platform } from '../../sites/types';
 import { formatWall, type Zone } from '../time';
-import { NotesFull, joinNote } from './notes';
+import { NotesFull, UNDONE_MAX, joinNote } from './notes';
 import { sameBuyer } from './rules';
 import { zh } from './text';
 import type { Followup } from './types';
@@ -71,7 +71,11 @@ export function undoReminded(items: readonly Followup[], who: RemindWho, at: num
       delete out.closedReason;
       if (!snoozed) delete out.snoozedUntil;
       const lines = f.note?.split('\n') ?? [];
-      if (lines.at(-1) === line) lines.pop();
+      if (lines.at(-1) === line) {
+        lines.pop();
+        // Remembered as taken back: a colleague's copy from before the undo still has the line (team merge).
+        out.noteUndone = [...(f.noteUndone ?? []), line].slice(-UNDONE_MAX);
+      }
       if (lines.length) out.note = lines.join('\n');
       else delete out.note;
       return out;

@@ -57,6 +57,12 @@ export interface Followup {
   status: FollowupStatus;
   snoozedUntil?: number;
   note?: string;
+  /**
+   * Note lines an undo took back (the `催过` line of a payment reminder undone, reminded.ts), one
+   * entry per line taken. Kept so a team merge, which joins both machines' logs, does not bring the
+   * line back from a colleague's copy made before the undo reached it (lib/team/docs.ts mergeFollowup).
+   */
+  noteUndone?: string[];
   closedAt?: number;
   /**
    * When the agent last reopened it (重新打开, or the same item made again after it was closed), or
