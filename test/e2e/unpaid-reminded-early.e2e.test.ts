@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, panel, MIDNIGHT_WAIT_MS } from './pages';
 import { extensionSuite } from './suite';
+import { getRaw } from './stores';
+import type { BuyerData } from '../../lib/domain/customers/buyer-export';
 import type { Followup } from '../../lib/domain/followups/types';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
@@ -84,5 +86,23 @@ describe('a 催付 reply inserted before the order list made the buyer’s 拍�
     expect(await inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe(`已撤销：订单 ${CAT_ORDER}的拍下未付回到跟进清单。`);
     await expect.poll(() => inPanel(chat, '[data-kf="customer-followup"] bdi').first().textContent()).toBe('拍下未付');
     await chat.close();
+  });
+
+  it('the kept reminder is the buyer’s data: in their export, and gone when the buyer is deleted', async () => {
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
+    await cardReady(chat, CAT);
+    await chatInput(chat).click();
+    await inPanel(chat, '[data-kf="search"]').fill('截单提醒');
+    await inPanel(chat, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(1);
+    await chat.close();
+    const cat = { platform: 'demo', nickname: CAT, buyerId: 'u-1003' };
+    const kept = async () => ((await getRaw<{ list: { buyer: string }[] }>(ext, 'meta', 'followups:reminded'))?.list ?? []).filter((x) => x.buyer === CAT);
+    expect(await kept()).toHaveLength(1);
+    const data = await callFromExtensionPage<BuyerData>(ext, 'exportCustomer', cat);
+    expect(data.reminders).toHaveLength(1);
+    await callFromExtensionPage(ext, 'deleteCustomer', { ...cat, openFollowups: 'delete' });
+    expect(await kept()).toEqual([]);
   });
 });
