@@ -664,6 +664,11 @@ export function CustomerCard(props: { clock?: ComponentChildren } = {}) {
           </p>
         )
       )}
+      {s.sizesOthers && (
+        <p class="kf-cc-slow" role="status" data-kf="customer-sizes-others">
+          {t('customers.card.sizesOthers', { who: s.sizesOthers })}
+        </p>
+      )}
       {s.saveError && (
         <p class="kf-cc-error" role="alert" data-kf="customer-save-error">
           {s.saveError}

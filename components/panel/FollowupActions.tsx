@@ -144,7 +144,8 @@ function watchReminders(panel: PanelController, drafts: Map<string, Draft>): voi
     if (!buyer || !template || !isPaymentReminder(template) || (pageKind && pageKind !== 'chat')) return;
     const key = `${buyerId}\n${buyer}`;
     call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id }).then((r) => {
-      if (!r.ids.length) return;
+      // Kept with no item to mark (the order is younger than the list's wait): still said, with 撤销.
+      if (!r.ids.length && !r.kept) return;
       drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id } });
       reminding.get(panel)!();
     }, () => {});
@@ -580,13 +581,19 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       ))}
       {reminded && (
         <p class="kf-muted" role="status" data-kf="fu-reminded">
-          {t('followups.panel.reminded', { time: formatWall(reminded.at, zone).slice(11), orders: ordersText(reminded.orders) })}{' '}
+          {reminded.orders.length
+            ? t('followups.panel.reminded', { time: formatWall(reminded.at, zone).slice(11), orders: ordersText(reminded.orders) })
+            : t('followups.panel.remindedAhead', { time: formatWall(reminded.at, zone).slice(11) })}{' '}
           <button
             class="kf-link"
             data-kf="fu-reminded-undo"
             onClick={() =>
               call('remindedUnpaid', { buyer: buyer ?? '', buyerId, platform: panel.platform() ?? undefined, templateId: reminded.templateId, undo: reminded.at }).then(
-                (r) => set({ reminded: undefined, status: { ok: true, text: t('followups.panel.remindUndone', { orders: ordersText(r.orders) }) } }),
+                (r) =>
+                  set({
+                    reminded: undefined,
+                    status: { ok: true, text: r.orders.length ? t('followups.panel.remindUndone', { orders: ordersText(r.orders) }) : t('followups.panel.remindUndoneAhead') },
+                  }),
                 (err: unknown) => set({ status: { ok: false, text: t('followups.panel.failed', { reason: reasonText(err) }) } }),
               )
             }

@@ -24,7 +24,7 @@ import { attachOldRecord } from '../domain/customers/attach';
 import { customerFromV0 } from '../domain/customers/migrate';
 import { readCustomerQuery } from '../domain/customers/query';
 import { combineCustomers, matchesQuery, mergeCustomer } from '../domain/customers/customer';
-import { entryEdited, forgetClock, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, picksNaming } from '../domain/customers/forget';
+import { entryEdited, forgetClock, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetReminded, picksNaming } from '../domain/customers/forget';
 import { forgetSessionDrafts } from '../storage/forget-drafts';
 import { parseLearnedExport } from '../domain/suggest/learned-import';
 import { learnedSummary } from './learned-summary';
@@ -33,9 +33,10 @@ import { checkLibraryImport } from './library-sections';
 import { deleteAllData, exportAllData, finishCutOff, importAllData } from './all-data-run';
 import { putBack, restoreSnapshot } from './restore-run';
 import { editSnapshots, listSnapshots, scrubFromSnapshots, snapshotIfDue, takeSnapshot } from './backups-run';
-import { followupsFromCustomers, followupsFromOrders, followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup } from '../domain/followups/rules';
+import { followupsFromCustomers, followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup } from '../domain/followups/rules';
 import { scheduleRevisits } from '../domain/followups/scheduled';
 import { remindedRun } from './reminded-run';
+import { ordersRule } from '../domain/followups/reminded';
 import { buildTemplateIndex, packTemplateIndex } from '../domain/suggest/template-index';
 import { initialsFor } from '../domain/suggest/pinyin';
 import { maskWhole } from '../domain/suggest/mask-whole';
@@ -121,14 +122,16 @@ export const WORKER_EXTRAS = {
    * the agent confirmed, what deleting a buyer takes out of the other stores, a prototype
    * record's size text (lib/storage/customers.ts), and the 客户档案 list's query and search.
    */
-  customers: { parseCustomersImport, joinImported, merge: mergeCustomer, combine: combineCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetClock, forgetSessionDrafts, entryEdited, picksNaming, buyerData, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
+  customers: { parseCustomersImport, joinImported, merge: mergeCustomer, combine: combineCustomers, attachOldRecord, forgetFollowups, forgetInEntries, forgetOverrides, forgetPending, forgetReminded, forgetClock, forgetSessionDrafts, entryEdited, picksNaming, buyerData, fromV0: customerFromV0, readCustomerQuery, matchesQuery },
   /** VIP revisits from the buyer notes (the hourly job; its backlog scheduling is not worth parsing at every wake), and the rule run after an import with what it scheduled. */
   vip: { followupsFromCustomers, scheduleRevisits },
   /**
    * What an order list read makes and closes (unpaid reminders, overdue shipping, with the shop's
-   * non-shipping days): the same read brings its remarks' rule from here (remarks.followupsFromRemarkFacts).
+   * non-shipping days), a new unpaid item of a buyer reminded after ordering made done (`rule`: followupsFromOrders
+   * with the 催付 reminders kept, lib/domain/followups/reminded.ts, read from the lent `db`): the same read brings
+   * its remarks' rule from here (remarks.followupsFromRemarkFacts).
    */
-  orders: { followupsFromOrders },
+  orders: { rule: ordersRule },
   /**
    * Masking what is saved (notes, follow-ups' words: maskPii, privacy.ts; an override log entry: maskOverride), asked for at a save
    * only: kept out of background.js, which every worker wake parses.

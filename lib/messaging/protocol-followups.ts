@@ -128,9 +128,10 @@ export interface FollowupsProtocol {
   /**
    * Content: the library's reply `templateId` went into this buyer's chat. A 催付 reply (its main
    * situation 付款) marks the buyer's open 拍下未付 items reminded (lib/domain/followups/reminded.ts);
-   * `undo`: the `at` of such a mark, given back (the panel's 撤销). The orders changed ('' for none), and when.
+   * `undo`: the `at` of such a mark, given back (the panel's 撤销). The orders changed ('' for none), and when;
+   * `kept`: the reminder is kept for the buyer's orders placed before it that the list has no item for yet.
    */
-  remindedUnpaid: [{ buyer: string; buyerId?: string | null; platform?: Platform; templateId: string; undo?: number }, { at: number; ids: string[]; orders: string[] }];
+  remindedUnpaid: [{ buyer: string; buyerId?: string | null; platform?: Platform; templateId: string; undo?: number }, { at: number; ids: string[]; orders: string[]; kept?: boolean }];
 }
 
 /** A 承诺答复 the panel's form holds, not added yet: whose it is, the note, the due time and 交给… as typed. */

@@ -17,7 +17,7 @@ import { call as realCall, onDataChanged as realOnDataChanged } from '../messagi
 import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
 import type { AppendField } from '../messaging/protocol-customers';
 import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customers/types';
-import { parseSizes } from '../domain/customers/sizes';
+import { ownSizes, parseSizes } from '../domain/customers/sizes';
 import { LIMITS } from '../domain/customers/customer';
 import type { PageKind, Platform } from '../sites/types';
 import { registerMessages, t } from '../i18n';
@@ -64,6 +64,11 @@ export interface CardState {
   savedTick: number;
   /** Whose record that save was: a form's save may answer after a switch to another buyer. */
   savedFor: { nickname: string; buyerId: string | null } | null;
+  /**
+   * The note just saved gave sizes of someone else (给孩子买，身高120): whom (孩子). They stay in the
+   * note, not in the buyer's sizes; the card says so until the next note is typed or another buyer shown.
+   */
+  sizesOthers: string | null;
   /** Text selected on the page (outside the panel), trimmed, or ''. */
   selection: string;
   pendingSelection: PendingSelection | null;
@@ -194,6 +199,7 @@ export class CustomerCardController {
     saveError: null,
     savedTick: 0,
     savedFor: null,
+    sizesOthers: null,
     selection: '',
     pendingSelection: null,
     focusNoteTick: 0,
@@ -294,6 +300,7 @@ export class CustomerCardController {
       saveError: null,
       pendingSelection: null,
       afterRun: false,
+      sizesOthers: null,
     });
     this.panel.setBuyerSegment?.(kept?.customer ? kept.customer.segment : null);
     if (buyer && key && !this.drafts.has(key)) void this.restoreDraft({ nickname: buyer, buyerId });
@@ -452,7 +459,7 @@ export class CustomerCardController {
   setNoteDraft(text: string): void {
     // Edited or emptied while a refused note waited for a whole-data verb: the agent's text now, not saved by itself.
     if (this.refused && text !== this.store.get().noteDraft) this.refused = null;
-    this.store.set({ noteDraft: text, saveError: null, afterRun: false });
+    this.store.set({ noteDraft: text, saveError: null, afterRun: false, sizesOthers: null });
     const who = this.who();
     if (who) this.api.noteDrafts?.keep(this.sessionKey(who), text.trim() ? text : '');
   }
@@ -475,13 +482,15 @@ export class CustomerCardController {
       let customer = await this.api.call('addCustomerEvent', { platform: this.platform, ...who, kind: 'note', text });
       // Sizes typed as a note (身高165 体重110 平时穿M: Alt+N is the agent's one key for notes) are
       // the buyer's sizes too, as if saved from a selection: the card's 尺码 line shows what was read.
-      const sizes = parseSizes(text);
+      // Not those of someone else the note names (给孩子买，身高120): a child's height as the buyer's
+      // made the next size fill-in wrong. They stay in the note, and the card says whose they are.
+      const { sizes, others } = ownSizes(text);
       if (customer && Object.keys(sizes).length)
         customer = (await this.api.call('patchCustomer', { platform: this.platform, ...who, patch: { sizes } }).catch(() => null)) ?? customer;
       this.drafts.delete(draftKey(who.nickname, who.buyerId));
       // Only what was saved goes: another tab's different draft for this buyer stays.
       this.api.noteDrafts?.saved(this.sessionKey(who), text);
-      if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1, savedFor: who }));
+      if (this.accept(who, customer)) this.store.set((x) => ({ noteDraft: '', saving: false, savedTick: x.savedTick + 1, savedFor: who, sizesOthers: others }));
       else this.store.set({ saving: false });
       return true;
     } catch (err) {

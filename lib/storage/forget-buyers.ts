@@ -1,7 +1,8 @@
 /**
  * Deleting a buyer (or all of them) leaves nothing of them behind: besides their record and name
  * claims (customers.ts), their follow-ups, learned picks still holding their name, the remark
- * override log's mention of them, a chat suggestion waiting for them, the reply clock's hash of their
+ * override log's mention of them, a chat suggestion waiting for them, a 催付 reminder kept for their orders
+ * not listed yet (followups/reminded.ts), the reply clock's hash of their
  * conversation, the day's notification log's ids of their items and the unsaved drafts typed
  * for them (storage.session: the card's notes, the 承诺答复 form; the notes' copy on disk, note-left.ts) are dealt with here, in
  * the live stores and in every local backup, by the pure rules of lib/domain/customers/forget.ts
@@ -79,6 +80,7 @@ export async function forgetBuyers(here: ForgetHere, who: Forget, open: OpenItem
     }),
     await editMeta(OVERRIDES_KEY, (raw) => editedOverrides(raw, (items) => x.forgetOverrides(items, who).items)),
     await editMeta(PENDING_KEY, (raw) => editedPending(raw, (list) => x.forgetPending(list, who), now)),
+    await x.forgetReminded(editMeta, who),
     await editMeta(CLOCK_KEY, (raw) => x.forgetClock(raw, who)),
     gone.size > 0 && (await editMeta(NOTIFIED_KEY, (raw) => notifiedWithout(raw, gone))),
   ];

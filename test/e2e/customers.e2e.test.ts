@@ -404,6 +404,35 @@ describe('buyer notes on the demo console', () => {
     expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-1007' })).sizes).toEqual({ heightCm: 170, weightKg: 60, usualSize: 'L' });
   });
 
+  it('sizes in an Alt+N note about someone else (给孩子买 / 我老公) stay in the note, not the buyer’s sizes; the card says whose they are', async () => {
+    const who = { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-1007' };
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: '星辰大海ing' });
+    await cardReady(s.page, '星辰大海ing');
+    const note = async (text: string) => {
+      await chatInput(s.page).click();
+      await s.page.keyboard.press('Alt+KeyN');
+      await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
+      await s.page.keyboard.type(text);
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"]').textContent()).toContain(text);
+    };
+    // Before, the child's 120 cm became the buyer's height (and the next size fill-in used it).
+    await note('给孩子买，身高120 体重50斤');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes-others"]').textContent()).toBe('备注里的尺码是孩子的：已留在备注里，没有存为买家本人的尺码。');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes"]').count()).toBe(0);
+    expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', who)).sizes).toEqual({});
+    // The buyer's own sizes in the same note are saved; her husband's are not.
+    await note('我平时穿M，我老公穿 180 75kg');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes"]').textContent()).toBe('M');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes-others"]').textContent()).toContain('老公');
+    expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', who)).sizes).toEqual({ usualSize: 'M' });
+    // Typing the next note takes the line away.
+    await chatInput(s.page).click();
+    await s.page.keyboard.press('Alt+KeyN');
+    await s.page.keyboard.type('喜');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes-others"]').count()).toBe(0);
+  });
+
   it('the agent’s note is still on the card when the conversation opens after a day of replies used (six or more pushed it out)', async () => {
     const buyer = { platform: 'demo', nickname: '南风知我意2019', buyerId: 'u-1005' };
     await callFromExtensionPage(s.ext, 'addCustomerEvent', { ...buyer, kind: 'note', text: '上次领口开线，换过一件，这次要特别检查' });

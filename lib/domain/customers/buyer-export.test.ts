@@ -22,6 +22,7 @@ const data: BuyerData = {
   followups: [followup],
   overrides: [{ at: NOW - 60_000, platform: 'pdd', orderId: '4012938475610293847', buyer: '晴天小雨', flag: 'yellow', agent: '小美', reason: '买家着急', problems: [{ code: 'x', message: '缺少快递' }], text: '调整收货时段' }],
   picks: [{ id: 'p1', at: NOW - 120_000, text: '我是晴天小雨 换地址', scenario: 'address-change', templateId: null, source: 'chip' }],
+  reminders: [{ at: NOW - 300_000 }],
 };
 
 describe("a buyer's export (a request to see their data)", () => {
@@ -39,6 +40,8 @@ describe("a buyer's export (a request to see their data)", () => {
     expect(file.followups[0]).toMatchObject({ note: '回电 137****2468', dueAt: '2026-12-05T15:03:00+08:00' });
     expect(file.remarkOverrides[0]).toMatchObject({ orderId: '4012938475610293847', at: '2026-12-05T14:02:00+08:00' });
     expect(file.learnedPicks[0]).toMatchObject({ id: 'p1', at: '2026-12-05T14:01:00+08:00' });
+    // The 催付 reminder kept for orders not listed yet (followups/reminded.ts) is theirs too.
+    expect(file.paymentReminders).toEqual([{ at: '2026-12-05T13:58:00+08:00' }]);
     const back = parseCustomersImport(text, NOW);
     expect(back.ok && back.customers.map((c) => c.key)).toEqual(['pdd#u-2088']);
   });
@@ -56,12 +59,13 @@ describe("a buyer's export (a request to see their data)", () => {
     expect(csv).toContain('回电 137****2468');
     expect(csv).toContain('黄旗,小美,调整收货时段,缺少快递,买家着急');
     expect(csv).toContain('我是晴天小雨 换地址');
+    expect(csv).toContain('\r\n催付记录（1 条，保留 24 小时：之后才进跟进清单的未付订单据此标为已催付）\r\n时间\r\n2026-12-05 13:58\r\n');
   });
 
   it('CSV: a buyer with nothing else kept says so in each section', () => {
     const csv = buyerExportCsv({ customer: null, followups: [], overrides: [], picks: [] }, { nickname: '某人' }, NOW, BEIJING, 'en');
     expect(csv).toContain('There is no record of this buyer in Buyers.');
-    expect(csv.match(/\(none\)/g)).toHaveLength(4);
+    expect(csv.match(/\(none\)/g)).toHaveLength(5);
   });
 
   it('all buyers: one row each, with columns the CSV import reads back', () => {

@@ -9,7 +9,7 @@
  *   with the offset (2026-12-05T14:03:00+08:00), readable by a person and by any program.
  * - CSV: one sheet for Excel/WPS (UTF-8 with BOM, CRLF, cells guarded against formulas as every
  *   export is: lib/domain/followups/csv.ts), in sections with a title each — the record, notes and
- *   history, follow-ups, the override log's entries, learned picks — times as YYYY-MM-DD HH:mm shop
+ *   history, follow-ups, the override log's entries, learned picks, 催付 reminders kept — times as YYYY-MM-DD HH:mm shop
  *   time. One file, because that is what an owner hands to a buyer.
  * - All buyers: one row each, with the column names the CSV import reads (buyer, id, platform, VIP,
  *   tags, note, preferences, last contact), so the sheet can be imported back.
@@ -35,6 +35,8 @@ export interface BuyerData {
   followups: Followup[];
   overrides: RemarkOverride[];
   picks: LearnedPick[];
+  /** 催付 reminders kept for their orders not on the follow-up list yet (lib/domain/followups/reminded.ts). */
+  reminders?: { at: number }[];
 }
 
 /** The zone's offset at `ms` in minutes (null: this computer's, which may change with daylight saving). */
@@ -78,6 +80,7 @@ export function buyerExportJson(d: BuyerData, now: number, zone: Zone): string {
     followups: readableTimes(d.followups, zone),
     remarkOverrides: readableTimes(d.overrides, zone),
     learnedPicks: readableTimes(d.picks, zone),
+    paymentReminders: readableTimes(d.reminders ?? [], zone),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -193,6 +196,12 @@ export function buyerExportCsv(d: BuyerData, ref: { nickname: string; buyerId?: 
     say('customers.export.section.picks', { count: d.picks.length }),
     ['at', 'scenario', 'message'],
     d.picks.map((p) => [csvCell(when(p.at)), csvCell(SCENARIOS[p.scenario as ScenarioId]?.[lang] ?? String(p.scenario)), csvCell(p.text)].join(',')),
+  );
+  const reminders = d.reminders ?? [];
+  section(
+    say('customers.export.section.reminders', { count: reminders.length }),
+    ['at'],
+    reminders.map((r) => csvCell(when(r.at))),
   );
   return sheet(lines);
 }

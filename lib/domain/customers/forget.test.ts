@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymised, forgetClock, forgetDrafts, forgetFollowups, forgetOverrides, forgetPending, isBuyersItem, NAME_GONE, picksNaming, type ForgetBuyer } from './forget';
+import { anonymised, forgetClock, forgetDrafts, forgetFollowups, forgetOverrides, forgetPending, remindedWithout, isBuyersItem, keptAbout, NAME_GONE, picksNaming, type ForgetBuyer } from './forget';
 import { followupsFromOrders, handoverFollowup, manualFollowup, panelFollowup } from '../followups/rules';
 import { complete } from '../followups/view';
 import { fnv1a } from '../hash';
@@ -170,6 +170,25 @@ describe('a deleted buyer elsewhere', () => {
     ];
     expect(forgetPending(pending, { buyers: [sunny] }).map((p) => p.buyer)).toEqual(['米粒妈妈']);
     expect(forgetPending(pending, { all: [] })).toEqual([]);
+  });
+
+  it('drops the 催付 reminders kept for their orders not listed yet, is in their export, and leaves a namesake’s behind a masked name', () => {
+    const kept = {
+      v: 1,
+      list: [
+        { platform: 'demo', buyer: '阳光明媚的日子', buyerId: 'u-1001', at: NOW },
+        { platform: 'demo', buyer: '米粒妈妈', at: NOW },
+        { platform: 'pdd', buyer: 'S*******n', buyerId: '2', at: NOW },
+      ],
+    };
+    expect(remindedWithout(kept, { buyers: [sunny] })).toEqual({ v: 1, list: kept.list.slice(1) });
+    const masked: ForgetBuyer = { platform: 'pdd', nickname: 'S*******n', buyerId: '1', key: 'pdd#1' };
+    // Nothing of theirs: the record itself (a backup holding none is not rewritten).
+    expect(remindedWithout(kept, { buyers: [masked] })).toBe(kept);
+    expect(remindedWithout(kept, { all: [] })).toEqual({ v: 1, list: [] });
+    expect(remindedWithout(undefined, { all: [] })).toBeUndefined();
+    expect(keptAbout({ buyers: [sunny] }, null, [], [], [], kept.list).reminders).toEqual([kept.list[0]]);
+    expect(keptAbout({ buyers: [masked] }, null, [], [], [], kept.list).reminders).toEqual([]);
   });
 });
 

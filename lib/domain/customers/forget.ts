@@ -20,6 +20,7 @@
  */
 import { zh } from '../followups/text';
 import { sameBuyer } from '../followups/rules';
+import { REMINDED_FACTS_KEY } from '../followups/reminded';
 import type { Followup } from '../followups/types';
 import { migrateFollowup } from '../followups/migrate';
 import { isMaskedNickname, normaliseNickname } from './identity';
@@ -263,17 +264,32 @@ const overrideOf =
 /**
  * What the shop keeps about the buyers beside their records, for their export (a buyer's request
  * to see their data): the very items deleting them takes or anonymises — their follow-ups (done,
- * open, the VIP revisit), the override log's entries of their orders, the learned picks naming them.
+ * open, the VIP revisit), the override log's entries of their orders, the learned picks naming them,
+ * the 催付 reminders kept for their orders not listed yet (`reminders`, forgetReminded).
  */
-export function keptAbout<C, F extends Followup, O extends Pick<OverrideLike, 'platform' | 'buyer'>, P extends { id: string; text: string }>(
+export function keptAbout<
+  C,
+  F extends Followup,
+  O extends Pick<OverrideLike, 'platform' | 'buyer'>,
+  P extends { id: string; text: string },
+  R extends { platform?: string; buyer: string; buyerId?: string } = never,
+>(
   who: Forget,
   customer: C | undefined | null,
   followups: readonly F[],
   overrides: readonly O[],
   picks: readonly P[],
-): { customer: C | null; followups: F[]; overrides: O[]; picks: P[] } {
+  reminders: readonly R[] = [],
+): { customer: C | null; followups: F[]; overrides: O[]; picks: P[]; reminders: R[] } {
   const named = new Set(picksNaming(picks, who));
-  return { customer: customer ?? null, followups: followups.filter((f) => isBuyersItem(f, who)), overrides: overrides.filter(overrideOf(who)), picks: picks.filter((p) => named.has(p.id)) };
+  const left = new Set(forgetPending(reminders, who));
+  return {
+    customer: customer ?? null,
+    followups: followups.filter((f) => isBuyersItem(f, who)),
+    overrides: overrides.filter(overrideOf(who)),
+    picks: picks.filter((p) => named.has(p.id)),
+    reminders: reminders.filter((r) => !left.has(r)),
+  };
 }
 
 /** Chat suggestions waiting for a buyer's chat (lib/storage/followups.ts), without the deleted buyers'. */
@@ -281,6 +297,21 @@ export function forgetPending<T extends { platform?: string; buyer: string; buye
   if ('all' in who) return [];
   return list.filter((p) => !who.buyers.some((b) => (!p.platform || p.platform === b.platform) && sameBuyer(p, { buyer: b.nickname, buyerId: b.buyerId ?? null })));
 }
+
+/**
+ * The 催付 reminders kept for the buyers' orders not on the follow-up list yet (`{ v, list }` in meta,
+ * lib/domain/followups/reminded.ts), without the deleted buyers' (everyone deleted: none). The record
+ * itself when nothing changes; anything not shaped so is left as it is.
+ */
+export function remindedWithout(raw: unknown, who: Forget): unknown {
+  const list = (raw as { list?: unknown } | null | undefined)?.list;
+  if (!Array.isArray(list)) return raw;
+  const left = forgetPending(list as { platform?: string; buyer: string; buyerId?: string }[], who);
+  return left.length === list.length ? raw : { ...(raw as object), list: left };
+}
+
+/** That edit of the reminders' record, given to the caller's `editMeta` (lib/storage/forget-buyers.ts: live and in every backup). */
+export const forgetReminded = <T>(editMeta: (key: string, edit: (raw: unknown) => unknown) => T, who: Forget): T => editMeta(REMINDED_FACTS_KEY, (raw) => remindedWithout(raw, who));
 
 /** Unsaved text the card and the chat panel keep for a reload (storage.session): a deleted buyer's goes too. */
 export interface DraftsForgotten {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, parseSizes } from './sizes';
+import { chineseNumber, ownSizes, parseSizes } from './sizes';
 
 describe('parseSizes reads what buyers type', () => {
   const cases: [string, ReturnType<typeof parseSizes>][] = [
@@ -69,5 +69,31 @@ describe('chineseNumber', () => {
     ['十', 10],
   ])('reads %s as %i', (text, n) => {
     expect(chineseNumber(text)).toBe(n);
+  });
+});
+
+describe('ownSizes: the buyer’s own sizes in the agent’s note, not a child’s or a partner’s', () => {
+  it('reads the buyer’s sizes as parseSizes does', () => {
+    expect(ownSizes('身高165 体重110 平时穿M')).toEqual({ sizes: { heightCm: 165, weightKg: 55, usualSize: 'M' }, others: null });
+    expect(ownSizes('我165，105斤')).toEqual({ sizes: parseSizes('我165，105斤'), others: null });
+    expect(ownSizes('喜欢深色')).toEqual({ sizes: {}, others: null });
+  });
+
+  it('leaves out sizes about someone else, and says whose they are', () => {
+    // Before, Alt+N saved these as the buyer's: height 120, and 180 / 75 kg.
+    expect(parseSizes('给孩子买，身高120')).toEqual({ heightCm: 120 });
+    expect(ownSizes('给孩子买，身高120')).toEqual({ sizes: {}, others: '孩子' });
+    expect(ownSizes('我老公穿 180 75kg')).toEqual({ sizes: {}, others: '老公' });
+    expect(ownSizes('帮女儿挑，身高一米三 体重五十斤')).toEqual({ sizes: {}, others: '女儿' });
+    expect(ownSizes('送男朋友的 185 140斤 平时穿XL')).toEqual({ sizes: {}, others: '男朋友' });
+  });
+
+  it('keeps the buyer’s own sizes in the same note: the words after 我 / 自己 are the buyer’s again', () => {
+    expect(ownSizes('我穿M，给老公买 身高180 体重75kg')).toEqual({ sizes: { usualSize: 'M' }, others: '老公' });
+    expect(ownSizes('孩子身高120，自己身高160 体重100斤')).toEqual({ sizes: { heightCm: 160, weightKg: 50 }, others: '孩子' });
+    // Someone named without sizes changes nothing.
+    expect(ownSizes('身高165 体重110 平时穿M，给老公也看看')).toEqual({ sizes: { heightCm: 165, weightKg: 55, usualSize: 'M' }, others: null });
+    // 宝贝 is the item, not a child.
+    expect(ownSizes('这款宝贝我平时穿L')).toEqual({ sizes: { usualSize: 'L' }, others: null });
   });
 });

@@ -264,3 +264,39 @@ export function parseSizes(text: string): Partial<Sizes> {
   if (weight !== undefined && weight >= 2 && weight <= 250) out.weightKg = round1(weight);
   return out;
 }
+
+/**
+ * Someone the sizes in a note may be about other than the buyer: a child, a partner, a parent, a
+ * friend. 宝贝 is left out on purpose (in a shop it is the item, 这款宝贝).
+ */
+const OTHER_PEOPLE =
+  '孩子|小孩|宝宝|小朋友|儿子|女儿|闺女|老公|老婆|媳妇|爱人|男朋友|女朋友|男友|女友|对象|老爸|老妈|爸爸|妈妈|爸妈|父母|父亲|母亲|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹|朋友|同事|家人|长辈|老人';
+/** A mention of another person (我老公, 给孩子, 帮朋友), or of the buyer themself (我, 自己, 本人). */
+const WHOSE = new RegExp(`(?:我的|我家|我|给|帮|替|送)?\\s*(${OTHER_PEOPLE})|(自己|本人|我)`, 'g');
+
+/**
+ * The buyer's own sizes in a note the agent typed, and whom the note's other sizes are about. The
+ * words after a mention of someone else (给孩子买，身高120 / 我老公穿 180 75kg) are that person's,
+ * until the note names the buyer again (我, 自己, 本人): 我穿M，给老公买 180 75kg is the buyer's M only.
+ * `others`: the first person whose sizes were left out (孩子), or null. parseSizes is unchanged: a
+ * buyer's message that gives a child's height asks a size for that child, and is read as it is.
+ */
+export function ownSizes(text: string): { sizes: Partial<Sizes>; others: string | null } {
+  const own: string[] = [];
+  let others: string | null = null;
+  let who: string | null = null;
+  let from = 0;
+  const take = (end: number) => {
+    const part = text.slice(from, end);
+    if (who === null) own.push(part);
+    else if (others === null && Object.keys(parseSizes(part)).length) others = who;
+  };
+  for (const m of text.matchAll(WHOSE)) {
+    take(m.index);
+    who = m[1] ?? null;
+    from = m.index + m[0].length;
+  }
+  take(text.length);
+  // The buyer's parts read together, kept apart by a mark that joins no number to another.
+  return { sizes: parseSizes(own.join('；')), others };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followupsFromOrders } from './rules';
-import { isPaymentReminder, markReminded, undoReminded } from './reminded';
+import { REMINDED_TTL_MS, ordersRule, isPaymentReminder, markReminded, remindedFacts, undoReminded, withReminder, withoutReminder } from './reminded';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput } from './types';
 import { snooze, todayView } from './view';
 import { mergeFollowup } from '../../team/docs';
@@ -100,5 +100,82 @@ describe('a 催付 reply inserted in the buyer’s chat (拍下未付)', () => {
       expect(m).toMatchObject({ status: 'done', closedAt: at + 20_000, note: '催过 2026-12-07 14:05' });
       expect(mergeFollowup(older, again!)).toEqual(m);
     }
+  });
+});
+
+describe('a 催付 reply inserted before the list made the buyer’s 拍下未付 item (remind once)', async () => {
+  // The buyer ordered at 13:00 and asked something at 13:10; the agent answered with a reminder. The
+  // list asks for the reminder from 13:30 (unpaidAfterMinutes = 30) and is read then.
+  const remindedAt = bj(2026, 12, 7, 13, 10);
+  const listRead = bj(2026, 12, 7, 13, 30);
+  const kept = withReminder(undefined, sunny, remindedAt);
+  /** The order list's rule as the worker runs it, the reminders kept read from a store holding `facts`. */
+  const ruled = async (orders: OrderInput[], existing: Followup[], now: number, facts: unknown, platform: 'demo' | 'pdd' = 'demo') =>
+    (await ordersRule(orders, platform, undefined, S, now, { get: async () => facts, update: async () => undefined }))(existing).upserts;
+  const read = (orders: OrderInput[], facts: unknown = kept, now = listRead) => ruled(orders, [], now, facts);
+
+  it('the item made at minute 30 is already done: 已催付, with the 催过 line of the reminder’s time, closed then; the badge does not ask', async () => {
+    // Before: the same read made it open, due, and the popup asked to remind her again.
+    expect((await read([row({ orderId: '4012000001' })], null)).map((f) => f.status)).toEqual(['open']);
+    const [item] = (await read([row({ orderId: '4012000001' })]));
+    expect(item).toMatchObject({ kind: 'unpaid', status: 'done', closedReason: '已催付', closedAt: remindedAt, note: '催过 2026-12-07 13:10' });
+    expect(todayView([item!], listRead, S).badgeCount).toBe(0);
+    // Read again later, still unpaid: it stays done.
+    expect((await ruled([row({ orderId: '4012000001' })], [item!], listRead + 60 * MIN, kept))).toEqual([]);
+  });
+
+  it('the undo of that reminder takes the fact back, and gives back an item it made done', async () => {
+    const [item] = (await read([row({ orderId: '4012000001' })]));
+    const [back] = undoReminded([item!], sunny, remindedAt, listRead + MIN, ZONE);
+    expect(back).toMatchObject({ status: 'open', reopenedAt: listRead + MIN });
+    expect(back!.note).toBeUndefined();
+    // Undone before the list read: the item is made open.
+    const none = withoutReminder(kept, sunny, remindedAt, listRead);
+    expect(none.list).toEqual([]);
+    expect((await read([row({ orderId: '4012000001' })], none)).map((f) => f.status)).toEqual(['open']);
+    // Another buyer's undo, or another time's, takes nothing.
+    expect(withoutReminder(kept, { ...sunny, buyerId: 'u-2' }, remindedAt, listRead).list).toHaveLength(1);
+    expect(withoutReminder(kept, sunny, remindedAt + 1, listRead).list).toHaveLength(1);
+  });
+
+  it('counts only for orders that buyer placed before it: a later order, a namesake behind the masked name, another console, a page with no order time', async () => {
+    const orders = [
+      row({ orderId: '4012000001' }),
+      row({ orderId: '4012000002', createdAt: bj(2026, 12, 7, 13, 20) }),
+      row({ orderId: '4012000003', buyerId: 'u-2' }),
+      row({ orderId: '4012000004', buyerId: undefined }),
+      row({ orderId: '4012000006', createdAt: undefined }),
+    ];
+    const made = await read(orders, kept, bj(2026, 12, 7, 14, 0));
+    expect(made.map((f) => [f.orderId, f.status])).toEqual([
+      ['4012000001', 'done'],
+      ['4012000002', 'open'],
+      ['4012000003', 'open'],
+      ['4012000004', 'open'],
+      ['4012000006', 'open'],
+    ]);
+    // The same buyer on another console's list.
+    expect((await ruled([row({ orderId: '4012000005' })], [], bj(2026, 12, 7, 14, 0), kept, 'pdd')).map((f) => f.status)).toEqual(['open']);
+    // An unmasked name without ids on either side is one buyer, as markReminded has it.
+    const lily = { buyer: 'lily_0521', buyerId: null, platform: 'demo' as const };
+    expect((await read([row({ orderId: '4012000007', buyer: 'lily_0521', buyerId: undefined })], withReminder(undefined, lily, remindedAt))).map((f) => f.status)).toEqual(['done']);
+  });
+
+  it('expires: a reminder more than a day old counts for nothing (last week’s says nothing about this order)', async () => {
+    const old = withReminder(undefined, sunny, bj(2026, 12, 1, 13, 10));
+    expect((await read([row({ orderId: '4012000001', createdAt: bj(2026, 11, 30, 9, 0) })], old)).map((f) => f.status)).toEqual(['open']);
+    expect(remindedFacts(kept, remindedAt + REMINDED_TTL_MS - 1)).toHaveLength(1);
+    expect(remindedFacts(kept, remindedAt + REMINDED_TTL_MS)).toEqual([]);
+    // A new reminder drops the expired ones it finds.
+    expect(withReminder(old, sunny, remindedAt).list.map((x) => x.at)).toEqual([remindedAt]);
+    // Only whom and when are kept.
+    expect(kept.list).toEqual([{ platform: 'demo', buyer: 'S*******n', buyerId: 'u-1', at: remindedAt }]);
+    expect(remindedFacts({ list: [null, 'x', { at: 'soon' }] }, remindedAt)).toEqual([]);
+  });
+
+  it('never touches an item already on the list: one the agent reopened after the reminder stays open', async () => {
+    const [open] = items([row({ orderId: '4012000001' })], bj(2026, 12, 7, 13, 30));
+    const reopened: Followup = { ...open!, reopenedAt: bj(2026, 12, 7, 13, 40) };
+    expect((await ruled([row({ orderId: '4012000001' })], [reopened], bj(2026, 12, 7, 13, 50), kept)).every((f) => f.status !== 'done')).toBe(true);
   });
 });

@@ -13,13 +13,28 @@
  * mark made at `at`: the status it had (a snooze still to come is a snooze again), the note line
  * gone (and kept in `noteUndone`, so a team merge with a copy from before the undo leaves it out); stored as a reopen by the agent now (`reopenedAt`), so in team mode it is a decision later
  * than the close it takes back (lib/team/docs.ts mergeFollowup), as 重新打开 is.
+ *
+ * Reminded before the list asked (2026-12-07). The agent often reminds a buyer who wrote minutes after
+ * ordering, before the order is `unpaidAfterMinutes` old: there is no item to mark yet, and the list made
+ * one at minute 30 that asked her to remind the buyer again. So the reminder is also kept as a fact —
+ * who (platform, name, console id) and when, nothing else — in the worker's `meta` store
+ * (`REMINDED_FACTS_KEY`: it survives a worker restart; read and written in worker-extras.js with the
+ * worker's `db` lent, so background.js carries none of it), for
+ * `REMINDED_TTL_MS`; an unpaid item the order list makes afterwards for an order that buyer placed
+ * before the reminder comes out done, as if it had been there (`remindedBefore`: same close, same
+ * `催过` line of the reminder's time, so the same undo gives it back). An order the page shows no
+ * creation time for (JD's list) cannot be placed before or after it, and stays open: a second reminder
+ * is a lesser harm than an order never reminded. The fact is the buyer's data: deleting them drops it
+ * (lib/storage/forget-buyers.ts, live and in the backups), their export shows it (keptAbout), 全部删除
+ * clears it; the undo removes it. Not in 导出全部数据 (a day's hint, like the chat suggestion waiting
+ * for a tab) and not shared in team mode (each machine keeps its own).
  */
 import type { Platform } from '../../sites/types';
 import { formatWall, type Zone } from '../time';
 import { NotesFull, UNDONE_MAX, joinNote } from './notes';
-import { sameBuyer } from './rules';
+import { followupsFromOrders, resolveSettings, sameBuyer } from './rules';
 import { zh } from './text';
-import type { Followup } from './types';
+import type { Followup, FollowupSettings, OrderInput, RuleResult } from './types';
 
 export { isPaymentReminder } from './payment-reply';
 
@@ -37,26 +52,27 @@ export const remindedLine = (at: number, zone: Zone): string => `催过 ${format
 const isBuyers = (f: Followup, who: RemindWho): boolean =>
   f.kind === 'unpaid' && (!f.platform || f.platform === who.platform) && sameBuyer(f, { buyer: who.buyer, buyerId: who.buyerId ?? null });
 
+/** One item marked reminded at `at` (see markReminded). */
+function marked(f: Followup, at: number, zone: Zone): Followup {
+  let note = f.note;
+  try {
+    note = joinNote(f.note, remindedLine(at, zone));
+  } catch (err) {
+    if (!(err instanceof NotesFull)) throw err;
+  }
+  const out: Followup = { ...f, status: 'done', closedAt: at, closedReason: zh(REMINDED_KEY) };
+  if (note) out.note = note;
+  if (f.status !== 'snoozed') delete out.snoozedUntil;
+  return out;
+}
+
 /**
  * The buyer's unpaid items not yet done, marked reminded at `now`. A snooze is kept on the done item
  * (for the undo only: a done item is never listed by it). A note log already full takes no line: the
  * close still says 已催付 and when (closedAt).
  */
 export function markReminded(items: readonly Followup[], who: RemindWho, now: number, zone: Zone): Followup[] {
-  return items
-    .filter((f) => f.status !== 'done' && isBuyers(f, who))
-    .map((f) => {
-      let note = f.note;
-      try {
-        note = joinNote(f.note, remindedLine(now, zone));
-      } catch (err) {
-        if (!(err instanceof NotesFull)) throw err;
-      }
-      const out: Followup = { ...f, status: 'done', closedAt: now, closedReason: zh(REMINDED_KEY) };
-      if (note) out.note = note;
-      if (f.status !== 'snoozed') delete out.snoozedUntil;
-      return out;
-    });
+  return items.filter((f) => f.status !== 'done' && isBuyers(f, who)).map((f) => marked(f, now, zone));
 }
 
 /** The buyer's items the reminder at `at` marked, as they were before it (see the module comment). */
@@ -81,3 +97,96 @@ export function undoReminded(items: readonly Followup[], who: RemindWho, at: num
       return out;
     });
 }
+
+// ---- the reminder kept for orders not on the list yet (see the module comment) ----------------
+
+/** The `meta` record holding them (`RemindedFacts`). */
+export const REMINDED_FACTS_KEY = 'followups:reminded';
+/** The worker's store, lent (lib/storage/db.ts `db`). */
+export interface MetaDb {
+  get(name: 'meta', key: string): Promise<unknown>;
+  update(name: 'meta', key: string, fn: (old: unknown) => unknown): Promise<unknown>;
+}
+
+/**
+ * How long a reminder counts for orders placed before it that reach the list later: a night's
+ * reminder still counts at the next morning's first read of the list; last week's counts for nothing.
+ */
+export const REMINDED_TTL_MS = 24 * 60 * 60 * 1000;
+/** At most this many kept (the oldest go first): a busy day's reminders, a few dozen bytes each. */
+export const REMINDED_MAX = 300;
+
+/** A reminder inserted into a buyer's chat: whom, when. Nothing else is kept. */
+export interface RemindedFact {
+  platform: Platform;
+  buyer: string;
+  buyerId?: string;
+  at: number;
+}
+
+export interface RemindedFacts {
+  v: 1;
+  list: RemindedFact[];
+}
+
+/** The stored reminders still counting at `now` (anything else stored there, or expired, is left out). */
+export function remindedFacts(raw: unknown, now: number): RemindedFact[] {
+  const list = (raw as Partial<RemindedFacts> | undefined)?.list;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (x): x is RemindedFact =>
+      !!x && typeof x.at === 'number' && x.at > now - REMINDED_TTL_MS && x.at <= now + 60_000 && typeof x.buyer === 'string' && typeof x.platform === 'string',
+  );
+}
+
+const factOf = (who: RemindWho, at: number): RemindedFact => ({ platform: who.platform, buyer: who.buyer, ...(who.buyerId ? { buyerId: who.buyerId } : {}), at });
+const isWhose = (x: RemindedFact, who: RemindWho): boolean => x.platform === who.platform && sameBuyer(x, { buyer: who.buyer, buyerId: who.buyerId ?? null });
+
+/** The record with the reminder made at `at` added (and the expired ones gone). */
+export function withReminder(raw: unknown, who: RemindWho, at: number): RemindedFacts {
+  return { v: 1, list: [...remindedFacts(raw, at), factOf(who, at)].slice(-REMINDED_MAX) };
+}
+
+/** The record without the buyer's reminder made at `at` (the undo). */
+export function withoutReminder(raw: unknown, who: RemindWho, at: number, now: number): RemindedFacts {
+  return { v: 1, list: remindedFacts(raw, now).filter((x) => !(x.at === at && isWhose(x, who))) };
+}
+
+/**
+ * A rule's new unpaid items (none of `existing`) whose buyer was reminded after placing the order:
+ * done, closed at that reminder (the earliest still counting), with its `催过` line. An item already on
+ * the list is never touched: it was marked when the reminder was inserted, or the agent reopened it.
+ */
+export function remindedBefore(upserts: readonly Followup[], existing: readonly Followup[], orders: readonly OrderInput[], facts: readonly RemindedFact[], zone: Zone): Followup[] {
+  if (!facts.length) return [...upserts];
+  const had = new Set(existing.map((f) => f.id));
+  const placed = new Map(orders.map((o) => [o.orderId, o.createdAt]));
+  return upserts.map((f) => {
+    const at = placed.get(f.orderId ?? '');
+    if (f.kind !== 'unpaid' || f.status === 'done' || had.has(f.id) || at === undefined) return f;
+    const by = facts.filter((x) => x.at >= at && (!f.platform || f.platform === x.platform) && sameBuyer(x, { buyer: f.buyer ?? '', buyerId: f.buyerId ?? null }));
+    return by.length ? marked(f, Math.min(...by.map((x) => x.at)), zone) : f;
+  });
+}
+
+/**
+ * The order list's rule (followupsFromOrders) over the rows a page of `platform` at `url` reported,
+ * with the reminders kept applied to its new unpaid items: the record is read first from the lent
+ * `db` (the rule itself runs inside the follow-ups' transaction).
+ */
+export async function ordersRule(
+  rows: readonly Omit<OrderInput, 'platform' | 'url'>[],
+  platform: Platform,
+  url: string | undefined,
+  settings: Partial<FollowupSettings>,
+  now: number,
+  db: MetaDb,
+): Promise<(existing: readonly Followup[]) => RuleResult> {
+  const orders: OrderInput[] = rows.map((o) => ({ ...o, platform, ...(url ? { url } : {}) }));
+  const kept = remindedFacts(await db.get('meta', REMINDED_FACTS_KEY), now);
+  return (existing) => {
+    const out = followupsFromOrders(orders, existing, settings, now);
+    return kept.length ? { ...out, upserts: remindedBefore(out.upserts, existing, orders, kept, resolveSettings(settings).utcOffsetMinutes) } : out;
+  };
+}
+

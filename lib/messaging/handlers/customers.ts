@@ -9,6 +9,7 @@ import { announceChange } from '../client';
 import { workerExtras } from '../../background/extras';
 import { vipRevisits } from '../../background/followup-jobs';
 import { loadFollowups } from '../../storage/followups';
+import { db } from '../../storage/db';
 import { InvalidPayload, UploadLost, obj, type HandlerContext, type HandlerSet } from './types';
 import { GET_CUSTOMERS_MAX, type AddCustomerEventRequest, type AppendField, type BuyerRef, type CustomersProtocol, type PageEventKind } from '../protocol-customers';
 import type { SeenOrder } from '../protocol-orders';
@@ -392,7 +393,7 @@ export const customersHandlers: HandlerSet<CustomersProtocol> = {
     async handle(payload, ctx) {
       await customersReady();
       // Everything deleting the buyer would take (forgetting: by the name asked and the record's own).
-      return workerExtras().customers.buyerData(await forgetting(parseBuyer(payload, 'exportCustomer', ctx)), [loadFollowups, listRemarkOverrides, loadPicks]);
+      return workerExtras().customers.buyerData(await forgetting(parseBuyer(payload, 'exportCustomer', ctx)), [loadFollowups, listRemarkOverrides, loadPicks, db]);
     },
   },
   stageCustomersImport: {

@@ -55,6 +55,7 @@ import {
 import { followupActedOn, loadTeamConfig, loadTeamMembers } from '../../background/team';
 import type { TeamConfig } from '../../team/config';
 import { addFollowup, applyFollowupRule, changeFollowup, loadFollowups, takePendingSuggestion, transact } from '../../storage/followups';
+import { db } from '../../storage/db';
 import { loadLibrary } from '../../storage/library';
 import { followupSettingsOf, loadSettings } from '../../storage/settings';
 import { openFollowupItem } from '../../background/open-followup';
@@ -303,10 +304,8 @@ function itemFor(req: AddFollowupRequest, ctx: HandlerContext, settings: Followu
 /** reportOrders sink: unpaid reminders, overdue shipping, and closing what the page shows resolved. */
 export async function followupOrderSink(platform: Platform, orders: SeenOrder[], now: number, fromUrl?: string): Promise<void> {
   if (orders.length === 0) return;
-  const settings = await rulesSettings();
-  const url = pageUrl(fromUrl);
-  const inputs = orders.map((o) => ({ ...o, platform, ...(url ? { url } : {}) }));
-  const changed = await applyFollowupRule((existing) => workerExtras().orders.followupsFromOrders(inputs, existing, settings, now), now);
+  // With the 催付 reminders inserted before the list made an item (reminded.ts), read from `db` first.
+  const changed = await applyFollowupRule(await workerExtras().orders.rule(orders, platform, pageUrl(fromUrl), await rulesSettings(), now, db), now);
   if (changed) await announceChange('followups');
 }
 
@@ -507,7 +506,7 @@ export const followupHandlers: HandlerSet<FollowupsProtocol> = {
     writes: true,
     content: true,
     async handle(p) {
-      const out = await workerExtras().followups.reminded(p, { transact, loadLibrary, settings: await rulesSettings(), now: Date.now() });
+      const out = await workerExtras().followups.reminded(p, { transact, loadLibrary, db, settings: await rulesSettings(), now: Date.now() });
       if (out.ids.length) await announceChange('followups');
       out.ids.forEach(actedOn);
       return out;

@@ -1,0 +1,108 @@
+/**
+ * Remind once, also when the reminder came first (lib/domain/followups/reminded.ts, "Reminded before the
+ * list asked"): the agent inserts a 催付 reply into a buyer's chat before the order list has made that
+ * buyer's 拍下未付 item (the order is younger than the list's wait). The panel says the reminder is kept,
+ * with 撤销; the worker stops meanwhile, as Chrome stops it when idle; the item the list makes later for
+ * that order is already done, 已催付 with 催过 <the reminder's time>, while another buyer's order is open.
+ * 撤销 gives it back. Before, the item came out open and the popup asked her to remind the buyer again.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { callFromExtensionPage, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { extensionSuite } from './suite';
+import { getRaw } from './stores';
+import type { BuyerData } from '../../lib/domain/customers/buyer-export';
+import type { Followup } from '../../lib/domain/followups/types';
+import type { FollowupList } from '../../lib/messaging/protocol-followups';
+
+const CAT = '爱吃橙子的猫';
+// The demo's unpaid orders: the cat's placed 4 h 40 min ago, the fawn's 2 h 10 min ago (test/demo/site/app.js).
+const CAT_ORDER = '3967201845739261054';
+const FAWN_ORDER = '4012938475610293847';
+// A paid order of three days ago: its delay item says the list was read.
+const LATE_ORDER = '3930018273645518290';
+
+let ext: Page;
+let orders: Page;
+
+const s = extensionSuite({ shop: 'none', page: 'none' });
+beforeAll(async () => {
+  await clearOfMidnight();
+  ext = await s.h.openExtensionPage('options.html');
+  // The list asks for a reminder only 5 hours after an order: none of the demo's unpaid orders has an item yet.
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '23:59' }, followups: { unpaidAfterMinutes: 300 } });
+  orders = await s.h.context.newPage();
+  await openDemoOrders(orders, s.h.demoUrl);
+}, 60_000 + MIDNIGHT_WAIT_MS);
+
+async function item(id: string): Promise<Followup | undefined> {
+  const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
+  return list.groups.flatMap((g) => g.items).find((f) => f.id === id);
+}
+
+describe('a 催付 reply inserted before the order list made the buyer’s 拍下未付 item', () => {
+  it('the item made later for an order placed before it is already done (已催付, 催过 its time), across a worker restart; 撤销 gives it back', async () => {
+    await expect.poll(async () => (await item(`delay:${LATE_ORDER}`))?.status).toBe('open');
+    expect(await item(`unpaid:${CAT_ORDER}`)).toBeUndefined();
+
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
+    await panel(chat).waitFor();
+    await cardReady(chat, CAT);
+    await chatInput(chat).click();
+    await inPanel(chat, '[data-kf="search"]').fill('截单提醒');
+    await inPanel(chat, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main').click();
+    await expect.poll(() => demo.draft(chat)).toContain('还没付款');
+
+    // Nothing to mark yet: the panel says the reminder is kept for the orders placed before it, with 撤销.
+    const line = inPanel(chat, '[data-kf="fu-reminded"]');
+    await expect.poll(() => line.count()).toBe(1);
+    const text = (await line.textContent())!;
+    expect(text).toMatch(/^\d{2}:\d{2} 已催付：这之前下的单，24 小时内进入跟进清单时直接标为已催付。 ?撤销$/);
+    const hhmm = text.slice(0, 5);
+
+    // Chrome stops the idle worker; the reminder is on disk, not in its memory.
+    const worker = await s.stopWorker(ext);
+    // The list's wait passes (30 minutes in the shop: here the setting goes to 0) and the list is read again.
+    await callFromExtensionPage(ext, 'patchSettings', { followups: { unpaidAfterMinutes: 0 } });
+    await orders.reload();
+    await expect.poll(async () => (await item(`unpaid:${FAWN_ORDER}`))?.status).toBe('open');
+    await worker.detach();
+
+    const cat = (await item(`unpaid:${CAT_ORDER}`))!;
+    expect(cat).toMatchObject({ status: 'done', closedReason: '已催付' });
+    expect(cat.note).toMatch(new RegExp(`^催过 \\d{4}-\\d{2}-\\d{2} ${hhmm}$`));
+    // The fawn was not reminded: hers asks as before.
+    expect((await item(`unpaid:${FAWN_ORDER}`))?.status).toBe('open');
+    expect(await demo.sent(chat)).toBe(0);
+
+    // 撤销 (in the tab, after the worker's restart): the reminder is taken back, and so is the item it made done.
+    await chat.bringToFront();
+    await inPanel(chat, '[data-kf="fu-reminded-undo"]').click();
+    await expect.poll(async () => (await item(`unpaid:${CAT_ORDER}`))?.status).toBe('open');
+    const back = (await item(`unpaid:${CAT_ORDER}`))!;
+    expect(back.note).toBeUndefined();
+    expect(back.closedReason).toBeUndefined();
+    expect(await inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe(`已撤销：订单 ${CAT_ORDER}的拍下未付回到跟进清单。`);
+    await expect.poll(() => inPanel(chat, '[data-kf="customer-followup"] bdi').first().textContent()).toBe('拍下未付');
+    await chat.close();
+  });
+
+  it('the kept reminder is the buyer’s data: in their export, and gone when the buyer is deleted', async () => {
+    const chat = await s.h.context.newPage();
+    await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
+    await cardReady(chat, CAT);
+    await chatInput(chat).click();
+    await inPanel(chat, '[data-kf="search"]').fill('截单提醒');
+    await inPanel(chat, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main').click();
+    await expect.poll(() => inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(1);
+    await chat.close();
+    const cat = { platform: 'demo', nickname: CAT, buyerId: 'u-1003' };
+    const kept = async () => ((await getRaw<{ list: { buyer: string }[] }>(ext, 'meta', 'followups:reminded'))?.list ?? []).filter((x) => x.buyer === CAT);
+    expect(await kept()).toHaveLength(1);
+    const data = await callFromExtensionPage<BuyerData>(ext, 'exportCustomer', cat);
+    expect(data.reminders).toHaveLength(1);
+    await callFromExtensionPage(ext, 'deleteCustomer', { ...cat, openFollowups: 'delete' });
+    expect(await kept()).toEqual([]);
+  });
+});
