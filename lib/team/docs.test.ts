@@ -150,36 +150,89 @@ describe('mergeFollowup: a purple remark’s new promise and a colleague’s clo
   it('a new date saved after the colleague marked the old promise done is open right after the merge, due on the new date', () => {
     // The colleague tells the buyer at 10:00 and marks it done; here, not synced yet, the agent saves a new date at 10:30.
     const [there] = synced.map((f) => complete(f, bj(10), '已告知买家'));
-    const [here] = remark(synced, '2026-12-12', bj(10, 30), true);
+    const [here] = remark(synced, '2026-12-10', bj(10, 30), true);
     const merged = both(here!, there!);
-    expect(merged).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5), reopenedAt: bj(10, 30) });
+    expect(merged).toMatchObject({ status: 'open', dueAt: bj(15, 30, 3), reopenedAt: bj(10, 30) });
     // The item here had been closed already (synced with the colleague's close): the new date opens it alike.
-    const [reopenedHere] = remark([there!], '2026-12-12', bj(10, 30), true);
-    expect(both(reopenedHere!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5) });
+    const [reopenedHere] = remark([there!], '2026-12-10', bj(10, 30), true);
+    expect(both(reopenedHere!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 3) });
   });
 
   it('a close of the old date made after the new one was saved, on a machine that had not seen it, leaves the new promise open; a close by one that had it wins', () => {
-    const [here] = remark(synced, '2026-12-12', bj(10), true);
+    const [here] = remark(synced, '2026-12-10', bj(10), true);
     const [there] = synced.map((f) => complete(f, bj(10, 30), '已告知买家'));
-    expect(both(here!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 5), promisedAt: bj(10), why: { params: { date: '2026-12-12' } } });
+    expect(both(here!, there!)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 3), promisedAt: bj(10), why: { params: { date: '2026-12-10' } } });
     // Synced first: the colleague closes the new promise itself at 10:30 — closed.
     const closedNew = complete(both(here!, synced[0]!), bj(10, 30), '已告知买家');
-    expect(both(here!, closedNew)).toMatchObject({ status: 'done', closedAt: bj(10, 30), dueAt: bj(15, 30, 5) });
+    expect(both(here!, closedNew)).toMatchObject({ status: 'done', closedAt: bj(10, 30), dueAt: bj(15, 30, 3) });
     // Three versions (the old promise closed, the new one, the new one closed) in any order: one result.
     const versions = [there!, here!, closedNew];
     const results = [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]].map((o) => JSON.stringify(o.map((i) => versions[i]!).reduce((x, y) => mergeFollowup(x, y))));
     expect(new Set(results).size).toBe(1);
-    expect(JSON.parse(results[0]!)).toMatchObject({ status: 'done', closedAt: bj(10, 30), dueAt: bj(15, 30, 5) });
+    expect(JSON.parse(results[0]!)).toMatchObject({ status: 'done', closedAt: bj(10, 30), dueAt: bj(15, 30, 3) });
   });
 
   it('a promise only read from a page, or saved again unchanged, adds no time', () => {
     // Read on a list at 10:30: when it was written is not known, the colleague's close stands until the remark's next read.
-    const [seen] = remark(synced, '2026-12-12', bj(10, 30), false);
+    const [seen] = remark(synced, '2026-12-10', bj(10, 30), false);
     expect(seen!.reopenedAt).toBeUndefined();
     const [closed] = synced.map((f) => complete(f, bj(10), '已告知买家'));
     expect(both(seen!, closed!)).toMatchObject({ status: 'done' });
     // The same date saved again is no new promise: the item is left as it was.
     expect(followupsFromRemarkFacts([promise('2026-12-09')], synced, S, bj(11), true).upserts).toEqual([]);
+  });
+});
+
+describe('mergeFollowup: the check before a far-off promise, closed on one machine while the other reads the remark again', () => {
+  const bj = (h: number, m = 0, day = 0) => Date.UTC(2026, 11, 7 + day, h - 8, m);
+  const fact: RemarkFact = { kind: 'ship-promised', source: 'purple', orderId: '5001', buyer: '小鹿', date: '2026-12-21' };
+  const page = [{ orderId: '5001', buyer: '小鹿', status: 'paid' as const, createdAt: bj(10, 0, -2), flag: 'purple' as const, remark: '' }];
+  /** One machine's order page read at `now`: the remark's facts, then the list's row, applied. */
+  const visit = (items: Followup[], now: number, written = false) => {
+    const seen = applyRuleResult(items, followupsFromRemarkFacts([fact], items, S, now, written), now);
+    return applyRuleResult(seen, followupsFromOrders(page, seen, S, now), now);
+  };
+  const both = (a: Followup, b: Followup) => {
+    const ab = mergeFollowup(a, b);
+    expect(mergeFollowup(b, a)).toEqual(ab);
+    expect(mergeFollowup(ab, a)).toEqual(ab);
+    expect(mergeFollowup(ab, b)).toEqual(ab);
+    return ab;
+  };
+  // Both machines hold the check of the remark read on the 7th (synced): due the 10th, 08:00.
+  const [synced] = visit([], bj(10));
+
+  it('the close stands on both machines; the other machine’s reads neither move nor reopen it; both bring it back alike three days on', () => {
+    expect(synced).toMatchObject({ status: 'open', dueAt: bj(8, 0, 3), why: { key: 'followups.reason.delayCheck' } });
+    // A checks the stock at 09:00 on the 10th and marks it done. B, not synced, opens the order page at 09:30 and at 14:00: nothing to write.
+    const there = complete(synced!, bj(9, 0, 3), '厂家说下周到');
+    expect(visit([synced!], bj(9, 30, 3))).toEqual([synced]);
+    expect(visit([synced!], bj(14, 0, 3))).toEqual([synced]);
+    // B adds a note meanwhile: the versions meet.
+    const here: Followup = { ...synced!, note: '买家问能不能先发一件' };
+    const merged = both(here, there);
+    expect(merged).toMatchObject({ status: 'done', closedAt: bj(9, 0, 3), closedReason: '厂家说下周到', note: '买家问能不能先发一件' });
+    // Either machine's reads before the 13th change nothing; on the 13th both bring back the same item.
+    for (const d of [3, 4, 5]) expect(visit([merged], bj(15, 0, d))).toEqual([merged]);
+    const [backA] = visit([merged], bj(7, 30, 6));
+    const [backB] = visit([merged], bj(7, 45, 6));
+    expect(backA).toEqual(backB);
+    // Read after 08:00 on one machine it is due by the shift's end there: the two open versions merge to one, either way.
+    const [later] = visit([merged], bj(9, 0, 6));
+    expect(both(backA!, later!)).toMatchObject({ status: 'open', why: { key: 'followups.reason.delayCheckAgain' } });
+    expect(backA).toMatchObject({ status: 'open', dueAt: bj(8, 0, 6), note: '买家问能不能先发一件', why: { key: 'followups.reason.delayCheckAgain', params: { date: '2026-12-21', done: '2026-12-10' } } });
+    // A stale copy of the close against the check brought back: the close (a rule's reopen sets no time), and the next read brings it back again.
+    expect(both(backA!, there).status).toBe('done');
+    // Three versions, any order: one result.
+    const versions = [here, there, backA!];
+    const results = [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]].map((o) => JSON.stringify(o.map((i) => versions[i]!).reduce((x, y) => mergeFollowup(x, y))));
+    expect(new Set(results).size).toBe(1);
+  });
+
+  it('a new far date saved on one machine while the other closes the check of the old one: the new date’s check, open on both', () => {
+    const there = complete(synced!, bj(9, 0, 3), '厂家说下周到');
+    const [here] = applyRuleResult([synced!], followupsFromRemarkFacts([{ ...fact, date: '2026-12-28' }], [synced!], S, bj(8, 30, 3), true), bj(8, 30, 3));
+    expect(both(here!, there)).toMatchObject({ status: 'open', dueAt: bj(8, 0, 6), promisedAt: bj(8, 30, 3), why: { key: 'followups.reason.delayCheck', params: { date: '2026-12-28' } } });
   });
 });
 

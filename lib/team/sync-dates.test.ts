@@ -60,14 +60,14 @@ beforeEach(async () => {
 });
 
 /** Both machines hold the delay item of the purple remark promising `first`, read on B's order list and synced. */
-async function world(orderId: string, first: string) {
+async function world(orderId: string, first: string, due = dueOn(first)) {
   const b = t.keep(nodeTeamSync({ server: t.server.url, shop: SHOP, user: 'a2', role: 'agent', password: 'a2-pw', prefix: t.prefix(), stores: storageStores(async () => {}) }));
   const a = t.machine('a1');
   await ok('reportOrders', { platform: 'demo', orders: [row(orderId, first)] }, 'content-script', PAGE);
   await b.syncOnce();
   await a.sync.syncOnce();
   const id = `delay:${orderId}`;
-  expect(a.stores.followupMap.get(id)).toMatchObject({ status: 'open', dueAt: dueOn(first) });
+  expect(a.stores.followupMap.get(id)).toMatchObject({ status: 'open', dueAt: due });
   const saveNewDate = (date: string) => ok('recordRemark', { platform: 'demo', orderId, buyer: '小鹿', flag: 'purple', text: purple(date) }, 'content-script', PAGE);
   return { a, b, id, saveNewDate };
 }
@@ -76,7 +76,7 @@ describe('a colleague marks the delay done while the agent saves a new ship date
   for (const closeAfter of [false, true])
     for (const closerFirst of [true, false])
       it(`the new date stays open on both machines, due on it — the close made ${closeAfter ? 'a minute after' : 'a minute before'} the save, ${closerFirst ? 'the closer' : 'the saver'} syncing first`, async () => {
-        const [first, next] = [day(2), day(5)];
+        const [first, next] = [day(2), day(3)];
         const { a, b, id, saveNewDate } = await world(`40129384756102${closeAfter ? 1 : 2}${closerFirst ? 1 : 2}01`, first);
         const savedAt = Date.now();
         a.stores.changeFollowup(id, (f) => complete(f, savedAt + (closeAfter ? MIN : -MIN), '已告知买家'));
@@ -103,7 +103,7 @@ describe('a colleague marks the delay done while the agent saves a new ship date
       });
 
   it('a colleague who had the new date and then marks it done closes it on both machines', async () => {
-    const [first, next] = [day(2), day(5)];
+    const [first, next] = [day(2), day(3)];
     const { a, b, id, saveNewDate } = await world('4012938475610299901', first);
     await saveNewDate(next);
     await b.syncOnce();
@@ -114,4 +114,28 @@ describe('a colleague marks the delay done while the agent saves a new ship date
     expect(a.stores.followupMap.get(id)).toMatchObject({ status: 'done', closedReason: '已告知买家', dueAt: dueOn(next) });
     expect(await seenByB(id)).toMatchObject({ status: 'done', section: 'done', closedReason: '已告知买家' });
   });
+});
+
+describe('the check before a far-off promise: a colleague closes it while the agent opens the order page again, in the same round', { timeout: 60_000 }, () => {
+  /** 08:00 Beijing, `days` from now: when the check before a far promise is due (day-shift start, three days after the read). */
+  const checkDue = (days: number) => Date.parse(`${day(days)}T08:00:00+08:00`);
+  for (const closerFirst of [true, false])
+    it(`the close stands on both machines and the page read again neither reopens nor moves it — ${closerFirst ? 'the closer' : 'the reader'} syncing first`, async () => {
+      const far = day(14);
+      const { a, b, id } = await world(`40129384756103${closerFirst ? 1 : 2}01`, far, checkDue(3));
+      expect(a.stores.followupMap.get(id)).toMatchObject({ why: { key: 'followups.reason.delayCheck', params: { date: far } } });
+      a.stores.changeFollowup(id, (f) => complete(f, Date.now(), '厂家说下周到货'));
+      // B opens the order list again (the purple remark read with it): nothing of the item changes.
+      await ok('reportOrders', { platform: 'demo', orders: [row(id.slice(6), far)] }, 'content-script', PAGE);
+      expect(await seenByB(id)).toMatchObject({ status: 'open', dueAt: checkDue(3) });
+      const rounds = closerFirst ? [a.sync, b, a.sync] : [b, a.sync, b];
+      for (const s of rounds) await s.syncOnce();
+      expect(a.stores.followupMap.get(id)).toMatchObject({ status: 'done', closedReason: '厂家说下周到货', dueAt: checkDue(3) });
+      expect(await seenByB(id)).toMatchObject({ status: 'done', section: 'done', closedReason: '厂家说下周到货' });
+      // Read again on B after the close arrived, and more rounds: still closed on both (it comes back three days on, from the list).
+      await ok('reportOrders', { platform: 'demo', orders: [row(id.slice(6), far)] }, 'content-script', PAGE);
+      for (const s of [b, a.sync, b]) await s.syncOnce();
+      expect(a.stores.followupMap.get(id)!.status).toBe('done');
+      expect((await seenByB(id))!.status).toBe('done');
+    });
 });

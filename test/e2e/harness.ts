@@ -32,6 +32,17 @@ export interface Harness {
    */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
+  /**
+   * Closes the browser and leaves its profile and extension copy for a later launch (`profile`): the
+   * browser started again another day, its stored data there (the last launch's close removes them).
+   */
+  closeKeepingProfile(): Promise<KeptProfile>;
+}
+
+/** What a harness closed by closeKeepingProfile left: its profile and its extension copy (same path, same extension id). */
+export interface KeptProfile {
+  userDataDir: string;
+  extensionDir: string;
 }
 
 /** Flags every Chromium here needs (this machine has no network: background services only fail). */
@@ -67,6 +78,8 @@ export interface LaunchOptions {
    * before the harness returns, so a test starts with only the tabs it opens, its own in front.
    */
   keepWelcome?: boolean;
+  /** Start on what an earlier harness left (closeKeepingProfile): the same profile and extension, no install. */
+  profile?: KeptProfile;
 }
 
 /** The options page a fresh install opens (options.html?welcome#shop), once it is there; null if none came. */
@@ -119,9 +132,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension at ${sourceDir}: run \`npx wxt build\` first.`);
   }
   const executablePath = chromiumPath();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-'));
+  const userDataDir = options.profile?.userDataDir ?? (await mkdtemp(join(tmpdir(), 'kf-profile-')));
   // The bench's bare floor extension already runs on the demo hosts; the build gets them added.
-  const extensionDir = options.extensionDir ?? (await withDemoHosts(EXTENSION_DIR, await mkdtemp(join(tmpdir(), 'kf-extension-'))));
+  const extensionDir =
+    options.profile?.extensionDir ?? options.extensionDir ?? (await withDemoHosts(EXTENSION_DIR, await mkdtemp(join(tmpdir(), 'kf-extension-'))));
   const server = await startDemoServer();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -147,7 +161,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
   // The install opens the options page once; a tab that opened later, in front, would slow the test's own.
-  if (!options.extensionDir && !options.keepWelcome) await (await welcomePage(context))?.close();
+  // (Started again on a kept profile there is no install, and no welcome page to wait for.)
+  if (!options.extensionDir && !options.keepWelcome && !options.profile) await (await welcomePage(context))?.close();
   return {
     context,
     extensionId,
@@ -164,6 +179,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await server.close();
       await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
       if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true }).catch(() => {});
+    },
+    async closeKeepingProfile() {
+      await context.close().catch(() => {});
+      await server.close();
+      return { userDataDir, extensionDir };
     },
   };
 }

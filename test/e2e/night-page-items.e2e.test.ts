@@ -3,7 +3,8 @@
  * (QA pass W, defects 1, 2 and 5). Before, every item made at night was marked for the day shift
  * and due by noon: a purple remark promising a ship date five days out sat under 已逾期 (the order
  * rule's past due time won), a return parcel was due at noon, and all of it filled the morning's
- * 夜班交接 beside the night agent's own notes. The night agent's own to-do still goes to the
+ * 夜班交接 beside the night agent's own notes. (A promise that far off is now checked before its
+ * date, at the day shift's start three days on: lib/domain/followups/rules.ts checkBefore.) The night agent's own to-do still goes to the
  * morning, to the day shift it was made for even after the shop changes its shift hours.
  *
  * The shift hours are set around the real clock (now is night, then day), so this runs at any hour.
@@ -40,7 +41,8 @@ describe('the night shift reads the demo order pages', () => {
   it('a delay remark and a return keep their own due times and stay out of 夜班交接; the night’s to-do is handed to the morning', async () => {
     await callFromExtensionPage(s.ext, 'saveRuleSet', PRESET_A);
     // Night now: the day shift starts in two hours.
-    await setShiftHours(bjClock(120), bjClock(240));
+    const dayStart = bjClock(120);
+    await setShiftHours(dayStart, bjClock(240));
 
     await openDemoOrders(s.page, s.h.demoUrl);
     const ship = isoDate(Date.now() + 5 * DAY_MS, 480);
@@ -61,7 +63,7 @@ describe('the night shift reads the demo order pages', () => {
       await expandAll(popup);
       return (await delay.count()) + (await ret.count());
     }).toBe(2);
-    // The promised date, not 已逾期; and neither is tagged for the day shift.
+    // Its own time (a check of the order before the promised date), not 已逾期; and neither is tagged for the day shift.
     expect(await delay.getAttribute('data-section')).toBe('upcoming');
     expect(await delay.textContent()).toContain(ship);
     expect(await delay.locator('[data-kf="handover-tag"]').count()).toBe(0);
@@ -70,8 +72,8 @@ describe('the night shift reads the demo order pages', () => {
     expect(await row(popup, todo.id).locator('[data-kf="handover-tag"]').textContent()).toBe('交给白班');
     const list = await callFromExtensionPage<{ groups: { items: Listed[] }[] }>(popup, 'listFollowups', { perGroup: 50 });
     const due = (id: string) => list.groups.flatMap((g) => g.items).find((f) => f.id === id)!.dueAt;
-    // 15:30 Beijing on the promised day; the parcel is looked at in two days, not by noon.
-    expect(new Date(due(`delay:${PURPLE}`) + 8 * 3_600_000).toISOString().slice(0, 16)).toBe(`${ship}T15:30`);
+    // Five days out: checked before it, at the day shift's start three days on (not by noon); the parcel is looked at in two days.
+    expect(new Date(due(`delay:${PURPLE}`) + 8 * 3_600_000).toISOString().slice(0, 16)).toBe(`${isoDate(Date.now() + 3 * DAY_MS, 480)}T${dayStart}`);
     expect(due(`return-pending:${EXCHANGE}`)).toBeGreaterThan(Date.now() + 2 * DAY_MS - 10 * 60_000);
     await popup.close();
 

@@ -207,8 +207,15 @@ describe('items stored night-marked before the marking was kept to what a person
   const D = DEFAULT_FOLLOWUP_SETTINGS;
   const night = bj(2026, 12, 5, 23, 59);
   // As the version before stored a purple remark read at 23:59 over the order rule's item: due 08:00 the day before.
-  const [promised] = followupsFromRemarkFacts([{ kind: 'ship-promised', date: '2026-12-10', orderId: '3930', buyer: '南风' }], [], D, night).upserts;
-  const oldDelay: Followup = { ...promised!, dueAt: bj(2026, 12, 4, 8, 0), handover: true };
+  // (The version before made it due on the date; this one checks a promise 5 days out before it.)
+  const [read] = followupsFromRemarkFacts([{ kind: 'ship-promised', date: '2026-12-10', orderId: '3930', buyer: '南风' }], [], D, night).upserts;
+  const promised: Followup = {
+    ...read!,
+    dueAt: bj(2026, 12, 10, 15, 30),
+    reason: '备注承诺 2026-12-10 发货，当天确认发出并告知买家',
+    why: { key: 'followups.reason.delayPromised', params: { date: '2026-12-10' } },
+  };
+  const oldDelay: Followup = { ...promised, dueAt: bj(2026, 12, 4, 8, 0), handover: true };
   const [ret] = followupsFromRemarkFacts([{ kind: 'return-pending', orderId: '3931', buyer: '小鹿' }], [], D, night).upserts;
   const oldReturn: Followup = { ...ret!, dueAt: bj(2026, 12, 6, 12, 0), handover: true };
   const oldTodo: Followup = { ...manualFollowup({ title: '明早回电' }, bj(2026, 12, 5, 21, 0), D), shift: undefined };

@@ -317,18 +317,26 @@ describe('delay (延迟发货) from the order list: not shipped by the day the c
       expect(followupsFromOrders([order({ orderId: '2001', status: 'shipped' })], shipped, S, bj(2026, 3, 25, 9, 0)).upserts).toEqual([]);
     });
 
-    it('a purple remark\'s promise done early is checked again after the promised date, and a re-read remark does not bring the old date back', () => {
+    it('a purple remark\'s promise done before its day comes back on that day, as the promise; done on it, three days after, and a re-read remark brings nothing back', () => {
+      // Two days out: no check before it, due on the date.
       const fact: RemarkFact = { kind: 'ship-promised', orderId: '2001', buyer: '小明', date: '2026-03-12' };
       const items = run([], followupsFromRemarkFacts([fact], [], S, doneAt), doneAt).map((f) => complete(f, doneAt + HOUR));
-      expect(followupsFromOrders(page, items, S, bj(2026, 3, 14, 9, 0)).upserts).toEqual([]);
-      const back = run(items, followupsFromOrders(page, items, S, bj(2026, 3, 15, 7, 0)), bj(2026, 3, 15, 7, 0));
-      expect(back[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 15, 8, 0), source: 'remark' });
-      expect(followupsFromRemarkFacts([fact], back, S, bj(2026, 3, 15, 9, 0)).upserts).toEqual([]);
-      const redone = back.map((f) => complete(f, bj(2026, 3, 15, 9, 0)));
-      expect(followupsFromRemarkFacts([fact], redone, S, bj(2026, 3, 15, 10, 0)).upserts).toEqual([]);
+      expect(items[0]).toMatchObject({ status: 'done', dueAt: bj(2026, 3, 12, 15, 30) });
+      // It used to stay away until the 15th, three days after the promise it had to keep.
+      expect(followupsFromOrders(page, items, S, bj(2026, 3, 11, 23, 59)).upserts).toEqual([]);
+      const back = run(items, followupsFromOrders(page, items, S, bj(2026, 3, 12, 7, 0)), bj(2026, 3, 12, 7, 0));
+      expect(back[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 12, 15, 30), source: 'remark', reason: '备注承诺 2026-03-12 发货，当天确认发出并告知买家' });
+      expect(followupsFromRemarkFacts([fact], back, S, bj(2026, 3, 12, 9, 0)).upserts).toEqual([]);
+      // Done on the promised day: checked again three days after the close (as for any delay).
+      const redone = back.map((f) => complete(f, bj(2026, 3, 12, 16, 0)));
+      expect(followupsFromRemarkFacts([fact], redone, S, bj(2026, 3, 12, 17, 0)).upserts).toEqual([]);
+      expect(followupsFromOrders(page, redone, S, bj(2026, 3, 14, 23, 59)).upserts).toEqual([]);
+      const again = run(redone, followupsFromOrders(page, redone, S, bj(2026, 3, 15, 7, 0)), bj(2026, 3, 15, 7, 0));
+      expect(again[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 15, 8, 0), why: { key: 'followups.reason.delayRecheck' } });
+      expect(followupsFromRemarkFacts([fact], again, S, bj(2026, 3, 15, 9, 0)).upserts).toEqual([]);
       // A new promise still replaces it.
-      const moved = followupsFromRemarkFacts([{ ...fact, date: '2026-03-20' }], redone, S, bj(2026, 3, 15, 10, 0)).upserts;
-      expect(moved[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 20, 15, 30) });
+      const moved = followupsFromRemarkFacts([{ ...fact, date: '2026-03-17' }], redone, S, bj(2026, 3, 15, 10, 0)).upserts;
+      expect(moved[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 17, 15, 30) });
     });
   });
 
@@ -366,8 +374,11 @@ describe('delay (延迟发货) from a purple remark with a promised ship date', 
   it('stays closed when re-read with the same date, and reopens when the promise moves', () => {
     const items = run([], followupsFromRemarkFacts([fact], [], S, now), now).map((f) => complete(f, now + HOUR, '已告知'));
     expect(followupsFromRemarkFacts([fact], items, S, now + 2 * HOUR).upserts).toEqual([]);
-    const moved = followupsFromRemarkFacts([{ ...fact, date: '2026-03-16' }], items, S, now + 2 * HOUR).upserts;
-    expect(moved[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 16, 15, 30), createdAt: now });
+    const moved = followupsFromRemarkFacts([{ ...fact, date: '2026-03-13' }], items, S, now + 2 * HOUR).upserts;
+    expect(moved[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 13, 15, 30), createdAt: now });
+    // Moved far off: open again, as the check before the new date (three days from now).
+    const far = followupsFromRemarkFacts([{ ...fact, date: '2026-03-20' }], items, S, now + 2 * HOUR).upserts;
+    expect(far[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 3, 13, 8, 0), why: { key: 'followups.reason.delayCheck', params: { date: '2026-03-20' } } });
   });
 
   it('ignores a fact whose date is not a real date', () => {
@@ -384,6 +395,117 @@ describe('delay (延迟发货) from a purple remark with a promised ship date', 
   it('stays open on a list that shows the order paid without its creation time (JD’s order list): it was closed as 买家已付款 at the first read', () => {
     const items = run([], followupsFromRemarkFacts([fact], [], S, now), now);
     expect(followupsFromOrders([order({ orderId: '3001', status: 'paid', createdAt: undefined })], items, S, now)).toEqual({ upserts: [], closes: [] });
+  });
+});
+
+describe('delay (延迟发货) from a purple remark promising a date far off: the order is looked at before it', () => {
+  // domain.md: delayed orders are checked once or twice a week. Read on Monday 12-07, the remark promises 12-21.
+  const read = bj(2026, 12, 7, 10, 0);
+  const fact: RemarkFact = { kind: 'ship-promised', orderId: '5001', buyer: '小鹿', date: '2026-12-21', note: '缺货，等厂家补货' };
+  const page = [order({ orderId: '5001', buyer: '小鹿', status: 'paid', createdAt: bj(2026, 12, 5, 10, 0), flag: 'purple' })];
+  const first = () => run([], followupsFromRemarkFacts([fact], [], S, read), read);
+  /** Remark and list read at `now` (as the order page and the list do), the results applied. */
+  const visit = (items: Followup[], now: number) => {
+    const seen = run(items, followupsFromRemarkFacts([fact], items, S, now), now);
+    return run(seen, followupsFromOrders(page, seen, S, now), now);
+  };
+
+  it('is one item, due three days later at the day-shift start, its reason naming the promised date', () => {
+    const items = first();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      id: 'delay:5001',
+      kind: 'delay',
+      status: 'open',
+      dueAt: bj(2026, 12, 10, 8, 0),
+      reason: '承诺 2026-12-21 发货，日子还没到：先查一次备货，货到没到、买家还愿不愿意等',
+      why: { key: 'followups.reason.delayCheck', params: { date: '2026-12-21' } },
+      note: '缺货，等厂家补货',
+    });
+    // In the popup: later on the 9th, today's on the 10th, counted on the badge (it used to wait until the 21st).
+    expect(todayView(items, bj(2026, 12, 9, 9, 0), S)).toMatchObject({ upcoming: [items[0]], badgeCount: 0 });
+    expect(todayView(items, bj(2026, 12, 10, 7, 30), S)).toMatchObject({ today: [items[0]], badgeCount: 1 });
+  });
+
+  it('read again on later days, here or on another machine, keeps its day: never a second item, never pushed back', () => {
+    let items = first();
+    for (const d of [7, 8, 9]) items = visit(items, bj(2026, 12, d, 15, 0));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 12, 10, 8, 0) });
+    expect(followupsFromRemarkFacts([fact], items, S, bj(2026, 12, 12, 9, 0))).toEqual({ upserts: [], closes: [] });
+  });
+
+  it('a promise three days out or nearer has no check before it: due on its date', () => {
+    expect(followupsFromRemarkFacts([{ ...fact, date: '2026-12-10' }], [], S, read).upserts[0]).toMatchObject({
+      dueAt: bj(2026, 12, 10, 15, 30),
+      why: { key: 'followups.reason.delayPromised' },
+    });
+    expect(followupsFromRemarkFacts([{ ...fact, date: '2026-12-11' }], [], S, read).upserts[0]).toMatchObject({ dueAt: bj(2026, 12, 10, 8, 0) });
+  });
+
+  it('done while the promise is ahead, it comes back three days later while the order is unshipped, then on the promised date as the promise', () => {
+    const checked = first().map((f) => ({ ...complete(f, bj(2026, 12, 10, 9, 0), '厂家说下周到'), note: '缺货，等厂家补货\n厂家说下周到' }));
+    // The remark read again does not reopen the check the agent closed; the list does, three days on.
+    expect(visit(checked, bj(2026, 12, 12, 23, 59))[0]).toMatchObject({ status: 'done' });
+    let items = visit(checked, bj(2026, 12, 13, 7, 0));
+    expect(items[0]).toMatchObject({
+      status: 'open',
+      dueAt: bj(2026, 12, 13, 8, 0),
+      note: '缺货，等厂家补货\n厂家说下周到',
+      reason: '承诺 2026-12-21 发货，2026-12-10 已查过：再查一次备货（承诺日前每 3 天查看一次）',
+      why: { key: 'followups.reason.delayCheckAgain', params: { date: '2026-12-21', done: '2026-12-10', days: 3 } },
+    });
+    expect(items[0]!.closedAt).toBeUndefined();
+    // Checked on the 13th and the 16th; closed on the 19th, the next check would be the 22nd: the promised 21st comes first.
+    for (const [d, next] of [[13, 16], [16, 19]] as const) {
+      items = items.map((f) => complete(f, bj(2026, 12, d, 9, 0)));
+      expect(visit(items, bj(2026, 12, next - 1, 23, 0))[0]!.status).toBe('done');
+      items = visit(items, bj(2026, 12, next, 7, 30));
+      expect(items[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 12, next, 8, 0) });
+    }
+    items = items.map((f) => complete(f, bj(2026, 12, 19, 9, 0)));
+    expect(visit(items, bj(2026, 12, 20, 23, 0))[0]!.status).toBe('done');
+    items = visit(items, bj(2026, 12, 21, 7, 0));
+    expect(items[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 12, 21, 15, 30), reason: '备注承诺 2026-12-21 发货，当天确认发出并告知买家' });
+    // Done on the promised date: final as before — checked three days after, while still unshipped.
+    items = items.map((f) => complete(f, bj(2026, 12, 21, 16, 0)));
+    expect(visit(items, bj(2026, 12, 23, 23, 0))[0]!.status).toBe('done');
+    expect(visit(items, bj(2026, 12, 24, 7, 0))[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 12, 24, 8, 0), why: { key: 'followups.reason.delayRecheck' } });
+  });
+
+  it('found later than the check day, is due by the end of that day shift, not overdue for the morning it missed', () => {
+    const checked = first().map((f) => complete(f, bj(2026, 12, 10, 9, 0)));
+    expect(visit(checked, bj(2026, 12, 14, 14, 0))[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 12, 14, 20, 0) });
+    // First read after the promised day began: the promise, due at 15:30, or by the shift's end once that is past.
+    expect(visit(checked, bj(2026, 12, 21, 10, 0))[0]).toMatchObject({ dueAt: bj(2026, 12, 21, 15, 30), why: { key: 'followups.reason.delayPromised' } });
+    expect(visit(checked, bj(2026, 12, 22, 10, 0))[0]).toMatchObject({ dueAt: bj(2026, 12, 22, 20, 0), why: { key: 'followups.reason.delayPromised' } });
+  });
+
+  it('a check still on the list on the promised day is the promise from then on, put off or not', () => {
+    const [check] = first();
+    for (const rule of ['remark', 'list'] as const) {
+      for (const item of [check!, snooze(check!, bj(2026, 12, 22, 8, 0))]) {
+        const now = bj(2026, 12, 21, 9, 0);
+        const { upserts } = rule === 'remark' ? followupsFromRemarkFacts([fact], [item], S, now) : followupsFromOrders(page, [item], S, now);
+        expect(upserts[0], rule).toMatchObject({ status: item.status, dueAt: bj(2026, 12, 21, 15, 30), why: { key: 'followups.reason.delayPromised' } });
+      }
+    }
+    // The day before, it stays the check, overdue since the 10th.
+    expect(visit([check!], bj(2026, 12, 20, 9, 0))[0]).toEqual(check);
+  });
+
+  it('closes when the order ships, and nothing comes back', () => {
+    const shipped = [order({ orderId: '5001', buyer: '小鹿', status: 'shipped' })];
+    const items = run(first(), followupsFromOrders(shipped, first(), S, bj(2026, 12, 9, 9, 0)), bj(2026, 12, 9, 9, 0));
+    expect(items[0]).toMatchObject({ status: 'done', closedReason: '已发货' });
+    expect(followupsFromRemarkFacts([fact], items, S, bj(2026, 12, 13, 9, 0)).upserts).toEqual([]);
+    expect(followupsFromOrders(shipped, items, S, bj(2026, 12, 21, 9, 0)).upserts).toEqual([]);
+  });
+
+  it('a far promise an older version made (due on its date, nothing before) is checked before it from the next read; closed, it stays closed', () => {
+    const old: Followup = { ...first()[0]!, dueAt: bj(2026, 12, 21, 15, 30), reason: '备注承诺 2026-12-21 发货，当天确认发出并告知买家', why: { key: 'followups.reason.delayPromised', params: { date: '2026-12-21' } } };
+    expect(followupsFromRemarkFacts([fact], [old], S, bj(2026, 12, 8, 9, 0)).upserts[0]).toMatchObject({ status: 'open', dueAt: bj(2026, 12, 11, 8, 0), why: { key: 'followups.reason.delayCheck' } });
+    expect(followupsFromRemarkFacts([fact], [complete(old, bj(2026, 12, 8, 9, 0))], S, bj(2026, 12, 8, 10, 0)).upserts).toEqual([]);
   });
 });
 
@@ -601,13 +723,14 @@ describe('what a page dictates at night (夜班读到的页面)', () => {
       expect(markHandover(f, S, night)).toBe(f);
   });
 
-  it('a purple remark read at night is due on its promised date, also over an older order-rule item', () => {
+  it('a purple remark read at night is due by its own rule (five days out: the check three days later), not by noon, also over an older version\'s item', () => {
     const fresh = followupsFromRemarkFacts([promise], [], S, night).upserts[0]!;
-    expect(fresh).toMatchObject({ dueAt: bj(2026, 12, 10, 15, 30) });
-    // The order rule's item, as the version before stored it at night: a handover due by 08:00 the day before.
-    const old: Followup = { ...fresh, dueAt: bj(2026, 12, 4, 8, 0), handover: true };
+    expect(fresh).toMatchObject({ dueAt: bj(2026, 12, 8, 8, 0), why: { key: 'followups.reason.delayCheck', params: { date: '2026-12-10' } } });
+    expect(fresh.handover).toBeUndefined();
+    // The item as the version before stored it at night: the promise, marked a handover due by 08:00 the day before.
+    const old: Followup = { ...fresh, dueAt: bj(2026, 12, 4, 8, 0), handover: true, reason: '备注承诺 2026-12-10 发货，当天确认发出并告知买家', why: { key: 'followups.reason.delayPromised', params: { date: '2026-12-10' } } };
     const [merged] = followupsFromRemarkFacts([promise], [old], S, night).upserts;
-    expect(merged!.dueAt).toBe(bj(2026, 12, 10, 15, 30));
+    expect(merged!.dueAt).toBe(bj(2026, 12, 8, 8, 0));
     // Done in the morning: the next read of the same remark does not reopen it.
     const done = complete(merged!, bj(2026, 12, 6, 9, 0));
     expect(followupsFromRemarkFacts([promise], [done], S, bj(2026, 12, 6, 9, 5)).upserts).toEqual([]);

@@ -429,27 +429,89 @@ function shipPromise(placedAt: number, r: Resolved): { day: string; lateAt: numb
 export const DELAY_RECHECK_DAYS = 3;
 
 /**
- * A done delay item whose order is still paid and not shipped comes back: from the day
- * DELAY_RECHECK_DAYS after it was marked done (or after its promised date, when it was closed before
- * it), due at that day's day-shift start; read later that day, by the end of the day shift
- * (sameDayDue), never overdue against a time that passed before it came back. Its note (the log of
- * what the buyer was told) is kept; the reason names the last follow-up. Once the order ships, is
- * refunded or closed, the page closes nothing more and nothing comes back. Null: not yet.
+ * The reasons of a delay item that carry the promised ship date of a purple remark (`why.params.date`):
+ * the promise itself, and the checks before it (delayCheckBefore).
  */
-function delayRecheck(had: Followup, now: number, r: Resolved): Followup | null {
-  const doneAt = had.closedAt ?? had.createdAt;
-  const at = atTime(Math.max(doneAt, had.dueAt), r.dayStart, r.zone, DELAY_RECHECK_DAYS);
-  if (now < atTime(at, 0, r.zone)) return null;
-  const back: Followup = {
-    ...had,
-    status: 'open',
-    dueAt: now <= at ? at : sameDayDue(now, r.s),
-    ...reasonOf('followups.reason.delayRecheck', { done: isoDay(doneAt, r.zone), days: DELAY_RECHECK_DAYS }),
-  };
+const PROMISE_KEYS: ReadonlySet<string> = new Set(['followups.reason.delayPromised', 'followups.reason.delayCheck', 'followups.reason.delayCheckAgain']);
+const CHECK_KEYS: ReadonlySet<string> = new Set(['followups.reason.delayCheck', 'followups.reason.delayCheckAgain']);
+
+/** The ship date ('YYYY-MM-DD') a delay item's purple remark promised, where its reason names it. */
+export function promisedDateOf(f: Pick<Followup, 'why'> | undefined): string | undefined {
+  const date = f?.why && PROMISE_KEYS.has(f.why.key) ? f.why.params?.date : undefined;
+  return typeof date === 'string' && parseIsoDate(date) ? date : undefined;
+}
+
+/** Is the item a check made before its promised date (delayCheck, delayCheckAgain)? */
+export const isPromiseCheck = (f: Pick<Followup, 'why'> | undefined): boolean => !!f?.why && CHECK_KEYS.has(f.why.key);
+
+/** When a promised ship date is due: that day, before the cut-off (15:30). */
+function promiseDueOf(date: string, r: Resolved): number {
+  const d = parseIsoDate(date)!;
+  return fromWall(d.year, d.month, d.day, r.remind, r.zone);
+}
+
+/**
+ * A purple remark promising a date far off: the order is looked at before it, at the day-shift start
+ * DELAY_RECHECK_DAYS after `from` (domain.md: delayed orders are checked once or twice a week — is
+ * the stock in, is the buyer still willing to wait), as long as that day is before the promised one.
+ * Null: the promise comes first (its own day is the check).
+ */
+function checkBefore(from: number, date: string, r: Resolved): number | null {
+  const at = atTime(from, r.dayStart, r.zone, DELAY_RECHECK_DAYS);
+  return isoDay(at, r.zone) < date ? at : null;
+}
+
+/** An item back on the list, its close forgotten; its note (the log of what the buyer was told) kept. */
+function backOpen(had: Followup, dueAt: number, why: Pick<Followup, 'reason' | 'why'>): Followup {
+  const back: Followup = { ...had, status: 'open', dueAt, ...why };
   delete back.closedAt;
   delete back.closedReason;
   delete back.snoozedUntil;
   return back;
+}
+
+/**
+ * A check before the promised date still on the list (open or put off) when that day has come: it is
+ * the promise's own item now (due 15:30 that day; found later, by the end of the day shift), the
+ * agent's status, snooze and note kept. Null: not a check, or its day has not come.
+ */
+function promiseDayCame(had: Followup | undefined, now: number, r: Resolved): Followup | null {
+  const date = promisedDateOf(had);
+  if (!had || had.status === 'done' || !date || !isPromiseCheck(had) || isoDay(now, r.zone) < date) return null;
+  const due = promiseDueOf(date, r);
+  return { ...had, dueAt: now <= due ? due : sameDayDue(now, r.s), ...reasonOf('followups.reason.delayPromised', { date }) };
+}
+
+/**
+ * A done delay item whose order is still paid and not shipped comes back: from the day
+ * DELAY_RECHECK_DAYS after it was marked done, due at that day's day-shift start; read later that
+ * day, by the end of the day shift (sameDayDue), never overdue against a time that passed before it
+ * came back. Its note (the log of what the buyer was told) is kept; the reason names the last
+ * follow-up. Once the order ships, is refunded or closed, the page closes nothing more and nothing
+ * comes back. Null: not yet.
+ *
+ * A purple remark's promise marked done before its day (a check before it, or the promise itself
+ * done early) comes back DELAY_RECHECK_DAYS later as another check while that is before the promised
+ * day, else on the promised day as the promise (due 15:30). It used to come back only three days
+ * after the promised date: a promise 14 days out was not looked at for 17 days. Done on the promised
+ * day or later, the three days count from the close.
+ */
+function delayRecheck(had: Followup, now: number, r: Resolved): Followup | null {
+  const doneAt = had.closedAt ?? had.createdAt;
+  const date = promisedDateOf(had);
+  if (date && isoDay(doneAt, r.zone) < date) {
+    const check = checkBefore(doneAt, date, r);
+    if (check !== null && isoDay(now, r.zone) < date) {
+      if (now < atTime(check, 0, r.zone)) return null;
+      return backOpen(had, now <= check ? check : sameDayDue(now, r.s), reasonOf('followups.reason.delayCheckAgain', { date, done: isoDay(doneAt, r.zone), days: DELAY_RECHECK_DAYS }));
+    }
+    const due = promiseDueOf(date, r);
+    if (isoDay(now, r.zone) < date) return null;
+    return backOpen(had, now <= due ? due : sameDayDue(now, r.s), reasonOf('followups.reason.delayPromised', { date }));
+  }
+  const at = atTime(Math.max(doneAt, had.dueAt), r.dayStart, r.zone, DELAY_RECHECK_DAYS);
+  if (now < atTime(at, 0, r.zone)) return null;
+  return backOpen(had, now <= at ? at : sameDayDue(now, r.s), reasonOf('followups.reason.delayRecheck', { done: isoDay(doneAt, r.zone), days: DELAY_RECHECK_DAYS }));
 }
 
 /**
@@ -510,6 +572,9 @@ export function followupsFromOrders(
     if (o.status === 'paid' && delayHad?.status === 'done') {
       // Told the buyer and marked done, and the order is still not shipped: checked again (delayRecheck).
       out.put(delayRecheck(delayHad, now, r));
+    } else if (o.status === 'paid' && promiseDayCame(delayHad, now, r)) {
+      // A check before a promised date still open on that day: the promise's own item now.
+      out.put(promiseDayCame(delayHad, now, r));
     } else if (o.status === 'paid' && o.createdAt !== undefined) {
       const p = shipPromise(o.createdAt, r);
       if (now >= p.lateAt && !out.byId.has(delayId)) {
@@ -557,16 +622,36 @@ export function followupsFromRemarkFacts(
     const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), buyerId: fact.buyerId ?? null, platform: fact.platform, orderId: fact.orderId, url: fact.url, note };
     switch (fact.kind) {
       case 'ship-promised': {
-        const date = parseIsoDate(fact.date);
-        if (!date) break;
-        const dueAt = fromWall(date.year, date.month, date.day, r.remind, r.zone);
+        if (!parseIsoDate(fact.date)) break;
+        const promised = promiseDueOf(fact.date, r);
         const id = `delay:${fact.orderId}`;
-        const why = reasonOf('followups.reason.delayPromised', { date: fact.date });
         const had = out.byId.get(id);
         // A recheck (delayRecheck) of a promise already past stays, open or done: only a later promise replaces it.
-        if (had?.why?.key === 'followups.reason.delayRecheck' && dueAt <= had.dueAt) break;
-        const put = reconcile(had, make({ ...common, id, kind: 'delay', why, dueAt }), r, { reopenIfDueChanged: true });
-        out.put(put && written && had?.dueAt !== dueAt ? { ...put, reopenedAt: now, promisedAt: now } : put);
+        if (had?.why?.key === 'followups.reason.delayRecheck' && promised <= had.dueAt) break;
+        const item = (dueAt: number, why: Pick<Followup, 'reason' | 'why'>) => make({ ...common, id, kind: 'delay', why, dueAt });
+        if (had && promisedDateOf(had) === fact.date) {
+          // This promise's item already. Done: the agent's close stands; whether it comes back (the
+          // order still paid, not shipped) is the order list's to say (delayRecheck). Open or put
+          // off: a check keeps its day (read again, or on another machine, it does not move), until
+          // the promised day makes it the promise; a promise an older version made (due on the date,
+          // nothing before) is checked before it from now on.
+          if (had.status === 'done') break;
+          const came = promiseDayCame(had, now, r);
+          const check = isPromiseCheck(had) ? null : checkBefore(now, fact.date, r);
+          const fresh =
+            came ?? (isPromiseCheck(had) ? had : check !== null ? item(check, reasonOf('followups.reason.delayCheck', { date: fact.date })) : had);
+          out.put(reconcile(had, item(fresh.dueAt, { reason: fresh.reason, why: fresh.why }), r, { keepDue: fresh === had }));
+          break;
+        }
+        // A new promise: checked before it when it is far off (checkBefore), else due on its day. It
+        // reopens an item closed on the old date.
+        const check = checkBefore(now, fact.date, r);
+        const fresh =
+          check !== null
+            ? item(check, reasonOf('followups.reason.delayCheck', { date: fact.date }))
+            : item(promised, reasonOf('followups.reason.delayPromised', { date: fact.date }));
+        const put = reconcile(had, fresh, r, { reopenIfDueChanged: true });
+        out.put(put && written ? { ...put, reopenedAt: now, promisedAt: now } : put);
         break;
       }
       case 'return-pending': {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseShopTime, shopTimeValue, snoozeDeadline, snoozeLimit, snoozeOptions } from './snooze';
-import { handoverFollowup, manualFollowup, panelFollowup, unpaidSnoozeUntil } from './rules';
+import { followupsFromRemarkFacts, handoverFollowup, manualFollowup, panelFollowup, unpaidSnoozeUntil } from './rules';
 import { snooze } from './view';
 import { assignFollowup } from './handover';
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup } from './types';
@@ -64,6 +64,20 @@ describe('推迟 offers a short list of times (shop time), the usual one first',
     const ret: Followup = { ...todo, kind: 'return-pending' };
     expect(snoozeOptions(ret, bj(3, 10), S)[0]).toEqual({ key: 'followups.action.snoozeRecheck', params: { days: 2 }, until: bj(5, 10) });
     expect(snoozeOptions({ ...todo, kind: 'delay' }, bj(3, 10), S)[0]).toMatchObject({ params: { days: 3 } });
+  });
+
+  it('the check before a promised ship date: its re-check, but never past the promised day (as 已完成 brings it back on it)', () => {
+    // A purple remark read on the 1st promises the 15th: checked on the 4th, the 7th…
+    const [check] = followupsFromRemarkFacts([{ kind: 'ship-promised', orderId: '5001', buyer: '小鹿', date: '2026-12-15' }], [], S, bj(1, 10)).upserts;
+    expect(check).toMatchObject({ dueAt: bj(4, 8), why: { key: 'followups.reason.delayCheck' } });
+    expect(snoozeOptions(check!, bj(4, 10), S)[0]).toEqual({ key: 'followups.action.snoozeRecheck', params: { days: 3 }, until: bj(7, 10) });
+    // Two days before the promise: put off until that day's 15:30, not three days (past the day it had to ship).
+    expect(snoozeOptions(check!, bj(13, 10), S)[0]).toEqual({ key: 'followups.action.snoozeRecheck', params: { days: 2 }, until: bj(15, 15, 30) });
+    expect(snoozeOptions(check!, bj(14, 19), S)[0]).toMatchObject({ params: { days: 1 }, until: bj(15, 15, 30) });
+    // The promise's own item alike before its day; on the day, the three days of any delay.
+    const promise: Followup = { ...check!, dueAt: bj(15, 15, 30), why: { key: 'followups.reason.delayPromised', params: { date: '2026-12-15' } } };
+    expect(snoozeOptions(promise, bj(13, 10), S)[0]).toMatchObject({ params: { days: 2 }, until: bj(15, 15, 30) });
+    expect(snoozeOptions(promise, bj(15, 16), S)[0]).toMatchObject({ params: { days: 3 }, until: bj(18, 16) });
   });
 
   it('after midnight the morning is this morning, and shop time decides, not the computer’s zone', () => {

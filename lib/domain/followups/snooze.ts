@@ -7,7 +7,7 @@
  */
 import { atTime, DAY, HOUR, hhmm, isoDay, MINUTE, formatWall, fromWall, wallOf } from '../time';
 import { shipsOn } from '../ship-days';
-import { handoverDeadline, isNight, nextAt, resolveSettings } from './rules';
+import { handoverDeadline, isNight, nextAt, promisedDateOf, resolveSettings } from './rules';
 import { handoverTarget } from './handover';
 import { suggestedSnooze } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup, type FollowupKind, type FollowupSettings } from './types';
@@ -80,6 +80,18 @@ export function snoozeLimit(item: Followup, now: number, settings: Partial<Follo
   return deadline === null ? null : { until: deadline, night: false };
 }
 
+/**
+ * A purple remark's promise, or a check before it (rules.ts checkBefore), put off before the promised
+ * day: at the latest until that day's own time (15:30), as 已完成 would bring it back on it — three
+ * days on from two days before the promise hid the order over the day it had to ship. Else Infinity.
+ */
+function promiseDayCap(item: Followup, now: number, s: FollowupSettings): number {
+  const date = item.kind === 'delay' ? promisedDateOf(item) : undefined;
+  if (!date || isoDay(now, s.utcOffsetMinutes) >= date) return Infinity;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return fromWall(y, m, d, Math.max(0, hhmm(s.cutoff, DEFAULT_FOLLOWUP_SETTINGS.cutoff) - s.notifyBeforeCutoffMinutes), s.utcOffsetMinutes);
+}
+
 export function snoozeOptions(item: Followup, now: number, settings: Partial<FollowupSettings> = {}): SnoozeOption[] {
   const s = resolveSettings(settings);
   // Within the night only: in an hour, and before the day shift starts (the end of the night's work, less 30 minutes).
@@ -115,7 +127,7 @@ export function snoozeOptions(item: Followup, now: number, settings: Partial<Fol
   const deadline = snoozeDeadline(item);
   if (deadline !== null) return beforeDeadline(item, now, s, candidates, deadline);
 
-  const first = suggestedSnooze(item, now, s);
+  const first = Math.min(suggestedSnooze(item, now, s), promiseDayCap(item, now, s));
   const days = Math.round((first - now) / DAY);
   const out: SnoozeOption[] = [
     candidates.find((c) => Math.abs(c.until - first) < MINUTE) ??

@@ -493,8 +493,8 @@ describe('money and returns read from the order page open that page (QA pass X f
     expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ dueAt: bj(15, 30, 2) });
     expect(items(await list()).find((f) => f.id === `delay:${id}`)!.reopenedAt).toBeUndefined();
     vi.setSystemTime(bj(11, 30));
-    await ok('recordRemark', { platform: 'demo', orderId: id, buyer: '小鹿', flag: 'purple', text: purple('2026-03-06') }, 'content-script', fromPage(ORDERS_PAGE));
-    expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 4), reopenedAt: bj(11, 30) });
+    await ok('recordRemark', { platform: 'demo', orderId: id, buyer: '小鹿', flag: 'purple', text: purple('2026-03-05') }, 'content-script', fromPage(ORDERS_PAGE));
+    expect(items(await list()).find((f) => f.id === `delay:${id}`)).toMatchObject({ status: 'open', dueAt: bj(15, 30, 3), reopenedAt: bj(11, 30) });
   });
 });
 
