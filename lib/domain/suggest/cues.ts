@@ -617,3 +617,8 @@ export const NEGATORS = ['不用', '不要', '不想', '不需要', '无需', '�
 /** Scenarios that describe the social frame of a message rather than a need. When a message also
  * names a need, these step back (你好，什么时候发货 → shipping-time first). */
 export const SOCIAL: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 'thanks']);
+
+/** A fault in the goods (a defect, damage, a wrong or short item): the buyer has them, after the purchase. */
+export const FAULTS: readonly ScenarioId[] = ['quality', 'damaged', 'wrong-item'];
+/** Needs of the purchase itself: a coupon, haggling, paying, whether it is in stock. */
+export const PURCHASE: readonly ScenarioId[] = ['promotion', 'bargain', 'payment', 'stock'];

@@ -276,3 +276,29 @@ export const REVIEW_THREATS: WalkCase[] = [
   c('好评给过了', ['completed'], { never: THREAT_FIRST }),
   c('不然我就去投诉你们', ['completed'], { never: THREAT_FIRST }),
 ];
+
+/**
+ * The walks of 2026-12-07, second round (sugg6): plain messages still read wrong, each fixed at its cause.
+ * Our own texts, in Taobao's 亲, JD's polite, Pinduoduo's clipped and Douyin's 宝宝 styles.
+ */
+const PURCHASE_CHIPS: ScenarioId[] = ['promotion', 'payment', 'bargain', 'stock'];
+const PURCHASE_CARDS = [...PROMO, ...BARGAIN, 'pay-remind', 'pay-hesitate', 'pay-methods', 'pay-failed', 'stock-available', 'stock-low'];
+
+/** A fault in goods in hand, asked how to handle (怎么弄, 咋整, 怎么处理): after the purchase, no coupon, haggling, payment or stock. */
+export const FAULT_HOW: WalkCase[] = [
+  c('领口脱线了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('衣领开线了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('领子脱线了怎么弄呢', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('鞋带断了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('亲 拉链坏了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('宝宝 拉链拉不上了 咋整', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('领口有个洞 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('您好，收到的水杯杯盖裂开了，请问应该怎么处理？', ['completed'], { never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('袖子脱线了 咋搞', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('少发了一件 怎么弄', ['completed'], { first: ['missing-item'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('盒子压扁了 里面的也坏了 怎么办', ['shipped'], { never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  // Neighbours: a purchase need named keeps its chip, beside a fault or alone.
+  c('优惠券怎么弄', [], { first: ['promo-coupon'] }),
+  c('领口开线了 能不能送张优惠券', ['completed'], { top3: [['promo-coupon'], ['quality-photos']] }),
+  c('开线了 想换一件 还有货吗', ['completed'], { top3: [['quality-photos'], ['exchange-reserved', 'exchange-how', ...STOCK]] }),
+];

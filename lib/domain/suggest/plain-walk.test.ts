@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, COLLAR, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
+  BIGGER_ONE, CLOSINGS, COLLAR, FAULT_HOW, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -77,4 +77,11 @@ describe('the after-sales walk of 2026-12-07', () => {
   it.each(BIGGER_ONE)(`a bigger one is no haggling: ${name}`, check);
   it.each(LATE_CLOSINGS)(`a closing is no payment confirmation: ${name}`, check);
   it.each(REVIEW_THREATS)(`a bad review threatened gets the reply aimed at it: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, second round', () => {
+  it('holds at least 6 messages of each kind', () => {
+    for (const group of [FAULT_HOW]) expect(group.length).toBeGreaterThanOrEqual(6);
+  });
+  it.each(FAULT_HOW)(`a fault in hand is after the purchase: ${name}`, check);
 });
