@@ -226,6 +226,8 @@ function isNegated(chars: string[], start: number, end: number): boolean {
   return true;
 }
 
+/** Cue phrases that are also how buyers address the agent (宝宝 is a product-info hint: 宝宝能用吗). */
+const ADDRESS_FORMS: ReadonlySet<string> = new Set(['宝宝', '宝贝', '亲']);
 /** Raw evidence of a fault named outright: a phrase that names it (weight 3: 脱线, 扣子掉, 只收到). */
 const FAULT_NAMED_RAW = 3;
 /** A need with less than this (a bigram's crumb) has no word of its own in the message. */
@@ -349,6 +351,16 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   if (greeting && closing >= CONFIDENT_RAW && [...rawScores.values()].every((v) => v <= closing) && greeting.every((w) => w < 3)) {
     rawScores.delete('greeting');
     evidence.get('greeting')!.push('negated', '/ruled-out/');
+  }
+  // …and so is a need whose only words are a form of address (宝宝, as 亲: a baby to the product's questions,
+  // the buyer's way of calling the agent beside a thanks): 谢谢宝宝 showed a 商品咨询 chip, and 细节待核实 among
+  // its cards (walk, 2026-12-07). The cue reading drops it; the model may still name it, as for any need.
+  if (closing >= CONFIDENT_RAW && [...rawScores.values()].every((v) => v <= closing)) {
+    for (const [id, said] of evidence) {
+      if (SOCIAL.has(id) || (rawScores.get(id) ?? 0) >= CONFIDENT_RAW) continue;
+      const phrases = said.filter((e) => !/^(~|\/)/.test(e));
+      if (phrases.length && phrases.every((e) => ADDRESS_FORMS.has(e))) rawScores.delete(id);
+    }
   }
   return { raw: rawScores, evidence, flags, text };
 }

@@ -302,3 +302,20 @@ export const FAULT_HOW: WalkCase[] = [
   c('领口开线了 能不能送张优惠券', ['completed'], { top3: [['promo-coupon'], ['quality-photos']] }),
   c('开线了 想换一件 还有货吗', ['completed'], { top3: [['quality-photos'], ['exchange-reserved', 'exchange-how', ...STOCK]] }),
 ];
+
+const PRODUCT_CARDS = ['product-verify', 'product-material', 'product-color', 'product-usage', 'product-compare', 'product-genuine', 'product-match'];
+/** A thanks with the agent called 宝宝 (or 宝贝, 宝子): a goodbye, no product question about a baby. */
+export const THANKS_BAOBAO: WalkCase[] = [
+  c('谢谢宝宝', [], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('谢谢宝宝', ['shipped'], { at: 22, first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('好的宝宝 谢谢', ['paid'], { first: BYE, never: [...PRODUCT_CARDS, 'order-paid'], chipsNever: ['product-info'] }),
+  c('收到啦宝宝 谢谢', ['completed'], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('宝宝谢谢你呀', [], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('感谢宝宝耐心解答', [], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('好嘞宝宝', ['paid'], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('嗯嗯 谢谢宝宝 我等收货', ['shipped'], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('谢谢宝贝 辛苦啦', ['completed'], { at: 23, first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  // Neighbours: a baby in a question keeps the product's (or the size's) replies.
+  c('宝宝能用吗 谢谢', [], { first: PRODUCT_CARDS }),
+  c('这款宝宝能穿吗', [], { top3: [['size-ask', 'size-recommend', ...PRODUCT_CARDS]] }),
+];
