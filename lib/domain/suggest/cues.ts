@@ -264,6 +264,11 @@ const TAKE_OFF = new RegExp(String.raw`(?:少|便宜|减|抹)\s*(?:个|掉|去)?
  */
 const SHORT_COUNT = /(?<![多至不减])少(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
 /**
+ * Fewer said to have come than were bought, with the count (只收到两件, 才到了3包, 就来了一个): goods short. 才到了
+ * alone is a parcel's way (才到了上海), so the count is asked for.
+ */
+const ONLY_COUNT = /(?:只|才|就|仅)(?:收到|来|到|发|寄|给)了?\s*[\d一两二三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
+/**
  * The buyer offers to fetch the parcel, or lets it wait at a pick-up point, should the door be out
  * of reach (送不上门的话我去驿站拿也行, 不方便送上门放驿站就可以, 送不到家也没关系, 如果送不了上门怎么办):
  * an arrangement for the delivery, no refusal to complain of. Not when the buyer is sent there (非要我去,
@@ -507,6 +512,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: LESS_MONEY, scenario: 'wrong-item', weight: -3 },
   { re: LESS_PRICE, scenario: 'bargain', weight: 3 },
   { re: SHORT_COUNT, scenario: 'wrong-item', weight: 3 },
+  // Fewer come than bought (宝宝 我下单了5包 才到了3包 read as a parcel on its way, 查询物流 first; 2026-12-07).
+  { re: ONLY_COUNT, scenario: 'wrong-item', weight: 3 },
+  { re: ONLY_COUNT, scenario: 'tracking', weight: -1.5 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },

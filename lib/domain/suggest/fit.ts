@@ -276,7 +276,9 @@ const DETAIL: Record<string, string[]> = {
   // …and what came said outright (发过来的是左脚两只, 寄来的是旧款: 多发了商品 tied it on the library's order).
   'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上', '发的是', '明明是', '明明买的', '明明拍的', '来的是', '收到的是', '寄的是'],
   // 盒子里只有主机，充电器没放: the part not packed.
-  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装'],
+  // …and fewer said to have come than were bought (只收到两件 我拍了三件, 才到了3包): 发错货 led it on the library's
+  // order, no detail of either named (walk, 2026-12-07).
+  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装', '只收到', '只来了', '只到了', '只发了', '只寄了', '只给了', '才收到', '才到了', '才来了', '才发了', '就收到', '就来了', '就到了', '就发了'],
   'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
   // Not 外包装: 外包装完好 names it and is the opposite case (the buyer signed, the box looked fine).
   'damaged-refuse': ['拒签', '拒收', '没签', '签收前'],

@@ -319,3 +319,19 @@ export const THANKS_BAOBAO: WalkCase[] = [
   c('宝宝能用吗 谢谢', [], { first: PRODUCT_CARDS }),
   c('这款宝宝能穿吗', [], { top3: [['size-ask', 'size-recommend', ...PRODUCT_CARDS]] }),
 ];
+
+/** Fewer came than were bought (只收到两件 我拍了三件): 漏发少件 leads, not 发错货 on the library's order. */
+export const FEWER_CAME: WalkCase[] = [
+  c('只收到两件 我拍了三件', ['completed'], { first: ['missing-item'] }),
+  c('亲 买了四双袜子 只来了三双', ['completed'], { first: ['missing-item'] }),
+  c('您好，订单是两盒，目前只收到一盒', ['shipped'], { first: ['missing-item'] }),
+  c('宝宝 我下单了5包 才到了3包', ['completed'], { first: ['missing-item'] }),
+  c('拍了3件怎么只发了2件', ['completed'], { first: ['missing-item'] }),
+  c('只寄了上衣 裤子没看到', ['completed'], { first: ['missing-item'] }),
+  c('套装就来了一件上衣', ['completed'], { first: ['missing-item'] }),
+  c('只到了一箱 还有一箱呢', ['shipped'], { first: ['missing-item'] }),
+  c('只收到两件 我拍了三件', ['refunding'], { first: ['missing-item'] }),
+  // Neighbours: another item, or one too many, keep theirs.
+  c('收到的是蓝色 我拍的是黑色', ['completed'], { first: ['wrong-item'] }),
+  c('多发了一件', ['completed'], { first: ['extra-item'] }),
+];
