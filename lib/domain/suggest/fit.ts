@@ -254,7 +254,8 @@ const DETAIL: Record<string, string[]> = {
   'tracking-stuck': ['不动', '没更新', '不更新', '没动', '停', '卡', '好几天', '几天了'],
   'tracking-signed-missing': ['签收', '签了'],
   'delay-out-of-stock': ['缺货', '断货', '没货', '卖完', '没有货'],
-  'delay-urged': ['催', '快点', '尽快', '急'],
+  // …and the day it leaves asked of a paid order (今天可以发出吗): its text names that day ({发货日}).
+  'delay-urged': ['催', '快点', '尽快', '急', '今天+发', '明天+发', '今天+寄', '明天+寄'],
   'merge-other-account': ['账号', '账户', '另一个号', '两个号', '别的号', '小号'],
   'address-changed-confirm': ['改好', '改了吗', '改了没', '改成功', '改过来'],
   'cancel-printed': ['拦', '打单', '打包'],

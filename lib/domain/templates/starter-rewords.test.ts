@@ -83,3 +83,16 @@ describe('a supervisor promised at an hour the reply is true at (after-sales wal
     expect(body(r, 'complaint-escalate')).not.toContain('今天之内');
   });
 });
+
+describe('已催仓库 names the day it leaves in shop time (walk, 2026-12-07, second round)', () => {
+  it('a stored untouched copy of 您的订单今天优先处理 is given the new wording; an edited one is kept', () => {
+    const r = rewordStarter(stored(), STARTER_LIBRARY, 1)!;
+    expect(r.reworded.ids).toContain('delay-urged');
+    expect(body(r, 'delay-urged')).toBe(body(STARTER_LIBRARY, 'delay-urged'));
+    expect(body(r, 'delay-urged')).toContain('{发货日}');
+    expect(body(r, 'delay-urged')).not.toContain('今天');
+    const edited = stored();
+    edited.templates.find((t) => t.id === 'delay-urged')!.body = '亲，仓库今天就给您发，放心～';
+    expect(body(rewordStarter(edited, STARTER_LIBRARY, 1)!, 'delay-urged')).toBe('亲，仓库今天就给您发，放心～');
+  });
+});

@@ -215,8 +215,10 @@ const TEMPLATES: Template[] = [
     'yc'),
   tpl('delay-out-of-stock', '发货物流', '下单后缺货', ['delay', 'stock'],
     '亲，非常抱歉，您拍的{商品?}仓库刚刚断货了，补货要到{补货日期?}。您可以等一等，也可以换同价位的其他款，或者直接退款，选哪种我都马上帮您办。'),
+  // The day it leaves in shop time ({发货日}: 今天 before the cut-off, 明天 after it, the next shipping day
+  // past a closed one), not 今天: sent at 23:00 or after the cut-off, 今天优先处理 was a day already over.
   tpl('delay-urged', '发货物流', '已催仓库', ['delay', 'shipping-time'],
-    '亲，已经帮您催过仓库了，您的订单今天优先处理，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'),
+    '亲，已经在订单上给仓库备注了加急，会优先给您安排，争取{发货日}发出，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'),
   // True at any order stage (checks, promises nothing): what a chosen 延迟发货 shows when the buyer's
   // orders fit none of the replies above (none paid and unshipped).
   tpl('delay-check', '发货物流', '查询发货进度', ['delay'],
@@ -409,7 +411,7 @@ const FITS: Record<string, OrderStatus[]> = {
   'tracking-signed-missing': RECEIVED, // 物流显示已经签收了
   'delay-apology': ['paid'], // 让您久等了…预计…发出
   'delay-out-of-stock': ['paid'], // 您拍的…断货了…或者直接退款
-  'delay-urged': ['paid'], // 已经帮您催过仓库了
+  'delay-urged': ['paid'], // 已经在订单上给仓库备注了加急…争取{发货日}发出
   'merge-orders': BEFORE_SHIPPING, // 我在后台给您备注合并
   'merge-other-account': BEFORE_SHIPPING, // 找到两个订单后备注合并发出
   'courier-unreachable': BEFORE_SHIPPING, // 我帮您改发…
