@@ -335,3 +335,21 @@ export const FEWER_CAME: WalkCase[] = [
   c('收到的是蓝色 我拍的是黑色', ['completed'], { first: ['wrong-item'] }),
   c('多发了一件', ['completed'], { first: ['extra-item'] }),
 ];
+
+/** A thanks beside an unpaid order: the goodbye leads, the reminder keeps one slot after it. */
+const REMIND = ['pay-remind', 'pay-remind-stock'];
+export const THANKS_UNPAID: WalkCase[] = [
+  c('谢谢', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('好的呢 谢谢客服', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('谢谢你啊亲', ['unpaid'], { at: 23, first: BYE, top3: [REMIND], never: WELCOMES }),
+  c('感谢客服耐心解答', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('好的 辛苦啦', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('多谢多谢', ['unpaid', 'completed'], { first: BYE, top3: [REMIND] }),
+  c('谢谢宝宝', ['unpaid'], { at: 26, first: BYE, top3: [REMIND] }),
+  c('您好，谢谢您的解答', ['unpaid'], { first: BYE, top3: [REMIND], never: WELCOMES }),
+  c('ok 谢了', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  // Neighbours: an acknowledgement with no thanks in it, or a greeting, is about nothing in particular: the reminder leads.
+  c('嗯嗯', ['unpaid'], { first: REMIND }),
+  c('好的我看看', ['unpaid'], { first: REMIND, top3: [['bye-not-yet']] }),
+  c('在吗', ['unpaid'], { first: REMIND }),
+];

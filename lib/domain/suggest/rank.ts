@@ -169,6 +169,8 @@ const PRE_PAYMENT: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
  * other clear need the chips show (改地址, 便宜点, 有货吗, a return) the reminder keeps its one slot
  * but goes after the first reply to what the buyer asked (QA: 催付 at Alt+1 for 还没付款，地址能改吗).
  */
+/** Words of thanks (normalised text), as against a bare acknowledgement (嗯嗯, 好的, 收到). */
+const THANKS_SAID = /谢|感谢|辛苦|麻烦(?:你|您)?了|3q|thank/;
 const REMINDER_LEADS: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 'thanks', 'shipping-time', 'payment']);
 
 const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
@@ -644,7 +646,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t) && !answersAsk(t);
   const lead = cls.confident ? cls.scores[0]?.id : undefined;
-  const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
+  // A thanks (谢谢, 辛苦了) is answered as a thanks: the reminder keeps its one slot, after the goodbye. An
+  // acknowledgement with no thanks in it (嗯嗯, 好的我看看) is a message about nothing in particular, which
+  // the reminder may lead (谢谢 beside an unpaid order had 催付 at Alt+1; walk, 2026-12-07).
+  const standBack = unpaidBoost > 0 && !!lead && (!REMINDER_LEADS.has(lead) || (lead === 'thanks' && THANKS_SAID.test(qText)));
   let nScored = 0;
   if (shownMask)
     for (const t of candList) {
