@@ -51,8 +51,13 @@ const STAGE_WORDS: [RegExp, number][] = [
   // without them a wrong item on a chat page with no order lost W_STAGE_UNKNOWN on every received-only
   // reply, and 补运费 led (QA pass T, finding 2).
   [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|发错|寄错|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|褪色|脱色|坏)了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害)|染到|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
+  // Another size wanted, said and not asked (换大一码, 我要换成L, 申请换大一码): the goods are in hand. 偏小，建议拍大一码
+  // led 换大一码 beside a completed order, advice for a shopper (walk, 2026-12-07). A question (能换大一码吗) or a
+  // condition (万一小了换大一码) may come before buying: not read.
+  [/^(?!.*(?:如果|万一|要是|假如|的话|到时候|吗|么|\?|能不能|可不可以|可以不|行不行)).*换(?:个|一个|成|为|到)?\s*(?:(?:大|小)(?:一|两|半)?(?:码|号)|(?:[a-zA-Z]{1,4}|\d{2,3})\s*(?:码|号|的))/, AFTER],
   // The goods do not fit (鞋子小了, 裤子有点长了): worn, so received, unless only feared (怕小了, 万一大了).
-  [/^(?!.*(?:如果|要是|万一|假如|怕|会不会|担心)).*(?:衣服|裤子|鞋子?|裙子|外套|上衣|袖子|裤腿|腰|码)(?:有点|太|偏|稍微|穿着)?(?:小|大|紧|松|短|长|肥|瘦)了(?![吗么呢?？])/, AFTER],
+  // …a size named for them too (L的太肥了, 38的小了).
+  [/^(?!.*(?:如果|要是|万一|假如|怕|会不会|担心)).*(?:衣服|裤子|鞋子?|裙子|外套|上衣|袖子|裤腿|腰|码|(?<![a-zA-Z])[a-zA-Z]{1,4}的|\d{2,3}的)(?:有点|太|偏|稍微|穿着)?(?:小|大|紧|松|短|长|肥|瘦)了(?![吗么呢?？])/, AFTER],
   // The buyer judging the goods (东西挺好的就是发货太慢了, 质量很不错): they hold them. Not a look or a
   // hearsay before buying (看着质量挺好的, 听说东西不错), nor a question (质量很好吗).
   [/(?<!看着|看起来|看上去|图上|图片|评价说|听说|据说)(?:东西|宝贝|货|质量)(?:都|也)?(?:挺|很|蛮|真|非常|特别|还挺|还蛮|还是挺|确实)(?:好|不错|满意)(?![吗么嘛呢吧?？])/, AFTER],
@@ -516,6 +521,8 @@ export interface FitData {
   answersDoubt: Uint8Array;
   /** 1: the reply handles the message as a defect (ABOUT_DEFECT). */
   aboutDefect: Uint8Array;
+  /** 1: the reply talks a return down to an exchange (TALKS_RETURN_DOWN). */
+  talksReturnDown: Uint8Array;
 }
 
 /**
@@ -586,6 +593,21 @@ export function swapsForFit(text: string): boolean {
   return SWAP_FOR_FIT.test(t) && !FAULT.test(t);
 }
 
+/**
+ * A reply that talks a return down to an exchange (退货挽留: 是哪里不满意呢？…可以直接帮您换一件…退货也完全没问题):
+ * for a buyer who wants to send the goods back. One who already asks for another size or colour (换个M码)
+ * and says nothing of returning has been talked down already: offering the return there offers what was
+ * not asked (it was the second card of 换个M码; walk, 2026-12-07). Read off the body, so a shop's own counts.
+ */
+const TALKS_RETURN_DOWN = /(?:是哪里|哪里|什么地方)不满意[\s\S]*换|换[\s\S]*退货也/;
+/** The buyer speaks of returning or not wanting the goods (退, 不想要了, 不要了), not only of a swap. */
+const RETURN_SAID = /退|不想要|不要了/;
+
+export function asksSwapOnly(text: string): boolean {
+  const t = normalize(text).text;
+  return namesExchange(t) && !RETURN_SAID.test(t);
+}
+
 /** A body that handles the message as a defect (有问题的地方拍清楚, 确实是我们的问题, 质量问题…由我们承担);
  * not 非质量问题 / 不属于质量问题 (the postage of a swap for fit is the buyer's: those replies say so). */
 const ABOUT_DEFECT = /(?<!非|不属于|不是|不算)质量问题|有问题的地方|确实是我们的问题/;
@@ -636,7 +658,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const trueAt = Uint8Array.from(templates, (t) => own(TRUE_AT, t.id) ?? 0);
   const answersDoubt = Uint8Array.from(templates, (t) => (ANSWERS_DOUBT.test(t.body) ? 1 : 0));
   const aboutDefect = Uint8Array.from(templates, (t) => (ABOUT_DEFECT.test(t.body) ? 1 : 0));
-  const f = { answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, reviewThreatOnly, shift, answersArrival, notDetail, claimsPlaced };
+  const talksReturnDown = Uint8Array.from(templates, (t) => (TALKS_RETURN_DOWN.test(t.body) ? 1 : 0));
+  const f = { talksReturnDown, answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, reviewThreatOnly, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

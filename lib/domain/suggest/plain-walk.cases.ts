@@ -353,3 +353,49 @@ export const THANKS_UNPAID: WalkCase[] = [
   c('好的我看看', ['unpaid'], { first: REMIND, top3: [['bye-not-yet']] }),
   c('在吗', ['unpaid'], { first: REMIND }),
 ];
+
+/** Beside a clear need, no chip for a word that only brushes a situation (宝宝, 这个, a 您好, a colour naming the goods). */
+export const CLEAR_NEED: WalkCase[] = [
+  c('宝宝 裤子拉链坏了 咋整', ['completed'], { first: ['quality-photos'], never: PRODUCT_CARDS, chipsNever: ['product-info', ...PURCHASE_CHIPS] }),
+  c('您好，收到的杯子有裂缝，请问如何处理', ['completed'], { never: WELCOMES, chipsNever: ['greeting', 'product-info'] }),
+  c('衣服掉色严重 怎么弄啊', ['completed'], { first: ['quality-fading', 'quality-photos'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('宝宝辛苦了', [], { first: BYE, never: ['quality-photos', ...PRODUCT_CARDS], chipsNever: ['quality', 'product-info'] }),
+  c('谢谢亲 这个我先看看', [], { first: ['bye-not-yet', ...BYE], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('宝宝能穿吗 两岁', [], { first: ['size-ask', 'size-recommend'], chipsNever: ['product-info'] }),
+  c('收到的衣服颜色发错了，我要的是黑色', ['completed'], { first: ['wrong-item'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('亲 发错了 我要的是黑色', ['completed'], { first: ['wrong-item'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('您好，收货电话填错了，麻烦修改一下', ['paid'], { first: ['address-change', 'address-check'], never: WELCOMES, chipsNever: ['repair', 'greeting'] }),
+  // Neighbours: a real second need, or a product question beside a fault, keeps its chip.
+  c('开线了 这是什么面料啊', ['completed'], { top3: [['quality-photos'], ['product-material']] }),
+  c('发票什么时候开 能发顺丰吗', ['paid'], { top3: [['invoice-after-receipt', 'invoice-info'], ['courier-sf']] }),
+];
+
+/** Another size or colour asked for: an exchange, no return to talk the buyer out of (退货挽留), no size question. */
+export const SWAP_NOT_RETURN: WalkCase[] = [
+  c('换个M码', ['completed'], { first: ['exchange-how'], never: ['return-retain', 'size-exchange-ok', 'size-ask'], chipsNever: ['size-fit', 'return'] }),
+  c('L码大了想换个M码', ['completed'], { first: ['exchange-how'], never: ['return-retain', 'size-exchange-ok', 'size-ask'], chipsNever: ['size-fit'] }),
+  c('宝宝 这个裙子我穿着有点大 能换S吗', ['completed'], { first: ['exchange-how'], never: ['return-retain'] }),
+  c('颜色不喜欢 能换个白色吗', ['completed'], { first: ['exchange-how'], never: ['return-retain'] }),
+  c('您好，衣服小了，申请换大一码', ['completed'], { first: ['exchange-how'], never: ['return-retain', ...WELCOMES], chipsNever: ['size-fit', 'greeting'] }),
+  c('鞋子挤脚 换39的', ['completed'], { first: ['exchange-how'], never: ['return-retain'] }),
+  c('换大一码', ['completed'], { first: ['exchange-how'], never: ['return-retain', 'size-runs-small'] }),
+  c('能换码吗 L的太肥了', ['shipped'], { first: ['exchange-how'], never: ['return-retain', 'size-exchange-ok'] }),
+  // Neighbours: a return said, or a size asked about, keep theirs.
+  c('不喜欢 想退货', ['completed'], { first: ['return-retain', 'return-7day'] }),
+  c('小了 能退能换吗', ['completed'], { top3: [['return-retain']] }),
+  c('换个M码 我165穿M合适吗', ['completed'], { top3: [['size-ask', 'size-recommend']] }),
+];
+
+/** The buyer's own details said wrong (地址写错了): an address change, no goods sent wrong. */
+export const DETAILS_WRONG: WalkCase[] = [
+  c('地址写错了', ['paid'], { first: ['address-change', 'address-check'], never: ['wrong-item', 'missing-item'], chipsNever: ['wrong-item'] }),
+  c('亲 地址错了 帮我改下', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('宝宝 收件人名字写错了', ['unpaid'], { top3: [['address-change', 'address-check']], chipsNever: ['wrong-item', 'product-info'] }),
+  c('手机号输错了一位', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('地址选错了 能改吗', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('门牌号错了', ['shipped'], { first: ['address-change-shipped', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('您好 电话号码错了 麻烦帮忙改一下', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item', 'repair'] }),
+  // Neighbours: goods sent wrong keep 发错货.
+  c('你们寄错了', ['completed'], { first: ['wrong-item'] }),
+  c('颜色发错了 地址也不对', ['completed'], { top3: [['wrong-item']] }),
+];
