@@ -355,9 +355,13 @@ const TEMPLATES: Template[] = [
   tpl('complaint-resolve-first', '投诉评价', '先协商解决', ['complaint'],
     '真的很抱歉让事情到了这一步。您的意见我们非常重视，也希望由我们先来解决：您希望怎么处理可以直接告诉我，在店里的规定范围内我尽力帮您争取；超出我权限的，我报给主管来定，再把结果告诉您。'),
   // A bad review threatened, not yet written (再不解决我就给差评了): no review to answer, nor one to ask
-  // for — the buyer is told the review is theirs to give and offered the fix first.
+  // for — the buyer is told the review is theirs to give, and asked what happened before anything is
+  // promised. Until 2026-12-07 it admitted a fault nobody had looked at yet (这次确实是我们没做好) and let the
+  // buyer pick 补发、换货还是退款 — more than an agent may give for a minor defect without the supervisor
+  // (domain.md: at most the postage). Now: what happened and a photo, the shop's after-sale rules (the
+  // shop's fault: postage both ways is the shop's), and the supervisor for anything beyond the agent.
   tpl('review-threat', '投诉评价', '差评之前先解决', ['review', 'complaint'],
-    '亲，先消消气，这次确实是我们没做好，让您不开心了。怎么评价是您的权利，我们不会为难您；只想请您先给我们一次弥补的机会：补发、换货还是退款，您选一个告诉我，我这边马上给您办。'),
+    '您先别急，评价怎么写是您的权利，我们不会因此为难您。能先跟我说说具体遇到了什么情况吗？方便的话把不满意的地方拍张照片发我。我核实清楚后按店里的售后规定给您处理，确认是商品本身的问题，退换的来回运费由我们承担；超出我权限的，我报给主管来定，再把结果告诉您。'),
   tpl('review-bad', '投诉评价', '中差评沟通', ['review', 'complaint'],
     '亲，看到您的评价我们很难过，给您添麻烦了。问题我已经在处理：{处理方案?}。等您满意了，方便的话帮我们追评或者修改一下评价，真的非常感谢！',
     'cp'),
