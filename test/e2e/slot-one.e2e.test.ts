@@ -118,7 +118,7 @@ describe('replies that used to miss the shipped buyer’s question', () => {
     expect(await titles()).toContain('先协商解决');
     await chatInput(s.page).click();
     await s.page.keyboard.press('Alt+1');
-    await expect.poll(() => demo.draft(s.page)).toMatch(/^亲，先消消气/);
+    await expect.poll(() => demo.draft(s.page)).toMatch(/^您先别急，评价怎么写是您的权利/);
     expect(await demo.draft(s.page)).not.toContain('看到您的评价');
     expect(await demo.sent(s.page)).toBe(0);
   });

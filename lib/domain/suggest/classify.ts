@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
-import { CUES, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, PATTERNS, SOCIAL } from './cues';
+import { CUES, FAULTS, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, PATTERNS, PURCHASE, SOCIAL } from './cues';
 import { bigrams, normalize, PARTICLES, type TextFlags } from './normalize';
 
 /** Every scenario except the catch-all, which is never suggested: abstention is how 'other' shows. */
@@ -226,6 +226,13 @@ function isNegated(chars: string[], start: number, end: number): boolean {
   return true;
 }
 
+/** Cue phrases that are also how buyers address the agent (宝宝 is a product-info hint: 宝宝能用吗). */
+const ADDRESS_FORMS: ReadonlySet<string> = new Set(['宝宝', '宝贝', '亲']);
+/** Raw evidence of a fault named outright: a phrase that names it (weight 3: 脱线, 扣子掉, 只收到). */
+const FAULT_NAMED_RAW = 3;
+/** A need with less than this (a bigram's crumb) has no word of its own in the message. */
+const PURCHASE_WORD_RAW = 1;
+
 const ACK_ONLY = /^(好|嗯|恩|行|哦|噢|ok|收到|了解|明白)[好的吧呢啦哈了呀哦嗯滴嘞哒 ]*$/;
 /** How far a 好 that is no acknowledgement (cues.ts, goodAsWord) pulls thanks down: out. */
 const GOOD_AS_WORD_PULL = 5;
@@ -316,6 +323,22 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
     (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated');
     if (ruledByPattern.has(id)) evidence.get(id)!.push('/ruled-out/');
   }
+  // A fault named outright in goods the buyer has (领口脱线了 怎么弄, 扣子掉了 怎么搞, 只收到两件): the purchase is
+  // behind them. A need of the purchase itself with no word of its own here (nothing but a bigram's crumb) is
+  // ruled out, the model's chip with it: the model read 怎么弄 as a coupon's how-to and showed 优惠活动 and 付款
+  // beside 质量问题 (walk, 2026-12-07). Named, it stays (开线了 还有货吗 换一件, 赠品坏了).
+  if (FAULTS.some((id) => (rawScores.get(id as NeedId) ?? 0) >= FAULT_NAMED_RAW)) {
+    for (const id of PURCHASE as NeedId[]) {
+      if ((rawScores.get(id) ?? 0) >= PURCHASE_WORD_RAW) continue;
+      rawScores.set(id, -1);
+      (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated', '/ruled-out/');
+    }
+    // …and the goods' colour or part named beside the fault (发错了 我要的是黑色, 这个拉链) says which goods it
+    // is about, no product question: only a phrase that names one (什么颜色, 材质, 怎么用: weight 3) keeps
+    // 商品咨询 (收到的衣服颜色发错了，我要的是黑色 had 颜色与色差 — 屏幕色差 — second; walk, 2026-12-07).
+    const info = perScenario.get('product-info');
+    if (info && !info.some((w) => w >= 3)) rawScores.delete('product-info');
+  }
   // 好的 / 好 opening a question is an acknowledgement on the way to asking, not a closing: when
   // thanks would lead, it is dropped (the question's own need, or the context, or nothing remains).
   const thanks = rawScores.get('thanks');
@@ -333,6 +356,16 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   if (greeting && closing >= CONFIDENT_RAW && [...rawScores.values()].every((v) => v <= closing) && greeting.every((w) => w < 3)) {
     rawScores.delete('greeting');
     evidence.get('greeting')!.push('negated', '/ruled-out/');
+  }
+  // …and so is a need whose only words are a form of address (宝宝, as 亲: a baby to the product's questions,
+  // the buyer's way of calling the agent beside a thanks): 谢谢宝宝 showed a 商品咨询 chip, and 细节待核实 among
+  // its cards (walk, 2026-12-07). The cue reading drops it; the model may still name it, as for any need.
+  if (closing >= CONFIDENT_RAW && [...rawScores.values()].every((v) => v <= closing)) {
+    for (const [id, said] of evidence) {
+      if (SOCIAL.has(id) || (rawScores.get(id) ?? 0) >= CONFIDENT_RAW) continue;
+      const phrases = said.filter((e) => !/^(~|\/)/.test(e));
+      if (phrases.length && phrases.every((e) => ADDRESS_FORMS.has(e))) rawScores.delete(id);
+    }
   }
   return { raw: rawScores, evidence, flags, text };
 }

@@ -114,36 +114,63 @@ describe('combineSignals', () => {
   });
 
   it('fills empty slots with the model’s two likeliest needs before the cues’ weaker ones', () => {
-    const cues = classify(['发票什么时候开']);
+    // A lead on one strong hint (票, weight 2): not clear, so the model's second need fills a slot at 6 %.
+    const cues = classify(['票什么时候开']);
+    expect(cues.scores[0]!.score).toBeLessThan(COMBINE.cueLeadAt);
     const c = combineSignals(cues, { model: model(['invoice', 0.9], ['refund-status', 0.06], ['repair', 0.03], ['other', 0.01]) });
     expect(c.top[0]).toBe('invoice');
     expect(c.top).toContain('refund-status');
     expect(c.top).not.toContain('repair');
   });
 
+  it('beside a clear need, puts up no chip the model gives below its usual floor (walk, 2026-12-07)', () => {
+    // 发票 names the need (weight 3): a 6 % 退款 reading is a word that only brushes a situation.
+    const c = combineSignals(classify(['发票什么时候开']), { model: model(['invoice', 0.9], ['refund-status', 0.06], ['repair', 0.03], ['other', 0.01]) });
+    expect(c.top).toEqual(['invoice']);
+    // A capacity question (容量, weight 3); the model's price talk at 8 % put up a bare 议价 chip (QA pass B).
+    const cap = combineSignals(classify(['这个壶有没有再大一号容量的']), { model: model(['product-info', 0.55], ['other', 0.3], ['bargain', 0.08], ['stock', 0.04]) });
+    expect(cap.top).toEqual(['product-info']);
+    expect(cap.evidence['product-info']).toEqual(expect.arrayContaining(['容量', 'model 55%']));
+    expect(cap.evidence.bargain).toBeUndefined();
+    // At its usual floor the model still adds its need beside a clear one.
+    expect(combineSignals(classify(['发票什么时候开']), { model: model(['invoice', 0.7], ['shipping-time', 0.2], ['other', 0.1]) }).top).toEqual(['invoice', 'shipping-time']);
+  });
+
   it('says on a chip the model filled below its usual floor that the model suggested it (QA pass B: a bare 议价 chip)', () => {
-    // A capacity question; the model's second need is a price talk at 8 %, which fills a chip.
-    const cues = classify(['这个壶有没有再大一号容量的']);
-    expect(cues.top).toEqual(['product-info']);
+    // A question on a weaker lead (the cues' first need below cueLeadAt); the model's second need, a
+    // price talk at 8 %, fills a chip, and the chip says the model put it there.
+    const cues: Classification = { scores: [{ id: 'product-info', score: 0.5 }], top: ['product-info'], confident: true, evidence: { 'product-info': ['颜色'] } };
     const c = combineSignals(cues, { model: model(['product-info', 0.55], ['other', 0.3], ['bargain', 0.08], ['stock', 0.04]) });
     expect(c.top).toEqual(['product-info', 'bargain']);
     expect(c.evidence.bargain).toEqual(['model 8%']);
     // Tags at the usual floor are as before; a need the model does not put on a chip gets none.
-    expect(c.evidence['product-info']).toEqual(expect.arrayContaining(['容量', 'model 55%']));
+    expect(c.evidence['product-info']).toEqual(expect.arrayContaining(['颜色', 'model 55%']));
     expect(c.evidence.stock).toBeUndefined();
   });
 
   it('puts no chip up for a weaker cue need with no phrase to show for it, only bigrams or a negation', () => {
     const cues: Classification = {
-      scores: [{ id: 'invoice', score: 0.7 }, { id: 'merge-orders', score: 0.3 }, { id: 'return', score: 0.2 }, { id: 'courier', score: 0.15 }],
+      scores: [{ id: 'invoice', score: 0.55 }, { id: 'merge-orders', score: 0.3 }, { id: 'return', score: 0.2 }, { id: 'courier', score: 0.15 }],
       top: ['invoice'],
       confident: true,
-      evidence: { invoice: ['发票'], 'merge-orders': ['~bigram'], return: ['negated', '~bigram'], courier: ['快递'] },
+      evidence: { invoice: ['票'], 'merge-orders': ['~bigram'], return: ['negated', '~bigram'], courier: ['快递'] },
     };
     const c = combineSignals(cues, {});
     expect(c.top).toEqual(['invoice', 'courier']);
     // They still follow the chips in the list the ranking reads.
     expect(c.scores.map((s) => s.id)).toEqual(['invoice', 'courier', 'merge-orders', 'return']);
+  });
+
+  it('beside a clear need, puts up a weaker cue need only on a strong hint of its own (宝宝, 这个 or a damped 您好 brush it)', () => {
+    const cues: Classification = {
+      scores: [{ id: 'quality', score: 0.7 }, { id: 'damaged', score: 0.45 }, { id: 'product-info', score: 0.28 }, { id: 'greeting', score: 0.21 }],
+      top: ['quality'],
+      confident: true,
+      evidence: { quality: ['开线'], damaged: ['破了'], 'product-info': ['宝宝'], greeting: ['您好'] },
+    };
+    const c = combineSignals(cues, {});
+    expect(c.top).toEqual(['quality', 'damaged']);
+    expect(c.scores.map((s) => s.id)).toEqual(['quality', 'damaged', 'product-info', 'greeting']);
   });
 
   it('shows no chip for a need the model gives next to nothing (a thank-you is not also a damaged parcel)', () => {

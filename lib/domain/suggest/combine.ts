@@ -33,6 +33,11 @@ export const COMBINE = {
    * with a cue phrase (score 0.08, 开发票 → 合并订单) is too little to show as a chip; they still
    * follow the shown needs in the ranking's list. */
   cueFillAt: 0.1,
+  /** Beside a clear need (the cues' first need kept first: cueLeadAt, cueLeadMargin), a weaker need is
+   * a chip only on more than a word that brushes it: a cue need scoring at least this (one strong hint,
+   * 0.49; not 宝宝 or 这个 alone, 0.28, nor a 您好 damped beside the need, 0.21), a model need at least
+   * `modelFill` likely (衣服掉色严重 怎么弄啊 showed 商品咨询 at p 0.11; walk, 2026-12-07). */
+  clearFillAt: 0.4,
   /** A weak cue reading is withdrawn on a short message the model reads as no need: the best cue
    * scores below this (one strong hint, nothing else), … */
   vetoCueBelow: 0.5,
@@ -109,6 +114,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   // A need the cues rule out (negated, nothing for it left: 少5吧 is no goods short, 不退了 no
   // return) gets no chip from the model alone.
   const ruledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('negated') && !cues.scores.some((s) => s.id === id);
+  let clear = false;
   if (cues.confident && !weakCueVetoed(cues, pOf, signals.chars, params)) {
     const cueOf = new Map(cues.scores.map((s) => [s.id, s.score]));
     const ids = new Set<NeedId>(cues.top as NeedId[]);
@@ -118,7 +124,8 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     // A strong, clear cue reading keeps its first need first (能用消费券吗 is a promotion question
     // even when the model leans to product details); the blend orders the rest.
     const [c1, c2] = cues.scores;
-    if (c1 && c1.score >= params.cueLeadAt && c1.score - (c2?.score ?? 0) >= params.cueLeadMargin) push(c1.id as NeedId, blend(c1.id as NeedId));
+    clear = !!c1 && c1.score >= params.cueLeadAt && c1.score - (c2?.score ?? 0) >= params.cueLeadMargin;
+    if (clear) push(c1!.id as NeedId, blend(c1!.id as NeedId));
     for (const id of ordered) push(id, blend(id));
   }
   // 3. The model alone when the cues abstained.
@@ -140,7 +147,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
     const needs = model.filter((m) => m.id !== 'other');
     for (const m of needs.slice(0, params.modelFillRanks)) {
-      if (shown.length < MAX_SHOWN && m.p >= params.modelFillRanksAt && !has(m.id) && !ruledOut(m.id)) {
+      if (shown.length < MAX_SHOWN && m.p >= (clear ? params.modelFill : params.modelFillRanksAt) && !has(m.id) && !ruledOut(m.id)) {
         push(m.id as NeedId, m.p * 0.8);
         byModel.add(m.id);
       }
@@ -152,7 +159,8 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     // A weaker cue need becomes a chip only with a phrase to show for it: bigrams alone, a pattern
     // fragment or a negation (不用退) is too little to put in front of the agent (it still follows
     // the chips in the list the ranking reads).
-    for (const s of cues.scores) if (shown.length < MAX_SHOWN && s.score >= params.cueFillAt && cues.evidence[s.id]?.some(isCuePhrase)) push(s.id as NeedId, s.score * 0.8);
+    const cueFloor = clear ? params.clearFillAt : params.cueFillAt;
+    for (const s of cues.scores) if (shown.length < MAX_SHOWN && s.score >= cueFloor && cues.evidence[s.id]?.some(isCuePhrase)) push(s.id as NeedId, s.score * 0.8);
   }
   for (const m of model) if (m.id !== 'other' && (m.p >= params.modelFill || byModel.has(m.id))) tag(m.id as NeedId, `${MODEL_TAG} ${Math.round(m.p * 100)}%`);
   for (const s of learnedNeeds) tag(s.id, `${LEARNED_TAG} ${s.count}`);

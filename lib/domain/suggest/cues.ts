@@ -104,7 +104,9 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   'address-change': {
     3: '改地址 修改地址 更改地址 换地址 地址错 地址写错 地址填错 地址选错 改收货 改收件 改一下地址 ' +
       '地址改 改电话 修改电话 电话错 号码错 改手机 改号码 改收件人 收件人错 收件人换成 收件人改成 换收件人 新地址 地址不对 寄到别的 ' +
-      '地址变 换个地址 收件地址 地址有误 电话有误',
+      '地址变 换个地址 收件地址 地址有误 电话有误 ' +
+      // The details said wrong (地址错了): the 错了 inside is the buyer's address, no goods sent wrong.
+      '地址错了 电话错了 号码错了 手机号错了 收件人错了 电话号码错了 地址弄错了 电话弄错了 门牌号错了',
     2: '地址 电话 收件人 手机号 搬家 改成 改到 收货地址',
     1: '联系电话',
   },
@@ -264,6 +266,11 @@ const TAKE_OFF = new RegExp(String.raw`(?:少|便宜|减|抹)\s*(?:个|掉|去)?
  */
 const SHORT_COUNT = /(?<![多至不减])少(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
 /**
+ * Fewer said to have come than were bought, with the count (只收到两件, 才到了3包, 就来了一个): goods short. 才到了
+ * alone is a parcel's way (才到了上海), so the count is asked for.
+ */
+const ONLY_COUNT = /(?:只|才|就|仅)(?:收到|来|到|发|寄|给)了?\s*[\d一两二三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
+/**
  * The buyer offers to fetch the parcel, or lets it wait at a pick-up point, should the door be out
  * of reach (送不上门的话我去驿站拿也行, 不方便送上门放驿站就可以, 送不到家也没关系, 如果送不了上门怎么办):
  * an arrangement for the delivery, no refusal to complain of. Not when the buyer is sent there (非要我去,
@@ -404,6 +411,16 @@ const STILL_THERE = /^(?!.*(?:换|退)).*还有(?:没有)?\s*(?:(?:[a-z]{1,4}|\d
 const PICTURED = /^(?!.*(?:发错|错发|寄错|发成|不是我(?:买|拍|要|选)|漏发|少发|少了|多发)).*(?:想象|想的|预想|期待)[^，。！？,!?]{0,3}不一样/;
 /** 还 typed for 换 before a size or colour (还个M码, 还成大一号, 还个白色的); not 还有/还是/还要…. */
 const SWAP_TYPO = /还(?:个|一个|成|为)\s*(?:(?:[a-z]{1,4}|\d{2,3})\s*(?:码|号|的)|(?:大|小)一?(?:码|号|点)|[\u4e00-\u9fa5]{0,2}色)/;
+/**
+ * A size named as a swap's target (换个M码, 换成L, 换大一码, 换39的, 能换S吗) with no size asked about (多大, 什么码,
+ * 合适吗, 身高, 体重): the exchange's detail, no question which size fits — 换个M码 had a 尺码 chip beside 换货 and
+ * 尺码不合适可换 (放心拍…) and 询问身高体重 on its cards (walk, 2026-12-07).
+ */
+const SIZE_ASKED = '多大|什么码|哪个码|几码|合适吗|合不合适|合适不|能穿吗|穿得下|穿的下|身高|体重|斤|kg|公斤|cm|推荐|偏大吗|偏小吗|标准吗';
+const SIZE_SWAP = new RegExp(
+  String.raw`^(?!.*(?:${SIZE_ASKED})).*(?:换|还)(?:个|一个|成|为|到|一下|下)?\s*(?:` +
+    String.raw`(?:大|小)(?:一|两|1|2|半)?\s*(?:码|号)|(?:[a-z]{1,4}|\d{2,3}(?:\.5)?)\s*(?:码|号|的)|(?:xs|s|m|l|xl|xxl|xxxl|\dxl)(?![a-z])|\d{2,3}(?:\.5)?(?!\d))`,
+);
 /** Freight collect asked of a courier, no return in sight (能发顺丰到付吗, 发快递到付可以吗). */
 const COURIER_COLLECT = /^(?!.*(?:退|换|寄回|返还|取件|售后|拒收|拒签)).*(?:顺丰|韵达|中通|圆通|申通|京东|邮政|ems|极兔|德邦|快递|发)(?:快递)?(?:可以|能|能不能|可不可以)?到付/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
@@ -494,6 +511,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: PICTURED, scenario: 'wrong-item', weight: -2 },
   // 还 typed for 换 (both read huan: 想还个M码, 还成黑色的): another size or colour wanted.
   { re: SWAP_TYPO, scenario: 'exchange', weight: 3 },
+  // A size named as a swap's target (SIZE_SWAP): the exchange's detail, no size question.
+  { re: SIZE_SWAP, scenario: 'size-fit', weight: -2 },
   // A variant asked for by its look: 纯白的有吗, 带盖子的还有没有.
   { re: /[\u4e00-\u9fa5]{1,5}的\s*(有吗|有没有|还有吗|还有没有|有货吗)/, scenario: 'stock', weight: 2.5 },
   // "Do you have X" in the shop's own words: 咱们这有转换头吗, 你家有加厚的吗.
@@ -507,6 +526,9 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: LESS_MONEY, scenario: 'wrong-item', weight: -3 },
   { re: LESS_PRICE, scenario: 'bargain', weight: 3 },
   { re: SHORT_COUNT, scenario: 'wrong-item', weight: 3 },
+  // Fewer come than bought (宝宝 我下单了5包 才到了3包 read as a parcel on its way, 查询物流 first; 2026-12-07).
+  { re: ONLY_COUNT, scenario: 'wrong-item', weight: 3 },
+  { re: ONLY_COUNT, scenario: 'tracking', weight: -1.5 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },
@@ -609,6 +631,11 @@ export const NEUTRAL =
   // A garment's collar (领口开线, 衣领脏了, 圆领还是V领) or a boss (找领导) is no coupon to claim: 领 alone is a
   // promotion hint (在哪领), and 衣服领口开线了 showed the 优惠活动 chip with 优惠券使用 second (2026-12-07).
   '领口 领子 衣领 翻领 圆领 立领 高领 v领 半高领 娃娃领 领边 领标 领带 领结 领导 领队 领先 本领 ' +
+  // The buyer's own slip (地址写错了, 颜色选错了, 号码填错了): its 错了 is no goods sent wrong. 地址写错了 showed
+  // the 错发漏发 chip beside 修改地址 (walk, 2026-12-07); 发错了 / 寄错了 are the shop's and stay.
+  '写错了 填错了 选错了 输错了 打错了 写错啦 填错啦 选错啦 ' +
+  // 修改 is a change (修改一下电话), no repair: its 修 put a 维修 chip beside 修改地址.
+  '修改 ' +
   // Phone calls (the courier or an agent ringing) are not a change of phone number.
   '打电话 打过电话 接电话 电话没人接 没人接 电话联系 电话打不通 回电话 来电话 打个电话 电话通知';
 
@@ -617,3 +644,8 @@ export const NEGATORS = ['不用', '不要', '不想', '不需要', '无需', '�
 /** Scenarios that describe the social frame of a message rather than a need. When a message also
  * names a need, these step back (你好，什么时候发货 → shipping-time first). */
 export const SOCIAL: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 'thanks']);
+
+/** A fault in the goods (a defect, damage, a wrong or short item): the buyer has them, after the purchase. */
+export const FAULTS: readonly ScenarioId[] = ['quality', 'damaged', 'wrong-item'];
+/** Needs of the purchase itself: a coupon, haggling, paying, whether it is in stock. */
+export const PURCHASE: readonly ScenarioId[] = ['promotion', 'bargain', 'payment', 'stock'];

@@ -51,8 +51,13 @@ const STAGE_WORDS: [RegExp, number][] = [
   // without them a wrong item on a chat page with no order lost W_STAGE_UNKNOWN on every received-only
   // reply, and 补运费 led (QA pass T, finding 2).
   [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|发错|寄错|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|褪色|脱色|坏)了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害)|染到|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
+  // Another size wanted, said and not asked (换大一码, 我要换成L, 申请换大一码): the goods are in hand. 偏小，建议拍大一码
+  // led 换大一码 beside a completed order, advice for a shopper (walk, 2026-12-07). A question (能换大一码吗) or a
+  // condition (万一小了换大一码) may come before buying: not read.
+  [/^(?!.*(?:如果|万一|要是|假如|的话|到时候|吗|么|\?|能不能|可不可以|可以不|行不行)).*换(?:个|一个|成|为|到)?\s*(?:(?:大|小)(?:一|两|半)?(?:码|号)|(?:[a-zA-Z]{1,4}|\d{2,3})\s*(?:码|号|的))/, AFTER],
   // The goods do not fit (鞋子小了, 裤子有点长了): worn, so received, unless only feared (怕小了, 万一大了).
-  [/^(?!.*(?:如果|要是|万一|假如|怕|会不会|担心)).*(?:衣服|裤子|鞋子?|裙子|外套|上衣|袖子|裤腿|腰|码)(?:有点|太|偏|稍微|穿着)?(?:小|大|紧|松|短|长|肥|瘦)了(?![吗么呢?？])/, AFTER],
+  // …a size named for them too (L的太肥了, 38的小了).
+  [/^(?!.*(?:如果|要是|万一|假如|怕|会不会|担心)).*(?:衣服|裤子|鞋子?|裙子|外套|上衣|袖子|裤腿|腰|码|(?<![a-zA-Z])[a-zA-Z]{1,4}的|\d{2,3}的)(?:有点|太|偏|稍微|穿着)?(?:小|大|紧|松|短|长|肥|瘦)了(?![吗么呢?？])/, AFTER],
   // The buyer judging the goods (东西挺好的就是发货太慢了, 质量很不错): they hold them. Not a look or a
   // hearsay before buying (看着质量挺好的, 听说东西不错), nor a question (质量很好吗).
   [/(?<!看着|看起来|看上去|图上|图片|评价说|听说|据说)(?:东西|宝贝|货|质量)(?:都|也)?(?:挺|很|蛮|真|非常|特别|还挺|还蛮|还是挺|确实)(?:好|不错|满意)(?![吗么嘛呢吧?？])/, AFTER],
@@ -254,7 +259,8 @@ const DETAIL: Record<string, string[]> = {
   'tracking-stuck': ['不动', '没更新', '不更新', '没动', '停', '卡', '好几天', '几天了'],
   'tracking-signed-missing': ['签收', '签了'],
   'delay-out-of-stock': ['缺货', '断货', '没货', '卖完', '没有货'],
-  'delay-urged': ['催', '快点', '尽快', '急'],
+  // …and the day it leaves asked of a paid order (今天可以发出吗): its text names that day ({发货日}).
+  'delay-urged': ['催', '快点', '尽快', '急', '今天+发', '明天+发', '今天+寄', '明天+寄'],
   'merge-other-account': ['账号', '账户', '另一个号', '两个号', '别的号', '小号'],
   'address-changed-confirm': ['改好', '改了吗', '改了没', '改成功', '改过来'],
   'cancel-printed': ['拦', '打单', '打包'],
@@ -276,7 +282,9 @@ const DETAIL: Record<string, string[]> = {
   // …and what came said outright (发过来的是左脚两只, 寄来的是旧款: 多发了商品 tied it on the library's order).
   'wrong-item': ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上', '发的是', '明明是', '明明买的', '明明拍的', '来的是', '收到的是', '寄的是'],
   // 盒子里只有主机，充电器没放: the part not packed.
-  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装'],
+  // …and fewer said to have come than were bought (只收到两件 我拍了三件, 才到了3包): 发错货 led it on the library's
+  // order, no detail of either named (walk, 2026-12-07).
+  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装', '只收到', '只来了', '只到了', '只发了', '只寄了', '只给了', '才收到', '才到了', '才来了', '才发了', '就收到', '就来了', '就到了', '就发了'],
   'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
   // Not 外包装: 外包装完好 names it and is the opposite case (the buyer signed, the box looked fine).
   'damaged-refuse': ['拒签', '拒收', '没签', '签收前'],
@@ -513,6 +521,8 @@ export interface FitData {
   answersDoubt: Uint8Array;
   /** 1: the reply handles the message as a defect (ABOUT_DEFECT). */
   aboutDefect: Uint8Array;
+  /** 1: the reply talks a return down to an exchange (TALKS_RETURN_DOWN). */
+  talksReturnDown: Uint8Array;
 }
 
 /**
@@ -583,6 +593,21 @@ export function swapsForFit(text: string): boolean {
   return SWAP_FOR_FIT.test(t) && !FAULT.test(t);
 }
 
+/**
+ * A reply that talks a return down to an exchange (退货挽留: 是哪里不满意呢？…可以直接帮您换一件…退货也完全没问题):
+ * for a buyer who wants to send the goods back. One who already asks for another size or colour (换个M码)
+ * and says nothing of returning has been talked down already: offering the return there offers what was
+ * not asked (it was the second card of 换个M码; walk, 2026-12-07). Read off the body, so a shop's own counts.
+ */
+const TALKS_RETURN_DOWN = /(?:是哪里|哪里|什么地方)不满意[\s\S]*换|换[\s\S]*退货也/;
+/** The buyer speaks of returning or not wanting the goods (退, 不想要了, 不要了), not only of a swap. */
+const RETURN_SAID = /退|不想要|不要了/;
+
+export function asksSwapOnly(text: string): boolean {
+  const t = normalize(text).text;
+  return namesExchange(t) && !RETURN_SAID.test(t);
+}
+
 /** A body that handles the message as a defect (有问题的地方拍清楚, 确实是我们的问题, 质量问题…由我们承担);
  * not 非质量问题 / 不属于质量问题 (the postage of a swap for fit is the buyer's: those replies say so). */
 const ABOUT_DEFECT = /(?<!非|不属于|不是|不算)质量问题|有问题的地方|确实是我们的问题/;
@@ -633,7 +658,8 @@ export function fitOf(templates: readonly Template[]): FitData {
   const trueAt = Uint8Array.from(templates, (t) => own(TRUE_AT, t.id) ?? 0);
   const answersDoubt = Uint8Array.from(templates, (t) => (ANSWERS_DOUBT.test(t.body) ? 1 : 0));
   const aboutDefect = Uint8Array.from(templates, (t) => (ABOUT_DEFECT.test(t.body) ? 1 : 0));
-  const f = { answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, reviewThreatOnly, shift, answersArrival, notDetail, claimsPlaced };
+  const talksReturnDown = Uint8Array.from(templates, (t) => (TALKS_RETURN_DOWN.test(t.body) ? 1 : 0));
+  const f = { talksReturnDown, answersPaidDeparture, aboutDefect, answersDoubt, trueAt, stage, detail, asksReview, notFor, needsOnPage, billsPostage, answersReview, thanksReview, exchangeOnly, onlyWith, notForUnless, settlesThreat, reviewThreatOnly, shift, answersArrival, notDetail, claimsPlaced };
   cache.set(templates, f);
   return f;
 }

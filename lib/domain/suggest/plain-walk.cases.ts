@@ -276,3 +276,126 @@ export const REVIEW_THREATS: WalkCase[] = [
   c('好评给过了', ['completed'], { never: THREAT_FIRST }),
   c('不然我就去投诉你们', ['completed'], { never: THREAT_FIRST }),
 ];
+
+/**
+ * The walks of 2026-12-07, second round (sugg6): plain messages still read wrong, each fixed at its cause.
+ * Our own texts, in Taobao's 亲, JD's polite, Pinduoduo's clipped and Douyin's 宝宝 styles.
+ */
+const PURCHASE_CHIPS: ScenarioId[] = ['promotion', 'payment', 'bargain', 'stock'];
+const PURCHASE_CARDS = [...PROMO, ...BARGAIN, 'pay-remind', 'pay-hesitate', 'pay-methods', 'pay-failed', 'stock-available', 'stock-low'];
+
+/** A fault in goods in hand, asked how to handle (怎么弄, 咋整, 怎么处理): after the purchase, no coupon, haggling, payment or stock. */
+export const FAULT_HOW: WalkCase[] = [
+  c('领口脱线了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('衣领开线了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('领子脱线了怎么弄呢', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('鞋带断了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('亲 拉链坏了 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('宝宝 拉链拉不上了 咋整', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('领口有个洞 怎么弄', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('您好，收到的水杯杯盖裂开了，请问应该怎么处理？', ['completed'], { never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('袖子脱线了 咋搞', ['completed'], { first: ['quality-photos'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('少发了一件 怎么弄', ['completed'], { first: ['missing-item'], never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  c('盒子压扁了 里面的也坏了 怎么办', ['shipped'], { never: PURCHASE_CARDS, chipsNever: PURCHASE_CHIPS }),
+  // Neighbours: a purchase need named keeps its chip, beside a fault or alone.
+  c('优惠券怎么弄', [], { first: ['promo-coupon'] }),
+  c('领口开线了 能不能送张优惠券', ['completed'], { top3: [['promo-coupon'], ['quality-photos']] }),
+  c('开线了 想换一件 还有货吗', ['completed'], { top3: [['quality-photos'], ['exchange-reserved', 'exchange-how', ...STOCK]] }),
+];
+
+const PRODUCT_CARDS = ['product-verify', 'product-material', 'product-color', 'product-usage', 'product-compare', 'product-genuine', 'product-match'];
+/** A thanks with the agent called 宝宝 (or 宝贝, 宝子): a goodbye, no product question about a baby. */
+export const THANKS_BAOBAO: WalkCase[] = [
+  c('谢谢宝宝', [], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('谢谢宝宝', ['shipped'], { at: 22, first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('好的宝宝 谢谢', ['paid'], { first: BYE, never: [...PRODUCT_CARDS, 'order-paid'], chipsNever: ['product-info'] }),
+  c('收到啦宝宝 谢谢', ['completed'], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('宝宝谢谢你呀', [], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('感谢宝宝耐心解答', [], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('好嘞宝宝', ['paid'], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('嗯嗯 谢谢宝宝 我等收货', ['shipped'], { first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('谢谢宝贝 辛苦啦', ['completed'], { at: 23, first: BYE, never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  // Neighbours: a baby in a question keeps the product's (or the size's) replies.
+  c('宝宝能用吗 谢谢', [], { first: PRODUCT_CARDS }),
+  c('这款宝宝能穿吗', [], { top3: [['size-ask', 'size-recommend', ...PRODUCT_CARDS]] }),
+];
+
+/** Fewer came than were bought (只收到两件 我拍了三件): 漏发少件 leads, not 发错货 on the library's order. */
+export const FEWER_CAME: WalkCase[] = [
+  c('只收到两件 我拍了三件', ['completed'], { first: ['missing-item'] }),
+  c('亲 买了四双袜子 只来了三双', ['completed'], { first: ['missing-item'] }),
+  c('您好，订单是两盒，目前只收到一盒', ['shipped'], { first: ['missing-item'] }),
+  c('宝宝 我下单了5包 才到了3包', ['completed'], { first: ['missing-item'] }),
+  c('拍了3件怎么只发了2件', ['completed'], { first: ['missing-item'] }),
+  c('只寄了上衣 裤子没看到', ['completed'], { first: ['missing-item'] }),
+  c('套装就来了一件上衣', ['completed'], { first: ['missing-item'] }),
+  c('只到了一箱 还有一箱呢', ['shipped'], { first: ['missing-item'] }),
+  c('只收到两件 我拍了三件', ['refunding'], { first: ['missing-item'] }),
+  // Neighbours: another item, or one too many, keep theirs.
+  c('收到的是蓝色 我拍的是黑色', ['completed'], { first: ['wrong-item'] }),
+  c('多发了一件', ['completed'], { first: ['extra-item'] }),
+];
+
+/** A thanks beside an unpaid order: the goodbye leads, the reminder keeps one slot after it. */
+const REMIND = ['pay-remind', 'pay-remind-stock'];
+export const THANKS_UNPAID: WalkCase[] = [
+  c('谢谢', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('好的呢 谢谢客服', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('谢谢你啊亲', ['unpaid'], { at: 23, first: BYE, top3: [REMIND], never: WELCOMES }),
+  c('感谢客服耐心解答', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('好的 辛苦啦', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  c('多谢多谢', ['unpaid', 'completed'], { first: BYE, top3: [REMIND] }),
+  c('谢谢宝宝', ['unpaid'], { at: 26, first: BYE, top3: [REMIND] }),
+  c('您好，谢谢您的解答', ['unpaid'], { first: BYE, top3: [REMIND], never: WELCOMES }),
+  c('ok 谢了', ['unpaid'], { first: BYE, top3: [REMIND] }),
+  // Neighbours: an acknowledgement with no thanks in it, or a greeting, is about nothing in particular: the reminder leads.
+  c('嗯嗯', ['unpaid'], { first: REMIND }),
+  c('好的我看看', ['unpaid'], { first: REMIND, top3: [['bye-not-yet']] }),
+  c('在吗', ['unpaid'], { first: REMIND }),
+];
+
+/** Beside a clear need, no chip for a word that only brushes a situation (宝宝, 这个, a 您好, a colour naming the goods). */
+export const CLEAR_NEED: WalkCase[] = [
+  c('宝宝 裤子拉链坏了 咋整', ['completed'], { first: ['quality-photos'], never: PRODUCT_CARDS, chipsNever: ['product-info', ...PURCHASE_CHIPS] }),
+  c('您好，收到的杯子有裂缝，请问如何处理', ['completed'], { never: WELCOMES, chipsNever: ['greeting', 'product-info'] }),
+  c('衣服掉色严重 怎么弄啊', ['completed'], { first: ['quality-fading', 'quality-photos'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('宝宝辛苦了', [], { first: BYE, never: ['quality-photos', ...PRODUCT_CARDS], chipsNever: ['quality', 'product-info'] }),
+  c('谢谢亲 这个我先看看', [], { first: ['bye-not-yet', ...BYE], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('宝宝能穿吗 两岁', [], { first: ['size-ask', 'size-recommend'], chipsNever: ['product-info'] }),
+  c('收到的衣服颜色发错了，我要的是黑色', ['completed'], { first: ['wrong-item'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('亲 发错了 我要的是黑色', ['completed'], { first: ['wrong-item'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('您好，收货电话填错了，麻烦修改一下', ['paid'], { first: ['address-change', 'address-check'], never: WELCOMES, chipsNever: ['repair', 'greeting'] }),
+  // Neighbours: a real second need, or a product question beside a fault, keeps its chip.
+  c('开线了 这是什么面料啊', ['completed'], { top3: [['quality-photos'], ['product-material']] }),
+  c('发票什么时候开 能发顺丰吗', ['paid'], { top3: [['invoice-after-receipt', 'invoice-info'], ['courier-sf']] }),
+];
+
+/** Another size or colour asked for: an exchange, no return to talk the buyer out of (退货挽留), no size question. */
+export const SWAP_NOT_RETURN: WalkCase[] = [
+  c('换个M码', ['completed'], { first: ['exchange-how'], never: ['return-retain', 'size-exchange-ok', 'size-ask'], chipsNever: ['size-fit', 'return'] }),
+  c('L码大了想换个M码', ['completed'], { first: ['exchange-how'], never: ['return-retain', 'size-exchange-ok', 'size-ask'], chipsNever: ['size-fit'] }),
+  c('宝宝 这个裙子我穿着有点大 能换S吗', ['completed'], { first: ['exchange-how'], never: ['return-retain'] }),
+  c('颜色不喜欢 能换个白色吗', ['completed'], { first: ['exchange-how'], never: ['return-retain'] }),
+  c('您好，衣服小了，申请换大一码', ['completed'], { first: ['exchange-how'], never: ['return-retain', ...WELCOMES], chipsNever: ['size-fit', 'greeting'] }),
+  c('鞋子挤脚 换39的', ['completed'], { first: ['exchange-how'], never: ['return-retain'] }),
+  c('换大一码', ['completed'], { first: ['exchange-how'], never: ['return-retain', 'size-runs-small'] }),
+  c('能换码吗 L的太肥了', ['shipped'], { first: ['exchange-how'], never: ['return-retain', 'size-exchange-ok'] }),
+  // Neighbours: a return said, or a size asked about, keep theirs.
+  c('不喜欢 想退货', ['completed'], { first: ['return-retain', 'return-7day'] }),
+  c('小了 能退能换吗', ['completed'], { top3: [['return-retain']] }),
+  c('换个M码 我165穿M合适吗', ['completed'], { top3: [['size-ask', 'size-recommend']] }),
+];
+
+/** The buyer's own details said wrong (地址写错了): an address change, no goods sent wrong. */
+export const DETAILS_WRONG: WalkCase[] = [
+  c('地址写错了', ['paid'], { first: ['address-change', 'address-check'], never: ['wrong-item', 'missing-item'], chipsNever: ['wrong-item'] }),
+  c('亲 地址错了 帮我改下', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('宝宝 收件人名字写错了', ['unpaid'], { top3: [['address-change', 'address-check']], chipsNever: ['wrong-item', 'product-info'] }),
+  c('手机号输错了一位', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('地址选错了 能改吗', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('门牌号错了', ['shipped'], { first: ['address-change-shipped', 'address-check'], chipsNever: ['wrong-item'] }),
+  c('您好 电话号码错了 麻烦帮忙改一下', ['paid'], { first: ['address-change', 'address-check'], chipsNever: ['wrong-item', 'repair'] }),
+  // Neighbours: goods sent wrong keep 发错货.
+  c('你们寄错了', ['completed'], { first: ['wrong-item'] }),
+  c('颜色发错了 地址也不对', ['completed'], { top3: [['wrong-item']] }),
+];

@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, COLLAR, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -77,4 +77,17 @@ describe('the after-sales walk of 2026-12-07', () => {
   it.each(BIGGER_ONE)(`a bigger one is no haggling: ${name}`, check);
   it.each(LATE_CLOSINGS)(`a closing is no payment confirmation: ${name}`, check);
   it.each(REVIEW_THREATS)(`a bad review threatened gets the reply aimed at it: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, second round', () => {
+  it('holds at least 6 messages of each kind', () => {
+    for (const group of [FAULT_HOW, THANKS_BAOBAO, FEWER_CAME, THANKS_UNPAID, CLEAR_NEED, SWAP_NOT_RETURN, DETAILS_WRONG]) expect(group.length).toBeGreaterThanOrEqual(6);
+  });
+  it.each(FAULT_HOW)(`a fault in hand is after the purchase: ${name}`, check);
+  it.each(THANKS_BAOBAO)(`a thanks to 宝宝 is a thanks: ${name}`, check);
+  it.each(FEWER_CAME)(`fewer came than bought: ${name}`, check);
+  it.each(THANKS_UNPAID)(`a thanks beside an unpaid order is answered as a thanks: ${name}`, check);
+  it.each(CLEAR_NEED)(`no chip for a word that brushes a situation beside a clear need: ${name}`, check);
+  it.each(SWAP_NOT_RETURN)(`a swap is no return to talk down: ${name}`, check);
+  it.each(DETAILS_WRONG)(`the buyer's details said wrong are an address change: ${name}`, check);
 });

@@ -8,7 +8,7 @@ import { own } from '../own';
 import type { Classification } from './classify';
 import { isCuePhrase } from './combine';
 import { SOCIAL } from './cues';
-import { AFTER, asksArrival, asksDeparture, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, swapsForFit, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
+import { AFTER, asksArrival, asksDeparture, asksSwapOnly, fitOf, gaveReview, namesExchange, PAID, postedBadReview, PRE, saysHesitant, saysPlacedUnpaid, SENT_BACK, swapsForFit, SHIPPED, SHOP_FAULT, stageOfOrders, stageOfWords, threatensReview, UNPAID } from './fit';
 import { bigrams, normalize, PARTICLES } from './normalize';
 import { ORDER_BIT, SCENARIO_BIT, TONE_CALM, TONE_WARM, orderMask, type TemplateIndex } from './template-index';
 
@@ -169,6 +169,10 @@ const PRE_PAYMENT: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
  * other clear need the chips show (改地址, 便宜点, 有货吗, a return) the reminder keeps its one slot
  * but goes after the first reply to what the buyer asked (QA: 催付 at Alt+1 for 还没付款，地址能改吗).
  */
+/** A return or goods not wanted, said by the buyer (normalised text). */
+const RETURN_WORD = /退|不想要|不要了/;
+/** Words of thanks (normalised text), as against a bare acknowledgement (嗯嗯, 好的, 收到). */
+const THANKS_SAID = /谢|感谢|辛苦|麻烦(?:你|您)?了|3q|thank/;
 const REMINDER_LEADS: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 'thanks', 'shipping-time', 'payment']);
 
 const STATUS_HINTS: Record<OrderStatus, ScenarioId[]> = {
@@ -445,6 +449,7 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // An order placed and not paid: on the page, or in the buyer's words (还没付款; not 付款前, 还没拍).
   const hesitant = saysHesitant(input.text);
   let swap: boolean | undefined;
+  let swapOnly: boolean | undefined;
   const fitSwap = () => (swap ??= swapsForFit(input.text));
   const placedUnpaid = status === 'unpaid' || [input.text, ...(input.earlier ?? [])].some(saysPlacedUnpaid);
   /** A payment reminder (您拍下的宝贝还没付款) to a buyer with no order placed: it answers nothing asked
@@ -616,6 +621,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // stayed third behind the thanks when it only lost ground).
     if (goodGiven && fit.answersReview[t] && !fit.thanksReview[t]) total -= W_ORDER_CONFLICT;
     if (fit.exchangeOnly[t] && !exchangeSaid) total -= W_ORDER_CONFLICT;
+    // …nor when the message asks for a new one (这条裤子能换个大一码吗: a swap for fit, another size named) and
+    // says nothing of one under way (寄回, 新的那件…: their detail). With 退货挽留 and the size replies off such a
+    // message, 换货进度 filled its third card (walk, 2026-12-07).
+    else if (fit.exchangeOnly[t] && fitSwap() && !named.some((m) => names(t, m))) total -= W_ORDER_CONFLICT;
     // 差评之前先解决 speaks of a bad review threatened: not suggested for one posted or a good one given,
     // nor for a complaint threatened with no review in the words (不然我就投诉).
     if (fit.reviewThreatOnly[t] && !(reviewThreatened && BAD_REVIEW_WORD.test(qText))) total -= W_ORDER_CONFLICT;
@@ -626,6 +635,9 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     // A swap for fit or taste with no fault named (L码大了想换个M码) is no defect: 质量问题请拍照 and the
     // other defect replies would tell the buyer otherwise (fit.ts SWAP_FOR_FIT, ABOUT_DEFECT).
     if (fit.aboutDefect[t] && fitSwap()) total -= W_ORDER_CONFLICT;
+    // Nor is a swap asked for (换个M码, 能换个白色吗) a return to talk down: 退货挽留 offers the return not asked
+    // for (fit.ts TALKS_RETURN_DOWN). The message and the one before a short follow-up say no 退 either.
+    if (fit.talksReturnDown[t] && (swapOnly ??= ruling.some((m) => asksSwapOnly(m)) && !ruling.some((m) => RETURN_WORD.test(m)))) total -= W_ORDER_CONFLICT;
     return total + fitOffset(t);
   };
 
@@ -644,7 +656,10 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   };
   const orderDriven = (t: number) => unpaidBoost > 0 && !leadIsPayment && paymentForUnpaid(t) && !answersAsk(t);
   const lead = cls.confident ? cls.scores[0]?.id : undefined;
-  const standBack = unpaidBoost > 0 && !!lead && !REMINDER_LEADS.has(lead);
+  // A thanks (谢谢, 辛苦了) is answered as a thanks: the reminder keeps its one slot, after the goodbye. An
+  // acknowledgement with no thanks in it (嗯嗯, 好的我看看) is a message about nothing in particular, which
+  // the reminder may lead (谢谢 beside an unpaid order had 催付 at Alt+1; walk, 2026-12-07).
+  const standBack = unpaidBoost > 0 && !!lead && (!REMINDER_LEADS.has(lead) || (lead === 'thanks' && THANKS_SAID.test(qText)));
   let nScored = 0;
   if (shownMask)
     for (const t of candList) {

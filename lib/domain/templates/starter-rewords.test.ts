@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STARTER_LIBRARY } from './starter';
 import { STARTER_REWORDS, rewordStarter } from './starter-rewords';
+import { STARTER_ADDED } from './starter-additions';
+import { upgradeStarter } from './starter-upgrade';
 import type { TemplateLibrary } from './types';
 
 /** A library as shops stored it before 2026-12-03: the starter with the old wordings. */
@@ -81,5 +83,52 @@ describe('a supervisor promised at an hour the reply is true at (after-sales wal
     expect(r.reworded.ids).toEqual(expect.arrayContaining(['complaint-escalate', 'quality-late']));
     expect(body(r, 'complaint-escalate')).toBe(body(STARTER_LIBRARY, 'complaint-escalate'));
     expect(body(r, 'complaint-escalate')).not.toContain('今天之内');
+  });
+});
+
+describe('已催仓库 names the day it leaves in shop time (walk, 2026-12-07, second round)', () => {
+  it('a stored untouched copy of 您的订单今天优先处理 is given the new wording; an edited one is kept', () => {
+    const r = rewordStarter(stored(), STARTER_LIBRARY, 1)!;
+    expect(r.reworded.ids).toContain('delay-urged');
+    expect(body(r, 'delay-urged')).toBe(body(STARTER_LIBRARY, 'delay-urged'));
+    expect(body(r, 'delay-urged')).toContain('{发货日}');
+    expect(body(r, 'delay-urged')).not.toContain('今天');
+    const edited = stored();
+    edited.templates.find((t) => t.id === 'delay-urged')!.body = '亲，仓库今天就给您发，放心～';
+    expect(body(rewordStarter(edited, STARTER_LIBRARY, 1)!, 'delay-urged')).toBe('亲，仓库今天就给您发，放心～');
+  });
+});
+
+describe('差评之前先解决 asks what happened before promising anything (walk, 2026-12-07, second round)', () => {
+  const threat = () => body(STARTER_LIBRARY, 'review-threat');
+  it('admits no fault it has not checked, gives the buyer no free pick of remedies, and keeps to the agent’s own reach', () => {
+    expect(threat()).toMatch(/权利/);
+    expect(threat()).not.toMatch(/确实是我们|我们没做好|我们的问题|我们的失误/);
+    expect(threat()).not.toMatch(/您选|选一个|补发、换货|退款/);
+    // What happened, with a photo; the shop's rules decide, the supervisor what is beyond the agent.
+    expect(threat()).toMatch(/什么情况|什么问题/);
+    expect(threat()).toMatch(/照片/);
+    expect(threat()).toMatch(/售后规定/);
+    expect(threat()).toMatch(/主管/);
+    expect(threat()).not.toMatch(/今天|马上给您办/);
+  });
+
+  it('a library that added the first wording with the update of 2026-12-07 gets the new one at the next update; an edited copy stays', () => {
+    const withOld = stored();
+    expect(body(withOld, 'review-threat')).toMatch(/^亲，先消消气，这次确实是我们没做好/);
+    // The machine has had every STARTER_ADDED list: nothing is added, the untouched copy is reworded.
+    const up = upgradeStarter(withOld, STARTER_LIBRARY, STARTER_ADDED.length, undefined, undefined, 5);
+    expect(up.added).toEqual([]);
+    expect(up.library!.reworded!.ids).toContain('review-threat');
+    expect(body(up.library!, 'review-threat')).toBe(threat());
+    const edited = stored();
+    edited.templates.find((t) => t.id === 'review-threat')!.body = '亲，先别急着评价，我们店里一定给您处理好～';
+    const kept = upgradeStarter(edited, STARTER_LIBRARY, STARTER_ADDED.length, undefined, undefined, 5);
+    expect(body(kept.library!, 'review-threat')).toBe('亲，先别急着评价，我们店里一定给您处理好～');
+    // A library that never had it gets today's wording when the update adds it.
+    const without = { groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.filter((t) => t.id !== 'review-threat') };
+    const added = upgradeStarter(without, STARTER_LIBRARY, STARTER_ADDED.length - 1, undefined, undefined, 5);
+    expect(added.added).toEqual(['review-threat']);
+    expect(body(added.library!, 'review-threat')).toBe(threat());
   });
 });

@@ -52,6 +52,13 @@ export const STARTER_REWORDS: Readonly<Record<string, readonly string[]>> = {
   // at 23:40 twenty minutes. Now true at any hour, as 夜班接待 (明天上午跟进) is.
   'quality-late': ['亲，您反馈的问题我已经记下了。因为收货已经超过 3 天，需要报给主管一起商量怎么处理最合适，今天之内给您回复方案，请稍等～'],
   'complaint-escalate': ['亲，您的问题我已经上报主管，主管今天之内会亲自联系您给出处理方案。这期间有任何情况您随时找我，我一直都在。'],
+  // 2026-12-07 (walk, second round): 已催仓库 said 您的订单今天优先处理 — sent at 23:00, or after the day's
+  // print run, a day already over. Now the day it leaves in shop time ({发货日}).
+  'delay-urged': ['亲，已经帮您催过仓库了，您的订单今天优先处理，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'],
+  // 2026-12-07 (walk, second round): 差评之前先解决, added to stored libraries by the update of the same day
+  // (starter-additions.ts), admitted a fault before anyone knew what happened (这次确实是我们没做好) and offered
+  // the buyer a free pick of 补发、换货还是退款, beyond what an agent may give without the supervisor.
+  'review-threat': ['亲，先消消气，这次确实是我们没做好，让您不开心了。怎么评价是您的权利，我们不会为难您；只想请您先给我们一次弥补的机会：补发、换货还是退款，您选一个告诉我，我这边马上给您办。'],
   'complaint-resolve-first': ['亲，真的很抱歉让事情到了这一步。我们非常重视您的意见，也希望先由我们直接来解决：您希望怎么处理，告诉我，我们尽最大努力满足您。'],
   'review-thanks': ['谢谢亲的好评和认可！您的支持是我们最大的动力，以后有任何问题也随时来找{客服}～'],
   'bye-five-star': ['谢谢亲～收到宝贝满意的话，记得给我们一个五星好评哦，这对我们真的很重要！祝您生活愉快～'],

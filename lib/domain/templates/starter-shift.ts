@@ -9,7 +9,8 @@ import type { Template, TemplateShift } from './types';
  *   today (请稍等几分钟, 主管上班时间会联系您, 已经提醒同事加急) — at night nobody of them is on, and
  *   at 23:40 "today" is twenty minutes; or it speaks of a daytime rush (咨询高峰). 上报主管 said 主管今天之内
  *   until 2026-12-07; its text is now true at any hour (夜里报上去的，第二天上午联系您), and it keeps the mark:
- *   at night a reply the agent can act on now comes first.
+ *   at night a reply the agent can act on now comes first. So does 已催仓库, which said 今天优先处理 until
+ *   the same day and now names the day it leaves in shop time ({发货日}).
  * - 'night': written for the night shift (夜班接待: the day shift follows up tomorrow).
  */
 export const STARTER_SHIFT: Readonly<Record<string, 'day' | 'night'>> = {

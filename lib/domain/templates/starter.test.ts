@@ -169,6 +169,24 @@ describe('starter library', () => {
     expect(renderTemplate(cf.body, { ...late, now: new Date(Date.UTC(2026, 11, 3, 13, 0)) }).text).toContain('今天22:10前付款，今天（12月3日）就能发出');
   });
 
+  it('names the day in shop time, never a bare 今天: every starter reply rendered at 23:00, after the cut-off and at 02:00', () => {
+    // 已催仓库 said 您的订单今天优先处理 (walk, 2026-12-07): sent at 23:00 or after the day's print run, a day
+    // already over; at 02:00 a day the warehouse has not started. A day a reply names comes from
+    // {发货日} / {今天} / {付款发货}, which carry the date and follow the cut-off and the shop's zone.
+    const bare = templates.filter((t) => /今天|今日|当天之内/.test(t.body.replace(/[{｛][^}｝]*[}｝]/g, ''))).map((t) => t.title);
+    expect(bare).toEqual([]);
+    const urged = templates.find((t) => t.id === 'delay-urged')!.body;
+    const at = (h: number) => ({ agentName: '小美', shopName: '棉麻小铺', now: new Date(Date.UTC(2026, 11, 7, h - 8, 0)), cutoff: '16:00', zone: 480 });
+    expect(renderTemplate(urged, at(10)).text).toContain('争取今天（12月7日）发出');
+    expect(renderTemplate(urged, at(17)).text).toContain('争取明天（12月8日）发出');
+    expect(renderTemplate(urged, at(23)).text).toContain('争取明天（12月8日）发出');
+    // 02:00 is the new day, before its cut-off: the order leaves that day, and the card says which.
+    expect(renderTemplate(urged, at(26)).text).toContain('争取今天（12月8日）发出');
+    // A shop that does not ship on Sundays: Saturday evening names Monday.
+    const sat = { ...at(17), now: new Date(Date.UTC(2026, 11, 5, 9, 0)), noShip: { weekdays: [0], dates: [] } };
+    expect(renderTemplate(urged, sat).text).toContain('争取周一（12月7日）发出');
+  });
+
   it('says which order states a reply fits when it states a fact about the order', () => {
     const fits = (id: string) => templates.find((t) => t.id === id)?.orders;
     expect(fits('order-paid')).toEqual(['paid']); // 收到您的付款啦…订单{发货日}发出

@@ -215,8 +215,10 @@ const TEMPLATES: Template[] = [
     'yc'),
   tpl('delay-out-of-stock', '发货物流', '下单后缺货', ['delay', 'stock'],
     '亲，非常抱歉，您拍的{商品?}仓库刚刚断货了，补货要到{补货日期?}。您可以等一等，也可以换同价位的其他款，或者直接退款，选哪种我都马上帮您办。'),
+  // The day it leaves in shop time ({发货日}: 今天 before the cut-off, 明天 after it, the next shipping day
+  // past a closed one), not 今天: sent at 23:00 or after the cut-off, 今天优先处理 was a day already over.
   tpl('delay-urged', '发货物流', '已催仓库', ['delay', 'shipping-time'],
-    '亲，已经帮您催过仓库了，您的订单今天优先处理，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'),
+    '亲，已经在订单上给仓库备注了加急，会优先给您安排，争取{发货日}发出，发出后我把单号发给您。耽误您的时间了，再次说声抱歉。'),
   // True at any order stage (checks, promises nothing): what a chosen 延迟发货 shows when the buyer's
   // orders fit none of the replies above (none paid and unshipped).
   tpl('delay-check', '发货物流', '查询发货进度', ['delay'],
@@ -353,9 +355,13 @@ const TEMPLATES: Template[] = [
   tpl('complaint-resolve-first', '投诉评价', '先协商解决', ['complaint'],
     '真的很抱歉让事情到了这一步。您的意见我们非常重视，也希望由我们先来解决：您希望怎么处理可以直接告诉我，在店里的规定范围内我尽力帮您争取；超出我权限的，我报给主管来定，再把结果告诉您。'),
   // A bad review threatened, not yet written (再不解决我就给差评了): no review to answer, nor one to ask
-  // for — the buyer is told the review is theirs to give and offered the fix first.
+  // for — the buyer is told the review is theirs to give, and asked what happened before anything is
+  // promised. Until 2026-12-07 it admitted a fault nobody had looked at yet (这次确实是我们没做好) and let the
+  // buyer pick 补发、换货还是退款 — more than an agent may give for a minor defect without the supervisor
+  // (domain.md: at most the postage). Now: what happened and a photo, the shop's after-sale rules (the
+  // shop's fault: postage both ways is the shop's), and the supervisor for anything beyond the agent.
   tpl('review-threat', '投诉评价', '差评之前先解决', ['review', 'complaint'],
-    '亲，先消消气，这次确实是我们没做好，让您不开心了。怎么评价是您的权利，我们不会为难您；只想请您先给我们一次弥补的机会：补发、换货还是退款，您选一个告诉我，我这边马上给您办。'),
+    '您先别急，评价怎么写是您的权利，我们不会因此为难您。能先跟我说说具体遇到了什么情况吗？方便的话把不满意的地方拍张照片发我。我核实清楚后按店里的售后规定给您处理，确认是商品本身的问题，退换的来回运费由我们承担；超出我权限的，我报给主管来定，再把结果告诉您。'),
   tpl('review-bad', '投诉评价', '中差评沟通', ['review', 'complaint'],
     '亲，看到您的评价我们很难过，给您添麻烦了。问题我已经在处理：{处理方案?}。等您满意了，方便的话帮我们追评或者修改一下评价，真的非常感谢！',
     'cp'),
@@ -409,7 +415,7 @@ const FITS: Record<string, OrderStatus[]> = {
   'tracking-signed-missing': RECEIVED, // 物流显示已经签收了
   'delay-apology': ['paid'], // 让您久等了…预计…发出
   'delay-out-of-stock': ['paid'], // 您拍的…断货了…或者直接退款
-  'delay-urged': ['paid'], // 已经帮您催过仓库了
+  'delay-urged': ['paid'], // 已经在订单上给仓库备注了加急…争取{发货日}发出
   'merge-orders': BEFORE_SHIPPING, // 我在后台给您备注合并
   'merge-other-account': BEFORE_SHIPPING, // 找到两个订单后备注合并发出
   'courier-unreachable': BEFORE_SHIPPING, // 我帮您改发…
