@@ -8,14 +8,13 @@
  * - a Taobao memo form with 取消 before 确定: the save gate watches 确定.
  */
 import { describe, expect, it } from 'vitest';
-import { callFromExtensionPage, cardReady, inPanel } from './pages';
+import { allFollowups, cardReady, inPanel } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
-import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
 const s = extensionSuite({ shop: 'keep', pageErrors: true });
 
-const openFollowups = async () => (await callFromExtensionPage<FollowupList>(s.ext, 'listFollowups', { perGroup: 500 })).groups.flatMap((g) => g.items);
+const openFollowups = () => allFollowups(s.ext);
 
 describe('JD: an unpaid order on the order list, and its buyer in 咚咚', () => {
   // The fixture's unpaid order (302917220418), bought by the 咚咚 fixture's open buyer, whose pin is

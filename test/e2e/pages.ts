@@ -1,6 +1,8 @@
 /** Small helpers for the e2e tests: the panel (in its closed shadow root) and the demo console's hooks. */
 import type { Locator, Page } from 'playwright-core';
 import { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
+import type { Followup } from '../../lib/domain/followups/types';
+import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
 export { cardFrame, evaluateInPanel, PanelLocator } from './panel-world';
 
@@ -68,6 +70,16 @@ export async function callFromExtensionPage<T = unknown>(page: Page, verb: strin
   const reply = await page.evaluate(([v, p]) => (globalThis as any).chrome.runtime.sendMessage({ kf: v, payload: p }), [verb, payload] as const);
   if (!reply?.ok) throw new Error(`${verb} failed: ${JSON.stringify(reply)}`);
   return reply.value as T;
+}
+
+/** Every follow-up the popup's list holds (open, snoozed, done), through the worker's listFollowups. */
+export async function allFollowups(page: Page): Promise<Followup[]> {
+  return (await callFromExtensionPage<FollowupList>(page, 'listFollowups', { perGroup: 500 })).groups.flatMap((g) => g.items);
+}
+
+/** The follow-up `id`, or undefined when the list has none. */
+export async function followupById(page: Page, id: string): Promise<Followup | undefined> {
+  return (await allFollowups(page)).find((f) => f.id === id);
 }
 
 /**

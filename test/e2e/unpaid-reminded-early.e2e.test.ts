@@ -8,12 +8,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { callFromExtensionPage, followupById, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, panel, MIDNIGHT_WAIT_MS } from './pages';
 import { extensionSuite } from './suite';
 import { getRaw } from './stores';
 import type { BuyerData } from '../../lib/domain/customers/buyer-export';
 import type { Followup } from '../../lib/domain/followups/types';
-import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
 const CAT = '爱吃橙子的猫';
 // The demo's unpaid orders: the cat's placed 4 h 40 min ago, the fawn's 2 h 10 min ago (test/demo/site/app.js).
@@ -35,10 +34,7 @@ beforeAll(async () => {
   await openDemoOrders(orders, s.h.demoUrl);
 }, 60_000 + MIDNIGHT_WAIT_MS);
 
-async function item(id: string): Promise<Followup | undefined> {
-  const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
-  return list.groups.flatMap((g) => g.items).find((f) => f.id === id);
-}
+const item = (id: string): Promise<Followup | undefined> => followupById(ext, id);
 
 describe('a 催付 reply inserted before the order list made the buyer’s 拍下未付 item', () => {
   it('the item made later for an order placed before it is already done (已催付, 催过 its time), across a worker restart; 撤销 gives it back', async () => {

@@ -6,10 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, openPopup, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { callFromExtensionPage, followupById, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, openPopup, panel, MIDNIGHT_WAIT_MS } from './pages';
 import { extensionSuite } from './suite';
 import type { Followup } from '../../lib/domain/followups/types';
-import type { FollowupList } from '../../lib/messaging/protocol-followups';
 
 const CAT = '爱吃橙子的猫';
 const CAT_ORDER = '3967201845739261054';
@@ -27,10 +26,7 @@ beforeAll(async () => {
   await openDemoOrders(orders, s.h.demoUrl);
 }, 60_000 + MIDNIGHT_WAIT_MS);
 
-async function item(id: string): Promise<Followup | undefined> {
-  const list = await callFromExtensionPage<FollowupList>(ext, 'listFollowups', { perGroup: 500 });
-  return list.groups.flatMap((g) => g.items).find((f) => f.id === id);
-}
+const item = (id: string): Promise<Followup | undefined> => followupById(ext, id);
 
 /** Inserts the starter reply `id`, found by the panel's search, into the chat box. */
 async function insert(chat: Page, query: string, id: string) {
