@@ -72,6 +72,19 @@ export async function callFromExtensionPage<T = unknown>(page: Page, verb: strin
   return reply.value as T;
 }
 
+/**
+ * 小美 of 橙子旗舰店 with a 23:59 cut-off (the demo's unpaid orders are reminders at any hour) and the
+ * list's wait `unpaidAfterMinutes`, then the demo order list read in a tab of its own.
+ */
+export async function demoOrdersRead(h: { openExtensionPage(path: string): Promise<Page>; context: { newPage(): Promise<Page> }; demoUrl: string }, unpaidAfterMinutes: number): Promise<{ ext: Page; orders: Page }> {
+  await clearOfMidnight();
+  const ext = await h.openExtensionPage('options.html');
+  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '23:59' }, followups: { unpaidAfterMinutes } });
+  const orders = await h.context.newPage();
+  await openDemoOrders(orders, h.demoUrl);
+  return { ext, orders };
+}
+
 /** Every follow-up the popup's list holds (open, snoozed, done), through the worker's listFollowups. */
 export async function allFollowups(page: Page): Promise<Followup[]> {
   return (await callFromExtensionPage<FollowupList>(page, 'listFollowups', { perGroup: 500 })).groups.flatMap((g) => g.items);

@@ -11,7 +11,8 @@ import type { Harness } from './harness';
 import type { TeamServer } from '../team/server';
 import { startNetProxy, type NetProxy } from '../team/net-proxy';
 import { call, join, startTwoMachines, stopAll, syncNow, syncUntilSynced } from './team-world';
-import { cardReady, chatInput, clearOfMidnight, inPanel, openDemoChat, openDemoOrders, MIDNIGHT_WAIT_MS } from './pages';
+import { cardReady, clearOfMidnight, inPanel, openDemoChat, openDemoOrders, MIDNIGHT_WAIT_MS } from './pages';
+import { insertFound } from './reminded';
 
 const SHOP = 'e2e-unpaid-reminded';
 const CAT = '爱吃橙子的猫';
@@ -53,9 +54,7 @@ it('a reminder sent while a colleague snoozed the item offline stays done on bot
   const chat = await wu.context.newPage();
   await openDemoChat(chat, wu.demoUrl, { buyer: CAT });
   await cardReady(chat, CAT);
-  await chatInput(chat).click();
-  await inPanel(chat, '[data-kf="search"]').fill('截单提醒');
-  await inPanel(chat, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main').click();
+  await insertFound(chat, '截单提醒', 'pay-remind');
   await expect.poll(() => inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(1);
   expect(await syncUntilSynced(w)).toBeLessThan(99);
 

@@ -8,7 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, followupById, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { callFromExtensionPage, demoOrdersRead, followupById, cardReady, demo, inPanel, openDemoChat, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { insertFound, undoReminder } from './reminded';
 import { extensionSuite } from './suite';
 import { getRaw } from './stores';
 import type { BuyerData } from '../../lib/domain/customers/buyer-export';
@@ -26,12 +27,8 @@ let orders: Page;
 
 const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {
-  await clearOfMidnight();
-  ext = await s.h.openExtensionPage('options.html');
   // The list asks for a reminder only 5 hours after an order: none of the demo's unpaid orders has an item yet.
-  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '23:59' }, followups: { unpaidAfterMinutes: 300 } });
-  orders = await s.h.context.newPage();
-  await openDemoOrders(orders, s.h.demoUrl);
+  ({ ext, orders } = await demoOrdersRead(s.h, 300));
 }, 60_000 + MIDNIGHT_WAIT_MS);
 
 const item = (id: string): Promise<Followup | undefined> => followupById(ext, id);
@@ -45,9 +42,7 @@ describe('a 催付 reply inserted before the order list made the buyer’s 拍�
     await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
     await panel(chat).waitFor();
     await cardReady(chat, CAT);
-    await chatInput(chat).click();
-    await inPanel(chat, '[data-kf="search"]').fill('截单提醒');
-    await inPanel(chat, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main').click();
+    await insertFound(chat, '截单提醒', 'pay-remind');
     await expect.poll(() => demo.draft(chat)).toContain('还没付款');
 
     // Nothing to mark yet: the panel says the reminder is kept for the orders placed before it, with 撤销.
@@ -73,13 +68,7 @@ describe('a 催付 reply inserted before the order list made the buyer’s 拍�
     expect(await demo.sent(chat)).toBe(0);
 
     // 撤销 (in the tab, after the worker's restart): the reminder is taken back, and so is the item it made done.
-    await chat.bringToFront();
-    await inPanel(chat, '[data-kf="fu-reminded-undo"]').click();
-    await expect.poll(async () => (await item(`unpaid:${CAT_ORDER}`))?.status).toBe('open');
-    const back = (await item(`unpaid:${CAT_ORDER}`))!;
-    expect(back.note).toBeUndefined();
-    expect(back.closedReason).toBeUndefined();
-    expect(await inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe(`已撤销：订单 ${CAT_ORDER}的拍下未付回到跟进清单。`);
+    await undoReminder(chat, CAT_ORDER, item);
     await expect.poll(() => inPanel(chat, '[data-kf="customer-followup"] bdi').first().textContent()).toBe('拍下未付');
     await chat.close();
   });
@@ -88,9 +77,7 @@ describe('a 催付 reply inserted before the order list made the buyer’s 拍�
     const chat = await s.h.context.newPage();
     await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
     await cardReady(chat, CAT);
-    await chatInput(chat).click();
-    await inPanel(chat, '[data-kf="search"]').fill('截单提醒');
-    await inPanel(chat, '[data-kf="results"] [data-template-id="pay-remind"] .kf-tpl-main').click();
+    await insertFound(chat, '截单提醒', 'pay-remind');
     await expect.poll(() => inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(1);
     await chat.close();
     const cat = { platform: 'demo', nickname: CAT, buyerId: 'u-1003' };

@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, followupById, cardReady, chatInput, clearOfMidnight, demo, inPanel, openDemoChat, openDemoOrders, openPopup, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { demoOrdersRead, followupById, cardReady, demo, inPanel, openDemoChat, openPopup, panel, MIDNIGHT_WAIT_MS } from './pages';
+import { insertFound, undoReminder } from './reminded';
 import { extensionSuite } from './suite';
 import type { Followup } from '../../lib/domain/followups/types';
 
@@ -19,21 +20,12 @@ let ext: Page;
 const s = extensionSuite({ shop: 'none', page: 'none' });
 beforeAll(async () => {
   // As followups.e2e: the demo's orders are unpaid reminders at any hour, due before a 23:59 cut-off.
-  await clearOfMidnight();
-  ext = await s.h.openExtensionPage('options.html');
-  await callFromExtensionPage(ext, 'patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '23:59' }, followups: { unpaidAfterMinutes: 0 } });
-  const orders = await s.h.context.newPage();
-  await openDemoOrders(orders, s.h.demoUrl);
+  ({ ext } = await demoOrdersRead(s.h, 0));
 }, 60_000 + MIDNIGHT_WAIT_MS);
 
 const item = (id: string): Promise<Followup | undefined> => followupById(ext, id);
 
-/** Inserts the starter reply `id`, found by the panel's search, into the chat box. */
-async function insert(chat: Page, query: string, id: string) {
-  await chatInput(chat).click();
-  await inPanel(chat, '[data-kf="search"]').fill(query);
-  await inPanel(chat, `[data-kf="results"] [data-template-id="${id}"] .kf-tpl-main`).click();
-}
+const insert = insertFound;
 
 const popupRow = (p: Page, id: string) => p.locator(`[data-kf="followup"][data-id="${id}"]`);
 
@@ -74,13 +66,7 @@ describe('a 催付 reply inserted in the buyer’s chat', () => {
     await expect.poll(() => inPanel(chat, '[data-kf="customer-followup"]').count()).toBe(0);
 
     // 撤销: back as it was, the note line gone, on the list and the card again.
-    await chat.bringToFront();
-    await inPanel(chat, '[data-kf="fu-reminded-undo"]').click();
-    await expect.poll(async () => (await item(`unpaid:${CAT_ORDER}`))?.status).toBe('open');
-    const back = (await item(`unpaid:${CAT_ORDER}`))!;
-    expect(back.note).toBeUndefined();
-    expect(back.closedReason).toBeUndefined();
-    expect(await inPanel(chat, '[data-kf="fu-status"]').textContent()).toBe(`已撤销：订单 ${CAT_ORDER}的拍下未付回到跟进清单。`);
+    await undoReminder(chat, CAT_ORDER, item);
     expect(await inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(0);
     await expect.poll(() => inPanel(chat, '[data-kf="customer-followup"]').count()).toBe(1);
     await popup.bringToFront();
