@@ -127,7 +127,8 @@ describe('ownSizes: 宝宝 is how shops address the buyer; a child only when the
   it('宝宝 the buyer does not take back the sizes of someone the note named before', () => {
     // 女儿 … 宝宝 may be the daughter: left in the note rather than saved as the buyer's.
     expect(ownSizes('给女儿买，宝宝身高155 体重85斤')).toEqual({ sizes: {}, others: '女儿' });
-    // 您 names the buyer again, as 我 / 自己 do.
-    expect(ownSizes('老公180 75kg，宝宝您呢？您165 100斤')).toEqual({ sizes: { heightCm: 165, weightKg: 50 }, others: '老公' });
+    // 自己 names the buyer again; 您 does not (in a buyer's message copied into a note it is the shop).
+    expect(ownSizes('老公180 75kg，宝宝自己呢？165 100斤')).toEqual({ sizes: { heightCm: 165, weightKg: 50 }, others: '老公' });
+    expect(ownSizes('给孩子买，身高120，您帮看下，体重50斤')).toEqual({ sizes: {}, others: '孩子' });
   });
 });

@@ -272,8 +272,11 @@ export function parseSizes(text: string): Partial<Sizes> {
  */
 const OTHER_PEOPLE =
   '孩子|小孩|宝宝|小朋友|儿子|女儿|闺女|老公|老婆|媳妇|爱人|男朋友|女朋友|男友|女友|对象|老爸|老妈|爸爸|妈妈|爸妈|父母|父亲|母亲|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹|朋友|同事|家人|长辈|老人';
-/** A mention of another person (我老公, 给孩子, 帮朋友), or of the buyer themself (我, 自己, 本人, 您). */
-const WHOSE = new RegExp(`(?:我的|我家|我|给|帮|替|送)?\\s*(${OTHER_PEOPLE})|(自己|本人|我|您)`, 'g');
+/**
+ * A mention of another person (我老公, 给孩子, 帮朋友), or of the buyer themself (我, 自己, 本人). Not 您:
+ * in a buyer's message copied into a note 您 is the shop (孩子身高120，您帮看下，体重50斤).
+ */
+const WHOSE = new RegExp(`(?:我的|我家|我|给|帮|替|送)?\\s*(${OTHER_PEOPLE})|(自己|本人|我)`, 'g');
 
 /** Before 宝宝, words that make it a child: 我们家 / 咱家 / 家里, 小宝宝, 男宝宝 / 女宝宝 (not 小仙女宝宝, the buyer). */
 const CHILD_BEFORE = /(?:家|家里|小|(?<![仙美])[男女])\s*$/;
@@ -309,7 +312,7 @@ function babyIsChild(text: string, at: number, mention: string, about: string): 
 /**
  * The buyer's own sizes in a note the agent typed, and whom the note's other sizes are about. The
  * words after a mention of someone else (给孩子买，身高120 / 我老公穿 180 75kg) are that person's,
- * until the note names the buyer again (我, 自己, 本人, 您): 我穿M，给老公买 180 75kg is the buyer's M only.
+ * until the note names the buyer again (我, 自己, 本人): 我穿M，给老公买 180 75kg is the buyer's M only.
  * 宝宝 the buyer (宝宝身高165) names nobody new: the words after it stay with whom they were about, so
  * 给女儿买，宝宝身高155 is left in the note (the daughter's, maybe) rather than saved as the buyer's.
  * `others`: the first person whose sizes were left out (孩子), or null. parseSizes is unchanged: a
