@@ -809,6 +809,45 @@ describe('CustomerCard', () => {
     p.remove();
   });
 
+  it('selected chat text saved as sizes keeps the buyer’s own only, and says when a child’s or partner’s were left out (as Alt+N does)', async () => {
+    const { q, open, call, card } = setup({ 小鹿: null });
+    await open('小鹿');
+    const select = (text: string) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.appendChild(p);
+      act(() => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        card.readSelection();
+      });
+      return p;
+    };
+    // Before, the child's 120 cm and 25 kg were shown and saved as the buyer's, with no word about it.
+    const both = select('我平时穿M，给孩子买的 身高120 体重50斤');
+    click(q('[data-as="sizes"]'));
+    let preview = q('[data-kf="customer-selection-preview"]')!;
+    expect(preview.querySelector('[data-size="usualSize"]')?.textContent).toContain('M');
+    expect(preview.querySelector('[data-size="heightCm"]')).toBeNull();
+    expect(preview.querySelector('[data-kf="customer-selection-others"]')?.textContent).toBe('选中的文字里也有孩子的尺码：没有算作买家本人的尺码。');
+    click(q('[data-kf="customer-selection-confirm"]'));
+    await flush();
+    expect(call).toHaveBeenCalledWith('patchCustomer', { platform: 'demo', nickname: '小鹿', buyerId: null, patch: { sizes: { usualSize: 'M' } } });
+    both.remove();
+    // Only a partner's sizes: nothing to save as the buyer's; the text can go to the note instead.
+    call.mockClear();
+    const his = select('老公穿 180 75kg');
+    click(q('[data-as="sizes"]'));
+    preview = q('[data-kf="customer-selection-preview"]')!;
+    expect(preview.querySelector('[data-size]')).toBeNull();
+    expect(preview.querySelector('[data-kf="customer-selection-others"]')?.textContent).toBe('选中文字里的尺码是老公的，不存为买家本人的尺码；可改存为备注。');
+    expect(q('[data-kf="customer-selection-confirm"]')).toBeNull();
+    expect(call).not.toHaveBeenCalledWith('patchCustomer', expect.anything());
+    his.remove();
+  });
+
   it('focuses the note input when asked (Alt+N, from the panel), and ignores key events a page made up', async () => {
     const { q, open, panel, card } = setup({ 小鹿: null });
     await open('小鹿');

@@ -443,14 +443,21 @@ function SelectionSaver(props: { s: CardState; card: CustomerCardController }) {
     return (
       <div class="kf-cc-pending" data-kf="customer-selection-preview" data-field={p.field}>
         {p.field === 'sizes' ? (
-          sizesFound ? (
-            <p>
-              <span class="kf-label">{t('customers.card.parsed')}</span>
-              <SizeLine sizes={p.sizes} />
-            </p>
-          ) : (
-            <p class="kf-warn-text">{t('customers.card.parsedNone')}</p>
-          )
+          <>
+            {sizesFound ? (
+              <p>
+                <span class="kf-label">{t('customers.card.parsed')}</span>
+                <SizeLine sizes={p.sizes} />
+              </p>
+            ) : (
+              !p.others && <p class="kf-warn-text">{t('customers.card.parsedNone')}</p>
+            )}
+            {p.others && (
+              <p class={sizesFound ? 'kf-cc-slow' : 'kf-warn-text'} role="status" data-kf="customer-selection-others">
+                {t(sizesFound ? 'customers.card.selectionOthers' : 'customers.card.selectionOthersOnly', { who: p.others })}
+              </p>
+            )}
+          </>
         ) : (
           <p>
             <span class="kf-label">{t('customers.card.willAppend', { field: t(`customers.card.as.${p.field}`) })}</span>

@@ -17,7 +17,7 @@ import { call as realCall, onDataChanged as realOnDataChanged } from '../messagi
 import type { Req, Res, Verb, DataArea } from '../messaging/protocol';
 import type { AppendField } from '../messaging/protocol-customers';
 import type { Customer, CustomerPatch, Segment, Sizes } from '../domain/customers/types';
-import { ownSizes, parseSizes } from '../domain/customers/sizes';
+import { ownSizes } from '../domain/customers/sizes';
 import { LIMITS } from '../domain/customers/customer';
 import type { PageKind, Platform } from '../sites/types';
 import { registerMessages, t } from '../i18n';
@@ -36,8 +36,10 @@ export type SelectionField = 'sizes' | AppendField;
 export interface PendingSelection {
   field: SelectionField;
   text: string;
-  /** What parseSizes read (field 'sizes'). */
+  /** The buyer's own sizes ownSizes read (field 'sizes'): not a child's or a partner's the text gives. */
   sizes: Partial<Sizes>;
+  /** Whom the sizes left out are about (孩子), or null: the preview says so, as the card does after Alt+N. */
+  others: string | null;
 }
 
 export interface CardState {
@@ -612,8 +614,9 @@ export class CustomerCardController {
   /** First step: show what will be saved (for sizes, what was read) before saving. */
   chooseSelectionField(field: SelectionField, text = this.store.get().selection): void {
     if (!text.trim()) return;
-    const sizes = field === 'sizes' ? parseSizes(text) : {};
-    this.store.set({ pendingSelection: { field, text: text.trim(), sizes }, saveError: null });
+    // As for an Alt+N note: 给孩子买的 身高120 selected is not the buyer's height (the preview says whose it is).
+    const { sizes, others } = field === 'sizes' ? ownSizes(text) : { sizes: {}, others: null };
+    this.store.set({ pendingSelection: { field, text: text.trim(), sizes, others }, saveError: null, sizesOthers: null });
   }
 
   cancelSelection(): void {

@@ -426,6 +426,15 @@ describe('buyer notes on the demo console', () => {
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes"]').textContent()).toBe('M');
     expect(await inPanel(s.page, '[data-kf="customer-sizes-others"]').textContent()).toContain('老公');
     expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', who)).sizes).toEqual({ usualSize: 'M' });
+    // 宝宝 is what agents and buyers call the buyer: figures copied from such a chat are the buyer's own.
+    await note('宝宝身高165 体重110斤，平时穿L');
+    await expect.poll(() => inPanel(s.page, '[data-kf="customer-sizes"]').textContent()).toBe('165cm · 55kg（110 斤） · L');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes-others"]').count()).toBe(0);
+    expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', who)).sizes).toEqual({ heightCm: 165, weightKg: 55, usualSize: 'L' });
+    // A child called 宝宝 (我家宝宝, an age) is still someone else.
+    await note('我家宝宝3岁，身高100 体重36斤');
+    expect(await inPanel(s.page, '[data-kf="customer-sizes-others"]').textContent()).toContain('宝宝');
+    expect((await callFromExtensionPage<Customer>(s.ext, 'getCustomer', who)).sizes).toEqual({ heightCm: 165, weightKg: 55, usualSize: 'L' });
     // Typing the next note takes the line away.
     await chatInput(s.page).click();
     await s.page.keyboard.press('Alt+KeyN');

@@ -97,3 +97,38 @@ describe('ownSizes: the buyer’s own sizes in the agent’s note, not a child�
     expect(ownSizes('这款宝贝我平时穿L')).toEqual({ sizes: { usualSize: 'L' }, others: null });
   });
 });
+
+describe('ownSizes: 宝宝 is how shops address the buyer; a child only when the words make it one', () => {
+  it('reads figures given to or by 宝宝 the buyer as the buyer’s own', () => {
+    // Before, every 宝宝 was a child: these were left out of the buyer's sizes.
+    expect(ownSizes('宝宝身高165体重110')).toEqual({ sizes: { heightCm: 165, weightKg: 55 }, others: null });
+    expect(ownSizes('宝宝 您平时穿什么码？平时穿M')).toEqual({ sizes: { usualSize: 'M' }, others: null });
+    expect(ownSizes('宝宝158 95斤，要S')).toEqual({ sizes: parseSizes('158 95斤，要S'), others: null });
+    expect(ownSizes('小仙女宝宝 160 90斤')).toEqual({ sizes: { heightCm: 160, weightKg: 45 }, others: null });
+    expect(ownSizes('宝宝 一米七 一百三十斤 穿XL')).toEqual({ sizes: { heightCm: 170, weightKg: 65, usualSize: 'XL' }, others: null });
+    // 给宝宝 with something the shop does for the buyer (备注, 发, 推荐) is the buyer too.
+    expect(ownSizes('已给宝宝备注：身高160 体重100斤')).toEqual({ sizes: { heightCm: 160, weightKg: 50 }, others: null });
+  });
+
+  it('leaves out a child called 宝宝: 我家 / 给…买 / 小宝宝 before it, an age after it, or a child’s figures', () => {
+    expect(ownSizes('我家宝宝身高150 体重80斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('我们家宝宝穿120的，身高118')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('给宝宝买，身高150 体重70斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('小宝宝 身高73 体重18斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('女宝宝 身高150')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝8个月，身高72')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝今年五岁 身高110 体重40斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝身高128 体重50斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝脚穿28码')).toEqual({ sizes: {}, others: '宝宝' });
+    // The buyer's own sizes beside the child's are kept.
+    expect(ownSizes('宝宝平时穿M，我家宝宝身高100')).toEqual({ sizes: { usualSize: 'M' }, others: '宝宝' });
+  });
+
+  it('宝宝 the buyer does not take back the sizes of someone the note named before', () => {
+    // 女儿 … 宝宝 may be the daughter: left in the note rather than saved as the buyer's.
+    expect(ownSizes('给女儿买，宝宝身高155 体重85斤')).toEqual({ sizes: {}, others: '女儿' });
+    // 自己 names the buyer again; 您 does not (in a buyer's message copied into a note it is the shop).
+    expect(ownSizes('老公180 75kg，宝宝自己呢？165 100斤')).toEqual({ sizes: { heightCm: 165, weightKg: 50 }, others: '老公' });
+    expect(ownSizes('给孩子买，身高120，您帮看下，体重50斤')).toEqual({ sizes: {}, others: '孩子' });
+  });
+});

@@ -267,17 +267,54 @@ export function parseSizes(text: string): Partial<Sizes> {
 
 /**
  * Someone the sizes in a note may be about other than the buyer: a child, a partner, a parent, a
- * friend. 宝贝 is left out on purpose (in a shop it is the item, 这款宝贝).
+ * friend. 宝贝 is left out on purpose (in a shop it is the item, 这款宝贝). 宝宝 is a child only with
+ * words that make it one (babyIsChild): shops and buyers call the buyer 宝宝 all day.
  */
 const OTHER_PEOPLE =
   '孩子|小孩|宝宝|小朋友|儿子|女儿|闺女|老公|老婆|媳妇|爱人|男朋友|女朋友|男友|女友|对象|老爸|老妈|爸爸|妈妈|爸妈|父母|父亲|母亲|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹|朋友|同事|家人|长辈|老人';
-/** A mention of another person (我老公, 给孩子, 帮朋友), or of the buyer themself (我, 自己, 本人). */
+/**
+ * A mention of another person (我老公, 给孩子, 帮朋友), or of the buyer themself (我, 自己, 本人). Not 您:
+ * in a buyer's message copied into a note 您 is the shop (孩子身高120，您帮看下，体重50斤).
+ */
 const WHOSE = new RegExp(`(?:我的|我家|我|给|帮|替|送)?\\s*(${OTHER_PEOPLE})|(自己|本人|我)`, 'g');
+
+/** Before 宝宝, words that make it a child: 我们家 / 咱家 / 家里, 小宝宝, 男宝宝 / 女宝宝 (not 小仙女宝宝, the buyer). */
+const CHILD_BEFORE = /(?:家|家里|小|(?<![仙美])[男女])\s*$/;
+/** After 给 / 帮 / 替 宝宝: buying for a child (给宝宝买). Not what a shop does for the buyer (给宝宝备注, 发, 推荐). */
+const FOR_CHILD = /^\s*(?:买|挑|选|穿|准备|做)/;
+/** A child's age (3岁, 五岁半, 8个月, 几岁了) or a child's life (幼儿园, 二年级). */
+const CHILD_AGE = /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|个多?月|个半月)|几岁|多大了|几个月|满月|幼儿园|小学|年级|婴儿|新生儿|童装/;
+
+/** A child's figures: shorter than 140 cm, lighter than 30 kg, shoes under 33. */
+function childFigures(sizes: Partial<Sizes>): boolean {
+  return (sizes.heightCm ?? 999) < 140 || (sizes.weightKg ?? 999) < 30 || (sizes.shoeSize ?? 99) < 33;
+}
+
+/**
+ * Whether 宝宝 (matched as `mention`, at `at`) is a child: 我家宝宝 / 小宝宝, 给宝宝买 / 送宝宝, an age
+ * (宝宝3岁), or a child's figures in the words about them (`about`: up to the next person the text names).
+ * Otherwise it is the buyer, addressed as shops and buyers do (宝宝 您平时穿什么码 / 宝宝身高165体重110).
+ */
+function babyIsChild(text: string, at: number, mention: string, about: string): boolean {
+  const prefix = mention.slice(0, mention.lastIndexOf('宝宝')).trim();
+  if (prefix === '我' || prefix === '我家' || prefix === '我的' || prefix === '送') return true;
+  if ((prefix === '给' || prefix === '帮' || prefix === '替') && FOR_CHILD.test(about)) return true;
+  if (!prefix && CHILD_BEFORE.test(text.slice(Math.max(0, at - 3), at))) return true;
+  const age = CHILD_AGE.exec(about);
+  if (age) {
+    if (!age[1]) return true;
+    const n = /\d/.test(age[1]) ? Number(age[1]) : age[1] === '半' ? 0 : (chineseNumber(age[1].replace(/半$/, '')) ?? 99);
+    if (age[2] === '岁' || age[2] === '周岁' ? n <= 14 : n <= 36) return true;
+  }
+  return childFigures(parseSizes(about));
+}
 
 /**
  * The buyer's own sizes in a note the agent typed, and whom the note's other sizes are about. The
  * words after a mention of someone else (给孩子买，身高120 / 我老公穿 180 75kg) are that person's,
  * until the note names the buyer again (我, 自己, 本人): 我穿M，给老公买 180 75kg is the buyer's M only.
+ * 宝宝 the buyer (宝宝身高165) names nobody new: the words after it stay with whom they were about, so
+ * 给女儿买，宝宝身高155 is left in the note (the daughter's, maybe) rather than saved as the buyer's.
  * `others`: the first person whose sizes were left out (孩子), or null. parseSizes is unchanged: a
  * buyer's message that gives a child's height asks a size for that child, and is read as it is.
  */
@@ -291,11 +328,15 @@ export function ownSizes(text: string): { sizes: Partial<Sizes>; others: string 
     if (who === null) own.push(part);
     else if (others === null && Object.keys(parseSizes(part)).length) others = who;
   };
-  for (const m of text.matchAll(WHOSE)) {
+  const mentions = [...text.matchAll(WHOSE)];
+  mentions.forEach((m, i) => {
+    const person = m[1] ?? null;
+    const end = m.index + m[0].length;
+    if (person === '宝宝' && !babyIsChild(text, m.index, m[0], text.slice(end, mentions[i + 1]?.index ?? text.length))) return;
     take(m.index);
-    who = m[1] ?? null;
-    from = m.index + m[0].length;
-  }
+    who = person;
+    from = end;
+  });
   take(text.length);
   // The buyer's parts read together, kept apart by a mark that joins no number to another.
   return { sizes: parseSizes(own.join('；')), others };
