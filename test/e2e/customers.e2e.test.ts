@@ -616,18 +616,24 @@ describe('buyer notes on the demo console', () => {
     try {
       const rows = options.locator('[data-kf="backup-row"]');
       await options.locator('[data-kf="backups"]').waitFor();
-      const before = await rows.count();
+      const ids = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      const before = new Set(await ids());
       await options.locator('[data-kf="backup-now"]').click();
       await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已备份');
-      // The list refreshes after the message: wait for the new row rather than read it at once.
-      await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(Math.min(before + 1, 5));
-      await expect.poll(() => rows.first().locator('[data-kf="backup-counts"]').textContent()).toMatch(/客户 [1-9]\d*/);
+      // The list refreshes after the message: wait for the new row rather than read it at once (a count
+      // cannot tell: with the list full, the new row takes an old one's place — CI 2026-12-07 restored an
+      // older backup once).
+      let made = '';
+      await expect.poll(async () => (made = (await ids()).find((id) => id && !before.has(id)) ?? '')).not.toBe('');
+      const row = options.locator(`[data-kf="backup-row"][data-id="${made}"]`);
+      expect(await rows.first().getAttribute('data-id')).toBe(made);
+      expect(await row.locator('[data-kf="backup-counts"]').textContent()).toMatch(/客户 [1-9]\d*/);
       // A change after the backup is undone by restoring it…
       await callFromExtensionPage(s.ext, 'patchCustomer', { platform: 'demo', nickname: '星辰大海ing', patch: { note: '改过的备注' } });
       // …but a deleted buyer stays deleted: deleting also removes them from the local backups.
       await callFromExtensionPage(s.ext, 'deleteCustomer', { platform: 'demo', nickname: '米粒妈妈' });
-      await rows.first().locator('[data-kf="backup-restore"]').click();
-      await rows.first().locator('[data-kf="backup-restore-confirm"]').click();
+      await row.locator('[data-kf="backup-restore"]').click();
+      await row.locator('[data-kf="backup-restore-confirm"]').click();
       await expect.poll(() => options.locator('[data-kf="backup-message"]').textContent()).toContain('已恢复');
       expect(await callFromExtensionPage<Customer>(s.ext, 'getCustomer', { platform: 'demo', nickname: '星辰大海ing' })).toMatchObject({ note: '备份测试' });
       expect(await callFromExtensionPage<Customer | null>(s.ext, 'getCustomer', { platform: 'demo', nickname: '米粒妈妈' })).toBeNull();
