@@ -70,3 +70,16 @@ describe('plain messages the keyboard walk found wrong (demo console)', () => {
     for (const t of WELCOMES) expect(night.titles).not.toContain(t);
   });
 });
+
+describe('the leftovers of the walk, third round (demo console, 2026-12-07)', () => {
+  it('answers a part come off and a broken gift as defects: no welcome beside 您好, no 赠品说明', async () => {
+    const part = await cardsFor(s.page, SHIPPED_BUYER, '您好，外套的拉链头掉了，这个怎么处理');
+    expect(part.titles[0]).toBe('质量问题请拍照');
+    expect(part.chips).not.toContain('greeting');
+    for (const t of WELCOMES) expect(part.titles).not.toContain(t);
+    const gift = await cardsFor(s.page, SHIPPED_BUYER, '赠品坏了');
+    expect(gift.titles[0]).toBe('质量问题请拍照');
+    expect(gift.chips).not.toContain('promotion');
+    expect(gift.titles).not.toContain('赠品说明');
+  });
+});

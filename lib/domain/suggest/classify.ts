@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
-import { CUES, FAULTS, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, PATTERNS, PURCHASE, SOCIAL } from './cues';
+import { CUES, FAULTS, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, ORDER_CHANGE, PATTERNS, PURCHASE, SOCIAL } from './cues';
 import { bigrams, normalize, PARTICLES, type TextFlags } from './normalize';
 
 /** Every scenario except the catch-all, which is never suggested: abstention is how 'other' shows. */
@@ -328,7 +328,9 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   // ruled out, the model's chip with it: the model read 怎么弄 as a coupon's how-to and showed 优惠活动 and 付款
   // beside 质量问题 (walk, 2026-12-07). Named, it stays (开线了 还有货吗 换一件, 赠品坏了).
   if (FAULTS.some((id) => (rawScores.get(id as NeedId) ?? 0) >= FAULT_NAMED_RAW)) {
-    for (const id of PURCHASE as NeedId[]) {
+    // So is a change to an order not yet sent (修改地址): 你们寄错了 showed the model's address chip (p 0.49) beside
+    // 错发漏发 — goods sent wrong, not the buyer's address (地址寄错了 names it, and keeps it).
+    for (const id of [...PURCHASE, ...ORDER_CHANGE] as NeedId[]) {
       if ((rawScores.get(id) ?? 0) >= PURCHASE_WORD_RAW) continue;
       rawScores.set(id, -1);
       (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated', '/ruled-out/');

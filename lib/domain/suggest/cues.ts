@@ -181,7 +181,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '变质 不新鲜 难吃 不管用 无效 松动 烧坏 烧了 短路 漏电 接触不良 掉毛 全是毛 起毛 掉渣 掉屑 掉粉 掉漆 生锈 发黄 发黑 有毛病 毛病 ' +
       // What shoes, bags, clothes and devices break as (开胶 had no cue: with 运费谁出 beside it the defect
       // dropped out of the chips and 非质量问题运费 led, QA pass T, finding 1).
-      '开胶 脱胶 掉底 鞋底掉 鞋底断 断底 开裂 裂缝 脱皮 掉皮 起皮 爆皮 断线 崩线 开缝 跳线 缩水了 缩水严重 串色 染色了 拉链坏 拉链掉 拉不上 拉头掉 扣子掉 掉扣子 纽扣掉 背带断 肩带断 带子断 提手断 鞋带断 掉钻 五金掉 脱落 花屏 黑屏 闪屏 蓝屏 白屏 自动关机 自己关机 充不上电 充不进去 没声音 没有声音 连不上 重启 卡死 不灵 按键坏 进水 起泡 鼓包 漏气 ' +
+      '开胶 脱胶 掉底 鞋底掉 鞋底断 断底 开裂 裂缝 脱皮 掉皮 起皮 爆皮 断线 崩线 开缝 跳线 缩水了 缩水严重 串色 染色了 拉链坏 拉链掉 拉不上 拉头掉 扣子掉 掉扣子 纽扣掉 背带断 肩带断 带子断 提手断 鞋带断 掉钻 五金掉 脱落 花屏 黑屏 闪屏 蓝屏 白屏 自动关机 自己关机 充不上电 充不进去 没声音 没有声音 不响 连不上 重启 卡死 不灵 按键坏 进水 起泡 鼓包 漏气 ' +
       // A hole, or a pair that does not match (有个洞, 一只大一只小): a defect, no swap for fit. 衣服有个洞 能换吗 had
       // no 质量 chip and 尺码不合适可换 (放心拍…) first (2026-12-07).
       '有个洞 有洞 一个洞 几个洞 小洞 窟窿 一只大一只小 一个大一个小 一只大一只 一大一小 一长一短 左右不一样 两只不一样 大小不一 ' +
@@ -408,6 +408,26 @@ const NO_ORDER_YET = new RegExp(String.raw`^(?!.*(?:拍|下单|买|付款?)(?:�
 /** A size or colour named between 还有 and the question (还有37码吗, 还有xl的吗, 还有白色没, 还有大码吗). */
 const STILL_THERE = /^(?!.*(?:换|退)).*还有(?:没有)?\s*(?:(?:[a-z]{1,4}|\d{2,3}(?:\.5)?|大|小|中|加大)\s*(?:码|号)?|[\u4e00-\u9fa5]{0,2}色)的?\s*(?:吗|么|没|呢|\?|不|$)/;
 /** The goods against what the buyer pictured, no wrong item said (发错, 不是我买的, 发成…). */
+/**
+ * A part of the goods that came off or broke (拉链头掉了, 纽扣刚穿就掉下来了, 肩带断掉, 把手松了): a defect. 坏了/断了 are
+ * cues of their own, but 掉了 is no fault by itself (删掉了, 扣掉了, 花掉了 are done to something, 掉色 has its own
+ * cues), so only a part named right before it counts. 您好，外套的拉链头掉了 had no quality cue and led with welcomes
+ * (walk, 2026-12-07). A worry before buying (会不会掉, 容易掉吗) names no part coming off: 掉了 must be said.
+ */
+const PART = '拉链头|拉链|拉头|拉锁|扣子|纽扣|扣头|按扣|暗扣|搭扣|袖扣|扣眼|带子|肩带|背带|表带|提手|把手|手柄|柄|盖子|盖|轮子|轮|腿|鞋底|鞋跟|' +
+  '水钻|钻|珠子|珠|亮片|镜片|贴片|装饰|吊坠|挂件|配件|零件|螺丝|按钮|按键|键帽|链子|表链|项链|手链|挂钩|钩子|钩|环|标签|商标|logo|' +
+  '胶|漆|绳子|绳|鞋带|头|嘴|刷头|喷头|滤网|支架|脚垫|垫|毛领|帽子|袖子|口袋|蝴蝶结|皮|边|线|毛|底座|脚';
+// Not the words a cue already counts (扣子掉, 拉头掉, 断了, 脱落): said once, counted once.
+export const PART_OFF = new RegExp(
+  `(?<![拉扣鞋])(?!拉链掉|拉头掉|扣子掉|纽扣掉|鞋底掉)(?:${PART})(?:都|就|也|自己|直接|全|又|一碰就|一拉就|一下就|没几天就|刚穿就|刚用就)?(?:掉了|掉下来|掉下|掉落|掉光|掉没|松了|松掉|断掉)`,
+);
+/**
+ * The gift itself broken or missing (赠品坏了, 送的杯子碎了, 小礼物没收到): a fault in goods the buyer has, after-sales,
+ * no question about the promotion. 赠品坏了 led with 赠品规则 (walk, 2026-12-07): 赠品 is a promotion cue and the
+ * model's first need. (A gift that did not come is a missing item: the 赠品没收到 cues and the pattern below.)
+ */
+const GIFT = '赠品|送的|赠送的|赠的|小礼物|礼品|小样|试用装';
+const GIFT_AT_FAULT = new RegExp(`(?:${GIFT})[^，,。！!？?]{0,6}(?:${FAULT_NAMED}|碎|烂|脏|划痕|掉了|不亮|不响|不转|没电|发霉|过期|没(?:在|有|收到|见|给|放|装)|不(?:在|见))`);
 const PICTURED = /^(?!.*(?:发错|错发|寄错|发成|不是我(?:买|拍|要|选)|漏发|少发|少了|多发)).*(?:想象|想的|预想|期待)[^，。！？,!?]{0,3}不一样/;
 /** 还 typed for 换 before a size or colour (还个M码, 还成大一号, 还个白色的); not 还有/还是/还要…. */
 const SWAP_TYPO = /还(?:个|一个|成|为)\s*(?:(?:[a-z]{1,4}|\d{2,3})\s*(?:码|号|的)|(?:大|小)一?(?:码|号|点)|[\u4e00-\u9fa5]{0,2}色)/;
@@ -450,7 +470,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Naming a courier with a verb is a courier request: 能发顺丰吗, 走中通, 用邮政.
   { re: /(发|走|用|寄|换|要|只有|不用|是)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
-  { re: /(有|带|含|配|送|是)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
+  // The colour, style or size a stock question is about (这个颜色有库存吗, 黑色款还有货吗) names the goods, no product
+  // question: 你好，请问这个颜色有库存吗 showed 商品咨询 and 问候 chips beside 库存 (walk, 2026-12-07).
+  { re: /(颜色|色|款式|款|尺码|码|号|规格|型号|尺寸)的?(还)?(有没有|有)(现货|货|库存)/, scenario: 'product-info', weight: -2 },
+  // Not stock itself (有现货吗, 是现货吗, 有库存吗): a stock question, and 您好 请问这个有现货吗 showed 商品咨询 beside it.
+  { re: /(有|带|含|配|送|是)(?!(?:现|存)?货|库存)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
   { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
   // Checking a spec by stating it: 电压是220的吧, 鞋底是防滑的吗.
   { re: /是[^发到寄送退换付买拍\s]{1,6}的(吧|吗)\s*$/, scenario: 'product-info', weight: 2 },
@@ -535,8 +559,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: RETURN_RECEIVED, scenario: 'return', weight: -1 },
   // What arrived against what was bought: 收到的是黑色 我买的白色.
   { re: /(收到|到|发来|寄来)的?是.{1,8}(我|但|可)?.{0,2}(买|拍|要|选)的(是)?/, scenario: 'wrong-item', weight: 3 },
+  // A part come off (PART_OFF) is a defect; a gift at fault (GIFT_AT_FAULT) is after-sales, no promotion question.
+  { re: PART_OFF, scenario: 'quality', weight: 3 },
+  { re: GIFT_AT_FAULT, scenario: 'promotion', weight: -5 },
   // A gift that did not come is a missing item, not a gift question: 赠品的耳机没在箱子里.
-  { re: /(赠品|送的|赠送的).{0,6}(没|不)(在|有|收到|见|给)/, scenario: 'wrong-item', weight: 3 },
+  { re: new RegExp(`(?:${GIFT}).{0,6}(?:没|不)(?:在|有|收到|见|给)`), scenario: 'wrong-item', weight: 3 },
   // Asking whether something comes free with the order: 还送湿巾吗, 多买能送几个吗, 有线送的吗.
   { re: /(?<![配派运递接护输转直])送(?![到货达来去回过件上给人礼不])\S{0,8}(吗|\?|不|呢)/, scenario: 'promotion', weight: 2 },
   // Freight collect asked of a courier before sending (能发顺丰到付吗, 顺丰到付可以吗): the courier's 到付, not a
@@ -575,7 +602,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // 这款/那款/新款 name a product, not money: 这款什么时候有货 is no refund question; 付款前/付钱之前 is
   // when the buyer asks (付款前问下几天能到 asks about the parcel).
   { re: /(钱|(?<![这那哪此该同新旧爆一两几]|[这那哪]一)款)(?!之?前|以前).{0,6}(什么时候|多久|几天|怎么还|还没).{0,4}(到|退|回|返)?/, scenario: 'refund-status', weight: 2.5 },
-  { re: /(收到|到)了?.{0,4}(一个|[\d一两二三]个|[\d一两二三]件).{0,4}(还有|另|没)/, scenario: 'wrong-item', weight: 1.5 },
+  // One of several came, the rest asked after (到了一个 还有一个呢, 两盒到了一盒，请问另外一盒呢): any counter, not only 个/件.
+  { re: /(收到|到)了?.{0,4}[\d一两二三](个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台).{0,4}(还有|另|没)/, scenario: 'wrong-item', weight: 2 },
   // The courier coming to fetch a return (快递员哪天来取件, 能上门取吗) is the return shipment, not
   // tracking a delivery. The pickup phrases carry return-shipping; counting the same words again here
   // put a pickup ahead of the defect or repair it is for (有划痕能上门取件吗 is about the scratch).
@@ -616,6 +644,8 @@ export const NEUTRAL =
   // A week, not a star (一星期了还没发货).
   '一星期 两星期 二星期 1星期 2星期 一星半点 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).
+  // …nor goods counted as they came (收到一件 另一件呢).
+  '收到一 收到两 收到二 收到三 收到了一 收到了两 ' +
   '收到以后 收到之后 收到后 收到的 收到就 收到时 收到的时候 收到货后 收到货以后 收到货之后 收到货时 收到货的时候 ' +
   // Before paying is when the buyer asks, not what about (付款前想问下尺码 is a size question): the
   // payment words inside the frame say nothing of a payment need.
@@ -649,3 +679,5 @@ export const SOCIAL: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 
 export const FAULTS: readonly ScenarioId[] = ['quality', 'damaged', 'wrong-item'];
 /** Needs of the purchase itself: a coupon, haggling, paying, whether it is in stock. */
 export const PURCHASE: readonly ScenarioId[] = ['promotion', 'bargain', 'payment', 'stock'];
+/** A change to an order not yet sent (the address): beside goods in hand at fault with no word of its own, no need. */
+export const ORDER_CHANGE: readonly ScenarioId[] = ['address-change'];

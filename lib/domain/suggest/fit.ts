@@ -11,7 +11,7 @@
 import type { Template } from '../templates/types';
 import { own } from '../own';
 import { shiftOfTemplate } from '../templates/starter-shift';
-import { FAULT_NAMED, WORRY_AHEAD } from './cues';
+import { FAULT_NAMED, PART_OFF, WORRY_AHEAD } from './cues';
 import { normalize } from './normalize';
 
 /** Order stages: before purchase, unpaid, paid and not shipped, shipped, after-sale / received. */
@@ -284,7 +284,12 @@ const DETAIL: Record<string, string[]> = {
   // 盒子里只有主机，充电器没放: the part not packed.
   // …and fewer said to have come than were bought (只收到两件 我拍了三件, 才到了3包): 发错货 led it on the library's
   // order, no detail of either named (walk, 2026-12-07).
-  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装', '只收到', '只来了', '只到了', '只发了', '只寄了', '只给了', '才收到', '才到了', '才来了', '才发了', '就收到', '就来了', '就到了', '就发了'],
+  'missing-item': ['少', '漏', '缺', '只有', '不全', '没放', '没有放', '没装', '没有装', '只收到', '只来了', '只到了', '只发了', '只寄了', '只给了', '才收到', '才到了', '才来了', '才发了', '就收到', '就来了', '就到了', '就发了',
+    // …and the rest asked after (到了一个 还有一个呢, 收到一件 另一件呢, 还差两个): one of several came, the others are
+    // missing or on their way; 发错货 led on the library's order (walk, 2026-12-07).
+    '另一', '另外一', '还差', '剩下的', '其余的', '其他的呢', '还有一+呢', '还有一+没',
+    // …or a thing not found in the parcel (赠品没收到, 送的袜子没看到).
+    '没收到', '没看到', '没见到', '不见了', '没在'],
   'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
   // Not 外包装: 外包装完好 names it and is the opposite case (the buyer signed, the box looked fine).
   'damaged-refuse': ['拒签', '拒收', '没签', '签收前'],
@@ -586,7 +591,8 @@ const SWAP_FOR_FIT = new RegExp(
     '不(?:太)?喜欢|不好看|不显瘦|显胖|显黑|不适合我|上身效果不|和想象的不|跟想象的不',
   ].join('|'),
 );
-const FAULT = new RegExp(`${FAULT_NAMED}|质量|次品|残次|假货|脏|污|线头|色差|划痕|少了|发错|错发|漏发|缺件|变形|不一样长|一长一短|大小不一`);
+const FAULT = new RegExp(`${FAULT_NAMED}|质量|次品|残次|假货|脏|污|线头|色差|划痕|少了|发错|错发|漏发|缺件|变形|不一样长|一长一短|大小不一|${PART_OFF.source}`);
+// (A part come loose, 镜腿松了, is a fault, no fit: 您好，收到的眼镜镜腿松了 had no defect reply among its cards.)
 
 export function swapsForFit(text: string): boolean {
   const t = normalize(text).text;

@@ -399,3 +399,82 @@ export const DETAILS_WRONG: WalkCase[] = [
   c('你们寄错了', ['completed'], { first: ['wrong-item'] }),
   c('颜色发错了 地址也不对', ['completed'], { top3: [['wrong-item']] }),
 ];
+
+/**
+ * The walks of 2026-12-07, third round: the leftovers of the second.
+ * A gift at fault (broken or missing) is after-sales, no promotion question: 赠品坏了 led with 赠品规则.
+ */
+const GIFT_CARDS = ['promo-gift-rules', ...PROMO];
+const DAMAGE = ['damaged-signed', 'damaged-refuse'];
+export const GIFT_AT_FAULT: WalkCase[] = [
+  c('赠品坏了', ['completed'], { first: DEFECT, never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('亲，送的那个小风扇收到就是坏的', ['completed'], { first: DEFECT, never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('您好，请问赠品杯子碎了怎么处理呢', ['completed'], { first: DAMAGE, never: [...GIFT_CARDS, ...WELCOMES], chipsNever: ['promotion', 'greeting'] }),
+  c('宝宝 赠的小样没在盒子里', ['completed'], { first: ['missing-item'], never: GIFT_CARDS, chipsNever: ['promotion', 'product-info'] }),
+  c('送的数据线用不了', ['shipped'], { first: DEFECT, never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('小礼物有划痕 还掉漆', ['completed'], { first: DEFECT, never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('赠品的耳机不响', [], { first: DEFECT, never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  // Neighbours: a gift asked about before buying keeps its reply.
+  c('有赠品吗', [], { first: ['promo-gift-rules'] }),
+  c('买两件送什么赠品', [], { first: ['promo-gift-rules'] }),
+];
+
+/** A part of the goods come off, loose or broken (拉链头掉了, 镜腿松了): a defect, no welcome, no swap for fit. */
+export const PART_CAME_OFF: WalkCase[] = [
+  c('您好，外套的拉链头掉了，这个怎么处理', ['completed'], { first: ['quality-photos'], never: WELCOMES, chipsNever: ['greeting', 'product-info'] }),
+  c('亲 大衣纽扣刚穿就掉下来了', ['completed'], { first: ['quality-photos'], never: WELCOMES }),
+  c('行李箱轮子掉了一个', ['completed'], { first: DEFECT }),
+  c('您好，收到的眼镜镜腿松了，请问怎么处理', ['completed'], { first: DEFECT, never: WELCOMES, chipsNever: ['greeting'] }),
+  c('宝宝 鞋跟掉了 才穿两天', ['completed'], { first: DEFECT, chipsNever: ['product-info'] }),
+  c('水钻掉了好几颗', ['shipped'], { top3: [DEFECT] }),
+  c('锅盖把手掉了 咋办', ['completed'], { first: DEFECT, chipsNever: ['promotion', 'payment'] }),
+  c('包包肩带一拉就断掉', ['completed'], { first: DEFECT }),
+  // Neighbours: a worry before buying, and 掉 done to something (扣掉, 花掉), name no part coming off.
+  c('扣子会不会掉', [], { chipsNever: ['quality'], never: DEFECT }),
+  c('优惠券怎么扣掉了', ['unpaid'], { first: PROMO, chipsNever: ['quality'] }),
+];
+
+/** Goods sent wrong are no address change: no 修改地址 chip beside 错发漏发 unless the address is named. */
+const ADDRESS = ['address-change', 'address-check', 'address-change-shipped', 'address-changed-confirm'];
+export const SENT_WRONG_NO_ADDRESS: WalkCase[] = [
+  c('你们寄错了', ['completed'], { first: ['wrong-item'], never: ADDRESS, chipsNever: ['address-change'] }),
+  c('亲 东西发错了啊', ['completed'], { first: ['wrong-item'], never: ADDRESS, chipsNever: ['address-change'] }),
+  c('您好，我收到的商品型号不对，麻烦核实一下', ['completed'], { first: ['wrong-item'], never: [...ADDRESS, ...WELCOMES], chipsNever: ['address-change', 'greeting'] }),
+  c('宝宝你们给我寄错颜色了', ['shipped'], { first: ['wrong-item'], never: ADDRESS, chipsNever: ['address-change'] }),
+  c('寄错了吧 我买的不是这个', ['completed'], { first: ['wrong-item'], never: ADDRESS, chipsNever: ['address-change'] }),
+  c('发错货了 退还是换', ['completed'], { first: ['wrong-item'], never: ADDRESS, chipsNever: ['address-change'] }),
+  c('拉链坏了', ['completed'], { first: DEFECT, chipsNever: ['address-change'] }),
+  // Neighbours: the address named keeps its chip.
+  c('你们寄错地址了', ['shipped'], { top3: [['address-change-shipped', 'address-check']] }),
+  c('地址写错了', ['paid'], { first: ['address-change', 'address-check'] }),
+];
+
+/** One of several came and the rest is asked after: missing or on its way, no goods sent wrong first. */
+const REST_ON_WAY = ['missing-item', 'tracking-query', 'tracking-check'];
+export const REST_MISSING: WalkCase[] = [
+  c('到了一个 还有一个呢', ['shipped'], { first: ['missing-item'], top3: [['tracking-query', 'tracking-check']] }),
+  c('到了一个 还有一个呢', ['completed'], { first: ['missing-item'] }),
+  c('亲 收到一件 另一件呢', ['completed'], { first: ['missing-item'], never: [...BYE, ...WELCOMES], chipsNever: ['thanks', 'greeting'] }),
+  c('您好，两盒到了一盒，请问另外一盒呢', ['shipped'], { first: ['missing-item'] }),
+  c('宝宝 到了一双 还有一双没到', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']] }),
+  c('收到两包 还差一包', ['completed'], { first: ['missing-item'] }),
+  c('买了三瓶 到了一瓶 剩下的呢', ['shipped'], { first: REST_ON_WAY, never: ['wrong-item'] }),
+  // Neighbours: goods sent wrong keep 发错货 first.
+  c('发错了一个 还有一个是对的', ['completed'], { first: ['wrong-item'] }),
+  c('收到的是蓝色 我拍的是黑色', ['completed'], { first: ['wrong-item'] }),
+];
+
+/** A plain stock question: the stock replies, no 商品咨询 chip for 这个 or a colour, no welcome for a 您好. */
+const NO_SIDE = { never: [...WELCOMES, ...PRODUCT_CARDS], chipsNever: ['product-info', 'greeting'] as ScenarioId[] };
+export const STOCK_ONLY: WalkCase[] = [
+  c('您好 请问这个有现货吗', [], { first: STOCK, ...NO_SIDE }),
+  c('亲 这款是现货吗', [], { first: STOCK, ...NO_SIDE }),
+  c('你好，请问这个颜色有库存吗', [], { first: STOCK, ...NO_SIDE }),
+  c('这个有货没', [], { first: [...STOCK, 'stock-restock'], ...NO_SIDE }),
+  c('宝宝 这个还有现货吗 想今天拍', [], { first: STOCK, never: WELCOMES, chipsNever: ['product-info', 'greeting'] }),
+  c('您好，这个黑色款还有货吗？', [], { first: STOCK, ...NO_SIDE }),
+  c('请问这双鞋有现货吗？', ['completed'], { first: STOCK, ...NO_SIDE }),
+  // Neighbours: a product question beside it keeps its chip.
+  c('这个有夹层吗', [], { first: PRODUCT_CARDS }),
+  c('有现货吗 是纯棉的吗', [], { top3: [STOCK, ['product-material']] }),
+];

@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -90,4 +90,15 @@ describe('the walks of 2026-12-07, second round', () => {
   it.each(CLEAR_NEED)(`no chip for a word that brushes a situation beside a clear need: ${name}`, check);
   it.each(SWAP_NOT_RETURN)(`a swap is no return to talk down: ${name}`, check);
   it.each(DETAILS_WRONG)(`the buyer's details said wrong are an address change: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, third round', () => {
+  it('holds at least 6 messages of each kind', () => {
+    for (const group of [GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY]) expect(group.length).toBeGreaterThanOrEqual(6);
+  });
+  it.each(GIFT_AT_FAULT)(`a gift at fault is after-sales: ${name}`, check);
+  it.each(PART_CAME_OFF)(`a part come off is a defect: ${name}`, check);
+  it.each(SENT_WRONG_NO_ADDRESS)(`goods sent wrong are no address change: ${name}`, check);
+  it.each(REST_MISSING)(`the rest asked after is missing or on its way: ${name}`, check);
+  it.each(STOCK_ONLY)(`a plain stock question gets the stock replies alone: ${name}`, check);
 });
