@@ -41,6 +41,21 @@ const flush = () => act(async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 });
 
+/** Puts `text` in the page and selects it, as the agent does in the chat; the card reads the selection. */
+function selectText(card: { readSelection(): void }, text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.appendChild(p);
+  act(() => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    card.readSelection(); // what the selectionchange listener does
+  });
+  return p;
+}
+
 function setup(records: Record<string, Customer | null>, opts: { hold?: boolean; holdAhead?: boolean; old?: Record<string, Customer>; noteDrafts?: CardNoteDrafts; wholeRun?: CardApi['wholeRun'] } = {}) {
   const panelStore = new Store<{ buyer: string | null; buyerId?: string | null; namesakes?: boolean; pageKind: PageKind; collapsed: boolean }>({ buyer: null, pageKind: 'chat', collapsed: false });
   // Records by the console id where the payload has one, else by nickname (as the background keys them).
@@ -786,16 +801,7 @@ describe('CustomerCard', () => {
     const { q, open, call, card } = setup({ 小鹿: null });
     await open('小鹿');
     expect((q('[data-as="sizes"]') as HTMLButtonElement).disabled).toBe(true);
-    const p = document.createElement('p');
-    p.textContent = '我身高165 体重110 平时穿M码';
-    document.body.appendChild(p);
-    act(() => {
-      const range = document.createRange();
-      range.selectNodeContents(p);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      card.readSelection(); // what the selectionchange listener does
-    });
+    const p = selectText(card, '我身高165 体重110 平时穿M码');
     expect((q('[data-as="sizes"]') as HTMLButtonElement).disabled).toBe(false);
     click(q('[data-as="sizes"]'));
     const preview = q('[data-kf="customer-selection-preview"]')!;
@@ -812,19 +818,7 @@ describe('CustomerCard', () => {
   it('selected chat text saved as sizes keeps the buyer’s own only, and says when a child’s or partner’s were left out (as Alt+N does)', async () => {
     const { q, open, call, card } = setup({ 小鹿: null });
     await open('小鹿');
-    const select = (text: string) => {
-      const p = document.createElement('p');
-      p.textContent = text;
-      document.body.appendChild(p);
-      act(() => {
-        const range = document.createRange();
-        range.selectNodeContents(p);
-        document.getSelection()!.removeAllRanges();
-        document.getSelection()!.addRange(range);
-        card.readSelection();
-      });
-      return p;
-    };
+    const select = (text: string) => selectText(card, text);
     // Before, the child's 120 cm and 25 kg were shown and saved as the buyer's, with no word about it.
     const both = select('我平时穿M，给孩子买的 身高120 体重50斤');
     click(q('[data-as="sizes"]'));
