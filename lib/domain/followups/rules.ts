@@ -569,12 +569,13 @@ export function followupsFromOrders(
     }
 
     const delayHad = out.byId.get(delayId);
+    // A check before a promised date still open on that day: the promise's own item now.
+    const promiseDay = o.status === 'paid' && delayHad?.status !== 'done' ? promiseDayCame(delayHad, now, r) : null;
     if (o.status === 'paid' && delayHad?.status === 'done') {
       // Told the buyer and marked done, and the order is still not shipped: checked again (delayRecheck).
       out.put(delayRecheck(delayHad, now, r));
-    } else if (o.status === 'paid' && promiseDayCame(delayHad, now, r)) {
-      // A check before a promised date still open on that day: the promise's own item now.
-      out.put(promiseDayCame(delayHad, now, r));
+    } else if (promiseDay) {
+      out.put(promiseDay);
     } else if (o.status === 'paid' && o.createdAt !== undefined) {
       const p = shipPromise(o.createdAt, r);
       if (now >= p.lateAt && !out.byId.has(delayId)) {
