@@ -94,7 +94,7 @@ describe('导入全部数据', () => {
   const preview: AllDataPreview = {
     exportedAt: Date.UTC(2026, 11, 3, 2),
     library: { updatedAt: 7, current: 102, incoming: 103, added: 1, updated: 0, unchanged: 102, notInFile: 0, codeClashes: [], mergeErrors: [] },
-    areas: { customers: areas(25), followups: areas(4), learned: areas(1), remarkOverrides: areas(1), usage: areas(2), replyClock: areas(1), buyerNames: areas(3) },
+    areas: { customers: areas(25), followups: areas(4), learned: areas(1), remarkOverrides: areas(1), usage: areas(2), replyClock: areas(1), buyerNames: areas(3), reminded: areas(0) },
     settings: true,
   };
 

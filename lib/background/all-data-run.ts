@@ -13,6 +13,7 @@ import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, joinFollowupNotes, merge
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
 import { FOLLOWUP_VERSION } from '../domain/followups/types';
 import { scheduleRevisits } from '../domain/followups/scheduled';
+import { REMINDED_FACTS_KEY, importedReminders, remindedFacts } from '../domain/followups/reminded';
 import type { AllDataImportResult, AllDataPreview } from '../messaging/protocol-data';
 import type { Followup } from '../domain/followups/types';
 import type { db as Db, STORE_NAMES as StoreNames } from '../storage/db';
@@ -98,6 +99,8 @@ export async function exportAllData(io: AllDataIO): Promise<Record<string, unkno
     usage: await io.loadUsage(),
     replyClock: await io.loadClockLog(),
     remarkOverrides: { v: 1, items: (await io.listRemarkOverrides()).reverse() },
+    // The 催付 reminders kept for orders not on the list yet: buyer data, so in "everything" (reminded.ts).
+    reminded: { v: 1, list: remindedFacts(await io.db.get('meta', REMINDED_FACTS_KEY), now) },
   };
 }
 
@@ -120,6 +123,7 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
     remarkOverrides: overrides,
     usage,
     replyClock,
+    reminded: remindedFacts(await io.db.get('meta', REMINDED_FACTS_KEY), now),
   };
   const notesOf = (list: Followup[]) => {
     const { joined, over } = joinFollowupNotes(list, d.followups ?? [], mask);
@@ -180,6 +184,9 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
       // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
       if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
       await io.db.setMany('meta', meta);
+      // Read and written in one transaction: a reminder inserted in a chat meanwhile is kept too.
+      const reminded = d.reminded;
+      if (reminded) await io.db.update('meta', REMINDED_FACTS_KEY, (raw) => importedReminders(raw, reminded, now, merge));
       // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
       const revisits = await scheduleRevisits(now, io);
       await io.announceEverything();

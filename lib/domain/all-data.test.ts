@@ -5,9 +5,12 @@ import { exportCustomers } from './customers/import-export';
 import { manualFollowup } from './followups/rules';
 import { DEFAULT_FOLLOWUP_SETTINGS } from './followups/types';
 import type { RemarkOverride } from '../storage/rules';
+import { REMINDED_MAX, importedReminders, type RemindedFact } from './followups/reminded';
 
 const NOW = Date.UTC(2026, 2, 2, 3);
 const override = (at: number, orderId: string): RemarkOverride => ({ at, platform: 'demo', orderId, buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [{ code: 'agent', message: '缺少经办人' }], text: '已核对可发货 小美 12/3' });
+const HOUR = 3_600_000;
+const reminded = (buyer: string, at: number, buyerId?: string): RemindedFact => ({ platform: 'demo', buyer, ...(buyerId ? { buyerId } : {}), at });
 const todo = manualFollowup({ title: '回电', stamp: 'a' }, NOW, DEFAULT_FOLLOWUP_SETTINGS);
 
 function file(over: Record<string, unknown> = {}) {
@@ -24,6 +27,7 @@ function file(over: Record<string, unknown> = {}) {
     usage: { v: 1, templates: { hi: { count: 3, lastUsed: NOW, byScenario: { greeting: 3 } } } },
     replyClock: { v: 1, days: { '2026-03-01': { demo: { conversations: ['h1'], firstMs: [40_000] } } } },
     remarkOverrides: { v: 1, items: [override(1, 'o1')] },
+    reminded: { v: 1, list: [reminded('小鹿', NOW - HOUR, 'u-1')] },
     ...over,
   };
 }
@@ -41,6 +45,34 @@ describe('导入全部数据: reading the file', () => {
     expect(Object.keys(r.data.replyClock!.days)).toEqual(['2026-03-01']);
     expect(r.data.remarkOverrides).toEqual([override(1, 'o1')]);
     expect(r.data.settings).toEqual({ v: 1, shop: { agentName: '小美' } });
+    expect(r.data.reminded).toEqual([reminded('小鹿', NOW - HOUR, 'u-1')]);
+  });
+
+  it('keeps the 催付 reminders still inside their 24 h, dropping older ones without a word, names normalised as the worker keeps them', () => {
+    const list = [reminded('过期的', NOW - 25 * HOUR), reminded('  小鹿 ', NOW - 23 * HOUR, ' u-1 '), reminded('刚催', NOW - 60_000), reminded('将来', NOW + 2 * HOUR)];
+    const r = readAllData(file({ reminded: { v: 1, list } }), 'zh-CN', NOW);
+    expect(r.ok ? r.data.reminded : r.errors).toEqual([reminded('小鹿', NOW - 23 * HOUR, 'u-1'), reminded('刚催', NOW - 60_000)]);
+    // An older file without the section: the reminders here are left as they are.
+    const { reminded: _, ...older } = file();
+    const o = readAllData(older, 'zh-CN', NOW);
+    expect(o.ok && 'reminded' in o.data).toBe(false);
+  });
+
+  it('refuses a file with a malformed 催付 reminder as any damaged part, naming the entry, in the shop’s language', () => {
+    const bad = [
+      reminded('小鹿', NOW - HOUR),
+      { platform: 'demo', buyer: '小鹿', at: '一小时前' },
+      { platform: 'ebay', buyer: '小鹿', at: NOW },
+      { platform: 'demo', buyer: '   ', at: NOW },
+      { platform: 'demo', buyer: '小鹿', buyerId: 7, at: NOW },
+      // Malformed and expired: still named (the file was damaged, whatever its age).
+      { platform: 'demo', at: NOW - 30 * HOUR },
+    ];
+    const zh = readAllData(file({ reminded: { v: 1, list: bad } }), 'zh-CN', NOW);
+    expect(zh).toEqual({ ok: false, errors: [2, 3, 4, 5, 6].map((n) => `「催付记录」第 ${n} 条不完整或已损坏`) });
+    expect(readAllData(file({ reminded: { v: 1, list: bad } }), 'en', NOW)).toMatchObject({ ok: false, errors: expect.arrayContaining(['“payment reminders” entry 2 is incomplete or damaged']) });
+    expect(readAllData(file({ reminded: [reminded('小鹿', NOW)] }), 'zh-CN', NOW)).toEqual({ ok: false, errors: ['「催付记录」部分已损坏（文件可能被改动过）'] });
+    expect(readAllData(file({ reminded: { v: 1 } }), 'zh-CN', NOW)).toEqual({ ok: false, errors: ['「催付记录」部分已损坏（文件可能被改动过）'] });
   });
 
   it('masks the learned picks it reads while the shop masks, as a pick made here is stored', () => {
@@ -101,6 +133,7 @@ describe('导入全部数据: counting and merging', () => {
     remarkOverrides: [override(1, 'o1'), override(2, 'o2')],
     usage: { v: 1, templates: {} },
     replyClock: { v: 1, days: {} },
+    reminded: [reminded('小鹿', NOW - HOUR, 'u-1'), reminded('老王', NOW - 2 * HOUR)],
   };
 
   it('counts per area what is in the file, what is here and what of the file is not here yet', () => {
@@ -114,6 +147,7 @@ describe('导入全部数据: counting and merging', () => {
       usage: { file: 1, here: 0, fresh: 1 },
       replyClock: { file: 1, here: 0, fresh: 1 },
       buyerNames: { file: 2, here: 0, fresh: 2 },
+      reminded: { file: 1, here: 2, fresh: 0 },
     });
   });
 
@@ -133,6 +167,35 @@ describe('导入全部数据: counting and merging', () => {
     });
     expect(mergeOverrides([override(1, 'a'), override(3, 'c')], [override(2, 'b'), override(3, 'c')], 10).map((o) => o.orderId)).toEqual(['a', 'b', 'c']);
     expect(mergeOverrides([override(1, 'a'), override(3, 'c')], [override(2, 'b')], 2).map((o) => o.orderId)).toEqual(['b', 'c']);
+  });
+});
+
+describe('导入全部数据: the 催付 reminders kept 24 h', () => {
+  const a = reminded('小鹿', NOW - 3 * HOUR, 'u-1');
+  const b = reminded('老王', NOW - 2 * HOUR);
+  const c = reminded('小鹿', NOW - HOUR, 'u-1');
+
+  it('merged: those here and the file’s, each once, oldest first; those here that expired meanwhile go', () => {
+    const expired = reminded('旧的', NOW - 30 * HOUR);
+    expect(importedReminders({ v: 1, list: [expired, a, c] }, [b, c], NOW, true)).toEqual({ v: 1, list: [a, b, c] });
+    // Imported again: nothing changes.
+    expect(importedReminders({ v: 1, list: [a, b, c] }, [b, c], NOW, true)).toEqual({ v: 1, list: [a, b, c] });
+    // Nothing here yet (or something else stored there).
+    expect(importedReminders(undefined, [c, b], NOW, true)).toEqual({ v: 1, list: [b, c] });
+    expect(importedReminders('junk', [b], NOW, true)).toEqual({ v: 1, list: [b] });
+  });
+
+  it('replacing: the file’s alone', () => {
+    expect(importedReminders({ v: 1, list: [a] }, [b], NOW, false)).toEqual({ v: 1, list: [b] });
+  });
+
+  it('keeps the newest 300 when the two together hold more', () => {
+    const many = (buyer: string, n: number, from: number) => Array.from({ length: n }, (_, i) => reminded(`${buyer}${i}`, from + i * 1000));
+    const here = many('本机', 200, NOW - 10 * HOUR);
+    const theirs = many('文件', 200, NOW - 5 * HOUR);
+    const out = importedReminders({ v: 1, list: here }, theirs, NOW, true).list;
+    expect(out).toHaveLength(REMINDED_MAX);
+    expect(out).toEqual([...here.slice(100), ...theirs]);
   });
 });
 

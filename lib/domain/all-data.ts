@@ -15,7 +15,10 @@
  *     settings         the settings record
  *     usage            { v: 1, templates }: how often each reply was used
  *     replyClock       { v: 1, days }: first-response times per day (conversation hashes only)
- *     remarkOverrides  { v: 1, items }: remarks saved against the rules, oldest first }
+ *     remarkOverrides  { v: 1, items }: remarks saved against the rules, oldest first
+ *     reminded         { v: 1, list }: the 催付 reminders kept 24 h for orders not on the follow-up
+ *                      list yet (platform, buyer, console id, time: lib/domain/followups/reminded.ts),
+ *                      those still counting; an import keeps those still inside their 24 h }
  *
  * Every section may be missing (a hand-trimmed file): that area is then left as it is. A section
  * present but damaged refuses the whole file, naming the section (and the entry).
@@ -37,12 +40,15 @@ import type { ClockLog } from './clock/types';
 import { dict } from './own';
 import type { UsageRecord } from '../storage/usage';
 import type { RemarkOverride } from '../storage/rules';
+import { reminderKey, remindedFacts, type RemindedFact } from './followups/reminded';
+import { normaliseBuyerId, normaliseNickname } from './customers/identity';
+import { PLATFORMS } from './customers/types';
 
 export const ALL_DATA_FORMAT = 'kefu-all-data';
 export const ALL_DATA_VERSION = 1;
 
 /** The areas counted for the agent before an import (the library has its own summary). */
-export const AREAS = ['customers', 'followups', 'learned', 'remarkOverrides', 'usage', 'replyClock', 'buyerNames'] as const;
+export const AREAS = ['customers', 'followups', 'learned', 'remarkOverrides', 'usage', 'replyClock', 'buyerNames', 'reminded'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** A file's sections, checked (the library is checked by the library import, against the library here). */
@@ -59,6 +65,8 @@ export interface AllData {
   replyClock?: ClockLog;
   /** Oldest first. */
   remarkOverrides?: RemarkOverride[];
+  /** 催付 reminders still inside their 24 h at the import (older ones dropped: they count for nothing). */
+  reminded?: RemindedFact[];
   /** Buyers taken whole with a text or tags over their limit, each named (importProblems). */
   over?: string[];
 }
@@ -86,6 +94,16 @@ function isOverride(o: unknown): o is RemarkOverride {
 
 function isUsage(u: unknown): boolean {
   return isObj(u) && isNum(u.count) && u.count >= 0 && isNum(u.lastUsed) && isObj(u.byScenario) && Object.values(u.byScenario).every(isNum);
+}
+
+/** A kept 催付 reminder, its name and console id normalised as the worker keeps them (reminded-run.ts); null: malformed. */
+function remindedEntry(x: unknown): RemindedFact | null {
+  if (!isObj(x) || !isNum(x.at) || !isStr(x.platform) || !isStr(x.buyer) || !(x.buyerId === undefined || x.buyerId === null || isStr(x.buyerId))) return null;
+  const platform = PLATFORMS.find((p) => p === x.platform);
+  const buyer = normaliseNickname(x.buyer);
+  const buyerId = isStr(x.buyerId) ? normaliseBuyerId(x.buyerId) : null;
+  if (!platform || !buyer) return null;
+  return { platform, buyer, ...(buyerId ? { buyerId } : {}), at: x.at };
 }
 
 /** A name claim ({ v: 1, ids }) or a "not the same buyer" answer ({ v: 1, notSame }) under its key. */
@@ -182,6 +200,15 @@ export function readAllData(json: unknown, how: 'zh-CN' | 'en' | ImportSettings 
     if (!isObj(overrides) || overrides.v !== 1) damaged('remarkOverrides');
     else data.remarkOverrides = entries('remarkOverrides', overrides.items, (o) => (isOverride(o) ? o : null));
   }
+  const reminded = section('reminded');
+  if (reminded !== undefined) {
+    if (!isObj(reminded) || reminded.v !== 1) damaged('reminded');
+    else {
+      const list = entries('reminded', reminded.list, remindedEntry);
+      // Only those still counting now: an older one would be ignored by the order list anyway.
+      if (list) data.reminded = remindedFacts({ list }, now);
+    }
+  }
 
   if (errors.length > MAX_ERRORS) return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), say(lang, 'allData.import.more', { count: errors.length - MAX_ERRORS })] };
   return errors.length ? { ok: false, errors } : { ok: true, data };
@@ -196,6 +223,8 @@ export interface Here {
   remarkOverrides: readonly RemarkOverride[];
   usage: UsageRecord;
   replyClock: ClockLog;
+  /** The 催付 reminders kept here, still counting. */
+  reminded: readonly RemindedFact[];
 }
 
 /** Per area: records in the file, here now, and the file's records not here yet (what a merge adds). */
@@ -213,6 +242,7 @@ function fileKeys(d: AllData): Record<Area, string[] | null> {
     usage: d.usage ? Object.keys(d.usage.templates) : null,
     replyClock: d.replyClock ? Object.keys(d.replyClock.days) : null,
     buyerNames: d.buyerNames?.map(([k]) => k) ?? null,
+    reminded: d.reminded?.map(reminderKey) ?? null,
   };
 }
 
@@ -225,6 +255,7 @@ function hereKeys(h: Here): Record<Area, readonly string[]> {
     usage: Object.keys(h.usage.templates),
     replyClock: Object.keys(h.replyClock.days),
     buyerNames: h.buyerNames,
+    reminded: h.reminded.map(reminderKey),
   };
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buyerNotesSuite } from './suite';
-import { callFromExtensionPage, cardFrame, chatInput, evaluateInPanel, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
+import { allFollowups, callFromExtensionPage, cardFrame, chatInput, evaluateInPanel, followupById, inPanel, openDemoChat, panelFocus, cardReady } from './pages';
 import type { Customer } from '../../lib/domain/customers/types';
 import { encodeLegacy } from '../legacy-encode';
 import { everything, getRaw, putRaw } from './stores';
@@ -682,6 +682,44 @@ describe('buyer notes on the demo console', () => {
       await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
       expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(REVISITS_25);
       expect(await revisitsListed()).toBe(25);
+    } finally {
+      await options.close();
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+    }
+  });
+
+  it('VIP revisits an older version’s 全部删除 kept without their buyer are closed (买家已删除) at the next run: off the open list; the re-imported VIPs’ revisits start today', async () => {
+    // Before 2026-12-07, 全部删除 keeping open follow-ups kept each VIP revisit anonymous: open for good, due for nobody.
+    const customers = await oldVips();
+    const file = JSON.stringify({ format: 'kefu-customers', version: 1, exportedAt: Date.now(), customers });
+    const options = await s.h.openExtensionPage('options.html#customers');
+    const importVips = async () => {
+      await options.reload();
+      await options.locator('[data-kf="customers-total"]').waitFor();
+      await options.locator('[data-kf="customers-import-file"]').setInputFiles({ name: 'vip.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await expect.poll(() => options.locator('[data-kf="customers-import-result"]').textContent()).toContain('已导入 25 位客户。');
+    };
+    try {
+      await importVips();
+      // What that 全部删除 left of 20 of them: no buyer, console id or chat address, the kind as title, a new id.
+      const left: Record<string, unknown>[] = [];
+      for (const id of customers.slice(0, 20).map((c) => `vip-revisit:${c.key}`)) {
+        const { buyer: _b, buyerId: _i, url: _u, ...rest } = (await getRaw<Record<string, unknown>>(s.ext, 'followups', id))!;
+        left.push({ ...rest, id: `vip-revisit:gone-old-${left.length}`, title: 'VIP 回访' });
+      }
+      expect(left).toHaveLength(20);
+      await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });
+      for (const f of left) await putRaw(s.ext, 'followups', f.id as string, f);
+      // Written behind the worker's back: announced as a restore announces, so it reads the list again.
+      await s.ext.evaluate(() => (globalThis as any).chrome.storage.local.set({ 'kf:rev:followups': Date.now() + Math.random() }));
+      await expect.poll(async () => (await followupById(s.ext, left[19]!.id as string))?.status).toBe('open');
+
+      await importVips();
+      expect(await options.locator('[data-kf="customers-import-result"]').textContent()).toMatch(REVISITS_25);
+      for (const f of left) expect(await followupById(s.ext, f.id as string)).toMatchObject({ status: 'done', closedReason: '买家已删除' });
+      // Open: the 25 buyers' own, nothing for nobody.
+      const open = (await allFollowups(s.ext)).filter((f) => f.kind === 'vip-revisit' && f.status !== 'done');
+      expect(open.map((f) => f.buyer).sort()).toEqual(customers.map((c) => c.nickname).sort());
     } finally {
       await options.close();
       await callFromExtensionPage(s.ext, 'deleteAllCustomers', { confirm: true, openFollowups: 'delete' });

@@ -68,7 +68,7 @@ it('a buyer’s phone, ID number and door are stored nowhere in clear; the expor
 
   // 导出全部数据: the buyer's note and follow-ups as stored; no backups, drafts, team connection or counters.
   const file = await callFromExtensionPage<Record<string, any>>(options, 'exportAllData');
-  expect(Object.keys(file).sort()).toEqual(['buyerNames', 'customers', 'exportedAt', 'followups', 'format', 'learned', 'library', 'remarkOverrides', 'replyClock', 'settings', 'usage', 'version']);
+  expect(Object.keys(file).sort()).toEqual(['buyerNames', 'customers', 'exportedAt', 'followups', 'format', 'learned', 'library', 'remarkOverrides', 'reminded', 'replyClock', 'settings', 'usage', 'version']);
   const buyers = await callFromExtensionPage<{ items: { nickname: string; history: { text: string }[] }[] }>(options, 'exportCustomers', {});
   const exported = JSON.stringify({ file, buyers });
   expect(RAW.filter((raw) => exported.includes(raw))).toEqual([]);

@@ -5,7 +5,10 @@
  * with 撤销; the worker stops meanwhile, as Chrome stops it when idle; the item the list makes later for
  * that order is already done, 已催付 with 催过 <the reminder's time>, while another buyer's order is open.
  * 撤销 gives it back. Before, the item came out open and the popup asked her to remind the buyer again.
+ * The kept reminder also comes back through 导出全部数据 → 删除全部数据 → 导入全部数据 (before 2026-12-07 the
+ * file left it out, and the item came out open after the import).
  */
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, demoOrdersRead, followupById, cardReady, demo, inPanel, openDemoChat, panel, MIDNIGHT_WAIT_MS } from './pages';
@@ -32,6 +35,17 @@ beforeAll(async () => {
 }, 60_000 + MIDNIGHT_WAIT_MS);
 
 const item = (id: string): Promise<Followup | undefined> => followupById(ext, id);
+const kept = async () => ((await getRaw<{ list: { buyer: string }[] }>(ext, 'meta', 'followups:reminded'))?.list ?? []).filter((x) => x.buyer === CAT);
+
+/** Inserts the starter 催付 reply into the cat's chat: no item of hers to mark, so the reminder is kept. */
+async function remindCat(): Promise<void> {
+  const chat = await s.h.context.newPage();
+  await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
+  await cardReady(chat, CAT);
+  await insertFound(chat, '截单提醒', 'pay-remind');
+  await expect.poll(() => inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(1);
+  await chat.close();
+}
 
 describe('a 催付 reply inserted before the order list made the buyer’s 拍下未付 item', () => {
   it('the item made later for an order placed before it is already done (已催付, 催过 its time), across a worker restart; 撤销 gives it back', async () => {
@@ -74,18 +88,46 @@ describe('a 催付 reply inserted before the order list made the buyer’s 拍�
   });
 
   it('the kept reminder is the buyer’s data: in their export, and gone when the buyer is deleted', async () => {
-    const chat = await s.h.context.newPage();
-    await openDemoChat(chat, s.h.demoUrl, { buyer: CAT });
-    await cardReady(chat, CAT);
-    await insertFound(chat, '截单提醒', 'pay-remind');
-    await expect.poll(() => inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(1);
-    await chat.close();
+    await remindCat();
     const cat = { platform: 'demo', nickname: CAT, buyerId: 'u-1003' };
-    const kept = async () => ((await getRaw<{ list: { buyer: string }[] }>(ext, 'meta', 'followups:reminded'))?.list ?? []).filter((x) => x.buyer === CAT);
     expect(await kept()).toHaveLength(1);
     const data = await callFromExtensionPage<BuyerData>(ext, 'exportCustomer', cat);
     expect(data.reminders).toHaveLength(1);
     await callFromExtensionPage(ext, 'deleteCustomer', { ...cat, openFollowups: 'delete' });
     expect(await kept()).toEqual([]);
+  });
+
+  it('导出全部数据 → 删除全部数据 → 导入全部数据: the kept reminder comes back, and the item the list makes afterwards is done', async () => {
+    // The list waits again (no item of the cat's now: deleted with her above, or never made when run alone).
+    await callFromExtensionPage(ext, 'patchSettings', { followups: { unpaidAfterMinutes: 300 } });
+    expect(await item(`unpaid:${CAT_ORDER}`)).toBeUndefined();
+    await remindCat();
+    expect(await kept()).toHaveLength(1);
+
+    const options = await s.h.openExtensionPage('options.html#import');
+    try {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-kf="all-export"]').click()]);
+      const file = await readFile(await download.path());
+      expect(await callFromExtensionPage(ext, 'deleteAllData', { confirm: true })).toEqual({ deleted: true });
+      expect(await kept()).toEqual([]);
+      await options.reload();
+      await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'kefu-all-data.json', mimeType: 'application/json', buffer: file });
+      // The confirmation counts it, and the result names it.
+      await expect.poll(() => options.locator('tr[data-area="reminded"]').textContent()).toBe('催付记录（24 小时内）101');
+      await options.locator('[data-kf="all-import-merge"]').click();
+      await expect.poll(() => options.locator('[data-kf="all-result"]').textContent()).toContain('催付记录（24 小时内） 1');
+    } finally {
+      await options.close();
+    }
+    expect(await kept()).toHaveLength(1);
+
+    // The list's wait passes and the list is read: the cat's order, placed before the reminder, is done.
+    expect(await item(`unpaid:${CAT_ORDER}`)).toBeUndefined();
+    await callFromExtensionPage(ext, 'patchSettings', { followups: { unpaidAfterMinutes: 0 } });
+    await orders.reload();
+    // (Without the reminder it came out open, asking her to remind the cat again.)
+    await expect.poll(async () => (await item(`unpaid:${CAT_ORDER}`))?.status).toBe('done');
+    expect(await item(`unpaid:${CAT_ORDER}`)).toMatchObject({ closedReason: '已催付', note: expect.stringMatching(/^催过 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) });
+    expect((await item(`unpaid:${FAWN_ORDER}`))?.status).toBe('open');
   });
 });

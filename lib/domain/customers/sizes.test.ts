@@ -124,6 +124,22 @@ describe('ownSizes: 宝宝 is how shops address the buyer; a child only when the
     expect(ownSizes('宝宝平时穿M，我家宝宝身高100')).toEqual({ sizes: { usualSize: 'M' }, others: '宝宝' });
   });
 
+  it('宝宝 N个月前 / 天前 / 年前 / 周前 is when the buyer last bought, not a child’s age: the figures are the buyer’s', () => {
+    // Before, 宝宝3个月前 read as a three-month-old: the buyer's own 165 / 110斤 / M stayed in the note.
+    expect(ownSizes('宝宝3个月前买过M，身高165体重110')).toEqual({ sizes: { heightCm: 165, weightKg: 55 }, others: null });
+    expect(ownSizes('宝宝两个多月前来过，平时穿L 身高170 体重130斤')).toEqual({ sizes: { heightCm: 170, weightKg: 65, usualSize: 'L' }, others: null });
+    expect(ownSizes('宝宝半个月以前来问过，身高160 体重100斤')).toEqual({ sizes: { heightCm: 160, weightKg: 50 }, others: null });
+    expect(ownSizes('宝宝几个月之前买的，平时穿S，身高155')).toEqual({ sizes: { heightCm: 155, usualSize: 'S' }, others: null });
+    expect(ownSizes('宝宝10天前买过，身高168 体重120斤')).toEqual({ sizes: { heightCm: 168, weightKg: 60 }, others: null });
+    expect(ownSizes('宝宝2年前买过 身高175')).toEqual({ sizes: { heightCm: 175 }, others: null });
+    expect(ownSizes('宝宝3周前买过，身高162')).toEqual({ sizes: { heightCm: 162 }, others: null });
+    // An age is still a child's, with or without 大: their figures stay out of the buyer's.
+    expect(ownSizes('宝宝3个月，身高62 体重13斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝3岁，身高95 体重30斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝8个月大，身高70 体重16斤')).toEqual({ sizes: {}, others: '宝宝' });
+    expect(ownSizes('宝宝3岁前穿90码，身高150')).toEqual({ sizes: {}, others: '宝宝' });
+  });
+
   it('宝宝 the buyer does not take back the sizes of someone the note named before', () => {
     // 女儿 … 宝宝 may be the daughter: left in the note rather than saved as the buyer's.
     expect(ownSizes('给女儿买，宝宝身高155 体重85斤')).toEqual({ sizes: {}, others: '女儿' });

@@ -282,8 +282,13 @@ const WHOSE = new RegExp(`(?:我的|我家|我|给|帮|替|送)?\\s*(${OTHER_PEO
 const CHILD_BEFORE = /(?:家|家里|小|(?<![仙美])[男女])\s*$/;
 /** After 给 / 帮 / 替 宝宝: buying for a child (给宝宝买). Not what a shop does for the buyer (给宝宝备注, 发, 推荐). */
 const FOR_CHILD = /^\s*(?:买|挑|选|穿|准备|做)/;
-/** A child's age (3岁, 五岁半, 8个月, 几岁了) or a child's life (幼儿园, 二年级). */
-const CHILD_AGE = /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|个多?月|个半月)|几岁|多大了|几个月|满月|幼儿园|小学|年级|婴儿|新生儿|童装/;
+/**
+ * A child's age (3岁, 五岁半, 8个月, 8个月大, 几岁了) or a child's life (幼儿园, 二年级). Months followed by
+ * 前 / 以前 / 之前 are when something happened (宝宝3个月前买过M: the buyer, three months ago), not an age;
+ * 天前 / 周前 / 年前 never read as one.
+ */
+const CHILD_AGE =
+  /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|(?:个多?月|个半月)(?!\s*[以之]?前))|几岁|多大了|几个月(?!\s*[以之]?前)|满月|幼儿园|小学|年级|婴儿|新生儿|童装/;
 
 /** A child's figures: shorter than 140 cm, lighter than 30 kg, shoes under 33. */
 function childFigures(sizes: Partial<Sizes>): boolean {

@@ -26,8 +26,10 @@
  * creation time for (JD's list) cannot be placed before or after it, and stays open: a second reminder
  * is a lesser harm than an order never reminded. The fact is the buyer's data: deleting them drops it
  * (lib/storage/forget-buyers.ts, live and in the backups), their export shows it (keptAbout), 全部删除
- * clears it; the undo removes it. Not in 导出全部数据 (a day's hint, like the chat suggestion waiting
- * for a tab) and not shared in team mode (each machine keeps its own).
+ * clears it; the undo removes it. 导出全部数据 holds those still counting (since 2026-12-07: a user
+ * exporting everything gets every piece of buyer data kept; before, the file left it out), and its
+ * import puts back those still inside their 24 h (`importedReminders`). Not shared in team mode (each
+ * machine keeps its own).
  */
 import type { Platform } from '../../sites/types';
 import { formatWall, type Zone } from '../time';
@@ -145,6 +147,23 @@ const isWhose = (x: RemindedFact, who: RemindWho): boolean => x.platform === who
 /** The record with the reminder made at `at` added (and the expired ones gone). */
 export function withReminder(raw: unknown, who: RemindWho, at: number): RemindedFacts {
   return { v: 1, list: [...remindedFacts(raw, at), factOf(who, at)].slice(-REMINDED_MAX) };
+}
+
+/** One reminder, whoever stored it: the same buyer reminded at the same moment is one entry. */
+export const reminderKey = (x: RemindedFact): string => JSON.stringify([x.platform, x.buyer, x.buyerId ?? '', x.at]);
+
+/**
+ * The record after an import of 导出全部数据's `file` reminders (lib/domain/all-data.ts): those still
+ * counting at `now`, joined with those kept here (`merge`; replacing, the file's alone), each once,
+ * oldest first, the newest REMINDED_MAX kept. An expired one counts for nothing and is dropped.
+ */
+export function importedReminders(raw: unknown, file: readonly RemindedFact[], now: number, merge: boolean): RemindedFacts {
+  const seen = new Set<string>();
+  const list = [...(merge ? remindedFacts(raw, now) : []), ...remindedFacts({ list: file }, now)].filter((x) => {
+    const k = reminderKey(x);
+    return !seen.has(k) && !!seen.add(k);
+  });
+  return { v: 1, list: list.sort((a, b) => a.at - b.at).slice(-REMINDED_MAX) };
 }
 
 /** The record without the buyer's reminder made at `at` (the undo). */

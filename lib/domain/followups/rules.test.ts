@@ -18,6 +18,7 @@ import { applyRuleResult, complete, snooze, suggestedSnooze, todayView } from '.
 import { assignFollowup, handoverItems, handoverTarget } from './handover';
 import { snoozeOptions } from './snooze';
 import { isoDay } from '../time';
+import { anonymised } from '../customers/forget';
 
 /** Beijing wall time → epoch ms (shop time is UTC+8 by default). */
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
@@ -906,6 +907,28 @@ describe('vip-revisit backlog (buyers imported long after their last contact)', 
     // A revisit that still names its buyer counts as before.
     const named = followupsFromCustomers(Array.from({ length: 20 }, (_, i) => vipSeen(`在的VIP${i}`, bj(2026, 1, 1, 9, 0))), [], S, importedAt).upserts;
     expect(followupsFromCustomers([back], named, S, importedAt).upserts[0]!.dueAt).toBe(bj(2026, 12, 4, 8, 0));
+  });
+
+  it('closes at its next run an open VIP revisit an older 全部删除 kept without its buyer: a visit to nobody leaves the list', () => {
+    // Before 2026-12-07, 全部删除 keeping open follow-ups kept each VIP revisit anonymous; the rule
+    // stopped counting them, but they stayed open in the popup for good, due for nobody.
+    const made = (name: string) => followupsFromCustomers([vipSeen(name, bj(2026, 1, 1, 9, 0))], [], S, importedAt).upserts[0]!;
+    const left = anonymised(made('旧VIP甲'), importedAt, 0);
+    const snoozed = { ...anonymised(made('旧VIP乙'), importedAt, 1), status: 'snoozed' as const, snoozedUntil: importedAt + 2 * day };
+    expect([left.buyer, left.buyerId, left.kind, left.status]).toEqual([undefined, undefined, 'vip-revisit', 'open']);
+    // A revisit of a buyer here, and one of a buyer this run was not given (an import's run): theirs stay.
+    const here = vipSeen('老客户庚', bj(2026, 1, 1, 9, 0));
+    const mine = made('老客户庚');
+    const other = made('老客户辛');
+    const later = importedAt + HOUR;
+    const items = run([left, snoozed, mine, other], followupsFromCustomers([here], [left, snoozed, mine, other], S, later), later);
+    const byId = new Map(items.map((f) => [f.id, f]));
+    for (const gone of [left, snoozed]) expect(byId.get(gone.id)).toMatchObject({ status: 'done', closedReason: '买家已删除' });
+    expect(byId.get(mine.id)!.status).toBe('open');
+    expect(byId.get(other.id)!.status).toBe('open');
+    expect(todayView(items, later, S).overdue.map((f) => f.buyer)).toEqual(['老客户庚', '老客户辛']);
+    // Nothing more to do at the next run.
+    expect(followupsFromCustomers([here], items, S, later + HOUR)).toEqual({ upserts: [], closes: [] });
   });
 
   it('reschedules, once, the revisits an earlier version made due on the long-past date', () => {

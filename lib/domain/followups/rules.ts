@@ -751,6 +751,9 @@ export function followupsFromCustomers(
     } else if (madeLate) backlog.push({ c, had });
     else out.put(reconcile(had, vipRevisit(c, dueAt, now, r), r, { reopenIfDueChanged: true }));
   }
+  // A revisit naming nobody (kept without its buyer by a 全部删除 before 2026-12-07, forget.ts) is no
+  // work: it stayed open in the list for good. Closed here; it has held no place in the day's 20 since.
+  for (const f of existing) if (f.kind === 'vip-revisit' && !f.buyer && !f.buyerId) out.close(f.id, zh('followups.closed.buyerGone'));
   if (backlog.length) {
     // Open revisits already due on a day count towards that day's share — those of a buyer only: one
     // kept without its buyer (by a 全部删除 before this version, forget.ts) is nobody to visit, and

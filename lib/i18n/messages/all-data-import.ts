@@ -18,6 +18,7 @@ export const allDataImportMessages: MessageBundle = {
     'allData.section.usage': '使用统计',
     'allData.section.replyClock': '回复计时',
     'allData.section.remarkOverrides': '备注例外记录',
+    'allData.section.reminded': '催付记录',
   },
   en: {
     'allData.import.format': 'This is not an “all data” export. Choose a file saved with “Export all data” (named like kefu-all-data-20261203.json).',
@@ -35,5 +36,6 @@ export const allDataImportMessages: MessageBundle = {
     'allData.section.usage': 'usage statistics',
     'allData.section.replyClock': 'reply clock',
     'allData.section.remarkOverrides': 'remark overrides',
+    'allData.section.reminded': 'payment reminders',
   },
 };

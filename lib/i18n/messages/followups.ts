@@ -97,6 +97,7 @@ export const followupsMadeZh: Record<string, string> = {
   'followups.closed.notVip': '已不是 VIP 客户',
   'followups.closed.contacted': '近期已联系过',
   'followups.closed.reminded': '已催付',
+  'followups.closed.buyerGone': '买家已删除',
 };
 
 /** All the Chinese (lib/domain/followups/text.ts reads it without the English). */
@@ -159,5 +160,6 @@ export const followups: MessageBundle = {
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
     'followups.closed.reminded': 'Reminded to pay',
+    'followups.closed.buyerGone': 'Buyer deleted',
   },
 };

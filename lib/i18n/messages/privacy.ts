@@ -24,7 +24,7 @@ export const privacyMessages: MessageBundle = {
     // 全部数据 (components/options/AllData.tsx).
     'data.title': '全部数据',
     'data.help':
-      '一个文件包含你在本扩展里的全部数据：话术库（含备注规则、合规设置、已教页面）、客户档案、跟进清单、学习记录、设置、使用统计、回复计时和备注例外记录。换电脑时导出，在新电脑上导入。团队模式的连接信息不包含在内（含登录信息），请在新电脑上重新加入。',
+      '一个文件包含你在本扩展里的全部数据：话术库（含备注规则、合规设置、已教页面）、客户档案、跟进清单、学习记录、设置、使用统计、回复计时、备注例外记录，以及 24 小时内发过的催付记录（催了哪位买家、什么时间，导入时只恢复仍在 24 小时内的）。换电脑时导出，在新电脑上导入。团队模式的连接信息不包含在内（含登录信息），请在新电脑上重新加入。',
     'data.export': '导出全部数据',
     'data.exporting': '正在导出…（客户 {done} / {total}）',
     'data.exported': '已导出全部数据（{file}）。文件里有买家的个人信息，请妥善保管。',
@@ -46,6 +46,7 @@ export const privacyMessages: MessageBundle = {
     'data.area.usage': '使用统计（话术）',
     'data.area.replyClock': '回复计时（天）',
     'data.area.buyerNames': '买家身份记录',
+    'data.area.reminded': '催付记录（24 小时内）',
     'data.mergeWhat': '合并：加入本机没有的内容；本机已有的保留（同一客户取较新的内容，同一话术以文件为准，同一跟进接上文件里多出的备注），设置只在本机从未保存过时采用文件中的。',
     'data.replaceWhat': '替换：本机的以上内容和设置全部换成文件中的。',
     'data.merge': '合并',
@@ -90,7 +91,7 @@ export const privacyMessages: MessageBundle = {
     'forget.teamCounts': 'These counts are this machine\'s; the same buyers\' records on colleagues\' machines go too.',
     'data.title': 'All my data',
     'data.help':
-      'One file with everything you keep in this extension: the reply library (with the remark rules, compliance settings and taught pages), buyer notes, follow-ups, learned picks, settings, usage statistics, the reply clock and the remark override log. Export it before changing computers and import it on the new one. The team-mode connection (it holds the sign-in) is not included: join the team again there.',
+      'One file with everything you keep in this extension: the reply library (with the remark rules, compliance settings and taught pages), buyer notes, follow-ups, learned picks, settings, usage statistics, the reply clock, the remark override log, and the payment reminders sent in the last 24 hours (which buyer, when; an import restores only those still within their 24 hours). Export it before changing computers and import it on the new one. The team-mode connection (it holds the sign-in) is not included: join the team again there.',
     'data.export': 'Export all data',
     'data.exporting': 'Exporting… (buyers {done} / {total})',
     'data.exported': 'Exported all data ({file}). The file holds buyers’ personal information: keep it safe.',
@@ -112,6 +113,7 @@ export const privacyMessages: MessageBundle = {
     'data.area.usage': 'Usage statistics (replies)',
     'data.area.replyClock': 'Reply clock (days)',
     'data.area.buyerNames': 'Buyer identity records',
+    'data.area.reminded': 'Payment reminders (last 24 h)',
     'data.mergeWhat':
       'Merge: adds what is not here yet and keeps what is (the newer notes of the same buyer win; a reply in the file replaces the same reply here; a follow-up here gains the file’s extra note lines); the file’s settings are used only if settings were never saved here.',
     'data.replaceWhat': 'Replace: all of the above and the settings become the file’s.',

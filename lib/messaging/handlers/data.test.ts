@@ -53,6 +53,10 @@ beforeEach(async () => {
   forgetSiteNow.mockClear();
 });
 
+const HOUR = 3_600_000;
+const reminder = (buyer: string, at: number, buyerId?: string) => ({ platform: 'demo', buyer, ...(buyerId ? { buyerId } : {}), at });
+const remindersHere = async () => ((await db.get('meta', 'followups:reminded')) as { list: unknown[] } | undefined)?.list;
+
 async function seed() {
   await ok('patchSettings', { shop: { agentName: '小美', shopName: '橙子旗舰店', cutoff: '15:30' }, followups: { dayShift: { start: '09:00', end: '21:00' } } });
   for (const [i, nickname] of ['阳光明媚的日子', '米粒妈妈', '星辰大海ing'].entries()) {
@@ -64,6 +68,8 @@ async function seed() {
   await db.set('learned', 'p1', { id: 'p1', at: 1, text: '还没发货', scenario: 'address-change', templateId: null, source: 'chip' });
   await db.set('meta', 'remarkOverrides', { v: 1, items: [{ at: 1, platform: 'demo', orderId: '1', buyer: '小鹿', flag: 'red', agent: '小美', reason: '急', problems: [], text: '已核对可发货 小美 12/3' }] });
   await db.set('meta', 'replyClock', { v: 1, days: { '2026-03-01': { demo: { conversations: ['h1'], firstMs: [40_000] } } } });
+  // A 催付 inserted an hour ago, before the order list made the buyer's unpaid item (lib/domain/followups/reminded.ts).
+  await db.set('meta', 'followups:reminded', { v: 1, list: [reminder('米粒妈妈', Date.now() - HOUR, 'u-1')] });
   await ok('saveLibrary', { groups: ['问候'], templates: [{ id: 'hi', title: '问候', body: '亲，在的', group: '问候', scenarios: ['greeting'], code: 'zaide' }] });
 }
 
@@ -108,6 +114,39 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     // The same buyer: merged as the buyer-notes import merges (the newer edit, made here, wins).
     expect(await ok('getCustomer', { platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-1' })).toMatchObject({ preferences: '不要黑色' });
     expect(await ok('getCustomer', { platform: 'demo', nickname: '星辰大海ing', buyerId: 'u-2' })).toMatchObject({ note: '第2位', tags: ['VIP1'] });
+  });
+
+  it('the 催付 reminders kept 24 h come back: those still counting, merged with those here, each once; an expired one is dropped', async () => {
+    await seed();
+    const file = await exportAll();
+    const mine = reminder('米粒妈妈', Date.now() - HOUR, 'u-1');
+    expect(file.reminded).toEqual({ v: 1, list: [{ ...mine, at: expect.any(Number) }] });
+    const at = file.reminded.list[0].at;
+    const old = reminder('阳光明媚的日子', Date.now() - 25 * HOUR, 'u-0');
+    file.reminded.list.unshift(old);
+    await ok('deleteAllData', { confirm: true });
+    // Reminded here meanwhile: kept beside the file's.
+    const here = reminder('星辰大海ing', Date.now() - 2 * HOUR);
+    await db.set('meta', 'followups:reminded', { v: 1, list: [here] });
+    const r = await ok<AllDataImportResult>('importAllData', { json: file, merge: true });
+    expect(r).toMatchObject({ ok: true, preview: { areas: { reminded: { file: 1, here: 1, fresh: 1 } } } });
+    expect(await remindersHere()).toEqual([here, { ...mine, at }]);
+    // The same file again adds nothing.
+    await ok('importAllData', { json: file, merge: true });
+    expect(await remindersHere()).toEqual([here, { ...mine, at }]);
+    // Replacing: the file's alone (the buyers here are replaced by the file's).
+    await ok('importAllData', { json: file, merge: false });
+    expect(await remindersHere()).toEqual([{ ...mine, at }]);
+  });
+
+  it('refuses a file with a damaged 催付 reminder, naming it, and changes nothing', async () => {
+    await seed();
+    const file = await exportAll();
+    const before = await stores();
+    file.reminded.list.push({ platform: 'demo', buyer: '米粒妈妈', at: 'an hour ago' });
+    const r = await ok<AllDataImportResult>('importAllData', { json: file, merge: true });
+    expect(r).toEqual({ ok: false, errors: ['「催付记录」第 2 条不完整或已损坏'] });
+    expect(await stores()).toEqual(before);
   });
 
   it('refuses a damaged file with what is wrong, and changes nothing', async () => {
