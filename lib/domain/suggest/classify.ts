@@ -344,13 +344,8 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
     // …and the goods' colour or part named beside the fault (发错了 我要的是黑色, 这个拉链) says which goods it
     // is about, no product question: only a phrase that names one (什么颜色, 材质, 怎么用: weight 3) keeps
     // 商品咨询 (收到的衣服颜色发错了，我要的是黑色 had 颜色与色差 — 屏幕色差 — second; walk, 2026-12-07).
-    // With no such phrase it is ruled out, the model's chip with it: 小样 烂的 showed 商品咨询 (the model's, p 0.44)
-    // beside 破损 (walk, 2026-12-07).
     const info = perScenario.get('product-info');
-    if (!info?.some((w) => w >= 3)) {
-      rawScores.set('product-info', -1);
-      (evidence.get('product-info') ?? evidence.set('product-info', []).get('product-info')!).push('negated', '/ruled-out/');
-    }
+    if (info && !info.some((w) => w >= 3)) rawScores.delete('product-info');
   }
   // 好的 / 好 opening a question is an acknowledgement on the way to asking, not a closing: when
   // thanks would lead, it is dropped (the question's own need, or the context, or nothing remains).

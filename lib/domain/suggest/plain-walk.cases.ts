@@ -495,6 +495,9 @@ export const ONE_FAULT: WalkCase[] = [
   c('送的小风扇坏了 还少了个配件', ['completed'], { top3: [['missing-item'], DEFECT] }),
   c('杯子碎了 盖子也少了一个', ['completed'], { top3: [DAMAGE, ['missing-item']] }),
   c('赠品没收到', ['completed'], { first: ['missing-item'] }),
+  // …a smell asked about before buying keeps its product question, and an unpaid order its reminder beside a fault.
+  c('新的会不会有味道呀', [], { top3: [PRODUCT_CARDS] }),
+  c('领的券怎么用不了啊', ['unpaid'], { top3: [REMIND] }),
 ];
 
 /** A greeting in front of a need is courtesy, no need: no 问候 chip, no welcome (在吗/人工 ask for someone and stay). */

@@ -559,12 +559,13 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // A situation the cue reading rules out (`/ruled-out/`: a gift at fault is no promotion question, goods in hand at
   // fault no haggling, a greeting in front of a need no welcome) and no chip shows: a reply written for such
   // situations only is not suggested, whatever words it shares with the message — 赠品 烂的 had 送小礼物 and 赠品说明
-  // first, on 赠品 alone (walk, 2026-12-07). Search still finds them.
+  // first, on 赠品 alone (walk, 2026-12-07). Search still finds them. An unpaid order's reminder keeps its slot: the
+  // order is on the page whatever the message's words rule out (付款前问问…, a fault named: no payment need).
   let ruledSituations = 0;
   for (const [s, ev] of Object.entries(cls.evidence)) if (ev?.includes('/ruled-out/') && !topSet.has(s as ScenarioId)) ruledSituations |= SCENARIO_BIT.get(s as ScenarioId) ?? 0;
   const forRuledOnly = (t: number) => {
     const bits = index.scenarioBits[t]!;
-    return ruledSituations !== 0 && bits !== 0 && (bits & ~ruledSituations) === 0;
+    return ruledSituations !== 0 && bits !== 0 && (bits & ~ruledSituations) === 0 && !(unpaidBoost > 0 && paymentForUnpaid(t));
   };
   const inView = (t: number) =>
     !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || (!closingOnly && wordShare(t) >= STRONG_WORDS) || (unpaidBoost > 0 && paymentForUnpaid(t));
