@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type ScenarioId } from '../scenarios';
-import { CUES, FAULTS, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, ORDER_CHANGE, PATTERNS, PURCHASE, SOCIAL } from './cues';
+import { BROKEN, CUES, FAULTS, goodAcknowledges, goodAsWord, NEGATORS, NEUTRAL, ORDER_CHANGE, PATTERNS, PURCHASE, SOCIAL } from './cues';
 import { bigrams, normalize, PARTICLES, type TextFlags } from './normalize';
 
 /** Every scenario except the catch-all, which is never suggested: abstention is how 'other' shows. */
@@ -330,7 +330,13 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   if (FAULTS.some((id) => (rawScores.get(id as NeedId) ?? 0) >= FAULT_NAMED_RAW)) {
     // So is a change to an order not yet sent (修改地址): 你们寄错了 showed the model's address chip (p 0.49) beside
     // 错发漏发 — goods sent wrong, not the buyer's address (地址寄错了 names it, and keeps it).
-    for (const id of [...PURCHASE, ...ORDER_CHANGE] as NeedId[]) {
+    // So is a wrong or missing item with no word of its own beside goods named broken (a defect or damage): nothing
+    // is said to be wrong or short, and the model's 错发漏发 is a second reading of the same words (送的那个小风扇收到
+    // 就是坏的 showed it at p 0.36 beside 质量问题, 送的 read as a gift not sent; walk, 2026-12-07). Said, it stays
+    // (杯子碎了 盖子也少了一个). Defect and damage are not told apart here: the cue lists and the model each miss
+    // some of either (裂了, 漏了), so neither rules the other out.
+    const broken = BROKEN.some((id) => (rawScores.get(id as NeedId) ?? 0) >= FAULT_NAMED_RAW);
+    for (const id of [...PURCHASE, ...ORDER_CHANGE, ...(broken ? ['wrong-item'] : [])] as NeedId[]) {
       if ((rawScores.get(id) ?? 0) >= PURCHASE_WORD_RAW) continue;
       rawScores.set(id, -1);
       (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated', '/ruled-out/');
@@ -356,6 +362,14 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
   const closing = rawScores.get('thanks') ?? 0;
   const greeting = perScenario.get('greeting');
   if (greeting && closing >= CONFIDENT_RAW && [...rawScores.values()].every((v) => v <= closing) && greeting.every((w) => w < 3)) {
+    rawScores.delete('greeting');
+    evidence.get('greeting')!.push('negated', '/ruled-out/');
+  }
+  // A greeting of courtesy (您好, 你好, hi, 亲: weight 1–2) in front of a need the message names is how the buyer
+  // opens the question, no need of its own: it is ruled out, the model's chip with it. 您好，两盒到了一盒，请问另外
+  // 一盒呢 showed a 问候 chip (the model's, p 0.43) beside 错发漏发 (walk, 2026-12-07). One that asks for someone
+  // (在吗, 人工: weight 3) stays, damped.
+  if (greeting && greeting.every((w) => w < 3) && [...rawScores].some(([id, v]) => !SOCIAL.has(id) && v >= CONFIDENT_RAW)) {
     rawScores.delete('greeting');
     evidence.get('greeting')!.push('negated', '/ruled-out/');
   }

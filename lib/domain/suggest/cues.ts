@@ -106,7 +106,10 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '地址改 改电话 修改电话 电话错 号码错 改手机 改号码 改收件人 收件人错 收件人换成 收件人改成 换收件人 新地址 地址不对 寄到别的 ' +
       '地址变 换个地址 收件地址 地址有误 电话有误 ' +
       // The details said wrong (地址错了): the 错了 inside is the buyer's address, no goods sent wrong.
-      '地址错了 电话错了 号码错了 手机号错了 收件人错了 电话号码错了 地址弄错了 电话弄错了 门牌号错了',
+      '地址错了 电话错了 号码错了 手机号错了 收件人错了 电话号码错了 地址弄错了 电话弄错了 门牌号错了 ' +
+      // …and the parcel sent to the wrong address (你们寄错地址了, 地址发错了): the goods are not said wrong, so the
+      // longer phrase hides 寄错/发错 (你们寄错地址了 showed 错发漏发 beside 修改地址; walk, 2026-12-07).
+      '寄错地址 发错地址 送错地址 派错地址 寄错了地址 发错了地址 送错了地址 地址寄错 地址发错 地址送错 地址搞错',
     2: '地址 电话 收件人 手机号 搬家 改成 改到 收货地址',
     1: '联系电话',
   },
@@ -170,7 +173,9 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   damaged: {
     3: '凹坑 凹陷 磕碰 磕坏 磕了 是裂的 是碎的 是破的 是烂的 破损 压坏 压扁 碎了 摔坏 摔碎 破了 烂了 包装烂 包装破 漏了 漏液 撒了 变形 撞坏 压碎 箱子坏 ' +
-      '盒子坏 外包装 包装坏 坏掉 瘪了 裂开',
+      '盒子坏 外包装 包装坏 坏掉 瘪了 裂开 ' +
+      // …said in two words (赠品 烂的, 送的那个杯子 碎的: no chip until 2026-12-07), as 坏的 is a defect's.
+      '烂的 碎的',
     2: '箱子 包装',
     1: '坏',
   },
@@ -262,14 +267,26 @@ const TAKE_OFF = new RegExp(String.raw`(?:少|便宜|减|抹)\s*(?:个|掉|去)?
 /**
  * A count with its counter after 少 is goods short, whatever follows (少5个吧 is no plea for 5 yuan
  * off: the shipped model read it as bargaining). Not 多少/至少/不少 (至少两件才包邮), and not 块, a
- * counter and a sum at once.
+ * counter and a sum at once. 漏 as well (另外漏了一个配件: its 漏了 is no leak, NEUTRAL).
  */
-const SHORT_COUNT = /(?<![多至不减])少(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
+const SHORT_COUNT = /(?:(?<![多至不减])少|漏)(?:了|发了?|寄了?|给了?|装了?)?\s*[\d一二两三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
 /**
  * Fewer said to have come than were bought, with the count (只收到两件, 才到了3包, 就来了一个): goods short. 才到了
  * alone is a parcel's way (才到了上海), so the count is asked for.
  */
 const ONLY_COUNT = /(?:只|才|就|仅)(?:收到|来|到|发|寄|给)了?\s*[\d一两二三四五六七八九十几]+\s*(?:个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台)/;
+/**
+ * The rest still owed, with its count (拍了三个 还差两个, 还差一件没收到), and a count come of a count (两盒到了一盒,
+ * 买了三双袜子 到了两双: the same counter twice): goods short. 拍了三个 还差两个 had no chip, and 您好，两盒到了一盒 led
+ * with 查询物流 (walk, 2026-12-07). Not short of a threshold before buying (还差两件包邮, 差一个就满减), a size or a
+ * time off (差一个码, 差两个小时), nor a difference (色差, 相差, 价差).
+ */
+const COUNTERS = '个|件|双|条|包|盒|瓶|只|支|套|袋|箱|本|张|片|副|把|根|对|份|罐|桶|卷|枚|颗|粒|台';
+const COUNTER = `(?:${COUNTERS})`;
+const STILL_OWED = new RegExp(
+  `^(?!.*(?:包邮|满(?!意)|凑|起送|优惠|才能|就能|就可以|就够|够)).*(?<![相误色时落价温偏反])差了?\\s*[\\d一两二三四五六七八九十几]+\\s*${COUNTER}(?!\\s*(?:码|号|尺|色|星期|礼拜|月|小时|钟|点|工作日|天))`,
+);
+const COUNT_OF_COUNT = new RegExp(`[\\d一两二三四五六七八九十几]+\\s*(${COUNTERS})[^\\d，,。！？!?]{0,4}(?:只|才|就|仅)?(?:到了|收到了?|来了)\\s*[\\d一两二三四五六七八九十几]+\\s*\\1`);
 /**
  * The buyer offers to fetch the parcel, or lets it wait at a pick-up point, should the door be out
  * of reach (送不上门的话我去驿站拿也行, 不方便送上门放驿站就可以, 送不到家也没关系, 如果送不了上门怎么办):
@@ -428,6 +445,18 @@ export const PART_OFF = new RegExp(
  */
 const GIFT = '赠品|送的|赠送的|赠的|小礼物|礼品|小样|试用装';
 const GIFT_AT_FAULT = new RegExp(`(?:${GIFT})[^，,。！!？?]{0,6}(?:${FAULT_NAMED}|碎|烂|脏|划痕|掉了|不亮|不响|不转|没电|发霉|过期|没(?:在|有|收到|见|给|放|装)|不(?:在|见))`);
+/**
+ * Goods that do not work (坏了, 收到就是坏的, 不亮, 没反应) with nothing said of breakage in transit (碎, 裂, 压, 漏, the
+ * box, the courier): a defect, no damage — the scenario catalogue's 坏了 is 质量问题, and the model's 破损 chip is
+ * ruled out (送的那个小风扇收到就是坏的 showed it at p 0.48; walk, 2026-12-07). Cracked or crushed goods keep it.
+ */
+const FAILS_TO_WORK = /^(?!.*(?:碎|裂|破|压|瘪|凹|变形|漏|烂|磕|摔|撞|包装|箱子|盒子|外箱|快递|运输|物流|路上)).*(?:坏了|坏的|不亮|不转|不响|没反应|用不了|不能用|没声音|没有声音|充不进|充不上|开不了机|不开机|死机|连不上|不工作|失灵|不灵)/;
+/** The parcel sent to the wrong address (你们寄错地址了, 地址发错了, 送错了地址): the address, not the goods, is wrong. */
+const ADDRESS_MISSENT = /(?:寄|发|送|派)错了?(?:收货)?地址|地址(?:被)?(?:寄|发|送|派|搞|弄)错/;
+/** …with no goods said sent wrong elsewhere in the message (地址寄错了 衣服也发错了 says both). */
+const ADDRESS_ONLY_MISSENT = new RegExp(
+  String.raw`^(?!.*(?:(?<!地址被?)(?:寄|发|送|派)错(?!了?(?:收货)?地址)|错发|发成|少发|漏发|不是我(?:买|拍|要|选))).*(?:${ADDRESS_MISSENT.source})`,
+);
 const PICTURED = /^(?!.*(?:发错|错发|寄错|发成|不是我(?:买|拍|要|选)|漏发|少发|少了|多发)).*(?:想象|想的|预想|期待)[^，。！？,!?]{0,3}不一样/;
 /** 还 typed for 换 before a size or colour (还个M码, 还成大一号, 还个白色的); not 还有/还是/还要…. */
 const SWAP_TYPO = /还(?:个|一个|成|为)\s*(?:(?:[a-z]{1,4}|\d{2,3})\s*(?:码|号|的)|(?:大|小)一?(?:码|号|点)|[\u4e00-\u9fa5]{0,2}色)/;
@@ -553,6 +582,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // Fewer come than bought (宝宝 我下单了5包 才到了3包 read as a parcel on its way, 查询物流 first; 2026-12-07).
   { re: ONLY_COUNT, scenario: 'wrong-item', weight: 3 },
   { re: ONLY_COUNT, scenario: 'tracking', weight: -1.5 },
+  { re: STILL_OWED, scenario: 'wrong-item', weight: 3 },
+  { re: COUNT_OF_COUNT, scenario: 'wrong-item', weight: 3 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },
@@ -597,7 +628,14 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(物流|快递).{0,8}(没|不)(有)?(更新|动|到|信息)/, scenario: 'tracking', weight: 3 },
   // Exchange/return of a specific size: "换大一码", "换成xl".
   { re: /换.{0,3}(码|号|尺码|颜色|色)/, scenario: 'exchange', weight: 3 },
-  { re: /(退|寄).{0,6}(地址|哪里|哪儿|给谁)/, scenario: 'return-shipping', weight: 2.5 },
+  // Not the shop's parcel sent to the wrong address (你们寄错地址了: 退货地址 was its third card).
+  { re: /(退|寄(?!错)).{0,6}(地址|哪里|哪儿|给谁)/, scenario: 'return-shipping', weight: 2.5 },
+  // The parcel sent to the wrong address names no goods sent wrong, nor, with no return said, a return's way back:
+  // the model's 错发漏发 and 退货运费 chips are ruled out (亲 你们是不是把地址寄错了 showed 错发漏发 at p 0.21, 怎么寄错了地址
+  // 退货运费 at p 0.43; walk, 2026-12-07).
+  { re: ADDRESS_ONLY_MISSENT, scenario: 'wrong-item', weight: -3 },
+  { re: FAILS_TO_WORK, scenario: 'damaged', weight: -1 },
+  { re: new RegExp(`^(?!.*退).*(?:${ADDRESS_MISSENT.source})`), scenario: 'return-shipping', weight: -3 },
   { re: /(运费|邮费).{0,6}(谁|怎么|多少|退|补|承担|出)/, scenario: 'return-shipping', weight: 2 },
   // 这款/那款/新款 name a product, not money: 这款什么时候有货 is no refund question; 付款前/付钱之前 is
   // when the buyer asks (付款前问下几天能到 asks about the parcel).
@@ -646,6 +684,8 @@ export const NEUTRAL =
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).
   // …nor goods counted as they came (收到一件 另一件呢).
   '收到一 收到两 收到二 收到三 收到了一 收到了两 ' +
+  // …nor a leak, a part left out (另外漏了一个配件: SHORT_COUNT reads the count).
+  '漏了一 漏了两 漏了二 漏了三 漏了几 ' +
   '收到以后 收到之后 收到后 收到的 收到就 收到时 收到的时候 收到货后 收到货以后 收到货之后 收到货时 收到货的时候 ' +
   // Before paying is when the buyer asks, not what about (付款前想问下尺码 is a size question): the
   // payment words inside the frame say nothing of a payment need.
@@ -677,7 +717,12 @@ export const SOCIAL: ReadonlySet<ScenarioId> = new Set<ScenarioId>(['greeting', 
 
 /** A fault in the goods (a defect, damage, a wrong or short item): the buyer has them, after the purchase. */
 export const FAULTS: readonly ScenarioId[] = ['quality', 'damaged', 'wrong-item'];
+/** …of which the goods themselves broken: a defect, or damage in transit. */
+export const BROKEN: readonly ScenarioId[] = ['quality', 'damaged'];
 /** Needs of the purchase itself: a coupon, haggling, paying, whether it is in stock. */
 export const PURCHASE: readonly ScenarioId[] = ['promotion', 'bargain', 'payment', 'stock'];
-/** A change to an order not yet sent (the address): beside goods in hand at fault with no word of its own, no need. */
-export const ORDER_CHANGE: readonly ScenarioId[] = ['address-change'];
+/**
+ * A change to an order not yet sent (the address, calling it off): beside goods in hand at fault with no word of its
+ * own, no need. 拍了三个 还差两个 showed the model's 取消订单 chip (p 0.22) beside 错发漏发 (walk, 2026-12-07).
+ */
+export const ORDER_CHANGE: readonly ScenarioId[] = ['address-change', 'cancel-order'];

@@ -49,8 +49,9 @@ const STAGE_WORDS: [RegExp, number][] = [
   [/(?<![款钱]|[款钱]还)(?:还没|没有?|未)(?:收到|拿到)/, SHIPPED],
   // The buyer's own after-sale words say they hold the goods (发错了, 少发一件, 已经寄回了, 收到就坏了):
   // without them a wrong item on a chat page with no order lost W_STAGE_UNKNOWN on every received-only
-  // reply, and 补运费 led (QA pass T, finding 2).
-  [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|发错|寄错|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|褪色|脱色|坏)了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害)|染到|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
+  // reply, and 补运费 led (QA pass T, finding 2). A parcel sent to the wrong address (发错地址了) is no goods in hand:
+  // beside a paid order it read as received and 已发货改地址 was a card (2026-12-07).
+  [/(?:你们|你家|商家|店家)(?:发|寄)(?:的|来的|过来的|给我的)|(?:发|寄)(?:来|过来)的|(?:发|寄)错(?!了?(?:收货)?地址)|错发|发成了|少发|漏发|少寄|漏寄|多发了|(?:已经?|刚)寄回|寄回(?:去)?了|退回去|退货(?:已经?|寄出|单号|地址)|(?:开胶|开线|掉色|褪色|脱色|坏)了|(?:掉|褪|脱|串)色(?:很|太|好|特别|非常|有点|挺|超|真)?(?:严重|厉害)|染到|穿着?(?:有点|太|偏)?(?:小|大|紧|松|短|长)了/, AFTER],
   // Another size wanted, said and not asked (换大一码, 我要换成L, 申请换大一码): the goods are in hand. 偏小，建议拍大一码
   // led 换大一码 beside a completed order, advice for a shopper (walk, 2026-12-07). A question (能换大一码吗) or a
   // condition (万一小了换大一码) may come before buying: not read.
@@ -194,6 +195,14 @@ const INVITES_PURCHASE = /(?:拍|买)(?:大|小)一码|放心拍|早点拍|尽�
 /** The buyer says the goods are on their way back (退货寄出了, 已经寄回去了). */
 export const SENT_BACK = ['寄出了', '已寄出', '已经寄出', '寄回了', '寄回去了', '已寄回', '已经寄回', '退回去了', '退回了', '寄过去了', '寄走了'];
 
+/** A smell, and dye loss: the kinds of defect 新衣有气味 and 掉色处理 are written for. */
+const ODOR = ['味', '臭', '刺鼻'];
+const FADING = ['掉色', '褪色', '脱色', '染色', '串色', '浮色', '掉颜色', '染到', '染了'];
+/** Other kinds of defect, named (坏了, 裂了, 开线, 不亮, 拉链头掉了): not a word for defects in general (质量问题, 有问题). */
+const OTHER_FAULTS = ['坏', '破', '裂', '碎', '断', '漏', '烂', '开胶', '脱胶', '开线', '脱线', '崩线', '起球', '缩水', '掉毛', '掉皮', '掉漆', '掉钻',
+  '生锈', '变形', '划痕', '不亮', '不响', '没声音', '没有声音', '不转', '没反应', '用不了', '不能用', '不好用', '充不进', '充不上', '连不上', '死机', '黑屏', '花屏',
+  '卡顿', '发霉', '变质', '线头', '有洞', '破洞', '掉了', '松了', '脱落', '发烫', '漏水', '打不开', '关不上', '拉不上'];
+
 /**
  * What each starter reply is written for, in the buyer's words (normalised). A reply with details
  * leads only a message that says one of them ('a+b': both); without, its situation's general replies come first.
@@ -288,6 +297,8 @@ const DETAIL: Record<string, string[]> = {
     // …and the rest asked after (到了一个 还有一个呢, 收到一件 另一件呢, 还差两个): one of several came, the others are
     // missing or on their way; 发错货 led on the library's order (walk, 2026-12-07).
     '另一', '另外一', '还差', '剩下的', '其余的', '其他的呢', '还有一+呢', '还有一+没',
+    // …or a count come of a count (两盒到了一盒, 买了三双 到了两双): 发错货 led it on the library's order (2026-12-07).
+    '到了一', '到了两', '到了二', '到了三', '来了一', '来了两',
     // …or a thing not found in the parcel (赠品没收到, 送的袜子没看到).
     '没收到', '没看到', '没见到', '不见了', '没在'],
   'extra-item': ['多发', '多寄', '多给', '多出', '多了一', '多了两', '多一件', '多一个'],
@@ -298,8 +309,8 @@ const DETAIL: Record<string, string[]> = {
   // until then 质量问题请拍照 asks for them (domain: photos within 24 h).
   'quality-options': ['照片', '图片', '拍了照', '拍照了', '拍给你', '拍好了', '发你了', '发给你了', '看图', '看下图', '截图', '视频'],
   'quality-late': ['超过', '好久', '很久', '一周', '一个月', '半个月', '几天前', '上个月'],
-  'quality-odor': ['味', '臭', '刺鼻'],
-  'quality-fading': ['掉色', '褪色', '脱色', '染色', '串色', '浮色', '掉颜色', '染到', '染了'],
+  'quality-odor': ODOR,
+  'quality-fading': FADING,
   // The buyer says the return is on its way, or hands its number (退货寄出了，单号…).
   'return-sent': [...SENT_BACK, '寄出', '发出了', '寄了'],
   'repair-send': ['寄修', '寄回', '怎么修', '送修', '寄到'],
@@ -388,6 +399,10 @@ const POSTAGE_WORDS = ['运费', '邮费', '快递费', '谁出', '谁付', '到
 const NOT_FOR_UNLESS: Record<string, [string[], string[]]> = {
   'return-postage-buyer': [SENT_BACK, POSTAGE_WORDS],
   'return-postage-shop': [SENT_BACK, POSTAGE_WORDS],
+  // A reply for one kind of defect (深色的布料头几次洗可能会有一点浮色; 新衣服刚拆开可能会有一点…味道) is no answer to
+  // another kind named: 赠品坏了 had 掉色处理 third (walk, 2026-12-07). Its own kind named too, it stays (开线了 还掉色).
+  'quality-fading': [[...OTHER_FAULTS, ...ODOR], FADING],
+  'quality-odor': [[...OTHER_FAULTS, ...FADING], ODOR],
 };
 
 /**

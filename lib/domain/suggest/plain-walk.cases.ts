@@ -478,3 +478,95 @@ export const STOCK_ONLY: WalkCase[] = [
   c('这个有夹层吗', [], { first: PRODUCT_CARDS }),
   c('有现货吗 是纯棉的吗', [], { top3: [STOCK, ['product-material']] }),
 ];
+
+/**
+ * The walks of 2026-12-07, fourth round: what the third left, each on a message agents see daily.
+ * A broken gift is one defect: no 破损 or 错发漏发 chip the model reads into 收到就是坏的 or 送的 (a fault named
+ * outright is that fault; another with no word of its own in the message is no second reading of it).
+ */
+export const ONE_FAULT: WalkCase[] = [
+  c('送的那个小风扇收到就是坏的', ['completed'], { first: DEFECT, never: ['wrong-item', 'extra-item', 'missing-item', ...DAMAGE], chipsNever: ['damaged', 'wrong-item', 'promotion'] }),
+  c('亲，送的小台灯收到就不亮', ['completed'], { first: DEFECT, never: ['wrong-item', 'extra-item', 'missing-item'], chipsNever: ['wrong-item', 'promotion'] }),
+  c('送的台灯不亮', ['completed'], { first: DEFECT, never: ['wrong-item', 'extra-item'], chipsNever: ['wrong-item', 'promotion'] }),
+  c('买衣服送的腰带 扣子坏了', ['completed'], { first: DEFECT, never: DAMAGE, chipsNever: ['damaged', 'promotion'] }),
+  c('刚到的保温杯打不开 盖子坏了', ['shipped'], { first: DEFECT, chipsNever: ['wrong-item'] }),
+  c('收到就是坏的', ['completed'], { first: DEFECT, never: DAMAGE, chipsNever: ['damaged', 'wrong-item'] }),
+  // Neighbours: a second fault said keeps its chip, and a gift not come is goods short.
+  c('送的小风扇坏了 还少了个配件', ['completed'], { top3: [['missing-item'], DEFECT] }),
+  c('杯子碎了 盖子也少了一个', ['completed'], { top3: [DAMAGE, ['missing-item']] }),
+  c('赠品没收到', ['completed'], { first: ['missing-item'] }),
+  // …a smell asked about before buying keeps its product question, and an unpaid order its reminder beside a fault.
+  c('新的会不会有味道呀', [], { top3: [PRODUCT_CARDS] }),
+  c('领的券怎么用不了啊', ['unpaid'], { top3: [REMIND] }),
+];
+
+/** A greeting in front of a need is courtesy, no need: no 问候 chip, no welcome (在吗/人工 ask for someone and stay). */
+export const GREETING_THEN_NEED: WalkCase[] = [
+  c('您好，两盒到了一盒，请问另外一盒呢', ['shipped'], { first: ['missing-item'], never: WELCOMES, chipsNever: ['greeting'] }),
+  c('您好，两盒到了一盒', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']], never: WELCOMES, chipsNever: ['greeting'] }),
+  c('你好 买了三双袜子 到了两双', ['completed'], { first: ['missing-item'], never: WELCOMES, chipsNever: ['greeting'] }),
+  c('你好，请问还有一件什么时候到', ['shipped'], { never: WELCOMES, chipsNever: ['greeting'] }),
+  c('您好 亲 发票怎么开', ['completed'], { first: ['invoice-after-receipt', 'invoice-info'], never: WELCOMES, chipsNever: ['greeting'] }),
+  c('hi 你们家鞋子偏大还是偏小', [], { never: WELCOMES, chipsNever: ['greeting'] }),
+  // Neighbours: a greeting alone, or one that asks for someone, is the need.
+  c('您好', [], { first: WELCOMES }),
+  c('你好 有人在吗', [], { first: WELCOMES }),
+];
+
+/** A fault or a short delivery in a few words: 赠品 烂的, 拍了三个 还差两个, 两盒到了一盒. */
+export const FEW_WORDS: WalkCase[] = [
+  c('赠品 烂的', ['completed'], { first: [...DEFECT, ...DAMAGE], never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('小样 烂的', ['completed'], { first: [...DEFECT, ...DAMAGE], never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('送的那个杯子 碎的', ['completed'], { first: [...DEFECT, ...DAMAGE], never: GIFT_CARDS, chipsNever: ['promotion'] }),
+  c('拍了三个 还差两个', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']] }),
+  c('买了五包 还差一包没到', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']] }),
+  c('还差一件没收到', ['completed'], { first: ['missing-item'] }),
+  c('两盒到了一盒', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']] }),
+  c('三瓶只收到两瓶', ['completed'], { first: ['missing-item'] }),
+  // Neighbours: short of a threshold before buying, or a size off, is no goods short.
+  c('还差两件包邮吗', [], { chipsNever: ['wrong-item'], never: ['missing-item'] }),
+  c('还差一个就能满减了吧', [], { chipsNever: ['wrong-item'], never: ['missing-item'] }),
+  c('鞋子差一个码 能换吗', ['completed'], { chipsNever: ['wrong-item'], never: ['missing-item'] }),
+];
+
+/** The address got wrong is no goods sent wrong: no 错发漏发 chip beside the address, no 退货地址 card. */
+const WRONG_GOODS = ['wrong-item', 'missing-item', 'extra-item'];
+export const ADDRESS_SENT_WRONG: WalkCase[] = [
+  c('你们寄错地址了', ['shipped'], { top3: [['address-change-shipped', 'address-check']], never: [...WRONG_GOODS, 'return-address'], chipsNever: ['wrong-item', 'return-shipping'] }),
+  c('发错地址了 我填的是北京', ['paid'], { first: ['address-change', 'address-check'], never: [...WRONG_GOODS, 'return-address'], chipsNever: ['wrong-item', 'return-shipping'] }),
+  c('亲 你们是不是把地址寄错了', ['shipped'], { top3: [['address-change-shipped', 'address-check']], never: WRONG_GOODS, chipsNever: ['wrong-item'] }),
+  c('地址发错了吧 不是我家', ['shipped'], { top3: [['address-change-shipped', 'address-check']], never: WRONG_GOODS, chipsNever: ['wrong-item'] }),
+  c('怎么寄错了地址', ['shipped'], { top3: [['address-change-shipped', 'address-check']], never: WRONG_GOODS, chipsNever: ['wrong-item'] }),
+  c('你们发错地址了 能改回来吗', ['paid'], { first: ['address-change', 'address-check'], never: WRONG_GOODS, chipsNever: ['wrong-item'] }),
+  // Neighbours: goods sent wrong keep 发错货, and a return sent to the wrong place is the return's.
+  c('你们寄错颜色了', ['completed'], { first: ['wrong-item'] }),
+  c('退货寄到哪个地址', ['completed'], { first: ['return-address'] }),
+];
+
+/** A reply for one kind of defect (掉色处理, 新衣有气味) is no answer to another kind named (坏了, 裂了, 不亮). */
+const FADE_ODOR = ['quality-fading', 'quality-odor'];
+export const OTHER_DEFECT: WalkCase[] = [
+  c('赠品坏了', ['completed'], { first: DEFECT, never: FADE_ODOR }),
+  c('你好，衣服开线了', ['completed'], { first: DEFECT, never: FADE_ODOR }),
+  c('你们送的杯子用了一次就裂了', ['completed'], { first: DEFECT, never: FADE_ODOR }),
+  c('耳机没声音了', ['completed'], { first: DEFECT, never: FADE_ODOR }),
+  c('鞋子开胶了', ['completed'], { first: DEFECT, never: FADE_ODOR }),
+  c('拉链坏了', ['completed'], { first: DEFECT, never: FADE_ODOR }),
+  c('衣服掉色严重', ['completed'], { first: ['quality-fading'], never: ['quality-odor'] }),
+  // Neighbours: its own kind named keeps the reply, beside another kind too.
+  c('新买的衣服有股味', ['completed'], { first: ['quality-odor'], never: ['quality-fading'] }),
+  c('衣服开线了 还掉色', ['completed'], { top3: [['quality-fading'], DEFECT] }),
+];
+
+/** A thanks beside an order not paid: no five-star request for goods not bought yet (道别（邀五星好评）). */
+export const THANKS_NOT_BOUGHT: WalkCase[] = [
+  c('谢谢', ['unpaid'], { first: BYE, top3: [REMIND], never: ['bye-five-star', 'review-request'] }),
+  c('好的 谢谢啦客服', ['unpaid'], { first: BYE, top3: [REMIND], never: ['bye-five-star'] }),
+  c('谢谢亲亲 明白了', ['unpaid'], { at: 23, first: BYE, never: ['bye-five-star', ...WELCOMES] }),
+  c('辛苦了', ['unpaid'], { first: BYE, never: ['bye-five-star'] }),
+  c('多谢 我再想想', ['unpaid'], { never: ['bye-five-star'] }),
+  c('感谢', ['unpaid'], { first: BYE, never: ['bye-five-star'] }),
+  // Neighbours: goods bought (paid, shipped, received) may be asked for stars.
+  c('好的 收到货了 满意', ['completed'], { first: ['bye-five-star', ...BYE] }),
+  c('谢谢', ['completed'], { top3: [['bye-five-star', ...BYE]] }),
+];

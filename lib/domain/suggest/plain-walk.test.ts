@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -101,4 +101,16 @@ describe('the walks of 2026-12-07, third round', () => {
   it.each(SENT_WRONG_NO_ADDRESS)(`goods sent wrong are no address change: ${name}`, check);
   it.each(REST_MISSING)(`the rest asked after is missing or on its way: ${name}`, check);
   it.each(STOCK_ONLY)(`a plain stock question gets the stock replies alone: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, fourth round', () => {
+  it('holds at least 8 messages of each kind', () => {
+    for (const group of [ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT]) expect(group.length).toBeGreaterThanOrEqual(8);
+  });
+  it.each(ONE_FAULT)(`a fault named is that fault, no second reading: ${name}`, check);
+  it.each(GREETING_THEN_NEED)(`a greeting in front of a need is no need: ${name}`, check);
+  it.each(FEW_WORDS)(`a fault or a short delivery in a few words: ${name}`, check);
+  it.each(ADDRESS_SENT_WRONG)(`the address got wrong is no goods sent wrong: ${name}`, check);
+  it.each(OTHER_DEFECT)(`a reply for one kind of defect is no answer to another: ${name}`, check);
+  it.each(THANKS_NOT_BOUGHT)(`no five stars asked before the goods are bought: ${name}`, check);
 });

@@ -426,6 +426,8 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // A five-star request is no answer to a threat of a bad review either (再不处理就给差评了).
   const goodGiven = !reviewBad && gaveReview(input.text);
   const reviewGiven = goodGiven || reviewBad;
+  // The buyer's stage is known and no order is paid for, on its way or in hand.
+  const notBought = !!buyerStage && !(buyerStage & (PAID | SHIPPED | AFTER));
   // The message reads as the shop's mistake or a defect (a wrong, short or broken item is among its
   // needs, chip or not: 退货运费你们给报销吗？是质量问题 had 开发票 on the third chip): the postage is the shop's.
   // Read on the buyer's own words as well as the score: the combined score of a third chip depends
@@ -554,6 +556,17 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
   // A closing's words are courtesy (辛苦了, 麻烦了): they bring no reply of another situation into view
   // (好的好的 辛苦了 had 细节待核实…辛苦稍等 third, on 辛苦; 2026-12-07).
   const closingOnly = top.includes('thanks') && top.every((s) => SOCIAL.has(s));
+  // A situation the cue reading rules out (`/ruled-out/`: a gift at fault is no promotion question, goods in hand at
+  // fault no haggling, a greeting in front of a need no welcome) and no chip shows: a reply written for such
+  // situations only is not suggested, whatever words it shares with the message — 赠品 烂的 had 送小礼物 and 赠品说明
+  // first, on 赠品 alone (walk, 2026-12-07). Search still finds them. An unpaid order's reminder keeps its slot: the
+  // order is on the page whatever the message's words rule out (付款前问问…, a fault named: no payment need).
+  let ruledSituations = 0;
+  for (const [s, ev] of Object.entries(cls.evidence)) if (ev?.includes('/ruled-out/') && !topSet.has(s as ScenarioId)) ruledSituations |= SCENARIO_BIT.get(s as ScenarioId) ?? 0;
+  const forRuledOnly = (t: number) => {
+    const bits = index.scenarioBits[t]!;
+    return ruledSituations !== 0 && bits !== 0 && (bits & ~ruledSituations) === 0 && !(unpaidBoost > 0 && paymentForUnpaid(t));
+  };
   const inView = (t: number) =>
     !shownMask || (index.scenarioBits[t]! & shownMask) !== 0 || (!closingOnly && wordShare(t) >= STRONG_WORDS) || (unpaidBoost > 0 && paymentForUnpaid(t));
 
@@ -610,12 +623,15 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (pastDeadline(t)) total -= W_PAST_DEADLINE;
     // The message says the reply's text is false for it (刚付款 for 让您久等了, 不喜欢 for 确实是我们的
     // 问题): like an order conflict, it is not suggested on this message (search still finds it).
-    if (ruledOut(t)) total -= W_ORDER_CONFLICT;
+    if (ruledOut(t) || forRuledOnly(t)) total -= W_ORDER_CONFLICT;
     if (gatedOut(t)) total -= W_ORDER_CONFLICT;
     // A review the buyer says is given, good or bad, or one threatened: asking for five stars asks for
     // what is done (好评已经给了哦 still had 邀请五星评价 third when it only lost ground); thanks for a good one
     // only when the review is not bad.
     if ((reviewGiven && fit.asksReview[t]) || (reviewBad && fit.thanksReview[t])) total -= W_ORDER_CONFLICT;
+    // …nor can one be given before the goods are bought: a buyer the page or their words place before payment is not
+    // asked for five stars (谢谢 beside an unpaid order had 道别（邀五星好评） third; walk, 2026-12-07).
+    else if (notBought && fit.asksReview[t]) total -= W_ORDER_CONFLICT;
     // A good review given is no bad one to answer: a reply to one (看到您的评价…追评或者修改) is not
     // suggested, unless it thanks for the review itself (it led 评价我早写了，五星 on the word 评价, then
     // stayed third behind the thanks when it only lost ground).
