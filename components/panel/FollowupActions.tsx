@@ -20,6 +20,7 @@ import { pageSentence } from '../PageText';
 import { NOTE_MAX, NOTES_MAX, notesFullRoom } from '@/lib/domain/followups/notes';
 import { futureShopTime } from '@/lib/domain/followups/snooze';
 import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
+import type { Template } from '@/lib/domain/templates';
 import { formatWall } from '@/lib/domain/time';
 import { shopZone } from '@/lib/storage/settings';
 import { shopZoneLabel } from '../popup/format';
@@ -92,8 +93,8 @@ interface Draft {
   reason?: string;
   handTo?: string;
   status?: { ok: boolean; text: ComponentChildren };
-  /** A 催付 reply inserted for this buyer marked these orders reminded at `at` (the line with 撤销). */
-  reminded?: { at: number; orders: string[]; templateId: string };
+  /** A 催付 reply inserted (or `copied`) for this buyer marked these orders reminded at `at` (the line with 撤销). */
+  reminded?: { at: number; orders: string[]; templateId: string; copied?: boolean };
   /** Whose draft it is, and the situation shown when the note was typed: added from another buyer's panel, it goes to them. On an order page, the order too. */
   who?: { buyer: string; buyerId: string | null; scenarios?: ScenarioId[]; orderId?: string };
 }
@@ -128,28 +129,33 @@ function listPick(panel: PanelController, s: Pick<PanelState, 'orders' | 'remark
   return orderId;
 }
 
-/** Per panel, once: a 催付 reply inserted marks the buyer's 拍下未付 reminded; the value redraws the section. */
+/** Per panel, once: a 催付 reply inserted (or copied) marks the buyer's 拍下未付 reminded; the value redraws the section. */
 const reminding = new WeakMap<PanelController, () => void>();
 
 /**
  * A reply whose main situation is 付款 went into this buyer's chat: the worker marks their open unpaid
  * orders reminded (lib/domain/followups/reminded.ts) and the buyer's line says which, with 撤销. Told by
- * the panel after the insertion (onInserted), for the buyer the chat box was for then.
+ * the panel after the insertion (onInserted), for the buyer the chat box was for then. A copy on the
+ * chat page counts too (onCopied: no chat box found, or the 复制 button): the agent pastes and sends
+ * that reminder by hand, and the list must not ask for it again. The line says it was copied, and
+ * 撤销 takes it back for an agent who did not send it.
  */
 function watchReminders(panel: PanelController, drafts: Map<string, Draft>): void {
   if (reminding.has(panel)) return;
   reminding.set(panel, () => {});
-  panel.onInserted?.((_text, _req, template) => {
+  const reminded = (template: Template | null, copied: boolean) => {
     const { buyer, buyerId, pageKind } = panel.store.get();
     if (!buyer || !template || !isPaymentReminder(template) || (pageKind && pageKind !== 'chat')) return;
     const key = `${buyerId}\n${buyer}`;
     call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id }).then((r) => {
       // Kept with no item to mark (the order is younger than the list's wait): still said, with 撤销.
       if (!r.ids.length && !r.kept) return;
-      drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id } });
+      drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id, ...(copied ? { copied } : {}) } });
       reminding.get(panel)!();
     }, () => {});
-  });
+  };
+  panel.onInserted?.((_text, _req, template) => reminded(template, false));
+  panel.onCopied?.((_text, template) => reminded(template, true));
 }
 
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */
@@ -582,8 +588,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
       {reminded && (
         <p class="kf-muted" role="status" data-kf="fu-reminded">
           {reminded.orders.length
-            ? t('followups.panel.reminded', { time: formatWall(reminded.at, zone).slice(11), orders: ordersText(reminded.orders) })
-            : t('followups.panel.remindedAhead', { time: formatWall(reminded.at, zone).slice(11) })}{' '}
+            ? t(reminded.copied ? 'followups.panel.remindedCopied' : 'followups.panel.reminded', { time: formatWall(reminded.at, zone).slice(11), orders: ordersText(reminded.orders) })
+            : t(reminded.copied ? 'followups.panel.remindedAheadCopied' : 'followups.panel.remindedAhead', { time: formatWall(reminded.at, zone).slice(11) })}{' '}
           <button
             class="kf-link"
             data-kf="fu-reminded-undo"

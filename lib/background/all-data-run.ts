@@ -9,7 +9,7 @@
  * worker's, exactly as when this code lived in the handler.
  */
 import type { Browser } from 'webextension-polyfill';
-import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData } from '../domain/all-data';
+import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData, replaceLeavesNamed } from '../domain/all-data';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
 import { FOLLOWUP_VERSION } from '../domain/followups/types';
 import { scheduleRevisits } from '../domain/followups/scheduled';
@@ -133,6 +133,15 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
   if (p.dryRun) return { ok: true, preview };
 
   const merge = p.merge === true;
+  // A 替换 that would delete buyers and keep what names them (a file with buyers, no follow-ups): refused, nothing written.
+  if (!merge && d.customers && !d.followups) {
+    const buyers = (await io.db.entries('customers')).flatMap(([key, raw]) => {
+      const c = raw as { platform?: unknown; nickname?: unknown; buyerId?: unknown } | null;
+      return c && typeof c.platform === 'string' && typeof c.nickname === 'string' ? [{ key: String(key), platform: c.platform, nickname: c.nickname, buyerId: typeof c.buyerId === 'string' ? c.buyerId : null }] : [];
+    });
+    const refused = replaceLeavesNamed(d, { buyers, followups, reminded: here.reminded }, settings.shop.locale);
+    if (refused) return { ok: false, errors: [refused] };
+  }
   // Everything as it was, first: the import can be undone from 备份, and a write that fails partway
   // is put back from it (writeOrPutBack): the agent is never told "unchanged" of half-written data.
   const copy = (await io.takeSnapshot('before-import-all')).id;

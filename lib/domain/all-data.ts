@@ -43,6 +43,8 @@ import type { RemarkOverride } from '../storage/rules';
 import { reminderKey, remindedFacts, type RemindedFact } from './followups/reminded';
 import { normaliseBuyerId, normaliseNickname } from './customers/identity';
 import { PLATFORMS } from './customers/types';
+import { isBuyersItem, type ForgetBuyer } from './customers/forget';
+import { sameBuyer } from './followups/rules';
 
 export const ALL_DATA_FORMAT = 'kefu-all-data';
 export const ALL_DATA_VERSION = 1;
@@ -111,6 +113,34 @@ function isNameEntry(e: unknown): e is [string, unknown] {
   if (!Array.isArray(e) || e.length !== 2 || !isStr(e[0]) || !isObj(e[1]) || e[1].v !== 1) return false;
   const list = e[1].ids ?? e[1].notSame;
   return Array.isArray(list) && list.every(isStr);
+}
+
+/**
+ * Why a 替换 of this file is refused, or null. A file with buyers but no follow-ups section (trimmed
+ * by hand: an export always has both) would delete the buyers here it does not hold and keep what
+ * names them: their follow-ups (a named VIP revisit still counting toward the day's 20) and their
+ * kept 催付 reminders. Deleting those too would take follow-ups the file never spoke of (the agent
+ * left that section out: "leave my follow-ups as they are"), so the file is refused, naming what
+ * would be left and the ways that lose nothing: 合并, the whole export, or 客户档案's own delete,
+ * which takes a buyer's follow-ups with them. Refused only when something would be left: a buyer
+ * here the file holds (the same key, or the same platform and console id or name) is not deleted.
+ */
+export function replaceLeavesNamed(
+  d: Pick<AllData, 'customers' | 'followups'>,
+  here: { buyers: readonly ForgetBuyer[]; followups: readonly Followup[]; reminded: readonly RemindedFact[] },
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): string | null {
+  if (!d.customers || d.followups) return null;
+  const file = d.customers;
+  const keys = new Set(file.map((c) => c.key));
+  const held = (b: ForgetBuyer) =>
+    keys.has(b.key) || file.some((c) => c.platform === b.platform && (b.buyerId && c.buyerId ? c.buyerId === b.buyerId : c.nickname === b.nickname));
+  const gone = here.buyers.filter((b) => !held(b));
+  if (!gone.length) return null;
+  const items = here.followups.filter((f) => isBuyersItem(f, { buyers: gone })).length;
+  const reminded = here.reminded.filter((r) => gone.some((b) => b.platform === r.platform && sameBuyer({ buyer: r.buyer, buyerId: r.buyerId }, { buyer: b.nickname, buyerId: b.buyerId }))).length;
+  if (!items && !reminded) return null;
+  return say(locale === 'en' ? 'en' : 'zh', 'allData.import.replaceLeaves', { buyers: gone.length, items, reminded });
 }
 
 /**

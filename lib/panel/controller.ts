@@ -231,6 +231,7 @@ export class PanelController {
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
   private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>, template: Template | null) => void)[] = [];
+  private readonly copyListeners: ((text: string, template: Template) => void)[] = [];
   private switchListener: ((who: OpenBuyer, drawn: () => void) => boolean) | null = null;
   /** The buyer a switch showed the card before the full read (which then waits), else null. */
   private early: OpenBuyer | null = null;
@@ -412,6 +413,15 @@ export class PanelController {
   /** Told after a reply went into the chat box (the guard counts repeats; a 催付 reply marks the buyer's unpaid orders reminded). */
   onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>, template: Template | null) => void): void {
     this.insertListeners.push(listener);
+  }
+
+  /**
+   * Told after a reply of the library was copied for the agent to paste (the 复制 button, or a page
+   * whose chat box the panel cannot find): a 催付 reply copied on a chat page marks the buyer reminded
+   * too, saying it was copied. Not the insertion listeners: a copy leaves nothing in the chat box.
+   */
+  onCopied(listener: (text: string, template: Template) => void): void {
+    this.copyListeners.push(listener);
   }
 
   /**
@@ -1052,8 +1062,11 @@ export class PanelController {
   }
 
   private async copyReply(template: Template | null, text: string): Promise<void> {
-    await this.copy(text);
-    if (template) this.learn(template);
+    const copied = await this.copy(text);
+    if (template) {
+      if (copied) for (const l of this.copyListeners) l(text, template);
+      this.learn(template);
+    }
   }
 
   /** Runs the features' checks; `go` runs now unless one of them holds (it then calls `go` itself, or not). */
@@ -1103,13 +1116,15 @@ export class PanelController {
     });
   }
 
-  /** Copies `text` to the clipboard and says so (or that it failed). */
-  async copy(text: string): Promise<void> {
+  /** Copies `text` to the clipboard and says so (or that it failed); whether it was copied. */
+  async copy(text: string): Promise<boolean> {
     try {
       await navigator.clipboard.writeText(text);
       this.notify('info', t('panel.copied'));
+      return true;
     } catch {
       this.notify('error', t('panel.copyFailed'));
+      return false;
     }
   }
 
