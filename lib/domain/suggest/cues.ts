@@ -475,6 +475,12 @@ const SHORT_BY = new RegExp(
   String.raw`(?<![质量工料度])差了?\s*(?:[\d一两二三四五六七八九十几半]+\s*(?:${COUNTERS}|小时|个?钟头?|分钟|分|秒|天|站|公里|km|块|元|毛|单|米|斤|克)|一?点点?(?:就|到|没|儿?就))`,
 );
 /**
+ * A threshold still to reach (还差一个就能满减了吧, 再拍一件就包邮, 凑单): the buyer is buying more, no order to call off —
+ * the model reads 还差 as 取消订单 (p 0.21 on 还差一个就能满减了吧, and 取消订单（先查订单） was its third card; walk,
+ * 2026-12-07, fifth round).
+ */
+const TO_REACH = /(?:差|凑|再买|再拍|再加|再下|多买|多拍)[^，,。！!？?]{0,8}(?:满减|满\d|包邮|起送|门槛)|凑单|凑满|凑够/;
+/**
  * 是不是 asking whether something was done (是不是把地址寄错了, 是不是发错了, 是不是忘了填): a yes/no about an event, no
  * question about the goods — its 是不是 (a weak product hint, 是不是纯棉) put 细节待核实 third on 亲 你们是不是把地址寄错了
  * (walk, 2026-12-07, fifth round).
@@ -667,6 +673,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // 差 before an amount is short by (SHORT_BY): no poor quality or service, the model's chips with them.
   { re: SHORT_BY, scenario: 'quality', weight: -1 },
   { re: SHORT_BY, scenario: 'complaint', weight: -1 },
+  // A threshold still to reach (TO_REACH) buys more: no cancelling, the model's chip with it.
+  { re: TO_REACH, scenario: 'cancel-order', weight: -1 },
   // 是不是 asking whether something was done (WHETHER_DONE) takes the weak product hint of 是不是 back.
   { re: WHETHER_DONE, scenario: 'product-info', weight: -1 },
   { re: new RegExp(`^(?!.*退).*(?:${ADDRESS_MISSENT.source})`), scenario: 'return-shipping', weight: -3 },

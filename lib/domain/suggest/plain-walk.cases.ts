@@ -577,13 +577,18 @@ export const THANKS_NOT_BOUGHT: WalkCase[] = [
  * The walks of 2026-12-07, fifth round. No more chips than cards: 还差一个就能满减了吧 showed four (优惠活动 and the
  * model's 质量问题, 取消订单, 议价), every model need at p ≥ 0.15 added beside the cue reading with no cap.
  */
+const CANCEL = ['cancel-unpaid', 'cancel-paid', 'cancel-printed', 'cancel-check', 'cancel-shipped'];
 export const NO_MORE_CHIPS: WalkCase[] = [
-  c('还差一个就能满减了吧', [], { first: PROMO, maxChips: 3, chipsNever: ['quality', 'wrong-item'], never: ['missing-item', ...DEFECT] }),
-  c('还差一个就能满减了吧', ['unpaid'], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'wrong-item'], never: ['missing-item', ...DEFECT] }),
+  c('还差一个就能满减了吧', [], { first: PROMO, maxChips: 3, chipsNever: ['quality', 'wrong-item', 'cancel-order'], never: ['missing-item', ...DEFECT, ...CANCEL] }),
+  c('还差一个就能满减了吧', ['unpaid'], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'wrong-item', 'cancel-order'], never: ['missing-item', ...DEFECT, ...CANCEL] }),
+  c('还差一件就满减了吧', ['paid'], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'wrong-item', 'cancel-order'], never: ['missing-item', ...DEFECT, ...CANCEL] }),
   c('再买一件是不是就满减了', [], { top3: [PROMO], maxChips: 3 }),
   c('差3块钱满减 能凑吗', [], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'complaint'], never: DEFECT }),
   c('还差两包就能包邮了对吧', [], { maxChips: 3, chipsNever: ['quality', 'wrong-item'], never: ['missing-item', ...DEFECT] }),
   c('有现货吗 今天能发吗 发顺丰可以吗', ['paid'], { top3: [STOCK, ['ship-time'], ['courier-sf']], maxChips: 3 }),
+  // Neighbours: an order called off keeps its chip, a threshold beside it or not.
+  c('不想凑单了 订单取消吧', ['paid'], { first: CANCEL }),
+  c('拍错了 帮我取消', ['unpaid'], { first: CANCEL }),
 ];
 
 /** 差 + an amount is short by, not poor: 差两个小时就到了 showed the model's 质量问题 and 投诉 chips. */
