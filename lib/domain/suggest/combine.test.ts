@@ -41,6 +41,15 @@ describe('combineSignals', () => {
     expect(c.top.slice(0, 2)).toEqual(['promotion', 'product-info']);
   });
 
+  it('shows no more chips than the three cards, the cue-led need first and the others by the blend (walk, 2026-12-07, fifth round)', () => {
+    const cues = classify(['满减怎么算']);
+    expect(cues.scores[0]!.id).toBe('promotion');
+    const c = combineSignals(cues, { model: model(['quality', 0.22], ['cancel-order', 0.21], ['bargain', 0.18], ['return', 0.16], ['promotion', 0.1]) });
+    expect(c.top).toEqual(['promotion', 'quality', 'cancel-order']);
+    // The needs past the cap still follow the chips in the ranking's list.
+    expect(c.scores.slice(3).map((s) => s.id)).toEqual(expect.arrayContaining(['bargain', 'return']));
+  });
+
   it('lets the model reorder a cue reading that has no clear lead', () => {
     // Two needs with equal cue evidence: the model's preference decides which comes first.
     const cues = classify(['发票和快递单号都发我']);

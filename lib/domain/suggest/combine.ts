@@ -115,6 +115,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   // return) gets no chip from the model alone.
   const ruledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('negated') && !cues.scores.some((s) => s.id === id);
   let clear = false;
+  let overflow: ScenarioScore[] = [];
   if (cues.confident && !weakCueVetoed(cues, pOf, signals.chars, params)) {
     const cueOf = new Map(cues.scores.map((s) => [s.id, s.score]));
     const ids = new Set<NeedId>(cues.top as NeedId[]);
@@ -127,6 +128,10 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     clear = !!c1 && c1.score >= params.cueLeadAt && c1.score - (c2?.score ?? 0) >= params.cueLeadMargin;
     if (clear) push(c1!.id as NeedId, blend(c1!.id as NeedId));
     for (const id of ordered) push(id, blend(id));
+    // No more chips than cards (three): the cue-led first need, then the blend's best. The model's need at p 0.15
+    // beside three others is noise (还差一个就能满减了吧 showed four chips; walk, 2026-12-07, fifth round); a need
+    // past the cap still follows the chips in the list the ranking reads.
+    overflow = shown.splice(MAX_SHOWN);
   }
   // 3. The model alone when the cues abstained.
   // Nor when a pattern of the cues rules its need out, nothing for it left: 能帮我改成3个吗 is a count
@@ -167,7 +172,8 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
 
   // Everything else with evidence stays visible to the ranking, after the shown ones.
   const scores = [...shown];
-  for (const s of cues.scores) if (!has(s.id)) scores.push(s);
+  for (const s of overflow) if (!has(s.id)) scores.push(s);
+  for (const s of cues.scores) if (!scores.some((x) => x.id === s.id)) scores.push(s);
   return {
     scores,
     top: confident ? shown.map((s) => s.id) : [],

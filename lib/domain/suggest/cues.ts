@@ -457,6 +457,36 @@ const ADDRESS_MISSENT = /(?:寄|发|送|派)错了?(?:收货)?地址|地址(?:�
 const ADDRESS_ONLY_MISSENT = new RegExp(
   String.raw`^(?!.*(?:(?<!地址被?)(?:寄|发|送|派)错(?!了?(?:收货)?地址)|错发|发成|少发|漏发|不是我(?:买|拍|要|选))).*(?:${ADDRESS_MISSENT.source})`,
 );
+/**
+ * The courier delivering to the wrong place (快递送错地址了, 快递员送错地方了, 派错地址, 送到别人家了): the parcel's
+ * way, 查件 in the catalogue — no address of the buyer's to change, no goods sent wrong. 快递送错地址了 led with
+ * 修改地址 (送错地址 is an address cue, for 你们送错地址了; walk, 2026-12-07, fifth round). Not when a change is asked (改).
+ */
+const COURIER_WHO = '快递员|快递小哥|快递|派件员|配送员|送货员|骑手|物流|包裹';
+const COURIER_MISDELIVERED = new RegExp(
+  String.raw`^(?!.*改).*(?:(?:${COURIER_WHO})[^，,。！!？?]{0,8}(?:送|派)错|(?:送|派)(?:到|去)了?(?:别人|别家|邻居|隔壁|错))`,
+);
+/**
+ * 差 before an amount (差两个小时, 还差一个就满减, 差5块包邮, 差一点就到了) is short by, no poor quality or service: the model
+ * read 差 as such and showed 质量问题 and 投诉 chips on 差两个小时就到了 (walk, 2026-12-07, fifth round). Not a
+ * quality or a manner said poor (质量差一点, 做工差, 态度差).
+ */
+const SHORT_BY = new RegExp(
+  String.raw`(?<![质量工料度])差了?\s*(?:[\d一两二三四五六七八九十几半]+\s*(?:${COUNTERS}|小时|个?钟头?|分钟|分|秒|天|站|公里|km|块|元|毛|单|米|斤|克)|一?点点?(?:就|到|没|儿?就))`,
+);
+/**
+ * A threshold still to reach (还差一个就能满减了吧, 再拍一件就包邮, 凑单): the buyer is buying more, no order to call off —
+ * the model reads 还差 as 取消订单 (p 0.21 on 还差一个就能满减了吧, and 取消订单（先查订单） was its third card; walk,
+ * 2026-12-07, fifth round).
+ */
+const TO_REACH = /(?:差|凑|再买|再拍|再加|再下|多买|多拍)[^，,。！!？?]{0,8}(?:满减|满\d|包邮|起送|门槛)|凑单|凑满|凑够/;
+/**
+ * 是不是 asking whether something was done (是不是把地址寄错了, 是不是发错了, 是不是忘了填): a yes/no about an event, no
+ * question about the goods — its 是不是 (a weak product hint, 是不是纯棉) put 细节待核实 third on 亲 你们是不是把地址寄错了
+ * (walk, 2026-12-07, fifth round).
+ */
+const WHETHER_DONE =
+  /是不是(?:你们|您们|店家|卖家|快递员?|仓库|客服)?(?:把|被|给|将|又)?[^，,。！!？?]{0,6}?(?:寄|发|送|派|弄|搞|填|写|忘|丢|漏)[^，,。！!？?]{0,4}了/;
 const PICTURED = /^(?!.*(?:发错|错发|寄错|发成|不是我(?:买|拍|要|选)|漏发|少发|少了|多发)).*(?:想象|想的|预想|期待)[^，。！？,!?]{0,3}不一样/;
 /** 还 typed for 换 before a size or colour (还个M码, 还成大一号, 还个白色的); not 还有/还是/还要…. */
 const SWAP_TYPO = /还(?:个|一个|成|为)\s*(?:(?:[a-z]{1,4}|\d{2,3})\s*(?:码|号|的)|(?:大|小)一?(?:码|号|点)|[\u4e00-\u9fa5]{0,2}色)/;
@@ -635,6 +665,18 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // 退货运费 at p 0.43; walk, 2026-12-07).
   { re: ADDRESS_ONLY_MISSENT, scenario: 'wrong-item', weight: -3 },
   { re: FAILS_TO_WORK, scenario: 'damaged', weight: -1 },
+  // The courier delivering to the wrong place (COURIER_MISDELIVERED) is tracking: the address change (送错地址 is its cue,
+  // 地址…错 its pattern) and goods sent wrong are ruled out, the model's chips with them.
+  { re: COURIER_MISDELIVERED, scenario: 'tracking', weight: 3 },
+  { re: COURIER_MISDELIVERED, scenario: 'address-change', weight: -6 },
+  { re: COURIER_MISDELIVERED, scenario: 'wrong-item', weight: -3 },
+  // 差 before an amount is short by (SHORT_BY): no poor quality or service, the model's chips with them.
+  { re: SHORT_BY, scenario: 'quality', weight: -1 },
+  { re: SHORT_BY, scenario: 'complaint', weight: -1 },
+  // A threshold still to reach (TO_REACH) buys more: no cancelling, the model's chip with it.
+  { re: TO_REACH, scenario: 'cancel-order', weight: -1 },
+  // 是不是 asking whether something was done (WHETHER_DONE) takes the weak product hint of 是不是 back.
+  { re: WHETHER_DONE, scenario: 'product-info', weight: -1 },
   { re: new RegExp(`^(?!.*退).*(?:${ADDRESS_MISSENT.source})`), scenario: 'return-shipping', weight: -3 },
   { re: /(运费|邮费).{0,6}(谁|怎么|多少|退|补|承担|出)/, scenario: 'return-shipping', weight: 2 },
   // 这款/那款/新款 name a product, not money: 这款什么时候有货 is no refund question; 付款前/付钱之前 is

@@ -156,10 +156,15 @@ const ANSWERS_PAID_DEPARTURE = new Set(['order-paid']);
  * Buyer words that do not name a reply's detail though they hold its words: in an arrival question
  * the 能到 of 几天能到 is no reachability (运费与快递可达's 能到, 送到).
  */
+const ADDRESS_WRONG = /(?:寄|发|送|派|写|填|选|弄|搞)错了?(?:收货|退货)?地址|(?:地址|地方)(?:被)?(?:寄|发|送|派|搞|弄|写|填|选)?错/g;
 const NOT_DETAIL: Record<string, RegExp> = {
   'order-confirm-postage': ARRIVAL_WHEN,
   // The shop's own pictures the goods are held against (跟图片完全不一样, 和详情页的图不符) are no photo the
   // buyer sent: 质量问题处理方案 (照片看到了) led 有色差 跟图片完全不一样 before any photo.
+  // The 错 of an address got wrong (寄错地址, 地址写错了, 退货寄错地址了) is no goods sent wrong: 发错货 was second on
+  // 我退货寄错地址了怎么办 (a return-shipping reply too; walk, 2026-12-07, fifth round).
+  'wrong-item': ADDRESS_WRONG,
+  'extra-item': ADDRESS_WRONG,
   'quality-options': /(?:跟|和|与|同|比|对比)(?:宝贝|商品|详情页?|主图|网上|页面|你们|店里)?的?(?:图片|照片|图)|(?:图片|照片)(?:上|里)(?:的|看)?/g,
 };
 

@@ -23,6 +23,8 @@ export interface WalkCase {
   top3?: string[][];
   never?: string[];
   chipsNever?: ScenarioId[];
+  /** At most this many chips (the panel shows three cards: a chip beyond the useful ones is noise). */
+  maxChips?: number;
 }
 
 const c = (text: string, orders: OrderStatus[], expect: Omit<WalkCase, 'text' | 'orders'>): WalkCase => ({ text, orders, ...expect });
@@ -569,4 +571,75 @@ export const THANKS_NOT_BOUGHT: WalkCase[] = [
   // Neighbours: goods bought (paid, shipped, received) may be asked for stars.
   c('好的 收到货了 满意', ['completed'], { first: ['bye-five-star', ...BYE] }),
   c('谢谢', ['completed'], { top3: [['bye-five-star', ...BYE]] }),
+];
+
+/**
+ * The walks of 2026-12-07, fifth round. No more chips than cards: 还差一个就能满减了吧 showed four (优惠活动 and the
+ * model's 质量问题, 取消订单, 议价), every model need at p ≥ 0.15 added beside the cue reading with no cap.
+ */
+const CANCEL = ['cancel-unpaid', 'cancel-paid', 'cancel-printed', 'cancel-check', 'cancel-shipped'];
+export const NO_MORE_CHIPS: WalkCase[] = [
+  c('还差一个就能满减了吧', [], { first: PROMO, maxChips: 3, chipsNever: ['quality', 'wrong-item', 'cancel-order'], never: ['missing-item', ...DEFECT, ...CANCEL] }),
+  c('还差一个就能满减了吧', ['unpaid'], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'wrong-item', 'cancel-order'], never: ['missing-item', ...DEFECT, ...CANCEL] }),
+  c('还差一件就满减了吧', ['paid'], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'wrong-item', 'cancel-order'], never: ['missing-item', ...DEFECT, ...CANCEL] }),
+  c('再买一件是不是就满减了', [], { top3: [PROMO], maxChips: 3 }),
+  c('差3块钱满减 能凑吗', [], { top3: [PROMO], maxChips: 3, chipsNever: ['quality', 'complaint'], never: DEFECT }),
+  c('还差两包就能包邮了对吧', [], { maxChips: 3, chipsNever: ['quality', 'wrong-item'], never: ['missing-item', ...DEFECT] }),
+  c('有现货吗 今天能发吗 发顺丰可以吗', ['paid'], { top3: [STOCK, ['ship-time'], ['courier-sf']], maxChips: 3 }),
+  // Neighbours: an order called off keeps its chip, a threshold beside it or not.
+  c('不想凑单了 订单取消吧', ['paid'], { first: CANCEL }),
+  c('拍错了 帮我取消', ['unpaid'], { first: CANCEL }),
+];
+
+/** 差 + an amount is short by, not poor: 差两个小时就到了 showed the model's 质量问题 and 投诉 chips. */
+export const SHORT_BY: WalkCase[] = [
+  c('差两个小时就到了', ['shipped'], { chipsNever: ['quality', 'complaint'], never: [...DEFECT, 'complaint-soothe'] }),
+  c('还差一天就到了吧', ['shipped'], { chipsNever: ['quality', 'complaint'], never: DEFECT }),
+  c('差几分钟没赶上发货吗', ['paid'], { chipsNever: ['quality', 'complaint'], never: DEFECT }),
+  c('就差一站了 怎么还不派送', ['shipped'], { chipsNever: ['quality'], never: DEFECT }),
+  c('还差5块包邮', [], { chipsNever: ['quality', 'complaint'], never: DEFECT }),
+  c('差一点就到了', ['shipped'], { chipsNever: ['quality', 'complaint'], never: DEFECT }),
+  // Neighbours: poor quality or service said outright keeps its chip.
+  c('质量太差了 两天就坏了', ['completed'], { first: DEFECT }),
+  c('你们服务太差了 我要投诉', ['completed'], { chipsNever: ['tracking'], top3: [['complaint-soothe', 'complaint-escalate', 'complaint-platform']] }),
+];
+
+/** The buyer's own return sent to the wrong address is the return's way back, no goods sent wrong. */
+export const RETURN_MISSENT: WalkCase[] = [
+  c('我退货寄错地址了怎么办', ['completed'], { first: ['return-address'], never: ['wrong-item', 'extra-item'], chipsNever: ['wrong-item'] }),
+  c('退货的时候地址写错了', ['refunding'], { never: ['wrong-item', 'extra-item'], chipsNever: ['wrong-item'] }),
+  c('退回去的包裹寄错地址了', ['refunding'], { never: ['wrong-item', 'extra-item'], chipsNever: ['wrong-item'] }),
+  c('换货寄回的时候发错地址了', ['completed'], { never: ['wrong-item', 'extra-item'], chipsNever: ['wrong-item'] }),
+  c('你们寄错地址了', ['shipped'], { never: ['wrong-item', 'extra-item'] }),
+  c('地址发错了 能帮我拦一下吗', ['shipped'], { never: ['wrong-item', 'extra-item'] }),
+  // Neighbours: goods sent wrong keep 发错货.
+  c('你们发错货了', ['completed'], { first: ['wrong-item'] }),
+  c('收到的颜色不对 发错了', ['completed'], { first: ['wrong-item'] }),
+];
+
+/** 是不是 asking whether something happened (是不是把地址寄错了, 是不是漏发了) is no question about the goods. */
+export const WHETHER_HAPPENED: WalkCase[] = [
+  c('亲 你们是不是把地址寄错了', ['shipped'], { top3: [['address-change-shipped', 'address-check']], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('是不是寄错地址了', ['shipped'], { never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('你们是不是漏发了一件', ['completed'], { first: ['missing-item'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('是不是发错颜色了', ['completed'], { first: ['wrong-item'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('快递是不是丢了', ['shipped'], { never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('是不是还没发货', ['paid'], { never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  // Neighbours: 是不是 about the goods asks about them.
+  c('这个是不是纯棉的', [], { top3: [PRODUCT_CARDS] }),
+  c('是不是真皮的', [], { top3: [PRODUCT_CARDS] }),
+];
+
+/** The courier delivering to the wrong place (快递送错地址了) is the parcel's way, 查件: no address to change. */
+const TRACKING = ['tracking-query', 'tracking-check', 'tracking-signed-missing', 'tracking-stuck'];
+export const COURIER_MISDELIVERED: WalkCase[] = [
+  c('快递送错地址了', ['shipped'], { first: TRACKING, chipsNever: ['wrong-item'] }),
+  c('快递员送错地方了', ['shipped'], { first: TRACKING }),
+  c('快递派错地址了 我没收到', ['shipped'], { first: TRACKING, chipsNever: ['wrong-item'] }),
+  c('包裹被送到别人家了', ['shipped'], { first: TRACKING }),
+  c('快递员把我的快递送错了', ['shipped'], { first: TRACKING, chipsNever: ['wrong-item'] }),
+  c('物流显示送到了隔壁小区 地址送错了', ['shipped'], { first: TRACKING }),
+  // Neighbours: the shop's parcel sent to the wrong address, or an address to change, stay the address's.
+  c('你们寄错地址了', ['shipped'], { top3: [['address-change-shipped', 'address-check']] }),
+  c('收货地址写错了 能改吗', ['paid'], { first: ['address-change', 'address-check'] }),
 ];

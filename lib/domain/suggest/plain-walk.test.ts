@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -41,6 +41,7 @@ function check(c: WalkCase): void {
   for (const group of c.top3 ?? []) expect(cards.some((id) => group.includes(id)), `${where}: one of ${group.join('/')}`).toBe(true);
   for (const id of c.never ?? []) expect(cards, where).not.toContain(id);
   for (const id of c.chipsNever ?? []) expect(chips, where).not.toContain(id);
+  if (c.maxChips !== undefined) expect(chips.length, where).toBeLessThanOrEqual(c.maxChips);
 }
 
 const name = '$text ($orders, at $at)';
@@ -113,4 +114,15 @@ describe('the walks of 2026-12-07, fourth round', () => {
   it.each(ADDRESS_SENT_WRONG)(`the address got wrong is no goods sent wrong: ${name}`, check);
   it.each(OTHER_DEFECT)(`a reply for one kind of defect is no answer to another: ${name}`, check);
   it.each(THANKS_NOT_BOUGHT)(`no five stars asked before the goods are bought: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, fifth round', () => {
+  it('holds at least 6 messages of each kind', () => {
+    for (const group of [NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED]) expect(group.length).toBeGreaterThanOrEqual(6);
+  });
+  it.each(NO_MORE_CHIPS)(`no more chips than cards: ${name}`, check);
+  it.each(SHORT_BY)(`差 and an amount is short by, not poor: ${name}`, check);
+  it.each(RETURN_MISSENT)(`a return sent to the wrong address is no goods sent wrong: ${name}`, check);
+  it.each(WHETHER_HAPPENED)(`是不是 asking whether it happened is no product question: ${name}`, check);
+  it.each(COURIER_MISDELIVERED)(`the courier delivering to the wrong place is tracking: ${name}`, check);
 });
