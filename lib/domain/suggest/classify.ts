@@ -336,7 +336,11 @@ function scoreMessage(raw: string, index: CueIndex): MessageEvidence {
     // (杯子碎了 盖子也少了一个). Defect and damage are not told apart here: the cue lists and the model each miss
     // some of either (裂了, 漏了), so neither rules the other out.
     const broken = BROKEN.some((id) => (rawScores.get(id as NeedId) ?? 0) >= FAULT_NAMED_RAW);
-    for (const id of [...PURCHASE, ...ORDER_CHANGE, ...(broken ? ['wrong-item'] : [])] as NeedId[]) {
+    // …and the other way round: goods wrong or short named (拍了三个 还差两个, 少发了一件) with no word of a defect or
+    // damage beside them are no broken goods — the model's 破损 chip (p 0.24) put 签收后发现破损 second on 拍了三个
+    // 还差两个 beside a shipped order (walk, 2026-12-07, sixth round). Said, it stays (杯子碎了 盖子也少了一个).
+    const wrongOnly = !broken && (rawScores.get('wrong-item') ?? 0) >= FAULT_NAMED_RAW;
+    for (const id of [...PURCHASE, ...ORDER_CHANGE, ...(broken ? ['wrong-item'] : []), ...(wrongOnly ? BROKEN : [])] as NeedId[]) {
       if ((rawScores.get(id) ?? 0) >= PURCHASE_WORD_RAW) continue;
       rawScores.set(id, -1);
       (evidence.get(id) ?? evidence.set(id, []).get(id)!).push('negated', '/ruled-out/');

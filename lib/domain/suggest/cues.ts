@@ -238,6 +238,22 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
 // adjacent entries). The text is normalised first (normalize.ts: 啥→什么, 咋→怎么, ？→?).
 /** A defect asked about before buying: 会掉色吗, 会不会起球 (not 为什么会掉色). */
 const DEFECT_AHEAD = /(?<!(为什么|怎么).{0,16})会(不会)?\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|缩|变形|变色|坏|弯|漏|掉渣|过敏|烫手|烫)\S{0,3}(吗|呢|\?|$)/;
+/**
+ * …and 会不会 + a defect whatever follows it (会不会掉色 深色的, 会不会起球 穿久了): an A-not-A question, asked before
+ * having the goods. DEFECT_AHEAD wanted the question's end right after it, so 会不会掉色 深色的 kept 掉色's 质量问题 chip
+ * and 质量问题请拍照 on its cards, 会不会变形 the 破损 chip (pre-sale walk, 2026-12-07).
+ */
+const DEFECT_WHETHER = /(?<!(为什么|怎么).{0,16})会不会\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|漏|掉渣|过敏|开线|脱线|掉皮|掉漆|氧化|发黄)/;
+/**
+ * Whether the goods are genuine, asked before having them (是不是正品, 是不是真的, 保真吗, 是否原装, 会不会是假货): a
+ * product question. 是不是正品 had no chip at all — the neutral 不是正品 (a fake feared or found) hid its 正品 — and
+ * 是不是假货啊 the 质量问题 chip with 质量问题请拍照 first (pre-sale walk, 2026-12-07). Goods had (收到的是不是正品), a fault
+ * or a complaint beside it (开胶了 怕是假的, 担心是假货 我要投诉) keep the reading they had.
+ */
+const GENUINE_ASKED = new RegExp(
+  String.raw`^(?!.*(?:${'收到|拿到|到手|签收|到货|用了|穿了|洗了|戴了|吃了|试了|坏|破了|裂了|问题|开胶|开线|脱线|投诉|差评|态度|买的|发来的|寄来的'})).*` +
+    String.raw`(?:(?:是不是|是否|会不会|保不保)\s*(?:是|买到)?\s*(?:正品|真的|真货|假货|假的|仿的|高仿|原装|原厂|专柜)|是(?:正品|真的|真货|原装|原厂|专柜)的?(?:吗|么|\?|呢)|保真|保正品|假一赔|正品吗|专柜同款|专柜正品)`,
+);
 /** The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗. */
 const RETURN_RECEIVED = /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/;
 /** A sum of money: a number and its unit (十块, 5块钱, 二十元), not 十块钱的 (a thing that costs it). */
@@ -343,7 +359,7 @@ const NOT_WORRIED = '(?:不|不用|没|别|并不|也不|一点也不|从不|倒
 const QUALITY_WISH = new RegExp(
   String.raw`^(?!.*(?:${RECEIVED_BEFORE}|问题|质量差|质量不好|质量不行|质量太差|假货|次品|瑕疵|投诉|差评)).*(?:` +
     String.raw`${NOT_WORRIED}[^,.!?]{0,4}(?:质量|做工|品质)` +
-    String.raw`|(?:质量|品质|做工)(?:要|得)?(?:好|过关|过硬|靠谱|有保证|有保障)(?:就行|就好|就可以|就ok|就成|最重要|为主|第一)` +
+    String.raw`|(?:质量|品质|做工)(?:要|得)?(?:好|过关|过硬|靠谱|有保证|有保障)(?:就行|就好|就可以|就ok|就成|最重要|为主|第一|的话)` +
     String.raw`|(?:只要|要|想要|我要|关键是)(?:质量|品质|做工)(?:好|过关|过硬|靠谱)` +
     String.raw`|(?:哪怕|就算|即使|宁可|宁愿)[^,.!?]{0,3}贵)`,
 );
@@ -481,6 +497,26 @@ const SHORT_BY = new RegExp(
  */
 const TO_REACH = /(?:差|凑|再买|再拍|再加|再下|多买|多拍)[^，,。！!？?]{0,8}(?:满减|满\d|包邮|起送|门槛)|凑单|凑满|凑够/;
 /**
+ * A purchase announced on a condition or at once (是正品的话我就拍了, 质量好的话就下单, 没问题我马上拍): the buyer is
+ * about to buy, no order to call off — the model read 就拍了 as 取消订单 (p 0.20, 0.53 on 质量好的话我就下单了) and
+ * 取消订单（先查订单） took a card (pre-sale walk, 2026-12-07).
+ */
+const ABOUT_TO_BUY = /^(?!.*(?:取消|不要了|不想要|退|拍错|下错|不买了)).*(?:的话|就|马上|这就|现在就|等下|一会|那我)(?:去|先)?(?:拍|下单|买|付款)(?:了|啦|吧|哈)?(?:$|[，,。！!\s])/;
+/**
+ * Paying extra for a courier (发顺丰的话补多少差价, 顺丰要补多少钱, 补差价也行 发顺丰): the courier's price, no price
+ * protection nor an exchange's postage top-up (补邮费 is one when something goes back: 退, 换, 寄回 keep it) — 补差价
+ * is a promotion cue (退差价, 价保), and 发什么快递 能发顺丰吗 补差价也行 had 价格保护 third (pre-sale walk, 2026-12-07).
+ */
+/** A size in a question about its stock coming (xl码多久能到货, 37码什么时候补货): which goods, no size question. */
+const SIZE_RESTOCK = /(?:[a-z]{1,4}|\d{2,3}(?:\.5)?|大|小|加大)\s*(?:码|号)的?(?:还)?(?:什么时候|多久|几号|哪天|何时)?(?:能|会|才|再)?(?:补货|到货|上货|来货|返场|有货)/;
+const COURIER_TOP_UP = /^(?!.*(?:降价|价保|保价|买贵|便宜了|退|换|寄回)).*(?:(?:顺丰|京东|邮政|ems|德邦|加急|空运|快递)[^，,。！!？?]{0,8}(?:补|加)(?:多少)?(?:差价|钱|运费|邮费)|(?:补|加)(?:差价|钱|运费|邮费)[^。！!？?]{0,8}(?:顺丰|京东|邮政|ems|德邦|加急|空运))/;
+/**
+ * Gift wrapping asked for (送人的 能帮忙包装一下吗, 包装好一点 送人的): the goods' packing wished for, no damage — 包装 is
+ * a weak damage hint (包装破了) and the request had the 破损 chip with 签收后发现破损 on its cards (pre-sale walk,
+ * 2026-12-07).
+ */
+const WRAP_ASKED = /^(?!.*(?:破|烂|坏|压|瘪|碎|裂|湿|脏)).*(?:(?:帮|给)(?:我|忙)?(?:包装|包一下|包起来|打包)|包装(?:一下|好一点|好点|得好|精美|漂亮)|礼盒|礼品袋|贺卡|包装袋)/;
+/**
  * 是不是 asking whether something was done (是不是把地址寄错了, 是不是发错了, 是不是忘了填): a yes/no about an event, no
  * question about the goods — its 是不是 (a weak product hint, 是不是纯棉) put 细节待核实 third on 亲 你们是不是把地址寄错了
  * (walk, 2026-12-07, fifth round).
@@ -503,7 +539,11 @@ const SIZE_SWAP = new RegExp(
 /** Freight collect asked of a courier, no return in sight (能发顺丰到付吗, 发快递到付可以吗). */
 const COURIER_COLLECT = /^(?!.*(?:退|换|寄回|返还|取件|售后|拒收|拒签)).*(?:顺丰|韵达|中通|圆通|申通|京东|邮政|ems|极兔|德邦|快递|发)(?:快递)?(?:可以|能|能不能|可不可以)?到付/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
-const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付)).*(运费|邮费|快递费)/;
+/**
+ * Postage asked about with no return or exchange in sight (包邮, 运费多少): not 运费险 (the return's insurance) nor a
+ * top-up (补运费) an exchange asks for.
+ */
+const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付|补运费|补邮费)).*(运费|邮费|快递费)(?!险)/;
 
 export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; weight: number }[] = [
   // Height and weight: "165 110斤", "身高160体重100", "1米65", "170cm 65kg".
@@ -530,19 +570,28 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: /(发|走|用|寄|换|要|只有|不用|是)\s*(顺丰|圆通|中通|申通|韵达|百世|汇通|邮政|ems|德邦|极兔|京东快递|京东物流)/, scenario: 'courier', weight: 3 },
   // A product question without a named attribute: 有背光吗, 带摄像头吗, 密封性如何.
   // The colour, style or size a stock question is about (这个颜色有库存吗, 黑色款还有货吗) names the goods, no product
-  // question: 你好，请问这个颜色有库存吗 showed 商品咨询 and 问候 chips beside 库存 (walk, 2026-12-07).
-  { re: /(颜色|色|款式|款|尺码|码|号|规格|型号|尺寸)的?(还)?(有没有|有)(现货|货|库存)/, scenario: 'product-info', weight: -2 },
-  // Not stock itself (有现货吗, 是现货吗, 有库存吗): a stock question, and 您好 请问这个有现货吗 showed 商品咨询 beside it.
-  { re: /(有|带|含|配|送|是)(?!(?:现|存)?货|库存)[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
+  // question: 你好，请问这个颜色有库存吗 showed 商品咨询 and 问候 chips beside 库存 (walk, 2026-12-07), and so did 这个颜色
+  // 啥时候补货 (pre-sale walk, 2026-12-07).
+  { re: /(颜色|色|款式|款|尺码|码|号|规格|型号|尺寸)的?(还)?(有没有|有)(现货|货|库存)|(颜色|色|款式|款|尺码|码|号|规格|型号|尺寸)的?(还)?(什么时候|多久|几号|哪天|何时)?(能|会|才|再)?(补货|到货|上货|来货|返场|补)/, scenario: 'product-info', weight: -2 },
+  // Not stock itself (有现货吗, 是现货吗, 有库存吗): a stock question, and 您好 请问这个有现货吗 showed 商品咨询 beside it;
+  // nor a size still there (还有L码吗, 有37码吗: 能不能包邮 还有L码吗 showed 商品咨询; pre-sale walk, 2026-12-07).
+  { re: /(有|带|含|配|送|是)(?!(?:现|存)?货|库存|(?:[a-z]{1,4}|\d{2,3}(?:\.5)?|大|小|加大)\s*(?:码|号)(?:的)?(?:吗|\?|没有))[^没不有\s?]{1,8}(吗|\?|没有)\s*$/, scenario: 'product-info', weight: 1.5 },
   { re: /[\u4e00-\u9fa5]{2,}(如何|怎么样|好不好|行不行)\s*\??$/, scenario: 'product-info', weight: 2 },
   // Checking a spec by stating it: 电压是220的吧, 鞋底是防滑的吗.
   { re: /是[^发到寄送退换付买拍\s]{1,6}的(吧|吗)\s*$/, scenario: 'product-info', weight: 2 },
-  // Which of two kinds it is: 棉的还是化纤的, 是手动还是自动.
-  { re: /[\u4e00-\u9fa5]{1,4}的?还是[\u4e00-\u9fa5]{1,4}的(吗|呢|\?|$)|^(这个|这款|它)?是[\u4e00-\u9fa5]{1,4}还是/, scenario: 'product-info', weight: 2 },
+  // Which of two kinds it is: 棉的还是化纤的, 是手动还是自动 — of the goods, not of an invoice (发票是电子的还是纸质的
+  // showed 商品咨询 beside 发票; pre-sale walk, 2026-12-07).
+  { re: /^(?!.*(?:发票|开票|专票|普票|票是|票开)).*(?:[\u4e00-\u9fa5]{1,4}的?还是[\u4e00-\u9fa5]{1,4}的(吗|呢|\?|$)|^(这个|这款|它)?是[\u4e00-\u9fa5]{1,4}还是)/, scenario: 'product-info', weight: 2 },
   // Asking before buying whether a defect will happen (会掉色吗, 会不会起球) is a product question,
   // not a quality complaint.
   { re: DEFECT_AHEAD, scenario: 'product-info', weight: 3 },
   { re: DEFECT_AHEAD, scenario: 'quality', weight: -2 },
+  { re: DEFECT_WHETHER, scenario: 'product-info', weight: 3 },
+  { re: DEFECT_WHETHER, scenario: 'quality', weight: -5 },
+  { re: DEFECT_WHETHER, scenario: 'damaged', weight: -5 },
+  { re: GENUINE_ASKED, scenario: 'product-info', weight: 3 },
+  { re: GENUINE_ASKED, scenario: 'quality', weight: -5 },
+  { re: GENUINE_ASKED, scenario: 'complaint', weight: -5 },
   // A worry about the goods before having them (还在犹豫，怕质量不好) is a question about the product, no
   // quality complaint: the 质量问题 chip showed on an unpaid order (2026-12-06). Ruled out, the model's too.
   { re: WORRY_AHEAD, scenario: 'quality', weight: -5 },
@@ -589,6 +638,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   // 还有吗 is a stock cue, but a size in the middle split it and 还有37码吗 能不能发顺丰到付 showed no 库存 chip
   // (2026-12-07). Not a code (优惠码, 取件码), not an exchange's new item.
   { re: STILL_THERE, scenario: 'stock', weight: 3 },
+  // …and the size it names is which goods, no size question (能不能包邮 还有L码吗 showed 尺码 as a third chip, and with a
+  // card for each need named, 询问身高体重 among its cards; pre-sale walk, 2026-12-07). Figures given (我165 还有L码吗)
+  // keep the size's chip.
+  { re: STILL_THERE, scenario: 'size-fit', weight: -2 },
+  { re: SIZE_RESTOCK, scenario: 'size-fit', weight: -2 },
   // The goods against what the buyer pictured (跟想象的不一样, 和我想的不一样), nothing said to be sent wrong:
   // taste, so the model's 错发漏发 chip is ruled out (收到了 颜色跟想象的不一样 想换个黑色; 2026-12-07).
   { re: PICTURED, scenario: 'wrong-item', weight: -2 },
@@ -634,7 +688,11 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: COURIER_COLLECT, scenario: 'courier', weight: 2 },
   // Postage asked about with no return or exchange in sight is a pre-sale question (包邮, 运费多少).
   { re: POSTAGE_ONLY, scenario: 'promotion', weight: 2 },
-  { re: POSTAGE_ONLY, scenario: 'return-shipping', weight: -1 },
+  // …whose postage is the courier's to a place (运费与快递可达), no return's: the pull was −1 against 运费's 3, and
+  // 偏远地区加多少运费 / 内蒙古运费怎么算 had the 退货运费 chip with 非质量问题运费, 质量问题运费 and 补运费 as their three
+  // cards (pre-sale walk, 2026-12-07). Ruled out, the model's chip with it.
+  { re: POSTAGE_ONLY, scenario: 'return-shipping', weight: -6 },
+  { re: POSTAGE_ONLY, scenario: 'courier', weight: 2 },
   // Reporting that payment is done is not a payment problem.
   { re: /(已经|已)\s*(付款|支付|付)|(付款|支付)了/, scenario: 'payment', weight: -1.5 },
   // Nor is asking something before paying (付款前想问下面料): the frame (a neutral phrase above) hides
@@ -675,6 +733,21 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: SHORT_BY, scenario: 'complaint', weight: -1 },
   // A threshold still to reach (TO_REACH) buys more: no cancelling, the model's chip with it.
   { re: TO_REACH, scenario: 'cancel-order', weight: -1 },
+  // A purchase announced (ABOUT_TO_BUY) calls nothing off: the model's 取消订单 chip is ruled out.
+  { re: ABOUT_TO_BUY, scenario: 'cancel-order', weight: -1 },
+  // Paying extra for a courier (COURIER_TOP_UP) is the courier's price: no price protection.
+  { re: COURIER_TOP_UP, scenario: 'promotion', weight: -5 },
+  { re: COURIER_TOP_UP, scenario: 'courier', weight: 2 },
+  { re: COURIER_TOP_UP, scenario: 'product-info', weight: -2 },
+  { re: COURIER_TOP_UP, scenario: 'return-shipping', weight: -3 },
+  { re: COURIER_TOP_UP, scenario: 'refund-status', weight: -1 },
+  // Gift wrapping asked for (WRAP_ASKED) is no damage, nor a parcel to track or orders to merge (the model's
+  // 合并发货 at p 0.40 and 查件 at 0.33 on such requests): a question about the goods' packing.
+  { re: WRAP_ASKED, scenario: 'damaged', weight: -5 },
+  { re: WRAP_ASKED, scenario: 'merge-orders', weight: -1 },
+  { re: WRAP_ASKED, scenario: 'tracking', weight: -1 },
+  { re: WRAP_ASKED, scenario: 'bargain', weight: -1 },
+  { re: WRAP_ASKED, scenario: 'product-info', weight: 3 },
   // 是不是 asking whether something was done (WHETHER_DONE) takes the weak product hint of 是不是 back.
   { re: WHETHER_DONE, scenario: 'product-info', weight: -1 },
   { re: new RegExp(`^(?!.*退).*(?:${ADDRESS_MISSENT.source})`), scenario: 'return-shipping', weight: -3 },
@@ -721,6 +794,8 @@ export const NEUTRAL =
   '质量很好 质量挺好 质量不错 质量很不错 质量挺不错 质量还不错 质量蛮好 质量非常好 质量真好 质量没得说 ' +
   // Fakes feared or found (担心不是正品, 收到的不是正品): 不是 does not turn 正品 into its opposite need.
   '不是正品 ' +
+  // Goods bought to give (送人的, 送礼, 送女朋友) are no gift the shop adds: 送 alone asks for one (还送什么吗).
+  '送人 送礼 送朋友 送女朋友 送男朋友 送长辈 送老人 送妈妈 送爸爸 送老婆 送老公 送同事 送客户 送闺蜜 送孩子 ' +
   // A week, not a star (一星期了还没发货).
   '一星期 两星期 二星期 1星期 2星期 一星半点 ' +
   // When the parcel arrived, not an acknowledgement (收到以后发现…坏了 is no 收到了).

@@ -222,7 +222,8 @@ const DETAIL: Record<string, string[]> = {
   // Torn between two (两款犹豫, 纠结选哪个), not any doubt: 还在犹豫，怕质量不好 is about one item's quality.
   'product-compare': ['哪个', '哪款', '两款', '对比', '推荐', '犹豫+两', '纠结+两', '两个+犹豫', '两个+纠结'],
   // …and a worry about the goods before buying (怕质量不好, 不放心): 请放心…七天无理由 answers it.
-  'product-genuine': ['正品', '假', '保障', '真的', '担心', '担忧', '不放心', '就怕', '害怕', '怕质量', '怕买到', '怕做工'],
+  // 保真, 专柜, 原装 ask the same (保真吗 专柜同款 had 细节待核实 first; pre-sale walk, 2026-12-07).
+  'product-genuine': ['正品', '假', '保障', '真的', '保真', '专柜', '原装', '原厂', '真货', '担心', '担忧', '不放心', '就怕', '害怕', '怕质量', '怕买到', '怕做工'],
   'product-color': ['颜色', '色差', '显白', '显黑'],
   // What it is made of (面料是…手感柔软、透气性好): not any question about the product (充电宝能带上飞机吗
   // had 面料材质 first, tied with 细节待核实 and ahead of it in the library).

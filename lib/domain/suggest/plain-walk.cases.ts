@@ -643,3 +643,129 @@ export const COURIER_MISDELIVERED: WalkCase[] = [
   c('你们寄错地址了', ['shipped'], { top3: [['address-change-shipped', 'address-check']] }),
   c('收货地址写错了 能改吗', ['paid'], { first: ['address-change', 'address-check'] }),
 ];
+
+/**
+ * The walks of 2026-12-07, sixth round: the pre-sale side, what a buyer writes before buying (our own texts, in
+ * Taobao's 亲, JD's polite, Pinduoduo's clipped and Douyin's 宝宝 styles), and the fifth round's leftover.
+ * Goods short named (拍了三个 还差两个) are no broken goods: the model's 破损 chip (p 0.24) put 签收后发现破损 second.
+ */
+const QUALITY_CARDS = [...DEFECT, ...DAMAGE, 'quality-fading', 'quality-odor'];
+export const SHORT_NOT_BROKEN: WalkCase[] = [
+  c('拍了三个 还差两个', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']], never: DAMAGE, chipsNever: ['damaged', 'quality'] }),
+  c('拍了三个 还差两个', ['completed'], { first: ['missing-item'], never: DAMAGE, chipsNever: ['damaged', 'quality'] }),
+  c('亲 买了四瓶 还差一瓶', ['shipped'], { first: REST_ON_WAY, never: DAMAGE, chipsNever: ['damaged', 'quality'] }),
+  c('少发了一件', ['completed'], { first: ['missing-item'], never: DAMAGE, chipsNever: ['damaged', 'quality'] }),
+  c('宝宝 少了一个', ['completed'], { first: ['missing-item'], never: DAMAGE, chipsNever: ['damaged', 'quality'] }),
+  c('两盒到了一盒', ['shipped'], { first: REST_ON_WAY, never: DAMAGE, chipsNever: ['damaged'] }),
+  // Neighbours: damage or a defect said beside the short goods keeps its chip.
+  c('杯子碎了 盖子也少了一个', ['completed'], { top3: [DAMAGE, ['missing-item']] }),
+  c('发错货了 还是坏的', ['completed'], { top3: [['wrong-item'], DEFECT] }),
+];
+
+/** Whether the goods are genuine, asked before buying (是不是正品, 保真吗): the genuine reply, no defect. */
+export const GENUINE_ASKED: WalkCase[] = [
+  c('是不是正品', [], { first: ['product-genuine'], chipsNever: ['quality', 'complaint'] }),
+  c('是不是正品啊 亲', [], { first: ['product-genuine'], chipsNever: ['quality', 'greeting'] }),
+  c('这个是不是真的', [], { first: ['product-genuine'] }),
+  c('是不是假货啊', [], { first: ['product-genuine'], never: QUALITY_CARDS, chipsNever: ['quality', 'complaint'] }),
+  c('保真吗 专柜同款？', [], { first: ['product-genuine'] }),
+  c('是原装的吗', [], { first: ['product-genuine'] }),
+  c('正品吗？能开发票不？', [], { top3: [['product-genuine'], ['invoice-info', 'invoice-after-receipt', 'invoice-special']] }),
+  // Neighbours: goods had and called fake keep the after-sales reading.
+  c('收到的不是正品', ['completed'], { top3: [DEFECT], chipsNever: ['stock'] }),
+  c('这个是正品吗 有没有假的', [], { first: ['product-genuine'] }),
+];
+
+/** A defect asked about before buying with 会不会 (会不会掉色 深色的): a product question, no 质量问题. */
+export const DEFECT_WHETHER: WalkCase[] = [
+  c('会不会掉色 深色的', [], { first: PRODUCT_CARDS, never: [...DEFECT, 'quality-late'], chipsNever: ['quality'] }),
+  c('会不会起球 穿久了', [], { first: PRODUCT_CARDS, never: DEFECT, chipsNever: ['quality'] }),
+  c('会不会掉毛啊 白色的', [], { first: PRODUCT_CARDS, never: DEFECT, chipsNever: ['quality'] }),
+  c('宝宝 这个会不会缩水 洗了', [], { first: PRODUCT_CARDS, never: DEFECT, chipsNever: ['quality'] }),
+  c('会不会变形 放车里', [], { never: [...DEFECT, ...DAMAGE], chipsNever: ['quality', 'damaged'] }),
+  c('亲，白色会不会发黄，用久了', [], { never: DEFECT, chipsNever: ['quality'] }),
+  // Neighbours: the defect happened keeps its reply.
+  c('洗了一次就掉色了', ['completed'], { first: ['quality-fading', ...DEFECT] }),
+  c('收到洗了一下就掉色了 怎么办', ['completed'], { first: ['quality-fading', ...DEFECT], chipsNever: ['product-info'] }),
+];
+
+/** Postage to a place asked before buying (偏远地区加多少运费, 新疆能发吗 运费多少): the courier's, no return's. */
+const RETURN_POSTAGE = ['return-postage-buyer', 'return-postage-shop', 'postage-top-up', 'return-address'];
+const POSTAGE_FIRST = ['courier-default', 'order-confirm-postage', 'courier-unreachable', 'promo-current', 'bargain-free-shipping'];
+export const POSTAGE_TO_PLACE: WalkCase[] = [
+  c('偏远地区加多少运费', [], { first: POSTAGE_FIRST, top3: [['order-confirm-postage', 'courier-unreachable']], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('新疆能发吗 运费多少', [], { first: POSTAGE_FIRST, never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('内蒙古运费怎么算', [], { first: POSTAGE_FIRST, never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('海南运费多少', [], { first: POSTAGE_FIRST, never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('亲 发甘肃邮费要加吗', [], { never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('运费多少', ['unpaid'], { first: ['order-confirm-postage', 'pay-remind'], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  // Neighbours: a return's postage, its insurance and an exchange's top-up stay the return's.
+  c('退货运费谁出', ['completed'], { first: ['return-postage-buyer', 'return-postage-shop'] }),
+  c('有运费险吗', [], { top3: [['return-postage-buyer', 'return-postage-shop']] }),
+  c('换货要补运费吗', ['completed'], { top3: [['postage-top-up']] }),
+];
+
+/** Haggling and a size in one message (便宜点呗 我170 130斤穿多大): a card for each, not three size replies. */
+export const BARGAIN_AND_SIZE: WalkCase[] = [
+  c('便宜点呗 我170 130斤穿多大', [], { first: ['size-recommend'], top3: [BARGAIN] }),
+  c('两件能便宜吗 顺便问下m码我穿得下不 155 90斤', [], { top3: [['size-recommend', 'size-ask'], BARGAIN] }),
+  c('便宜点 160 100斤穿s还是m', [], { top3: [['size-recommend', 'size-between'], BARGAIN] }),
+  c('能便宜点吗 平时穿38的鞋 拍多大', [], { top3: [['size-ask', 'size-recommend', 'size-runs-small', 'size-chart'], BARGAIN] }),
+  c('老板少点 我165该拍哪个码', [], { top3: [['size-ask', 'size-recommend'], BARGAIN] }),
+  c('我165 110斤 还有L码吗', [], { top3: [['size-recommend'], STOCK] }),
+  // Neighbours: a size named in a stock question is the goods (no size reply), one need keeps its three.
+  c('能不能包邮 还有L码吗', [], { top3: [STOCK], never: ['size-ask', 'size-recommend'], chipsNever: ['size-fit'] }),
+  c('我165 52公斤穿什么码', [], { first: ['size-recommend'], never: BARGAIN }),
+];
+
+/** Goods for a present: wrapping or a card asked (送人的 能帮忙包装一下吗), no damage, parcel, merge or gift offer. */
+export const GIFT_WRAP: WalkCase[] = [
+  c('送人的 能帮忙包装一下吗', [], { never: [...DAMAGE, 'merge-ask', 'merge-orders', 'tracking-check'], chipsNever: ['damaged', 'merge-orders', 'tracking'] }),
+  c('帮我包装好一点 送人的', [], { never: [...DAMAGE, 'bargain-gift', 'tracking-check'], chipsNever: ['damaged', 'tracking', 'bargain'] }),
+  c('可以帮忙包起来吗 要送礼', [], { never: ['merge-ask', 'merge-orders'], chipsNever: ['merge-orders'] }),
+  c('可以写贺卡吗 送女朋友的', [], { never: ['pay-by-friend', 'promo-current'], chipsNever: ['payment', 'promotion'] }),
+  c('有礼盒装吗 送长辈', [], { chipsNever: ['promotion', 'damaged'] }),
+  c('宝宝 有礼品袋吗', [], { chipsNever: ['damaged'] }),
+  // Neighbours: packing broken is damage, a gift asked for is a promotion.
+  c('包装破了', ['completed'], { first: DAMAGE }),
+  c('买两件送什么赠品', [], { first: ['promo-gift-rules'] }),
+];
+
+/** Paying extra for a courier (补差价也行 发顺丰): the courier's price, no price protection. */
+export const COURIER_EXTRA: WalkCase[] = [
+  c('发什么快递 能发顺丰吗 补差价也行', [], { top3: [['courier-sf']], never: ['promo-price-protect'], chipsNever: ['promotion'] }),
+  c('发顺丰的话补多少差价', [], { first: ['courier-sf'], never: ['promo-price-protect'], chipsNever: ['promotion'] }),
+  c('顺丰要补多少钱', [], { first: ['courier-sf'], never: ['product-verify'], chipsNever: ['product-info', 'promotion'] }),
+  c('加钱能发京东吗', [], { never: ['promo-price-protect', 'refund-check'], chipsNever: ['promotion', 'refund-status'] }),
+  c('补邮费发顺丰可以不 宝宝', [], { top3: [['courier-sf']], never: ['promo-price-protect', ...RETURN_POSTAGE], chipsNever: ['promotion'] }),
+  c('急用 加急的话要加多少钱', [], { never: ['promo-price-protect'], chipsNever: ['promotion'] }),
+  // Neighbours: a price fallen after buying is price protection.
+  c('买了以后降价了能补差价吗', ['paid'], { first: ['promo-price-protect'] }),
+  c('昨天买的今天便宜了 能退差价吗', ['paid'], { top3: [['promo-price-protect']] }),
+];
+
+/** A purchase announced (是正品的话我就拍了): nothing to call off, no defect. */
+export const ABOUT_TO_BUY: WalkCase[] = [
+  c('是正品的话我就拍了', [], { first: ['product-genuine'], never: CANCEL, chipsNever: ['cancel-order'] }),
+  c('质量好的话我就下单了', [], { never: [...CANCEL, ...DEFECT], chipsNever: ['cancel-order', 'quality'] }),
+  c('今天能发的话我就拍了', [], { never: CANCEL, chipsNever: ['cancel-order'] }),
+  c('有货的话我马上拍', [], { never: CANCEL, chipsNever: ['cancel-order'] }),
+  c('能包邮的话那我就买了', [], { never: CANCEL, chipsNever: ['cancel-order'] }),
+  c('好的 那我现在就去下单', [], { never: CANCEL, chipsNever: ['cancel-order'] }),
+  // Neighbours: an order called off keeps its chip.
+  c('拍错了 帮我取消', ['unpaid'], { first: CANCEL }),
+  c('不想要了 能取消吗', ['paid'], { first: CANCEL }),
+];
+
+/** What an invoice is like (电子的还是纸质的) or when a colour comes back (这个颜色啥时候补货): no 商品咨询 beside it. */
+export const PRE_SALE_ONE_NEED: WalkCase[] = [
+  c('发票是电子的还是纸质的', [], { top3: [['invoice-info', 'invoice-after-receipt', 'invoice-special']], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('开的发票是纸质的还是电子的', [], { never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('亲 发票给纸质的还是电子的', ['paid'], { never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('这个颜色啥时候补货', [], { first: ['stock-restock'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('黑色什么时候补货', [], { first: ['stock-restock'], never: PRODUCT_CARDS, chipsNever: ['product-info'] }),
+  c('xl码多久能到货', [], { never: [...PRODUCT_CARDS, 'size-ask'], chipsNever: ['product-info', 'size-fit'] }),
+  // Neighbours: which of two kinds the goods are is a product question.
+  c('这款是纸质的还是电子的', [], { first: PRODUCT_CARDS }),
+  c('这个颜色显白吗', [], { first: ['product-color'] }),
+];

@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, SHORT_NOT_BROKEN, GENUINE_ASKED, DEFECT_WHETHER, POSTAGE_TO_PLACE, BARGAIN_AND_SIZE, GIFT_WRAP, COURIER_EXTRA, ABOUT_TO_BUY, PRE_SALE_ONE_NEED, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -125,4 +125,19 @@ describe('the walks of 2026-12-07, fifth round', () => {
   it.each(RETURN_MISSENT)(`a return sent to the wrong address is no goods sent wrong: ${name}`, check);
   it.each(WHETHER_HAPPENED)(`是不是 asking whether it happened is no product question: ${name}`, check);
   it.each(COURIER_MISDELIVERED)(`the courier delivering to the wrong place is tracking: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, sixth round: before buying', () => {
+  it('holds at least 8 messages of each kind', () => {
+    for (const group of [SHORT_NOT_BROKEN, GENUINE_ASKED, DEFECT_WHETHER, POSTAGE_TO_PLACE, BARGAIN_AND_SIZE, GIFT_WRAP, COURIER_EXTRA, ABOUT_TO_BUY, PRE_SALE_ONE_NEED]) expect(group.length).toBeGreaterThanOrEqual(8);
+  });
+  it.each(SHORT_NOT_BROKEN)(`goods short named are no broken goods: ${name}`, check);
+  it.each(GENUINE_ASKED)(`whether it is genuine, asked before buying: ${name}`, check);
+  it.each(DEFECT_WHETHER)(`会不会 and a defect is asked before buying: ${name}`, check);
+  it.each(POSTAGE_TO_PLACE)(`postage to a place is the courier's, no return's: ${name}`, check);
+  it.each(BARGAIN_AND_SIZE)(`haggling and a size: a card for each: ${name}`, check);
+  it.each(GIFT_WRAP)(`wrapping for a present is no damage: ${name}`, check);
+  it.each(COURIER_EXTRA)(`paying extra for a courier is no price protection: ${name}`, check);
+  it.each(ABOUT_TO_BUY)(`a purchase announced calls nothing off: ${name}`, check);
+  it.each(PRE_SALE_ONE_NEED)(`one need, no product question beside it: ${name}`, check);
 });

@@ -142,6 +142,8 @@ const W_BILLS_FAULT = 1;
 /** The score at which a defect, a wrong or short item or damage counts as read in the message. */
 const SHOP_FAULT_AT = 0.3;
 const MIN_SCORE = 0.15;
+/** A chip named by the buyer's words with at least this score gets a card of its own (see `best` below). */
+const OWN_CARD_AT = 0.3;
 /** A message this short (normalised) follows up the one before it (context.ts reads follow-ups alike). */
 const FOLLOW_UP_CHARS = 14;
 
@@ -712,6 +714,28 @@ export function rankTemplates(index: TemplateIndex, input: RankInput, limit = 3)
     if (held >= 0 && best.length < limit) best.push(held), (held = -1);
   }
   if (held >= 0 && best.length < limit) best.push(held);
+  // A need the buyer's own words name beside another (a cue phrase or pattern, not the model's or a pick's reading alone;
+  // a chip scoring OWN_CARD_AT or more, so not a weak word such as 能不能 for 商品咨询) gets a
+  // card of its own: the last card whose chips another card covers gives way to the best reply for it. 便宜点呗 我170
+  // 130斤穿多大 showed 尺码 and 议价 with three size replies (推荐尺码, 询问身高体重, 细节待核实 — written for 尺码 too);
+  // the haggling had none (pre-sale walk, 2026-12-07).
+  if (best.length === limit && shownMask) {
+    for (const s of cls.top.slice(1)) {
+      const bit = SCENARIO_BIT.get(s) ?? 0;
+      const ev = cls.evidence[s];
+      if (!bit || !ev || ev.includes('/ruled-out/') || (cls.scores.find((x) => x.id === s)?.score ?? 0) < OWN_CARD_AT) continue;
+      if (!ev.some((e) => (isCuePhrase(e) && !/^(model|learned) /.test(e)) || (e.startsWith('/') && e !== '/ruled-out/'))) continue;
+      if (best.some((t) => index.scenarioBits[t]! & bit)) continue;
+      const own = scored.find((t) => (index.scenarioBits[t]! & bit) !== 0 && !best.includes(t) && !orderDriven(t));
+      if (own === undefined) continue;
+      for (let i = best.length - 1; i > 0; i--) {
+        const others = best.reduce((m, t, j) => (j === i ? m : m | index.scenarioBits[t]!), 0) & shownMask;
+        if (orderDriven(best[i]!) || (index.scenarioBits[best[i]!]! & shownMask & ~others) !== 0) continue;
+        best[i] = own;
+        break;
+      }
+    }
+  }
   // Whatever else it scored, such a reply is not Alt+1: the agent checks before saying it. Nor is a
   // reminder of an order the buyer has not placed: the first card that is neither leads.
   const heldBack = (t: number) => unsigned(t) || unplaced(t);
