@@ -416,7 +416,7 @@ function ChangedTitles({ titles }: { titles?: string[] }) {
   if (!titles?.length) return null;
   const sep = getLocale() === 'en' ? ', ' : '、';
   const shown = titles.slice(0, CHANGED_SHOWN).map((x) => (getLocale() === 'en' ? `“${x}”` : x)).join(sep);
-  const list = titles.length > CHANGED_SHOWN ? t('library.import.changedMore', { titles: shown, count: titles.length, more: titles.length - CHANGED_SHOWN }) : shown;
+  const list = titles.length > CHANGED_SHOWN ? t('library.import.changedMore', { titles: shown, more: titles.length - CHANGED_SHOWN }) : shown;
   return <p data-kf="import-changed-titles">{t('library.import.changedTitles', { titles: list })}</p>;
 }
 

@@ -31,7 +31,7 @@ export const libraryEditor: MessageBundle = {
     'library.csv.export': '导出 CSV（Excel）',
     'library.csv.import': '导入 CSV 表格',
     'library.import.changedTitles': '文件里的内容会改写这些现有话术：{titles}',
-    'library.import.changedMore': '{titles} 等 {count} 条',
+    'library.import.changedMore': '{titles}，另有 {more} 条',
     'library.csv.counts': '表格中 {rows} 行可导入：新增 {added} 条，与现有相同 {unchanged} 条，有改动 {updated} 条；略过 {skipped} 行。',
     'library.csv.columns': '读取的列：{list}。',
     'library.csv.column': '{field}←“{header}”',
