@@ -167,6 +167,7 @@ describe('the money check in the options page (the shop’s limits: 备注规范
       getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
       getGuardConfig: noShopRules,
       getRuleSet: () => later,
+      getSettings: () => DEFAULT_APP_SETTINGS,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
     });
     expect(q('[data-kf="library-guard"]')).toBeNull();
@@ -179,6 +180,7 @@ describe('the money check in the options page (the shop’s limits: 备注规范
       getRuleSet: () => {
         throw new Error('damaged');
       },
+      getSettings: () => DEFAULT_APP_SETTINGS,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
     });
     expect(broken.q('[data-kf="library-guard"] li[data-template-id="m"]')!.textContent).toContain('20 元');
@@ -199,6 +201,7 @@ describe('the money check in the options page (the shop’s limits: 备注规范
       getLibrary: () => ({ v: 2, groups: ['常用'], templates: [forty], updatedAt: 1 }),
       getGuardConfig: noShopRules,
       getRuleSet: () => rules,
+      getSettings: () => DEFAULT_APP_SETTINGS,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
     });
     expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
@@ -221,13 +224,13 @@ describe('the template editor and the guard', () => {
   const teamStatus = () => ({ config: null, status: { state: 'off', pending: 0 } });
 
   it('says the starter library breaks no rule', async () => {
-    const { q } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 1 }), getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, teamStatus });
+    const { q } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, ...STARTER_LIBRARY, updatedAt: 1 }), getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, getSettings: () => DEFAULT_APP_SETTINGS, teamStatus });
     expect(q('[data-kf="library-guard"]')!.textContent).toContain('没有违反规则');
   });
 
   it('lists a template that breaks a rule, and checks the body while it is edited', async () => {
     const bad = { id: 'x', title: '加微信', body: '加我vx发图', group: '常用', scenarios: ['thanks' as const] };
-    const { q, click } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, groups: ['常用'], templates: [bad], updatedAt: 1 }), getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, teamStatus });
+    const { q, click } = await mountTab(<TemplateEditor />, { getLibrary: () => ({ v: 2, groups: ['常用'], templates: [bad], updatedAt: 1 }), getGuardConfig: noShopRules, getRuleSet: () => PRESET_A, getSettings: () => DEFAULT_APP_SETTINGS, teamStatus });
     const list = q('[data-kf="library-guard"]')!;
     expect(list.querySelector('li[data-template-id="x"]')!.textContent).toContain('vx');
     await click('[data-kf="new-template"]');

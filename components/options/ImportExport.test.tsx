@@ -48,6 +48,17 @@ async function importTab(answer: (payload: any) => unknown) {
 }
 
 describe('importing a library file', () => {
+  it('names the replies here the file would rewrite, the first 20 by title and the rest counted', async () => {
+    const titles = Array.from({ length: 22 }, (_, i) => `话术${i + 1}`);
+    const t = await importTab(() => ({ ok: true, count: 3, preview: preview({ updated: 22, changedTitles: titles }) }));
+    await t.choose(partial3, 'partial3.json');
+    expect(t.text('[data-kf="import-changed-titles"]')).toBe(`文件里的内容会改写这些现有话术：${titles.slice(0, 20).join('、')}，另有 2 条`);
+    await t.click('[data-kf="import-cancel"]');
+    const few = await importTab(() => ({ ok: true, count: 3, preview: preview({ changedTitles: ['老客欢迎'] }) }));
+    await few.choose(partial3, 'partial3.json');
+    expect(few.text('[data-kf="import-changed-titles"]')).toBe('文件里的内容会改写这些现有话术：老客欢迎');
+  });
+
   it('writes nothing until the agent chooses: the counts in words, merge offered first, a backup promised', async () => {
     const t = await importTab((p) => (p.dryRun ? { ok: true, count: 3, preview: preview() } : { ok: true, count: 103, preview: preview() }));
     await t.choose(partial3, 'partial3.json');

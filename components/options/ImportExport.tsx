@@ -408,6 +408,18 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
   );
 }
 
+/** How many rewritten replies are named by title before the rest are only counted. */
+const CHANGED_SHOWN = 20;
+
+/** The titles of the replies here the file would rewrite (a merge and a replace alike), so a shop's sheet landing on a starter reply by its code is seen before it is written. */
+function ChangedTitles({ titles }: { titles?: string[] }) {
+  if (!titles?.length) return null;
+  const sep = getLocale() === 'en' ? ', ' : '、';
+  const shown = titles.slice(0, CHANGED_SHOWN).map((x) => (getLocale() === 'en' ? `“${x}”` : x)).join(sep);
+  const list = titles.length > CHANGED_SHOWN ? t('library.import.changedMore', { titles: shown, more: titles.length - CHANGED_SHOWN }) : shown;
+  return <p data-kf="import-changed-titles">{t('library.import.changedTitles', { titles: list })}</p>;
+}
+
 /** The confirmation before an import: the counts in words, merge (offered first) or replace, the backup taken first. */
 function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { step: 'confirm' }>; agent: boolean; run: (merge: boolean) => void; cancel: () => void }) {
   const p = props.stage.preview;
@@ -425,6 +437,7 @@ function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { st
         </p>
       )}
       {p.csv ? <CsvRows report={p.csv} n={n} /> : <p data-kf="import-counts">{t('library.import.counts', n)}</p>}
+      <ChangedTitles titles={p.changedTitles} />
       <ul>
         <li data-kf="import-merge-what">{t('library.import.mergeWhat', { ...n, total: p.current + p.added })}</li>
         <li data-kf="import-replace-what">{t('library.import.replaceWhat', n)}</li>

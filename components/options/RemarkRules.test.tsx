@@ -10,7 +10,7 @@ const today = isoDate(Date.now(), 480);
 const inDays = (n: number) => isoDate(Date.now() + n * 86_400_000, 480);
 
 /** The tab as the owner opens it; `turn` false leaves both pickers where they open. */
-async function setup(turn = true) {
+async function setup(turn = true, settings = DEFAULT_APP_SETTINGS) {
   let stored: RuleSet = cloneRuleSet(PRESET_A);
   const saveRuleSet = vi.fn((r: RuleSet) => (stored = cloneRuleSet(r)));
   const patchSettings = vi.fn(() => DEFAULT_APP_SETTINGS);
@@ -22,7 +22,7 @@ async function setup(turn = true) {
       saveRuleSet,
       patchSettings,
       // The sample remark is checked against the shop's today (shopZone of the settings).
-      getSettings: () => DEFAULT_APP_SETTINGS,
+      getSettings: () => settings,
       listRemarkOverrides: () => [{ at: 1, platform: 'demo', orderId: '3930018273645518290', buyer: 'b', flag: 'purple', agent: '小美', reason: '买家同意等', problems: [], text: '缺货' }],
     },
     // Saving reloads the rules, as the page does when storage changes.
@@ -45,6 +45,18 @@ async function setup(turn = true) {
 const value = (el: Element | null) => (el as HTMLInputElement).value;
 
 describe('RemarkRules options tab', () => {
+  it("shows how a remark for the flag being tried is written under the rules as edited, signed with the shop's agent name", async () => {
+    const tab = await setup(false, { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '阿杰' } });
+    const format = () => tab.q('[data-kf="rules-try-format"]')?.textContent;
+    expect(format()).toBe(`按本规则，红旗的备注这样写（把“…”换成实际内容，没有的项整段省略）：【已核对可发货】优惠：…｜主管同意：…｜说明：…｜阿杰 ${today}`);
+    // Written that way, the remark passes the check.
+    type(tab.q('[data-kf="rules-try-text"]'), `【已核对可发货】优惠：10元｜主管同意：王姐｜阿杰 ${today}`);
+    expect(tab.q('[data-kf="rules-try-ok"]')).not.toBeNull();
+    // It follows the flag tried and the rule being edited.
+    type(tab.q('[data-kf="rules-try-flag"]'), 'gray');
+    expect(format()).toBe(`按本规则，灰旗的备注这样写（把“…”换成实际内容，没有的项整段省略）：【${PRESET_A.flags.gray.title}】${PRESET_A.flags.gray.fields.map((f) => `${f.label}：…｜`).join('')}阿杰 ${today}`);
+  });
+
   it('opens the editor and the try-a-remark box on 红旗, the first flag a shop marks orders with', async () => {
     const tab = await setup(false);
     expect(value(tab.q('[data-kf="editor-target"]'))).toBe('red');

@@ -5,7 +5,7 @@ import { saveDraft, useDraft, type StatusMessage } from './useDraft';
 import { RuleSetEditor, firstRuledFlag } from '../remarks/RuleSetEditor';
 import { RemarkOverrides } from './RemarkOverrides';
 import { REMARK_CSS } from '../remarks/styles';
-import { FLAG_COLORS, FLAG_NAMES, checkRemark, isoDate, validateRuleSet, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
+import { FLAG_COLORS, FLAG_NAMES, checkRemark, formatLine, isoDate, validateRuleSet, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
@@ -79,13 +79,26 @@ export function RemarkRules() {
   );
 }
 
-/** Checks a sample remark against the rules as they are being edited. */
+/**
+ * How a remark for `flag` is written under `ruleSet`: the canonical line (【标题】标签：值｜…｜经办人 日期)
+ * with “…” for each value, signed `agent` today — what an owner writing the shop's format cannot guess.
+ */
+function formatExample(ruleSet: RuleSet, flag: FlagColor, agent: string, today: string): string {
+  const rule = ruleSet.flags[flag];
+  // Every value as text: a money field's “…” is not written “…元”.
+  const asText = { ...rule, fields: rule.fields.map((f) => ({ ...f, type: 'text' as const })) };
+  return formatLine(asText, Object.fromEntries(rule.fields.map((f) => [f.key, '…'])), agent, today);
+}
+
+/** Checks a sample remark against the rules as they are being edited, under how one is written. */
 function TryRemark({ ruleSet }: { ruleSet: RuleSet }) {
   const [flag, setFlag] = useState<FlagColor>(() => firstRuledFlag(ruleSet));
   const [text, setText] = useState('');
   // "Today" is the shop's date, as where remarks are written (lib/panel/remarks.ts).
   const zone = useShopZone();
-  const problems = useMemo(() => (text.trim() ? checkRemark(text, { ruleSet, flag, today: isoDate(Date.now(), zone) }) : []), [ruleSet, flag, text, zone]);
+  const agent = useLoaded('getSettings', ['settings']).value?.shop.agentName.trim() || t('remarkRules.agentPlaceholder');
+  const today = isoDate(Date.now(), zone);
+  const problems = useMemo(() => (text.trim() ? checkRemark(text, { ruleSet, flag, today }) : []), [ruleSet, flag, text, today]);
   const en = getLocale() === 'en';
   return (
     <div class="kf-rm" data-kf="rules-try">
@@ -97,6 +110,9 @@ function TryRemark({ ruleSet }: { ruleSet: RuleSet }) {
           ))}
         </select>
       </div>
+      <p class="kf-help" data-kf="rules-try-format">
+        {t('remarkRules.tryFormat', { flag: en ? FLAG_NAMES[flag].en : FLAG_NAMES[flag].zh, line: formatExample(ruleSet, flag, agent, today) })}
+      </p>
       <textarea rows={2} data-kf="rules-try-text" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       {text.trim() &&
         (problems.length === 0 ? (

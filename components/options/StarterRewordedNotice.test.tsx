@@ -24,6 +24,7 @@ async function tabAfterUpdate(from?: 'restore' | 'import') {
     getLibrary: () => stored,
     getGuardConfig: () => undefined,
     getRuleSet: () => PRESET_A,
+    getSettings: () => undefined,
     teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
   });
   await flush();

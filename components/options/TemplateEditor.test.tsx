@@ -32,6 +32,7 @@ describe('the template editor when another tab saved first', () => {
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
       getRuleSet: () => PRESET_A,
+      getSettings: () => undefined,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
       saveLibrary: (payload: any) => {
         saves.push(payload);
@@ -68,6 +69,7 @@ describe('proposing a reply to the team library', () => {
       getLibrary: (): LibraryRecord => ({ v: 2, groups: ['常用'], templates: [tpl('a', '发货时间')], updatedAt: 1 }),
       getGuardConfig: () => undefined,
       getRuleSet: () => PRESET_A,
+      getSettings: () => undefined,
       teamStatus: () => ({ config: role ? { role } : null, status: { state: role ? 'synced' : 'off', pending: 0 } }),
       ...(propose ? { teamPropose: propose } : {}),
     });
@@ -100,6 +102,7 @@ describe('the order states a reply fits (适用订单状态)', () => {
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
       getRuleSet: () => PRESET_A,
+      getSettings: () => undefined,
       teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
       saveLibrary: ({ baseUpdatedAt: _base, ...lib }: any) => {
         const parsed = parseLibraryImport({ format: 'kefu-library', version: 1, ...lib });
@@ -192,6 +195,7 @@ async function editorOver(templates: Template[]) {
     getLibrary: () => stored,
     getGuardConfig: () => undefined,
     getRuleSet: () => PRESET_A,
+    getSettings: () => undefined,
     teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
     saveLibrary: ({ baseUpdatedAt, ...lib }: any) => {
       saves.push(lib);
@@ -288,6 +292,7 @@ describe('unsaved edits in the form', () => {
         getLibrary: () => stored,
         getGuardConfig: () => undefined,
         getRuleSet: () => PRESET_A,
+        getSettings: () => undefined,
         teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
         saveLibrary: ({ baseUpdatedAt: _b, ...lib }: any) => ({ v: 2, ...lib, updatedAt: 2 }),
       },

@@ -52,6 +52,8 @@ export function TemplateEditor() {
   // The money limits are the shop's saved ones (remark rules), as in the panel: against the default
   // 20 元 a shop that allows 50 was told its 40元 template breaks the rule. Unreadable: the defaults.
   const { value: ruleSet, error: ruleSetError } = useLoaded('getRuleSet', ['rules']);
+  // The shop's cut-off, for what the form's help says {付款发货} becomes.
+  const { value: settings } = useLoaded('getSettings', ['settings']);
   const limits = ruleSet?.limits;
   // Templates are checked against every platform's rules: a reply may be used on any console.
   const guardCheck = useMemo(() => {
@@ -270,6 +272,7 @@ export function TemplateEditor() {
           remove={remove}
           propose={propose}
           close={closeForm}
+          cutoff={settings?.shop.cutoff}
         />
       )}
       {status && (

@@ -20,7 +20,7 @@ afterEach(() => {
 const reply: Template = { id: 't1', title: '退货运费', body: '质量问题运费我们出', group: '售后', scenarios: [] };
 const lib: TemplateLibrary = { groups: ['售后'], templates: [reply] };
 
-function setup() {
+function setup(extra: { cutoff?: string } = {}) {
   const save = vi.fn(async () => 'saved' as const);
   const m = mount(
     <TemplateForm
@@ -34,6 +34,7 @@ function setup() {
       remove={vi.fn(async () => 'cancelled' as const)}
       propose={vi.fn()}
       close={vi.fn()}
+      {...extra}
     />,
   );
   cleanup = m.unmount;
@@ -95,5 +96,13 @@ describe('TemplateForm', () => {
     expect(label.querySelector('span')?.textContent).toBe('简码');
     expect(label.querySelector('small')?.textContent).toContain('前面的 / 不用输入');
     expect(q('[data-kf="code-error"]')?.textContent).toBe('简码只能用英文字母和数字（a–z、0–9），最多 16 个');
+  });
+
+  it("tells what {付款发货} says with the shop's own cut-off time, not the default 16:00", () => {
+    const { q } = setup({ cutoff: '17:30' });
+    const help = [...q('[data-kf="template-form"]')!.querySelectorAll('.kf-help')].map((p) => p.textContent!).find((x) => x.includes('{付款发货}')) ?? '';
+    expect(help).toContain('{付款发货}');
+    expect(help).toContain('今天17:30前付款');
+    expect(help).not.toContain('16:00');
   });
 });

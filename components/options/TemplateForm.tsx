@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
-import { ORDER_STATUSES, TEMPLATE_SHIFTS, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
+import { DEFAULT_SETTINGS, ORDER_STATUSES, TEMPLATE_SHIFTS, type OrderStatus, type Template, type TemplateLibrary } from '@/lib/domain/templates/types';
 import { shiftOfTemplate } from '@/lib/domain/templates/starter-shift';
 import { newTemplateId, TEMPLATE_LIMITS } from '@/lib/domain/templates/validate';
-import { listVariables } from '@/lib/domain/templates/variables';
+import { formatCutoff, listVariables } from '@/lib/domain/templates/variables';
 import type { GuardFinding } from '@/lib/domain/guard/types';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { libraryEditor } from '@/lib/i18n/messages/library-editor';
@@ -42,6 +42,8 @@ export interface TemplateFormProps {
   propose(draft: Template): Promise<boolean>;
   /** `saved`: closed by a save (its message stays); otherwise cancelled. */
   close(saved: boolean): void;
+  /** The shop's cut-off time (店铺设置), shown in what {付款发货} says; the default 16:00 until loaded. */
+  cutoff?: string;
 }
 
 /**
@@ -238,7 +240,7 @@ export function TemplateForm(props: TemplateFormProps) {
         <textarea ref={bodyRef} name="body" required rows={5} aria-invalid={invalidIf(draft.body.trim(), TEMPLATE_LIMITS.body)} value={draft.body} onInput={(e) => edit({ body: e.currentTarget.value })} />
       </label>
       <TooLong text={draft.body.trim()} max={TEMPLATE_LIMITS.body} class="kf-bad" kf="body-too-long" />
-      <p class="kf-help">{t('options.variablesHelp')}</p>
+      <p class="kf-help">{t('options.variablesHelp', { time: formatCutoff(props.cutoff ?? DEFAULT_SETTINGS.cutoff) })}</p>
       {findings.length > 0 && (
         <div class="kf-warn-text" data-kf="template-guard">
           {t('options.guard.templateIssues')}

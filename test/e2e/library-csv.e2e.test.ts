@@ -84,6 +84,19 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     expect(after.templates[0]).toEqual({ ...first, title: '改过的标题' });
   });
 
+  it('names the replies here a sheet would rewrite: its /fh and /th rows land on the starter 发货时间 and 七天无理由退货', async () => {
+    const page = await options('import');
+    const fh = kit.starter.templates.find((x) => x.code === 'fh')!;
+    const th = kit.starter.templates.find((x) => x.code === 'th')!;
+    const sheet = ['分组,快捷编码,短语内容', '发货,fh,亲，当天下午五点半前付款当天发出', '售后,th,亲，收到有问题请拍照发我们', '茶叶,cq,亲，明前茶冲泡水温80度左右'].join('\r\n');
+    await choose(page, '店里的短语.csv', Buffer.from(sheet, 'utf8'));
+    await expect.poll(() => page.locator('[data-kf="import-csv-counts"]').textContent()).toContain('有改动 2 条');
+    // Which two: the lead reads the titles of the replies the sheet's text would replace, before choosing.
+    expect(await page.locator('[data-kf="import-changed-titles"]').textContent()).toBe(`文件里的内容会改写这些现有话术：${fh.title}、${th.title}`);
+    await page.locator('[data-kf="import-cancel"]').click();
+    expect((await library()).templates.find((x) => x.id === fh.id)!.body).toBe(fh.body);
+  });
+
   it('refuses a Big5 sheet and a sheet without a text column, saying why, and changes nothing', async () => {
     const page = await options('import');
     const before = await library();

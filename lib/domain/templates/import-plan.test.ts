@@ -15,10 +15,10 @@ function planLibraryImport(current: TemplateLibrary & { updatedAt?: number }, fi
 describe('what importing a library file would do', () => {
   const current = library(tpl('a', '新客欢迎', { code: 'hi' }), tpl('b', '老客欢迎'), tpl('c', '发货时间'), tpl('d', '退款已完成'));
 
-  it('counts the file against the library by id: new, changed, the same, and what the file leaves out', () => {
+  it('counts the file against the library by id: new, changed (named by the title here), the same, and what the file leaves out', () => {
     const file = library(tpl('a', '新客欢迎', { code: 'hi' }), tpl('b', '老客欢迎（改）'), tpl('x', '新话术'));
     const { summary } = planLibraryImport({ ...current, updatedAt: 7 }, file);
-    expect(summary).toEqual({ updatedAt: 7, current: 4, incoming: 3, added: 1, updated: 1, unchanged: 1, notInFile: 2, codeClashes: [], mergeErrors: [] });
+    expect(summary).toEqual({ updatedAt: 7, current: 4, incoming: 3, added: 1, updated: 1, changedTitles: ['老客欢迎'], unchanged: 1, notInFile: 2, codeClashes: [], mergeErrors: [] });
   });
 
   it('merges: the file updates its templates in place, adds new ones at the end, and keeps everything else', () => {

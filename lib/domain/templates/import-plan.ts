@@ -36,6 +36,8 @@ export interface ImportSummary {
   added: number;
   /** In the file with an id the library has, with other content. */
   updated: number;
+  /** The titles, as stored here, of the `updated` ones: the replies the file's content would rewrite. */
+  changedTitles?: string[];
   /** In the file exactly as in the library. */
   unchanged: number;
   /** In the library but not in the file: kept by a merge, deleted by a replace. */
@@ -86,11 +88,15 @@ export function planLibraryImport(json: unknown, current: TemplateLibrary & { up
   const have = new Map(current.templates.map((x) => [x.id, x]));
   let updated = 0;
   let unchanged = 0;
+  const changedTitles: string[] = [];
   for (const x of incoming.templates) {
     const old = have.get(x.id);
     if (old) {
       if (sameTemplate(old, x)) unchanged++;
-      else updated++;
+      else {
+        updated++;
+        changedTitles.push(old.title);
+      }
     }
   }
   const kept = current.templates.filter((x) => !fromFile.has(x.id));
@@ -118,6 +124,7 @@ export function planLibraryImport(json: unknown, current: TemplateLibrary & { up
       incoming: incoming.templates.length,
       added: incoming.templates.length - updated - unchanged,
       updated,
+      changedTitles,
       unchanged,
       notInFile: kept.length,
       codeClashes,
