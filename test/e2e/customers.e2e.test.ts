@@ -398,6 +398,7 @@ describe('buyer notes on the demo console', () => {
     // A note without sizes changes none.
     await chatInput(s.page).click();
     await s.page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => panelFocus(s.page)).toBe('customer-note-input');
     await s.page.keyboard.type('喜欢深色');
     await s.page.keyboard.press('Enter');
     await expect.poll(() => inPanel(s.page, '[data-kf="customer-history"]').textContent()).toContain('喜欢深色');
