@@ -188,6 +188,10 @@ const TRUE_AT: Record<string, number> = {
   'courier-sf': PRE | UNPAID | PAID,
   // 我在订单上给您备注…帮您看看能不能换一家: before the parcel leaves (a shipped one is 查询物流's).
   'courier-door': PRE | UNPAID | PAID,
+  // 下单时在订单备注里写上…打包时按备注来: before the parcel is packed.
+  'gift-wrap': PRE | UNPAID | PAID,
+  // 实际运费在下单页填好收货地址后会自动算出来: before the order's postage is paid.
+  'postage-region': PRE | UNPAID,
   // 收到您的付款啦…订单{发货日}发出: paid and not yet sent. Its detail holds 拍了 (我拍了 after paying), and
   // 好的 那我先拍了 谢谢亲 — a purchase only announced — had it second (2026-12-07).
   'order-paid': PAID,
@@ -236,6 +240,8 @@ const DETAIL: Record<string, string[]> = {
   'size-model': ['模特'],
   // A size can be recommended once the buyer gave height or weight (身高165 体重110斤); before that, 询问身高体重 asks for them.
   'size-recommend': ['身高', '体重', '斤', 'cm', 'kg', '公斤', '米'],
+  // The size the buyer usually wears (平时穿38的鞋, 我一般穿M): 按平时尺码推荐 answers from it.
+  'size-usual': ['平时穿', '平常穿', '一般穿', '平时都穿', '平常都穿', '一般都穿', '日常穿', '一直穿', '平时买', '一般买', '平时拍', '一般拍', '平时的码', '平时尺码', '平常的码'],
   'size-between': ['之间', '中间', '还是', '两个码'],
   'size-chart': ['尺码表', '尺寸', '平铺', '衣长', '胸围', '肩宽', '袖长', '腰围'],
   'size-runs-small': ['偏小', '偏大', '小一码', '大一码', '码准', '正码'],
@@ -270,6 +276,10 @@ const DETAIL: Record<string, string[]> = {
   'courier-sf': ['顺丰'],
   // The door or a pick-up point (送上门, 送到家, 放驿站, 快递柜), not which courier.
   'courier-door': ['上门', '到家', '门口', '上楼', '楼下', '驿站', '快递柜', '丰巢', '菜鸟', '代收点', '自提', '自己取', '自己拿', '去取', '去拿'],
+  // Wrapping, a card or a box for a present (送人的 能帮忙包装一下吗, 可以写贺卡吗, 有礼盒装吗), not a gift asked for.
+  'gift-wrap': ['包装一下', '包装好', '帮忙包装', '帮我包装', '礼品包装', '精美包装', '包装+送', '包装+礼', '包起来', '包一下', '贺卡', '卡片', '写卡', '祝福', '礼盒', '礼品袋', '礼品盒', '手提袋', '送人', '送礼', '生日礼物'],
+  // A far place asked before any order (新疆能发吗, 发到香港可以吗, 偏远地区加多少运费): what the shop sends to and adds.
+  'postage-region': ['偏远', '边远', '新疆', '西藏', '青海', '内蒙', '宁夏', '甘肃', '海南', '香港', '澳门', '台湾', '港澳', '海外', '国外', '境外'],
   'courier-unreachable': ['到不了', '送不到', '不到', '派送不', '偏远', '不送', '不派'],
   'tracking-stuck': ['不动', '没更新', '不更新', '没动', '停', '卡', '好几天', '几天了'],
   'tracking-signed-missing': ['签收', '签了'],

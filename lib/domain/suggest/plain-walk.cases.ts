@@ -689,15 +689,23 @@ export const DEFECT_WHETHER: WalkCase[] = [
   c('收到洗了一下就掉色了 怎么办', ['completed'], { first: ['quality-fading', ...DEFECT], chipsNever: ['product-info'] }),
 ];
 
-/** Postage to a place asked before buying (偏远地区加多少运费, 新疆能发吗 运费多少): the courier's, no return's. */
+/** Postage to a place asked before buying (偏远地区加多少运费, 新疆能发吗 运费多少): the courier's, no return's.
+ * With no order yet 偏远地区运费与能否发货 leads (sugg11): 运费与快递可达 (这单运费…已经算在订单金额里了) speaks of an
+ * order placed, and 默认快递 names no far place; beside an unpaid order that one still leads. */
 const RETURN_POSTAGE = ['return-postage-buyer', 'return-postage-shop', 'postage-top-up', 'return-address'];
 const POSTAGE_FIRST = ['courier-default', 'order-confirm-postage', 'courier-unreachable', 'promo-current', 'bargain-free-shipping'];
 export const POSTAGE_TO_PLACE: WalkCase[] = [
-  c('偏远地区加多少运费', [], { first: POSTAGE_FIRST, top3: [['order-confirm-postage', 'courier-unreachable']], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
-  c('新疆能发吗 运费多少', [], { first: POSTAGE_FIRST, never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
-  c('内蒙古运费怎么算', [], { first: POSTAGE_FIRST, never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
-  c('海南运费多少', [], { first: POSTAGE_FIRST, never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
-  c('亲 发甘肃邮费要加吗', [], { never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('偏远地区加多少运费', [], { first: ['postage-region'], top3: [['order-confirm-postage', 'courier-unreachable', 'courier-default']], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('新疆能发吗 运费多少', [], { first: ['postage-region'], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('内蒙古运费怎么算', [], { first: ['postage-region'], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('海南运费多少', [], { first: ['postage-region'], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('亲 发甘肃邮费要加吗', [], { first: ['postage-region'], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
+  c('发到香港可以吗', [], { first: ['postage-region'], never: RETURN_POSTAGE }),
+  c('西藏能寄吗', [], { first: ['postage-region'] }),
+  c('寄到国外可以吗', [], { first: ['postage-region'] }),
+  // Beside an order not yet paid its own postage is the answer; a parcel gone is past asking.
+  c('新疆能发吗 运费多少', ['unpaid'], { first: POSTAGE_FIRST, never: RETURN_POSTAGE }),
+  c('新疆能发吗', ['shipped'], { never: ['postage-region'] }),
   c('运费多少', ['unpaid'], { first: ['order-confirm-postage', 'pay-remind'], never: RETURN_POSTAGE, chipsNever: ['return-shipping'] }),
   // Neighbours: a return's postage, its insurance and an exchange's top-up stay the return's.
   c('退货运费谁出', ['completed'], { first: ['return-postage-buyer', 'return-postage-shop'] }),
@@ -710,22 +718,32 @@ export const BARGAIN_AND_SIZE: WalkCase[] = [
   c('便宜点呗 我170 130斤穿多大', [], { first: ['size-recommend'], top3: [BARGAIN] }),
   c('两件能便宜吗 顺便问下m码我穿得下不 155 90斤', [], { top3: [['size-recommend', 'size-ask'], BARGAIN] }),
   c('便宜点 160 100斤穿s还是m', [], { top3: [['size-recommend', 'size-between'], BARGAIN] }),
-  c('能便宜点吗 平时穿38的鞋 拍多大', [], { top3: [['size-ask', 'size-recommend', 'size-runs-small', 'size-chart'], BARGAIN] }),
+  c('能便宜点吗 平时穿38的鞋 拍多大', [], { first: ['size-usual'], top3: [BARGAIN] }),
   c('老板少点 我165该拍哪个码', [], { top3: [['size-ask', 'size-recommend'], BARGAIN] }),
   c('我165 110斤 还有L码吗', [], { top3: [['size-recommend'], STOCK] }),
   // Neighbours: a size named in a stock question is the goods (no size reply), one need keeps its three.
   c('能不能包邮 还有L码吗', [], { top3: [STOCK], never: ['size-ask', 'size-recommend'], chipsNever: ['size-fit'] }),
   c('我165 52公斤穿什么码', [], { first: ['size-recommend'], never: BARGAIN }),
+  // The size usually worn given (平时穿38的鞋): 按平时尺码推荐 answers from it (sugg11); 询问身高体重 asked for it again.
+  c('平时穿38的鞋 要拍多大', [], { first: ['size-usual'] }),
+  c('我平时穿M码 这款拍什么码', [], { first: ['size-usual'] }),
+  c('平常穿40码的鞋 这双选哪个码', [], { first: ['size-usual'] }),
+  c('亲 我平时穿L 这件会小吗', [], { first: ['size-usual'] }),
+  // Neighbour: a height and weight beside it keep 推荐尺码 first.
+  c('我一般穿xl 165 130斤', [], { first: ['size-recommend'], top3: [['size-usual']] }),
 ];
 
-/** Goods for a present: wrapping or a card asked (送人的 能帮忙包装一下吗), no damage, parcel, merge or gift offer. */
+/** Goods for a present: wrapping or a card asked (送人的 能帮忙包装一下吗), no damage, parcel, merge or gift offer;
+ * 礼品包装与贺卡 leads (sugg11: 细节待核实 did). */
 export const GIFT_WRAP: WalkCase[] = [
-  c('送人的 能帮忙包装一下吗', [], { never: [...DAMAGE, 'merge-ask', 'merge-orders', 'tracking-check'], chipsNever: ['damaged', 'merge-orders', 'tracking'] }),
-  c('帮我包装好一点 送人的', [], { never: [...DAMAGE, 'bargain-gift', 'tracking-check'], chipsNever: ['damaged', 'tracking', 'bargain'] }),
-  c('可以帮忙包起来吗 要送礼', [], { never: ['merge-ask', 'merge-orders'], chipsNever: ['merge-orders'] }),
-  c('可以写贺卡吗 送女朋友的', [], { never: ['pay-by-friend', 'promo-current'], chipsNever: ['payment', 'promotion'] }),
-  c('有礼盒装吗 送长辈', [], { chipsNever: ['promotion', 'damaged'] }),
-  c('宝宝 有礼品袋吗', [], { chipsNever: ['damaged'] }),
+  c('送人的 能帮忙包装一下吗', [], { first: ['gift-wrap'], never: [...DAMAGE, 'merge-ask', 'merge-orders', 'tracking-check'], chipsNever: ['damaged', 'merge-orders', 'tracking'] }),
+  c('帮我包装好一点 送人的', [], { first: ['gift-wrap'], never: [...DAMAGE, 'bargain-gift', 'tracking-check'], chipsNever: ['damaged', 'tracking', 'bargain'] }),
+  c('可以帮忙包起来吗 要送礼', [], { first: ['gift-wrap'], never: ['merge-ask', 'merge-orders'], chipsNever: ['merge-orders'] }),
+  c('可以写贺卡吗 送女朋友的', [], { first: ['gift-wrap'], never: ['pay-by-friend', 'promo-current'], chipsNever: ['payment', 'promotion'] }),
+  c('有礼盒装吗 送长辈', [], { first: ['gift-wrap'], chipsNever: ['promotion', 'damaged'] }),
+  c('宝宝 有礼品袋吗', [], { first: ['gift-wrap'], chipsNever: ['damaged'] }),
+  c('能帮我包一下吗 过生日用', [], { first: ['gift-wrap'] }),
+  c('有没有礼盒 想送客户', [], { first: ['gift-wrap'] }),
   // Neighbours: packing broken is damage, a gift asked for is a promotion.
   c('包装破了', ['completed'], { first: DAMAGE }),
   c('买两件送什么赠品', [], { first: ['promo-gift-rules'] }),

@@ -54,7 +54,8 @@ export const QA_PASS: QaCase[] = [
   q('多久能发货 我急着送人', [], 'shipping-time', ['ship-time']),
   q('🙏🙏能快点发货吗 急用', ['paid'], 'shipping-time', ['delay-urged', 'ship-time', 'order-paid']),
   q('发什么快递？能发顺丰吗', [], 'courier', ['courier-sf']),
-  q('我这边是新疆的 能送到吗', [], 'courier', ['courier-default', 'order-confirm-postage', 'courier-unreachable']),
+  // With no order yet the far place has its own reply (偏远地区运费与能否发货, sugg11).
+  q('我这边是新疆的 能送到吗', [], 'courier', ['postage-region', 'courier-default', 'order-confirm-postage', 'courier-unreachable']),
   // 付款
   q('付不了款 一直提示失败', ['unpaid'], 'payment', ['pay-failed']),
   q('能帮我找人代付吗', ['unpaid'], 'payment', ['pay-by-friend']),

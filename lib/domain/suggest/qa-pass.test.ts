@@ -443,7 +443,7 @@ describe('whether the parcel comes to the door, before anything is sent', () => 
   it('which courier, SF, or whether the address is reached keep their replies; a shipped parcel gets 查询物流', () => {
     for (const text of ['你家一般发啥快递呀', '你们默认走哪家快递']) expect(read(text, []).cards[0], text).toBe('courier-default');
     expect(read('能发顺丰吗', []).cards[0]).toBe('courier-sf');
-    expect(['courier-default', 'order-confirm-postage']).toContain(read('我这边是新疆的 能送到吗', []).cards[0]);
+    expect(read('我这边是新疆的 能送到吗', []).cards[0]).toBe('postage-region');
     // Its note on the order and another courier are past once the parcel has left.
     for (const text of ['能不能送上门', '送货上门吗', '会放驿站吗']) expect(read(text, ['shipped']).cards[0], text).not.toBe('courier-door');
     expect(read('能不能送上门', ['shipped']).cards[0]).toBe('tracking-query');

@@ -44,8 +44,11 @@ describe('which later starter replies a stored library is offered', () => {
 
   it('ids this machine has seen (dismissed, or held and then deleted) are not offered', () => {
     expect(ids(starterAdditions(before(), STARTER_LIBRARY, ['delay-check', 'merge-ask', 'address-check']))).toEqual([
+      'gift-wrap',
+      'size-usual',
       'pay-methods',
       'ship-from',
+      'postage-region',
       'courier-door',
       'tracking-check',
       'cancel-check',

@@ -29,6 +29,10 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   ['courier-door'],
   // 2026-12-07: a bad review threatened (再不解决我就给差评了) got the complaint's replies, none aimed at the threat.
   ['review-threat'],
+  // 2026-12-07, the pre-sale walk: wrapping or a card for a present (送人的 能帮忙包装一下吗) got 细节待核实, a size
+  // the buyer usually wears (平时穿38的鞋 要拍多大) 询问身高体重, and postage to a far place before any order
+  // (新疆能发吗 运费多少) 运费与快递可达, which speaks of an order placed.
+  ['gift-wrap', 'size-usual', 'postage-region'],
 ];
 
 /**

@@ -20,6 +20,7 @@ export const STARTER_KINDS = {
     'product-match',
     'size-ask',
     'size-recommend',
+    'size-usual', // 您平时穿…码的话
     'size-model',
     'size-between',
     'size-chart',

@@ -127,7 +127,7 @@ describe('差评之前先解决 asks what happened before promising anything (wa
     expect(body(kept.library!, 'review-threat')).toBe('亲，先别急着评价，我们店里一定给您处理好～');
     // A library that never had it gets today's wording when the update adds it.
     const without = { groups: [...STARTER_LIBRARY.groups], templates: STARTER_LIBRARY.templates.filter((t) => t.id !== 'review-threat') };
-    const added = upgradeStarter(without, STARTER_LIBRARY, STARTER_ADDED.length - 1, undefined, undefined, 5);
+    const added = upgradeStarter(without, STARTER_LIBRARY, STARTER_ADDED.findIndex((l) => l.includes('review-threat')), undefined, undefined, 5);
     expect(added.added).toEqual(['review-threat']);
     expect(body(added.library!, 'review-threat')).toBe(threat());
   });

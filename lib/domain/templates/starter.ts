@@ -88,6 +88,10 @@ const TEMPLATES: Template[] = [
     'bh'),
   tpl('stock-low', '商品咨询', '库存紧张', ['stock'],
     '您看的这个规格只剩最后几件了，活动期间卖得比较快，确定要的话建议早点拍下，库存以付款为准哦。'),
+  // Goods bought as a present (送人的 能帮忙包装一下吗, 可以写贺卡吗, 有礼盒装吗) had no reply of their own: 细节待核实 led.
+  // What the shop can wrap with is the shop's own fact, a fill-in; the reply promises only what the note asks.
+  tpl('gift-wrap', '商品咨询', '礼品包装与贺卡', ['product-info'],
+    '送人的话可以跟我说一声～我们这边的礼品包装有：{礼品包装?}。需要的话下单时在订单备注里写上，要写贺卡的把想写的话一起留言，打包时按备注来；您想要的我们这边做不了的话，我会先跟您说清楚。'),
 
   // ── 尺码推荐 ───────────────────────────────────────────────────────────────
   tpl('size-ask', '尺码推荐', '询问身高体重', ['size-fit'],
@@ -96,6 +100,10 @@ const TEMPLATES: Template[] = [
   tpl('size-recommend', '尺码推荐', '推荐尺码', ['size-fit'],
     '根据您的身高体重（{身高体重?}），建议拍{推荐尺码?}码，穿着会比较合身；如果喜欢宽松一点的效果，可以再大一码。',
     'tj'),
+  // The size the buyer usually wears given (平时穿38的鞋 要拍多大): 询问身高体重 asked for what was said, and
+  // 推荐尺码 spoke of a height and weight nobody gave.
+  tpl('size-usual', '尺码推荐', '按平时尺码推荐', ['size-fit'],
+    '您平时穿{平时尺码?}码的话，这款建议拍{推荐尺码?}码。不同牌子的尺码会有些出入，拿不准的话可以对照一下详情页的尺码表，或者把您平时穿着合适的那件的尺寸发我，我帮您再核对一下～'),
   tpl('size-model', '尺码推荐', '模特尺码参考', ['size-fit'],
     '亲，图中模特身高体重是{模特身材?}，穿的是{模特尺码?}码，您可以对比一下自己的身材来选～'),
   tpl('size-between', '尺码推荐', '两个码之间', ['size-fit'],
@@ -190,6 +198,11 @@ const TEMPLATES: Template[] = [
   tpl('courier-default', '发货物流', '默认快递', ['courier'],
     '亲，我们默认发{默认快递?}，全国大部分地区都能到。如果您那边这家快递不方便，告诉我，我帮您看看能不能换一家。',
     'kd'),
+  // Postage to a far place asked before any order (新疆能发吗 运费多少, 发到香港可以吗): 运费与快递可达 speaks of
+  // an order already placed (这单运费…已经算在订单金额里了). Where the shop sends and what it adds is the shop's
+  // own fact, a fill-in; whether the courier delivers there is checked, not promised.
+  tpl('postage-region', '发货物流', '偏远地区运费与能否发货', ['courier'],
+    '本店的发货范围和偏远地区运费是这样的：{偏远地区运费?}。实际运费在下单页填好收货地址后会自动算出来，以页面显示为准。方便的话把收货地址告诉我（到区县就行），我帮您查一下默认的快递在那边能不能派送～'),
   tpl('courier-sf', '发货物流', '指定顺丰', ['courier'],
     '亲，可以发顺丰的，需要补{顺丰差价?}元运费差价。您拍下后我发补差价的链接给您，留言备注「顺丰」就好～'),
   tpl('courier-unreachable', '发货物流', '快递到不了', ['courier', 'address-change'],
