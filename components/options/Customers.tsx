@@ -28,6 +28,7 @@ import { customersImport } from '@/lib/i18n/messages/customers-import';
 import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
 import { ForgetConfirm, forgetResult } from './ForgetConfirm';
 import { useCustomersCsv } from './CustomersCsv';
+import { useAnchor } from './useAnchor';
 import { useTeamShop } from './useTeamShop';
 import { Said } from './Said';
 
@@ -232,6 +233,8 @@ function PrivacySettings() {
   const api = useApi();
   const { value: settings } = useLoaded('getSettings', ['settings']);
   const [status, setStatus] = useState<string | null>(null);
+  // The CSV import's note leads here (#customers:mask-pii).
+  const maskRef = useAnchor<HTMLInputElement>('mask-pii');
   if (!settings) return <p class="kf-help">{t('options.loading')}</p>;
   const setMasking = async (maskPii: boolean) => {
     try {
@@ -246,7 +249,7 @@ function PrivacySettings() {
       <h2>{t('customers.options.privacy')}</h2>
       <p class="kf-help" data-kf="customers-privacy-note">{shop ? t('customers.options.privacyNoteTeam', { shop }) : t('customers.options.privacyNote')}</p>
       <label class="kf-row">
-        <input type="checkbox" data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void setMasking(e.currentTarget.checked)} />
+        <input type="checkbox" ref={maskRef} data-kf="mask-pii" checked={settings.privacy.maskPii} onChange={(e) => void setMasking(e.currentTarget.checked)} />
         {t('customers.options.maskPii')}
       </label>
       {status && <p class="kf-help" role="status">{status}</p>}

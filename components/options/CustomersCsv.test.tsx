@@ -44,6 +44,20 @@ describe('客户档案 → 导入 CSV 表格', () => {
     expect(importCustomers.mock.calls[0]![0].json.customers).toMatchObject([{ nickname: '阿杰', tags: ['老客', '爱砍价'], note: '=SUM(A1:A3)' }, { nickname: '小鹿', note: '-' }]);
   });
 
+  it('says the phones are hidden as the 隐私 section below says, with a link that leads to its box', async () => {
+    const tab = await chooseSheet({});
+    const mask = tab.q('[data-kf="customers-csv-mask"]')!;
+    expect(mask.textContent).toBe('手机号和身份证号会按本页下方“隐私”里的设置隐藏中间几位。 查看隐私设置');
+    expect(mask.querySelector('a')!.getAttribute('href')).toBe('#customers:mask-pii');
+    // The link leads to the box (useAnchor): following it focuses the 隐藏 checkbox.
+    await act(async () => {
+      location.hash = '#customers:mask-pii';
+      window.dispatchEvent(new Event('hashchange'));
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(document.activeElement).toBe(tab.q('[data-kf="mask-pii"]'));
+  });
+
   it('reads a sheet whose header sits under a title row, and says which rows above it were not imported', async () => {
     const tab = await chooseSheet({}, ['小鹿家居VIP名单,,,', ...SHEET.split('\r\n')].join('\r\n'));
     expect(tab.q('[data-kf="customers-csv-above"]')!.textContent).toBe('表头在第 2 行；第 1 行“小鹿家居VIP名单”不是表头，未导入。');

@@ -158,7 +158,10 @@ function CsvConfirm(props: { sheet: Sheet; choose(p: Platform): void; run(): voi
       )}
       <ul class="kf-help">
         <li>{t('customers.csv.merge')}</li>
-        <li>{t('customers.csv.mask')}</li>
+        <li data-kf="customers-csv-mask">
+          {t('customers.csv.mask')}{' '}
+          <a href="#customers:mask-pii">{t('customers.csv.maskLink')}</a>
+        </li>
         <li>{t('library.import.backupNote', { tab: t('backups.tab') })}</li>
       </ul>
       {customers.length === 0 && <p data-kf="customers-csv-nothing">{t('customers.csv.nothing')}</p>}

@@ -57,6 +57,30 @@ describe('RemarkRules options tab', () => {
     expect(format()).toBe(`按本规则，灰旗的备注这样写（把“…”换成实际内容，没有的项整段省略）：【${PRESET_A.flags.gray.title}】${PRESET_A.flags.gray.fields.map((f) => `${f.label}：…｜`).join('')}阿杰 ${today}`);
   });
 
+  it("asks a remark tried without a signature to be signed with the shop's agent name, not “客服名”", async () => {
+    const tab = await setup(false, { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '阿杰' } });
+    type(tab.q('[data-kf="rules-try-text"]'), '【已核对可发货】优惠：10元｜主管同意：王姐');
+    const said = tab.q('[data-kf="rules-try-problems"] [data-code="missing-agent"]')?.textContent;
+    expect(said).toBe(`备注缺少经办人：请在末尾写上“阿杰 ${today}”。`);
+    // A remark another agent signed is tried for its shape: who signs is checked where remarks are written.
+    type(tab.q('[data-kf="rules-try-text"]'), `【已核对可发货】优惠：10元｜主管同意：王姐｜小美 ${today}`);
+    expect(tab.q('[data-kf="rules-try-ok"]')).not.toBeNull();
+  });
+
+  it('tries the flag whose rule is being edited, and can still try another', async () => {
+    const tab = await setup(false);
+    type(tab.q('[data-kf="editor-target"]'), 'yellow');
+    expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('yellow');
+    expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toContain(`黄旗的备注这样写`);
+    expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toContain(`【${PRESET_A.flags.yellow.title}】`);
+    type(tab.q('[data-kf="rules-try-flag"]'), 'gray');
+    expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('gray');
+    expect(value(tab.q('[data-kf="editor-target"]'))).toBe('yellow');
+    // An after-sale record being edited leaves the flag tried as it was.
+    type(tab.q('[data-kf="editor-target"]'), 'return');
+    expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('gray');
+  });
+
   it('opens the editor and the try-a-remark box on 红旗, the first flag a shop marks orders with', async () => {
     const tab = await setup(false);
     expect(value(tab.q('[data-kf="editor-target"]'))).toBe('red');

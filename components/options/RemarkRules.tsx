@@ -29,6 +29,8 @@ export function RemarkRules() {
   const d = useDraft(saved);
   const check = useMemo(() => d.value && validateRuleSet(d.value), [d.value]);
   const [status, setStatus] = useState<(StatusMessage & { ok: boolean }) | null>(null);
+  // The flag tried: the one being edited, until the owner picks another in the try-out.
+  const [tryFlag, setTryFlag] = useState<FlagColor | null>(null);
 
   const save = async () => {
     if (!d.dirty || !check?.ok) return;
@@ -58,6 +60,10 @@ export function RemarkRules() {
               d.edit(r);
               setStatus(null);
             }}
+            onTarget={(target) => {
+              // The try-out follows the flag being edited (an after-sale record leaves it as it was).
+              if ((FLAG_COLORS as readonly string[]).includes(target)) setTryFlag(target as FlagColor);
+            }}
           />
           <div class="kf-actions">
             <button class="kf-primary" data-kf="rules-save" disabled={!d.dirty || !check.ok} onClick={() => void save()}>
@@ -71,7 +77,7 @@ export function RemarkRules() {
             )}
           </div>
           {/* An invalid edit (its errors shown above) is tried as the saved rules. */}
-          <TryRemark ruleSet={check.ok ? check.ruleSet : d.base} />
+          <TryRemark ruleSet={check.ok ? check.ruleSet : d.base} flag={tryFlag ?? firstRuledFlag(d.base)} onFlag={setTryFlag} />
         </>
       )}
       {overrides && overrides.length > 0 && <RemarkOverrides overrides={overrides} />}
@@ -91,14 +97,22 @@ function formatExample(ruleSet: RuleSet, flag: FlagColor, agent: string, today: 
 }
 
 /** Checks a sample remark against the rules as they are being edited, under how one is written. */
-function TryRemark({ ruleSet }: { ruleSet: RuleSet }) {
-  const [flag, setFlag] = useState<FlagColor>(() => firstRuledFlag(ruleSet));
+function TryRemark({ ruleSet, flag, onFlag: setFlag }: { ruleSet: RuleSet; flag: FlagColor; onFlag(flag: FlagColor): void }) {
   const [text, setText] = useState('');
   // "Today" is the shop's date, as where remarks are written (lib/panel/remarks.ts).
   const zone = useShopZone();
-  const agent = useLoaded('getSettings', ['settings']).value?.shop.agentName.trim() || t('remarkRules.agentPlaceholder');
+  const shopAgent = useLoaded('getSettings', ['settings']).value?.shop.agentName.trim() ?? '';
+  const agent = shopAgent || t('remarkRules.agentPlaceholder');
   const today = isoDate(Date.now(), zone);
-  const problems = useMemo(() => (text.trim() ? checkRemark(text, { ruleSet, flag, today }) : []), [ruleSet, flag, text, today]);
+  // The check's messages ask for the shop's agent name (not “客服名”); a remark another agent signed is
+  // tried for its shape all the same: who signs is checked where remarks are written (谁处理谁备注).
+  const problems = useMemo(
+    () =>
+      text.trim()
+        ? checkRemark(text, { ruleSet, flag, today, ...(shopAgent ? { agent: shopAgent } : {}) }).filter((p) => p.code !== 'other-agent')
+        : [],
+    [ruleSet, flag, text, today, shopAgent],
+  );
   const en = getLocale() === 'en';
   return (
     <div class="kf-rm" data-kf="rules-try">

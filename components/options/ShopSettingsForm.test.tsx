@@ -107,6 +107,14 @@ describe('shop settings', () => {
     const label = q('input[data-cue="size-fit"]')!.closest('label')!.querySelector('span')!.textContent;
     expect(label).toBe('Size & fit');
   });
+  it('shows the dates box empty with an example that reads as one (例：), in either language', async () => {
+    const { q, value } = await setup();
+    expect(value('textarea[name="noShipDates"]')).toBe('');
+    expect(q('textarea[name="noShipDates"]')!.getAttribute('placeholder')).toBe('例：2027-02-05 ~ 2027-02-12');
+    setLocale('en');
+    const en = await setup();
+    expect(en.q('textarea[name="noShipDates"]')!.getAttribute('placeholder')).toBe('e.g. 2027-02-05 ~ 2027-02-12');
+  });
   it('saves the weekdays and dates the shop does not ship, and shows them again as saved', async () => {
     const { q, submit, patchSettings, changed, value } = await setup();
     expect(q('[data-kf="no-ship-weekdays"]')?.textContent).toContain('周一周二周三周四周五周六周日');

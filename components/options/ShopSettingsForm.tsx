@@ -130,7 +130,7 @@ export function ShopSettingsForm() {
       </fieldset>
       <label class="kf-row">
         <span>{t('options.noShipDates')}</span>
-        <textarea name="noShipDates" rows={3} value={draft.noShipDates} placeholder="2027-02-05 ~ 2027-02-12" onInput={(e) => {
+        <textarea name="noShipDates" rows={3} value={draft.noShipDates} placeholder={t('options.noShipDatesExample')} onInput={(e) => {
           const text = e.currentTarget.value;
           form.edit((cur) => ({ ...cur, noShipDates: text }));
         }} />

@@ -577,3 +577,26 @@ describe('undoing a delete (QA pass S, defect 3)', () => {
     expect(e.text('[data-kf="status"]')).toBe('已恢复「包邮说明」，但快捷编码“by”已被「新的包邮话术」使用，恢复的话术不设编码。');
   });
 });
+
+describe('importing from 话术库', () => {
+  it('leads a shop that has replies already to the 导入 / 导出 tab, in either language', async () => {
+    const calls = {
+      getLibrary: (): LibraryRecord => ({ v: 2, groups: ['常用'], templates: [], updatedAt: 1 }),
+      getGuardConfig: () => undefined,
+      getRuleSet: () => PRESET_A,
+      getSettings: () => undefined,
+      teamStatus: () => ({ config: null, status: { state: 'off', pending: 0 } }),
+    };
+    const { q } = await mountTab(<TemplateEditor />, calls);
+    const link = q('[data-kf="template-editor"] a[data-kf="templates-import-link"]')!;
+    expect(link.textContent).toBe('已有话术（文件或 Excel/WPS 表格）？到“导入 / 导出”导入 ›');
+    expect(link.getAttribute('href')).toBe('#import');
+    setLocale('en');
+    try {
+      const en = await mountTab(<TemplateEditor />, calls);
+      expect(en.q('a[data-kf="templates-import-link"]')!.textContent).toBe('Replies already written (a file or an Excel/WPS sheet)? Import them under “Import / export” ›');
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+});

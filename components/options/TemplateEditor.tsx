@@ -259,6 +259,10 @@ export function TemplateEditor() {
           {t('options.newTemplate')}
         </button>
       </div>
+      {/* A shop starting here with replies in a file or a sheet: the importer is on its own tab. */}
+      <p class="kf-help">
+        <a href="#import" data-kf="templates-import-link">{t('options.templatesImportLink')}</a>
+      </p>
       {open && (
         <TemplateForm
           key={open.key}

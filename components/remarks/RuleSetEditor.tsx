@@ -16,6 +16,8 @@ export interface RuleSetEditorProps {
   value: RuleSet;
   /** Called with every edit, valid or not (the owner keeps the draft, and saves only a valid one). */
   onChange(ruleSet: RuleSet): void;
+  /** Called when another flag or record is chosen to edit (the options tab's try-out follows a flag). */
+  onTarget?(target: RemarkTarget): void;
 }
 
 /**
@@ -94,7 +96,15 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
 
       <label class="kf-rm-field">
         <span>{t('remarks.editor.target')}</span>
-        <select data-kf="editor-target" value={target} onChange={(e) => setTarget(e.currentTarget.value as RemarkTarget)}>
+        <select
+          data-kf="editor-target"
+          value={target}
+          onChange={(e) => {
+            const next = e.currentTarget.value as RemarkTarget;
+            setTarget(next);
+            props.onTarget?.(next);
+          }}
+        >
           {FLAG_COLORS.map((c) => (
             <option key={c} value={c}>{en ? FLAG_NAMES[c].en : FLAG_NAMES[c].zh} · {draft.flags[c].title}</option>
           ))}
