@@ -187,8 +187,10 @@ describe('the popup’s 打开 from the keyboard', () => {
     // The order list read makes the unpaid orders' reminders — due today whatever the hour (a 23:59
     // cut-off, as followups.e2e): after the default 16:00 one they are due tomorrow, folded under 以后,
     // and the row is not there to click (CI 2026-12-07 at 16:25 Beijing).
+    // No wait after the order either: just after midnight the demo's unpaid orders are placed at the
+    // day's start, minutes ago, under the 30 minutes (run at 00:30 Beijing, there was no reminder to open).
     await clearOfMidnight();
-    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { cutoff: '23:59' } });
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { cutoff: '23:59' }, followups: { unpaidAfterMinutes: 0 } });
     await openDemoOrders(s.page, s.h.demoUrl);
     const popup = await openPopup(s.h);
     try {
