@@ -14,9 +14,9 @@
  *   were on the new tab's page, not in the chat box: what the agent typed to the buyer went nowhere.
  *   Now the keys are in the chat box.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, chatInput, clearOfMidnight, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
+import { callFromExtensionPage, chatInput, clearOfMidnight, dayShiftEndingToday, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { holdStore } from './stores';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
@@ -156,24 +156,30 @@ describe('the remark form from the keyboard', () => {
 
 describe('the popup’s handover from the keyboard', () => {
   it('H puts the keys in 交给…: ↓ hands the selected item to the next shift, and the keys are the row’s again', async () => {
+    // The day shift now, whatever the hour of the run (two hours either side): at night the agent's
+    // own to-do is made for the day shift already (交给白班, the last choice), so ↓ changed nothing and
+    // the keys stayed in 交给… (run at 22:30 Beijing with the default 08:00–20:00).
+    await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: await dayShiftEndingToday() } });
+    onTestFinished(() => callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } }));
     await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
     const popup = await openPopup(s.h);
     try {
       const row = popup.locator('[data-kf="followup"]', { hasText: '回电确认尺码' });
       await row.click();
+      expect(await row.locator('[data-kf="handover-tag"]').count()).toBe(0);
       await popup.mouse.move(0, 0);
       await popup.keyboard.press('h');
       const picker = row.locator('[data-kf="handover-to"]');
       await picker.waitFor();
       await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
       await popup.keyboard.press('ArrowDown');
-      await expect.poll(() => row.locator('[data-kf="handover-tag"]').textContent()).toMatch(/^交给.班$/);
+      await expect.poll(() => row.locator('[data-kf="handover-tag"]').textContent()).toBe('交给夜班');
       await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('followup');
       expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('回电确认尺码');
     } finally {
       await popup.close();
     }
-  });
+  }, 60_000 + MIDNIGHT_WAIT_MS);
 });
 
 describe('the popup’s 打开 from the keyboard', () => {
@@ -181,8 +187,10 @@ describe('the popup’s 打开 from the keyboard', () => {
     // The order list read makes the unpaid orders' reminders — due today whatever the hour (a 23:59
     // cut-off, as followups.e2e): after the default 16:00 one they are due tomorrow, folded under 以后,
     // and the row is not there to click (CI 2026-12-07 at 16:25 Beijing).
+    // No wait after the order either: just after midnight the demo's unpaid orders are placed at the
+    // day's start, minutes ago, under the 30 minutes (run at 00:30 Beijing, there was no reminder to open).
     await clearOfMidnight();
-    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { cutoff: '23:59' } });
+    await callFromExtensionPage(s.ext, 'patchSettings', { shop: { cutoff: '23:59' }, followups: { unpaidAfterMinutes: 0 } });
     await openDemoOrders(s.page, s.h.demoUrl);
     const popup = await openPopup(s.h);
     try {

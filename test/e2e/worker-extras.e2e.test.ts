@@ -249,10 +249,15 @@ it('after a restart, 推迟 past the cut-off on an unpaid reminder words its new
     };
     expect(await fresh('importAllData', { json: { ...file, followups: { ...file.followups, items: [...file.followups.items, item] } }, merge: true })).toMatchObject({ ok: true });
 
-    // Put off two days: past a cut-off, so it is due before a later one, and the reason says which it missed.
-    const snoozed = await fresh<Record<string, any>>('updateFollowup', { id: item.id, action: 'snooze', until: now + 2 * 86_400_000 });
+    // Put off to the day after tomorrow at 10:00 (shop time): past a cut-off, so it is due before a
+    // later one, and the reason says which it missed. A set time of day, not two days from now: a
+    // snooze ending between 15:30 and the 16:00 cut-off is due at the cut-off itself (run at 15:40 Beijing).
+    const day = 86_400_000;
+    const shopDay = (n: number) => new Date(now + 8 * 3_600_000 + n * day).toISOString().slice(0, 10);
+    const until = Math.floor((now + 8 * 3_600_000) / day) * day - 8 * 3_600_000 + 2 * day + 10 * 3_600_000;
+    const snoozed = await fresh<Record<string, any>>('updateFollowup', { id: item.id, action: 'snooze', until });
     expect(snoozed).toMatchObject({ status: 'snoozed', why: { key: 'followups.reason.unpaidLate' } });
-    expect(snoozed.reason).toMatch(/^拍下超过 30 分钟未付款，已过 \d{4}-\d{2}-\d{2} 16:00 截单，\d{4}-\d{2}-\d{2} 15:30 前催付$/);
+    expect(snoozed.reason).toBe(`拍下超过 30 分钟未付款，已过 ${shopDay(1)} 16:00 截单，${shopDay(2)} 15:30 前催付`);
   } finally {
     await waker.close();
     await page.close();
