@@ -153,6 +153,23 @@ it('opens 推荐尺码 with the height and weight the buyer wrote already in 身
   expect(panel.store.get().pending).not.toBeNull();
 });
 
+it('opens 按平时尺码推荐 with the size the buyer usually wears in 平时尺码, which the agent can still change before it goes in', async () => {
+  const { panel } = await panelOn('u-1001');
+  demo.pushBuyerMessage('u-1001', '我平时穿39的鞋，这双拍多大');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('我平时穿39的鞋，这双拍多大'));
+  const usual = panel.store.get().library!.templates.find((t) => t.id === 'size-usual')!;
+  panel.useTemplate(usual, 'insert');
+  const pending = panel.store.get().pending!;
+  expect(pending.missing).toEqual(['平时尺码', '推荐尺码']);
+  expect(pending.fills).toEqual({ 平时尺码: '39' });
+  expect(demo.draft()).toBe('');
+  panel.updateFill('平时尺码', '39.5');
+  panel.updateFill('推荐尺码', '40');
+  panel.confirmFill();
+  await vi.waitFor(() => expect(demo.draft()).toContain('您平时穿39.5码的话，这款建议拍40码。'));
+});
+
 it('Escape on a fill-in box opened from a /code search clears the search: Alt+1 is the suggestions again', async () => {
   const { panel } = await panelOn('u-1001');
   panel.setQuery('/tj');

@@ -89,8 +89,10 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
     3: '什么快递 哪个快递 哪家快递 发什么快递 寄什么快递 走什么快递 用什么快递 快递公司 顺丰 圆通 中通 ' +
       '指定快递 换快递 发哪家 发那家 那家快递 哪家物流 什么物流 哪个物流 快递发 默认快递 ' +
       '送不到 到不了 能送到 可以送到 送得到 能不能到 自提 送货上门 送上门 送到楼上 送上楼 发物流 快递能到 快运 物流公司',
-    2: '发哪个 能到 寄到 送到家 偏远 新疆 西藏 港澳 海外 国外 顺丰 圆通 中通 申通 韵达 百世 汇通 邮政 ems 德邦 ' +
-      '天天快递 极兔 宅急送',
+    // The far places 偏远地区运费与能否发货 is written for (fit.ts) name the courier's reach: 宁夏包邮不 had the
+    // promotion's chip alone, no card of its postage (walk, 2026-12-07).
+    2: '发哪个 能到 寄到 送到家 偏远 边远 新疆 西藏 青海 内蒙 宁夏 甘肃 海南 香港 澳门 台湾 港澳 海外 国外 境外 ' +
+      '顺丰 圆通 中通 申通 韵达 百世 汇通 邮政 ems 德邦 天天快递 极兔 宅急送',
     1: '快递 京东快递 京东物流',
   },
   payment: {

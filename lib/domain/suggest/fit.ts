@@ -419,6 +419,9 @@ const NOT_FOR_UNLESS: Record<string, [string[], string[]]> = {
   // another kind named: 赠品坏了 had 掉色处理 third (walk, 2026-12-07). Its own kind named too, it stays (开线了 还掉色).
   'quality-fading': [[...OTHER_FAULTS, ...ODOR], FADING],
   'quality-odor': [[...OTHER_FAULTS, ...FADING], ODOR],
+  // 收到的宝贝有破损真的很抱歉 to a worry whether the packing holds, asked before buying (包装牢固吗 路上会不会压坏,
+  // 怕碎): it was a card beside 破损可拒签 (walk, 2026-12-07). Goods come broken said too (收到就碎了 怕再寄还会碎), it stays.
+  'damaged-signed': [['会不会', '怕', '担心', '结实', '牢固', '厚不厚', '什么样', '啥样'], ['收到', '到了', '签收', '拆开', '坏了', '碎了', '破了', '烂了', '扁了', '变形了', '破损了']],
 };
 
 /**

@@ -23,6 +23,10 @@ export interface WalkCase {
   top3?: string[][];
   never?: string[];
   chipsNever?: ScenarioId[];
+  /** Each of these chips shown. */
+  chips?: ScenarioId[];
+  /** Acceptable as the second card (Alt+2). */
+  second?: string[];
   /** At most this many chips (the panel shows three cards: a chip beyond the useful ones is noise). */
   maxChips?: number;
 }
@@ -786,4 +790,36 @@ export const PRE_SALE_ONE_NEED: WalkCase[] = [
   // Neighbours: which of two kinds the goods are is a product question.
   c('这款是纸质的还是电子的', [], { first: PRODUCT_CARDS }),
   c('这个颜色显白吗', [], { first: ['product-color'] }),
+];
+
+/**
+ * The walks of 2026-12-07, seventh round (pre-sale, our own texts). Whether the packing survives the
+ * trip (包装牢固吗 路上会不会压坏, 外包装是啥样的), asked before buying: the 破损 chip, whose 破损可拒签 tells
+ * what to do with a parcel come crushed; no apology for goods broken that nobody has.
+ */
+export const PACKING_ASKED: WalkCase[] = [
+  c('包装牢固吗 路上会不会压坏', [], { chips: ['damaged'], top3: [['damaged-refuse']], never: ['damaged-signed'] }),
+  c('外包装是啥样的', [], { chips: ['damaged'] }),
+  c('亲 玻璃瓶的 包装结不结实 怕碎', [], { chips: ['damaged'], never: ['damaged-signed'] }),
+  c('快递箱会不会被压扁 里面有泡沫吗', [], { chips: ['damaged'] }),
+  c('外箱是纸箱还是袋子装的', [], { chips: ['damaged'] }),
+  c('宝宝 寄过来包装厚不厚 怕磕坏', [], { chips: ['damaged'], never: ['damaged-signed'] }),
+  // Neighbours: packing come broken is damage after delivery, wrapping for a present is no damage.
+  c('外包装都压烂了', ['completed'], { first: DAMAGE }),
+  c('能帮忙包装成礼盒吗 送人', [], { first: ['gift-wrap'], chipsNever: ['damaged'] }),
+];
+
+/** 包邮 to a far place, before buying (新疆包邮吗): 当前活动介绍 says what is free, 偏远地区运费与能否发货 what a
+ * far place pays. */
+export const FAR_FREE_SHIPPING: WalkCase[] = [
+  c('发西藏包邮吗', [], { first: ['promo-current'], second: ['postage-region'], never: RETURN_POSTAGE }),
+  c('青海包不包邮', [], { first: ['promo-current'], second: ['postage-region'] }),
+  c('亲 寄到内蒙古也包邮吗', [], { first: ['promo-current'], second: ['postage-region'] }),
+  c('宝宝 宁夏包邮不', [], { first: ['promo-current'], second: ['postage-region'] }),
+  // 偏远地区 names the far place's reply outright: either may lead, both on the first two cards.
+  c('偏远地区包邮吗', [], { first: ['promo-current', 'postage-region'], second: ['promo-current', 'postage-region'] }),
+  c('海南能包邮吗 亲', [], { first: ['promo-current'], second: ['postage-region'] }),
+  // Neighbours: 包邮 asked with no place has no far place's card; the postage of a far place keeps it first.
+  c('包邮吗', [], { never: ['postage-region'] }),
+  c('甘肃运费多少钱', [], { first: ['postage-region'] }),
 ];

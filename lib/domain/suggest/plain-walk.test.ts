@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, SHORT_NOT_BROKEN, GENUINE_ASKED, DEFECT_WHETHER, POSTAGE_TO_PLACE, BARGAIN_AND_SIZE, GIFT_WRAP, COURIER_EXTRA, ABOUT_TO_BUY, PRE_SALE_ONE_NEED, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, SHORT_NOT_BROKEN, GENUINE_ASKED, DEFECT_WHETHER, POSTAGE_TO_PLACE, BARGAIN_AND_SIZE, GIFT_WRAP, COURIER_EXTRA, ABOUT_TO_BUY, PRE_SALE_ONE_NEED, PACKING_ASKED, FAR_FREE_SHIPPING, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -41,6 +41,8 @@ function check(c: WalkCase): void {
   for (const group of c.top3 ?? []) expect(cards.some((id) => group.includes(id)), `${where}: one of ${group.join('/')}`).toBe(true);
   for (const id of c.never ?? []) expect(cards, where).not.toContain(id);
   for (const id of c.chipsNever ?? []) expect(chips, where).not.toContain(id);
+  for (const id of c.chips ?? []) expect(chips, where).toContain(id);
+  if (c.second) expect(c.second, where).toContain(cards[1]);
   if (c.maxChips !== undefined) expect(chips.length, where).toBeLessThanOrEqual(c.maxChips);
 }
 
@@ -140,4 +142,12 @@ describe('the walks of 2026-12-07, sixth round: before buying', () => {
   it.each(COURIER_EXTRA)(`paying extra for a courier is no price protection: ${name}`, check);
   it.each(ABOUT_TO_BUY)(`a purchase announced calls nothing off: ${name}`, check);
   it.each(PRE_SALE_ONE_NEED)(`one need, no product question beside it: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, seventh round: before buying', () => {
+  it('holds at least 8 messages of each kind', () => {
+    for (const group of [PACKING_ASKED, FAR_FREE_SHIPPING]) expect(group.length).toBeGreaterThanOrEqual(8);
+  });
+  it.each(PACKING_ASKED)(`whether the packing survives the trip gets the 破损 chip: ${name}`, check);
+  it.each(FAR_FREE_SHIPPING)(`包邮 to a far place: the promotion first, the far place's postage second: ${name}`, check);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefillFills, readBodySize } from './prefill';
+import { prefillFills, readBodySize, readUsualSize } from './prefill';
 import { STARTER_LIBRARY } from './starter';
 import { listVariables } from './variables';
 
@@ -77,5 +77,52 @@ describe('prefillFills: fill-ins the buyer already answered', () => {
     const tj = STARTER_LIBRARY.templates.find((t) => t.id === 'size-recommend')!;
     const names = listVariables(tj.body).map((v) => v.name);
     expect(prefillFills(names, ['身高165，体重110斤'])).toEqual({ 身高体重: '165cm/110斤' });
+  });
+});
+
+describe('readUsualSize: the size a buyer says they usually wear', () => {
+  it.each([
+    ['我平时穿39的鞋，这双拍多大', '39'],
+    ['平时穿M码 这件外套要拿哪个', 'M'],
+    ['我一般都穿xl的', 'XL'],
+    ['平常穿的是38.5码', '38.5'],
+    ['裤子平时都是29码', '29'],
+    ['平时买衣服都是L', 'L'],
+    ['一般穿2xl', '2XL'],
+    ['平时穿40号的运动鞋', '40'],
+    ['我身高170 平时穿L码', 'L'],
+  ])('%s → %s', (text, size) => {
+    expect(readUsualSize(text)).toBe(size);
+  });
+
+  it.each([
+    'M码还有吗',
+    '我穿M码合适吗',
+    '平时多久能发货',
+    '一般几天能到',
+    '一般穿着宽松吗',
+    '平时100斤左右',
+    '一般要等3天吗',
+    '平时穿的衣服偏宽松',
+  ])('takes nothing from %s', (text) => {
+    expect(readUsualSize(text)).toBeUndefined();
+  });
+});
+
+describe('prefillFills: 平时尺码', () => {
+  it('reads the fill-in of the starter reply 按平时尺码推荐 from what the buyer said, and leaves 推荐尺码 to the agent', () => {
+    const usual = STARTER_LIBRARY.templates.find((t) => t.id === 'size-usual')!;
+    const names = listVariables(usual.body).map((v) => v.name);
+    expect(prefillFills(names, ['你好', '我平时穿39的鞋，这双拍多大'])).toEqual({ 平时尺码: '39' });
+    expect(prefillFills(names, ['平时穿M码', '这件外套要拿哪个'])).toEqual({ 平时尺码: 'M' });
+  });
+
+  it('takes the newest mention, and nothing when the buyer gave no usual size', () => {
+    expect(prefillFills(['平时尺码'], ['平时穿M码', '说错了 平时穿L码'])).toEqual({ 平时尺码: 'L' });
+    expect(prefillFills(['平时尺码'], ['这件有M码吗', '一般几天能到'])).toEqual({});
+  });
+
+  it('fills 身高体重 and 平时尺码 side by side', () => {
+    expect(prefillFills(['身高体重', '平时尺码'], ['身高165 体重110斤 平时穿M'])).toEqual({ 身高体重: '165cm/110斤', 平时尺码: 'M' });
   });
 });

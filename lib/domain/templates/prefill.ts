@@ -21,7 +21,7 @@ export interface BodySize {
   weight?: string;
 }
 
-/** Fill-in names this reads, and what goes in each. */
+/** Fill-in names this reads from the height and weight, and what goes in each. */
 const NAMES: Record<string, (s: BodySize) => string | undefined> = {
   身高体重: (s) => (s.height && s.weight ? `${s.height}/${s.weight}` : s.height ?? s.weight),
   身高: (s) => s.height,
@@ -113,20 +113,49 @@ export function readBodySize(text: string): BodySize {
   return out;
 }
 
+// A habit word, then what the buyer wears or buys (穿的是 / 买衣服都是 / 鞋子都穿), then the size.
+const HABIT = '(?:平时|平常|平日|一般|通常|日常|习惯|一直)';
+const WEARS =
+  '\\s*(?:都|也|就)?\\s*(?:穿|买|拍|选)?\\s*(?:(?:的)?(?:鞋子?|运动鞋|裤子|衣服|上衣|外套|T恤|t恤))?\\s*(?:都|也)?\\s*(?:穿的是|穿|的是|是|的)?\\s*';
+// Letter sizes (S, M, XL, 2XL, XXXL) with no letter after them, or a number (39, 38.5, 165) that no
+// unit of weight, length, money, time or count follows.
+const LETTER = '([2-6]?[xX]{1,4}[sSlL]|[xX][sS]|[sSmMlL])(?![a-zA-Z])';
+const NUMBER = '(\\d{2,3}(?:\\.5)?)(?![\\d.])(?!\\s*(?:斤|公斤|千克|kg|KG|Kg|cm|CM|厘米|公分|米|元|块|天|日|岁|件|个|月|年|分|小时|%))';
+const USUAL = new RegExp(`${HABIT}${WEARS}(?:${LETTER}|${NUMBER})`, 'g');
+
+/** The size the buyer says they usually wear in one message (the last one named), or undefined. */
+export function readUsualSize(text: string): string | undefined {
+  let found: string | undefined;
+  for (const m of text.matchAll(USUAL)) {
+    if (m[1]) found = m[1].toUpperCase();
+    else if (m[2]) found = m[2];
+  }
+  return found;
+}
+
 /**
  * Values for the fill-ins among `missing` that the buyer already answered, from `messages` (oldest
  * first; the newest mention of each wins). Names this does not read, or nothing found: no key.
  */
 export function prefillFills(missing: readonly string[], messages: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (missing.includes('平时尺码')) {
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const usual = readUsualSize(messages[i]!);
+      if (usual) {
+        out['平时尺码'] = usual;
+        break;
+      }
+    }
+  }
   const wanted = missing.filter((n) => Object.prototype.hasOwnProperty.call(NAMES, n));
-  if (!wanted.length) return {};
+  if (!wanted.length) return out;
   const size: BodySize = {};
   for (let i = messages.length - 1; i >= 0 && !(size.height && size.weight); i--) {
     const found = readBodySize(messages[i]!);
     size.height ??= found.height;
     size.weight ??= found.weight;
   }
-  const out: Record<string, string> = {};
   for (const name of wanted) {
     const value = NAMES[name]!(size);
     if (value) out[name] = value;
