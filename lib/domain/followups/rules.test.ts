@@ -111,6 +111,29 @@ describe('unpaid (拍下未付)', () => {
       expect(item!.reason).toBe('拍下超过 30 分钟未付款，16:00 截单前催付');
     });
 
+    it('to a time the agent chose between 15:30 and the cut-off, it comes back then, still promising today', () => {
+      // Minutes were left to pay for today's shipping: at 16:00 there were none (it used to come back at the cut-off).
+      const later = snooze(item!, bj(2026, 3, 10, 15, 45), S);
+      expect(later).toMatchObject({ status: 'snoozed', snoozedUntil: bj(2026, 3, 10, 15, 45), dueAt: bj(2026, 3, 10, 15, 45), reason: item!.reason });
+      // The order list read again while it sleeps keeps that time.
+      expect(unpaidDue(created, S, bj(2026, 3, 10, 15, 45), created + HOUR)).toEqual({ dueAt: bj(2026, 3, 10, 15, 45), nextDay: false });
+      expect(followupsFromOrders(page, [later], S, bj(2026, 3, 10, 15, 35)).upserts).toEqual([]);
+      // Back at 15:45 under today, due then.
+      expect(todayView([later], bj(2026, 3, 10, 15, 45), S).today.map((f) => f.dueAt)).toEqual([bj(2026, 3, 10, 15, 45)]);
+    });
+
+    it('to the cut-off or past it, it goes to the next shipping day\'s 15:30, naming the cut-off it missed', () => {
+      for (const until of [bj(2026, 3, 10, 16, 0), bj(2026, 3, 10, 16, 10)]) {
+        expect(snooze(item!, until, S)).toMatchObject({
+          dueAt: bj(2026, 3, 11, 15, 30),
+          reason: '拍下超过 30 分钟未付款，已过 2026-03-10 16:00 截单，2026-03-11 15:30 前催付',
+        });
+      }
+      // On a day the shop does not ship (Saturday 2026-03-14) 15:45 has no cut-off to pay before: Monday's 15:30.
+      const weekend = { ...S, noShip: { weekdays: [0, 6], dates: [] } };
+      expect(snooze(item!, bj(2026, 3, 14, 15, 45), weekend).dueAt).toBe(bj(2026, 3, 16, 15, 30));
+    });
+
     it('any other kind keeps its due time and reason', () => {
       const promised = panelFollowup('promised-answer', '小明', created, S);
       const later = snooze(promised, bj(2026, 3, 12, 8, 0), S);

@@ -196,10 +196,22 @@ function unpaidSlot(t: number, r: Resolved): number {
 }
 
 /**
+ * When a payment reminder snoozed until `until` is due: a time the agent chose between the reminder
+ * time and a cut-off still ahead that day (15:45) is kept — the buyer still has minutes to pay for
+ * today's shipping, which at the cut-off itself they no longer have. Otherwise as unpaidSlot: before
+ * 15:30, at 15:30; at or after the cut-off, or on a day the shop does not ship, the next one's 15:30.
+ */
+function unpaidSnoozeSlot(until: number, r: Resolved): number {
+  return shipOffset(until, r.cutoff, r.zone, r.s.noShip) === 0 && until > atTime(until, r.remind, r.zone) ? until : unpaidSlot(until, r);
+}
+
+/**
  * When a payment reminder for an order created at `createdAt` is due: before today's cut-off minus
  * the margin (16:00 → 15:30); if the order only becomes overdue between 15:30 and 16:00, at the
- * cut-off itself; if after the cut-off, the next shipping day at 15:30. Snoozed by the agent past that
- * (`snoozedUntil`), the first such time after the snooze: after the cut-off, before the next one.
+ * cut-off itself (the last moment today's promise holds: 16:00 截单前催付); if after the cut-off, the
+ * next shipping day at 15:30. Snoozed by the agent past that (`snoozedUntil`, unpaidSnoozeSlot): to
+ * a time between 15:30 and the cut-off, at that time (15:45: minutes were left to pay, none at 16:00);
+ * to the cut-off or after it, the next shipping day at 15:30.
  * `nextDay`: a cut-off was missed on the way (the reason names it), or, `offDay`, the order came on a
  * day the shop does not ship.
  *
@@ -220,7 +232,7 @@ export function unpaidDue(
   // Counted from the item's birth when this order's reminder time was already gone then.
   const from = bornAt !== undefined && dueAt < bornAt ? bornAt : eligible;
   if (from !== eligible) dueAt = unpaidSlot(from, r);
-  if (snoozedUntil !== undefined && snoozedUntil > dueAt) dueAt = unpaidSlot(snoozedUntil, r);
+  if (snoozedUntil !== undefined && snoozedUntil > dueAt) dueAt = unpaidSnoozeSlot(snoozedUntil, r);
   // A cut-off was missed since the order became overdue (the day it did, or one before the item was made).
   const nextDay = isoDay(dueAt, r.zone) !== isoDay(eligible, r.zone);
   return { dueAt, nextDay, ...(nextDay && !shipsOnDay(from, r) ? { offDay: from } : {}) };
@@ -261,12 +273,13 @@ export function unpaidSnoozeUntil(now: number, settings: Partial<FollowupSetting
 /**
  * What a snooze until `until` changes of an unpaid reminder besides the snooze: past its due time,
  * it is due at the first reminder time after the snooze (after the cut-off: before the next one),
- * and its reason names that time and the cut-off it missed instead of promising today's.
+ * and its reason names that time and the cut-off it missed instead of promising today's; a snooze
+ * to a time between 15:30 and a cut-off still ahead is due at that time (unpaidSnoozeSlot).
  */
 export function unpaidAfterSnooze(item: Followup, until: number, settings: Partial<FollowupSettings> = {}): Partial<Followup> {
   if (item.kind !== 'unpaid' || until <= item.dueAt) return {};
   const r = resolve(settings);
-  const dueAt = unpaidSlot(until, r);
+  const dueAt = unpaidSnoozeSlot(until, r);
   return { dueAt, ...unpaidWhy(dueAt, isoDay(dueAt, r.zone) !== isoDay(item.dueAt, r.zone), r) };
 }
 
