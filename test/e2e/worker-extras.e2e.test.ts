@@ -251,7 +251,7 @@ it('after a restart, 推迟 past the cut-off on an unpaid reminder words its new
 
     // Put off to the day after tomorrow at 10:00 (shop time): past a cut-off, so it is due before a
     // later one, and the reason says which it missed. A set time of day, not two days from now: a
-    // snooze ending between 15:30 and the 16:00 cut-off is due at the cut-off itself (run at 15:40 Beijing).
+    // snooze ending between 15:30 and the 16:00 cut-off is due at its own end, before the cut-off (run at 15:40 Beijing).
     const day = 86_400_000;
     const shopDay = (n: number) => new Date(now + 8 * 3_600_000 + n * day).toISOString().slice(0, 10);
     const until = Math.floor((now + 8 * 3_600_000) / day) * day - 8 * 3_600_000 + 2 * day + 10 * 3_600_000;
