@@ -120,6 +120,8 @@ export async function libraryTab(lib: TemplateLibrary, role?: 'agent' | 'supervi
       getLibrary: () => stored,
       getGuardConfig: () => undefined,
       getRuleSet: () => PRESET_A,
+      // The reply editor's fill-in help names the shop's cut-off ({付款发货}); none stored: the default.
+      getSettings: () => undefined,
       teamStatus: () =>
         role
           ? { config: { server: 'https://couch.example', shop: 'shop1', user: 'xiaowang', role }, status: { state: 'synced', pending: 0 } }
