@@ -7,10 +7,25 @@ import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { AllDataPreview } from '@/lib/messaging/protocol-data';
 import { CallError } from '@/lib/messaging/client';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 
 registerMessages(options);
 vi.mock('@/lib/browser', () => ({ browser: {} }));
-afterEach(() => setLocale('zh-CN'));
+afterEach(() => {
+  setLocale('zh-CN');
+  vi.restoreAllMocks();
+});
+
+/** Waits for what a click starts (a download after two replies) to show. */
+async function until(shown: () => unknown): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await act(async () => {});
+      if (!shown()) throw new Error('not shown yet');
+    },
+    { timeout: 5_000, interval: 20 },
+  );
+}
 
 async function type(el: Element | null, value: string) {
   await act(async () => {
@@ -141,5 +156,79 @@ describe('导出全部数据', () => {
       expect(result).toContain('disk full');
       expect(result).not.toContain(refused);
     }
+  });
+});
+
+describe('导出店铺设置（不含买家数据）: the set-up handed to colleagues', () => {
+  const NOW = Date.UTC(2026, 11, 7, 5);
+  const library = { format: 'kefu-library', version: 1, updatedAt: NOW, groups: [], templates: [{ id: 't1', title: '发货时间', body: '今天{截单时间}前付款当天发' }] };
+  const settings = {
+    ...DEFAULT_APP_SETTINGS,
+    shop: { agentName: '阿绿', shopName: '青禾家居', cutoff: '14:30', locale: 'zh-CN' },
+    privacy: { maskPii: false, retentionDays: 30, learnFromPicks: true },
+  };
+
+  /** The files the tab downloads: name and text. */
+  function downloads(): { name: string; text: Promise<string> }[] {
+    const files: { name: string; text: Promise<string> }[] = [];
+    let last: Blob | null = null;
+    URL.createObjectURL = ((b: Blob) => ((last = b), 'blob:x')) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      files.push({ name: this.download, text: last!.text() });
+    });
+    return files;
+  }
+
+  it('sits next to 导出全部数据 and downloads the library and the shop’s settings, asking for no buyer and naming no agent', async () => {
+    const files = downloads();
+    const asked: string[] = [];
+    const reply = (verb: string, value: unknown) => () => (asked.push(verb), value);
+    const tab = await mountTab(<AllData />, { exportLibrary: reply('exportLibrary', library), getSettings: reply('getSettings', settings) });
+    const button = tab.q('[data-kf="setup-export"]') as HTMLButtonElement;
+    expect(button.textContent).toBe('导出店铺设置（不含买家数据）');
+    expect(button.parentElement).toBe(tab.q('[data-kf="all-export"]')!.parentElement);
+    asked.length = 0;
+    await tab.click('[data-kf="setup-export"]');
+    await until(() => files.length === 1);
+    expect(asked.sort()).toEqual(['exportLibrary', 'getSettings']);
+    expect(files[0]!.name).toMatch(/^kefu-shop-setup-\d{8}\.json$/);
+    const file = JSON.parse(await files[0]!.text);
+    expect(file).toMatchObject({ format: 'kefu-all-data', version: 1, scope: 'shop-setup', library, settings: { shop: { shopName: '青禾家居', cutoff: '14:30' } } });
+    expect(Object.keys(file).sort()).toEqual(['exportedAt', 'format', 'library', 'scope', 'settings', 'version']);
+    expect(JSON.stringify(file)).not.toContain('阿绿');
+    expect(tab.q('[data-kf="all-result"]')!.textContent).toContain(`已导出店铺设置（${files[0]!.name}）`);
+    expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('不含任何买家数据');
+  });
+
+  it('imported, says it is a set-up file that touches no buyer, counts no buyer area, and says so again after a 替换', async () => {
+    const json = { format: 'kefu-all-data', version: 1, scope: 'shop-setup', exportedAt: NOW, library, settings: { v: 1, shop: { cutoff: '14:30' } } };
+    const none = { file: 0, here: 0, fresh: 0 };
+    const preview: AllDataPreview = {
+      exportedAt: NOW,
+      library: { updatedAt: 7, current: 102, incoming: 1, added: 1, updated: 0, unchanged: 0, notInFile: 102, codeClashes: [], mergeErrors: [] },
+      areas: { customers: { ...none, here: 25 }, followups: { ...none, here: 4 }, learned: none, remarkOverrides: none, usage: none, replyClock: none, buyerNames: none, reminded: none },
+      settings: true,
+    };
+    const importAllData = vi.fn(() => ({ ok: true, preview }));
+    const tab = await mountTab(<AllData />, { importAllData, getSettings: () => settings });
+    const input = tab.q('[data-kf="all-import-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify(json)], 'kefu-shop-setup-20261207.json')], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    const confirm = tab.q('[data-kf="all-import-confirm"]')!;
+    expect(tab.q('[data-kf="all-import-setup"]')!.textContent).toBe(
+      '这是「导出店铺设置」保存的文件：只有话术库（含备注规则、合规设置、已教页面）和店铺设置，不含买家数据。无论合并还是替换，这台电脑上的客户档案、跟进、学习记录和统计都不会被删除或改动。',
+    );
+    expect(confirm.querySelector('tr[data-area="templates"]')).not.toBeNull();
+    expect(confirm.querySelector('tr[data-area="customers"]')).toBeNull();
+    expect(confirm.textContent).not.toContain('本机的以上内容和设置全部换成文件中的');
+    await tab.click('[data-kf="all-import-replace"]');
+    expect(importAllData).toHaveBeenLastCalledWith({ json, merge: false, baseUpdatedAt: 7 });
+    const result = tab.q('[data-kf="all-result"]')!.textContent!;
+    expect(result).toContain('已用文件替换本机数据：话术 1');
+    expect(result).toContain('店铺设置已换成文件中的（你的客服名、界面语言和隐私设置不变）；客户档案、跟进等买家数据没有改动。');
   });
 });

@@ -9,7 +9,7 @@ import { privacyMessages } from '@/lib/i18n/messages/privacy';
 import { team } from '@/lib/i18n/messages/team';
 import { reasonText } from '@/lib/messaging/reason';
 import { formatWall } from '@/lib/domain/time';
-import { AREAS } from '@/lib/domain/all-data';
+import { AREAS, isSetupFile, shopSetupFile } from '@/lib/domain/all-data';
 import { NOTES_MAX } from '@/lib/domain/followups/notes';
 import { followupTitleTagged } from '@/lib/domain/followups/text';
 import type { AllDataImportResult, AllDataPreview } from '@/lib/messaging/protocol-data';
@@ -29,12 +29,15 @@ export async function sendAllData(api: OptionsApi, json: unknown, opts: { merge?
   return withStagedCustomers(api, list, (staged) => api.call('importAllData', { json: { ...(json as object), customers: { ...customers, customers: [] } }, ...staged, ...opts }));
 }
 
-/** The rows of the confirmation: the replies (the library's own summary), then each area. */
-function rows(p: AllDataPreview): { key: string; file: number; here: number; fresh: number }[] {
+/**
+ * The rows of the confirmation: the replies (the library's own summary), then each area — none of
+ * them for a set-up file (`setup`), which holds no buyer area and leaves them all as they are.
+ */
+function rows(p: AllDataPreview, setup = false): { key: string; file: number; here: number; fresh: number }[] {
   const lib = p.library;
   return [
     ...(lib ? [{ key: 'templates', file: lib.incoming, here: lib.current, fresh: lib.added }] : []),
-    ...AREAS.map((area) => ({ key: area, ...p.areas[area] })),
+    ...(setup ? [] : AREAS.map((area) => ({ key: area, ...p.areas[area] }))),
   ];
 }
 
@@ -74,11 +77,17 @@ function keptLocal(p: AllDataPreview): string | null {
 function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'confirm' }>; agent: boolean; run(merge: boolean): void; cancel(): void }) {
   const p = props.stage.preview;
   const zone = useShopZone();
+  const setup = isSetupFile(props.stage.json);
   return (
     <div class="kf-notice" role="alertdialog" aria-labelledby="kf-all-confirm-title" data-kf="all-import-confirm">
       <p id="kf-all-confirm-title">
         <strong>{t('data.confirmTitle', { file: props.stage.file, time: p.exportedAt ? formatWall(p.exportedAt, zone) : '—' })}</strong>
       </p>
+      {setup && (
+        <p class="kf-ok" data-kf="all-import-setup">
+          {t('data.setupFile')}
+        </p>
+      )}
       {props.stage.again && <p class="kf-warn-text">{t('data.changedMeanwhile')}</p>}
       {props.agent && keptLocal(p) && (
         <p class="kf-warn-text" data-kf="all-import-agent-local">
@@ -95,7 +104,7 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
           </tr>
         </thead>
         <tbody>
-          {rows(p).map((r) => (
+          {rows(p, setup).map((r) => (
             <tr data-area={r.key}>
               <td>{t(`data.area.${r.key}`)}</td>
               <td>{r.file}</td>
@@ -120,8 +129,9 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
         </ul>
       )}
       <ul>
-        <li>{t('data.mergeWhat')}</li>
-        <li>{t('data.replaceWhat')}</li>
+        <li>{t(setup ? 'data.setupMergeWhat' : 'data.mergeWhat')}</li>
+        <li>{t(setup ? 'data.setupReplaceWhat' : 'data.replaceWhat')}</li>
+        {setup && <li>{t('data.setupKept')}</li>}
       </ul>
       <p class="kf-help">{t('data.backupNote', { tab: t('backups.tab') })}</p>
       <MergeOrReplace
@@ -154,7 +164,8 @@ export function AllData() {
       const written = t(merge ? 'data.merged' : 'data.replaced', { list: writtenList(r.preview) });
       // An agent is told again, after the write, what of it reached this machine only.
       const local = agent ? keptLocal(r.preview) : null;
-      return { ok: true, lines: [written, ...(local ? [local] : []), ...overLines(r.preview.over), ...(merge ? notesLines(r.preview, true) : []), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
+      const setup = isSetupFile(json) ? [t('data.setupDone')] : [];
+      return { ok: true, lines: [written, ...setup, ...(local ? [local] : []), ...overLines(r.preview.over), ...(merge ? notesLines(r.preview, true) : []), ...revisitsLine(r.revisits, zone), t('data.undo', { tab: t('backups.tab') })] };
     },
     texts: { reading: t('data.reading'), importing: t('data.importing'), cancelled: t('data.cancelled') },
     area: 'data',
@@ -180,6 +191,22 @@ export function AllData() {
     }
   };
 
+  /** 导出店铺设置: the library and the settings, picked in the page (shopSetupFile); no buyer is ever asked for. */
+  const exportSetup = async () => {
+    flow.setResult(null);
+    try {
+      setExporting(t('data.exportingSetup'));
+      const [library, settings] = await Promise.all([api.call('exportLibrary'), api.call('getSettings')]);
+      const name = `kefu-shop-setup-${dateStamp()}.json`;
+      downloadJson(shopSetupFile(library, settings, Date.now()), name);
+      flow.setResult({ ok: true, lines: [t('data.exportedSetup', { file: name })] });
+    } catch (err) {
+      flow.setResult((exportFailure.current = { ok: false, lines: [t('data.failed', { reason: reasonText(err) })] }));
+    } finally {
+      setExporting(null);
+    }
+  };
+
   const busy = flow.busy || exporting !== null;
   return (
     <section class="kf-card" data-kf="all-data">
@@ -189,8 +216,14 @@ export function AllData() {
         <button data-kf="all-export" disabled={busy} onClick={() => void exportAll()}>
           {t('data.export')}
         </button>
+        <button data-kf="setup-export" disabled={busy} onClick={() => void exportSetup()}>
+          {t('data.exportSetup')}
+        </button>
         <JsonFileInput label={t('data.import')} kf="all-import-file" disabled={busy} onFile={flow.onFile} />
       </div>
+      <p class="kf-help" data-kf="setup-export-help">
+        {t('data.setupHelp')}
+      </p>
       <ImportStatus kf="all" stage={exporting ? { step: 'busy', text: exporting } : stage} result={flow.result} rejected={t(flow.result === exportFailure.current ? 'data.exportFailed' : 'data.rejected')}>
         {stage.step === 'confirm' && <Confirm stage={stage} agent={!!agent} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
       </ImportStatus>

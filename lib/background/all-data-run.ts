@@ -9,7 +9,7 @@
  * worker's, exactly as when this code lived in the handler.
  */
 import type { Browser } from 'webextension-polyfill';
-import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData, replaceLeavesNamed } from '../domain/all-data';
+import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, isSetupFile, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData, replaceLeavesNamed, setupSettingsHere } from '../domain/all-data';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
 import { FOLLOWUP_VERSION } from '../domain/followups/types';
 import { scheduleRevisits } from '../domain/followups/scheduled';
@@ -190,8 +190,10 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
       if (d.remarkOverrides) meta.push([k.overrides, { v: 1, items: merge ? mergeOverrides(overrides, d.remarkOverrides, k.maxOverrides) : d.remarkOverrides.slice(-k.maxOverrides) }]);
       if (d.usage) meta.push([k.usage, merge ? mergeUsage(usage, d.usage) : d.usage]);
       if (d.replyClock) meta.push([k.clock, merge ? mergeClock(replyClock, d.replyClock) : d.replyClock]);
+      // A set-up file's settings are the shop's, taken merged too; the agent's own stay (setupSettingsHere).
+      if (d.settings && isSetupFile(json)) meta.push([k.settings, io.normaliseSettings(setupSettingsHere(settings, d.settings))]);
       // Merged, the settings here stay (once saved): the agent's name and shop are this machine's.
-      if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
+      else if (d.settings && (!merge || (await io.db.get('meta', k.settings)) === undefined)) meta.push([k.settings, io.normaliseSettings(d.settings)]);
       await io.db.setMany('meta', meta);
       // Read and written in one transaction: a reminder inserted in a chat meanwhile is kept too.
       const reminded = d.reminded;

@@ -23,6 +23,13 @@
  * Every section may be missing (a hand-trimmed file): that area is then left as it is. A section
  * present but damaged refuses the whole file, naming the section (and the entry).
  * The team-mode connection is not in the file (it holds the sign-in).
+ *
+ * 导出店铺设置（不含买家数据）: the same format with `scope: 'shop-setup'` and two sections only,
+ * the library and the shop-wide part of the settings (shopSetupFile): a lead agent hands it to the
+ * colleagues, so it names no buyer and holds nothing of the lead's own (components/options/README.md).
+ * The import reads it as any trimmed file (the buyer areas left as they are, 替换 too), refuses one
+ * that says it is a set-up and holds a buyer section, and writes its settings over this machine's
+ * shop-wide ones only (setupSettingsHere).
  */
 import { allDataImportMessages as messages } from '../i18n/messages/all-data-import';
 import { fill } from '../i18n/lookup';
@@ -40,6 +47,7 @@ import type { ClockLog } from './clock/types';
 import { dict } from './own';
 import type { UsageRecord } from '../storage/usage';
 import type { RemarkOverride } from '../storage/rules';
+import type { AppSettings } from '../storage/settings';
 import { reminderKey, remindedFacts, type RemindedFact } from './followups/reminded';
 import { normaliseBuyerId, normaliseNickname } from './customers/identity';
 import { PLATFORMS } from './customers/types';
@@ -52,6 +60,54 @@ export const ALL_DATA_VERSION = 1;
 /** The areas counted for the agent before an import (the library has its own summary). */
 export const AREAS = ['customers', 'followups', 'learned', 'remarkOverrides', 'usage', 'replyClock', 'buyerNames', 'reminded'] as const;
 export type Area = (typeof AREAS)[number];
+
+/** What marks a 导出店铺设置 file (its format and version are 导出全部数据's). */
+export const SETUP_SCOPE = 'shop-setup';
+
+/** The sections that name or describe buyers, or an agent's own work with them: never in a set-up file. */
+const BUYER_SECTIONS = ['customers', 'buyerNames', 'followups', 'learned', 'usage', 'replyClock', 'remarkOverrides', 'reminded'] as const;
+
+export function isSetupFile(json: unknown): boolean {
+  return !!json && typeof json === 'object' && (json as Record<string, unknown>).scope === SETUP_SCOPE;
+}
+
+/**
+ * The settings a set-up file carries, picked field by field (a field added to the settings later
+ * stays out until it is added here): the shop's name, cut-off and no-ship days, the classifier's cue
+ * phrases, the follow-up shifts and reminders, the reply clock's thresholds, the first-run steps done.
+ * Not the agent's name, the interface language, the privacy choices or the panel's state: each
+ * colleague's own (and a file handed around must not turn masking off on another machine).
+ */
+export function setupSettingsOf(s: AppSettings): Record<string, unknown> {
+  const { shopName, cutoff, noShip } = s.shop;
+  return { v: 1, shop: { shopName, cutoff, ...(noShip ? { noShip } : {}) }, shopCues: s.shopCues, followups: s.followups, replyClock: s.replyClock, ...(s.setup ? { setup: s.setup } : {}) };
+}
+
+/** The 导出店铺设置 file: the library as 话术库 exports it, and the shop-wide settings. */
+export function shopSetupFile(library: unknown, settings: AppSettings, now: number): Record<string, unknown> {
+  return { format: ALL_DATA_FORMAT, version: ALL_DATA_VERSION, scope: SETUP_SCOPE, exportedAt: now, library, settings: setupSettingsOf(settings) };
+}
+
+/**
+ * The settings to store when a set-up file is imported (merged or replacing alike: taking the shop's
+ * set-up is the file's point): its shop-wide fields over this machine's; the agent's name, language,
+ * privacy and panel stay as here; a first-run step done here or in the file is done. Not normalised:
+ * the caller does (normaliseSettings).
+ */
+export function setupSettingsHere(here: AppSettings, file: Record<string, unknown>): Record<string, unknown> {
+  const f = file as Partial<Record<'shop' | 'shopCues' | 'followups' | 'replyClock' | 'setup', any>>;
+  const shop = isObj(f.shop) ? f.shop : {};
+  const { noShip: _, ...mine } = here.shop;
+  const setup = isObj(f.setup) ? f.setup : {};
+  return {
+    ...here,
+    shop: { ...mine, ...(isStr(shop.shopName) ? { shopName: shop.shopName } : {}), ...(isStr(shop.cutoff) ? { cutoff: shop.cutoff } : {}), ...(shop.noShip ? { noShip: shop.noShip } : {}) },
+    ...(f.shopCues !== undefined ? { shopCues: f.shopCues } : {}),
+    ...(f.followups !== undefined ? { followups: f.followups } : {}),
+    ...(f.replyClock !== undefined ? { replyClock: f.replyClock } : {}),
+    setup: Object.fromEntries(Object.keys({ ...setup, ...here.setup }).map((k) => [k, here.setup?.[k as keyof typeof here.setup] === true || setup[k] === true])),
+  };
+}
 
 /** A file's sections, checked (the library is checked by the library import, against the library here). */
 export interface AllData {
@@ -157,6 +213,11 @@ export function readAllData(json: unknown, how: 'zh-CN' | 'en' | ImportSettings 
   if (json.version !== ALL_DATA_VERSION) {
     const newer = isNum(json.version) && json.version > ALL_DATA_VERSION;
     return { ok: false, errors: [say(lang, newer ? 'allData.import.newer' : 'allData.import.format', { version: String(json.version) })] };
+  }
+  // A set-up file promises the agent that no buyer is touched: one holding a buyer section was edited.
+  if (isSetupFile(json)) {
+    const held = BUYER_SECTIONS.filter((k) => k in json);
+    if (held.length) return { ok: false, errors: [say(lang, 'allData.import.setupBuyers', { sections: held.map((k) => say(lang, `allData.section.${k}`)).join(say(lang, 'allData.import.sep')) })] };
   }
   const errors: string[] = [];
   const data: AllData = { exportedAt: isNum(json.exportedAt) ? json.exportedAt : 0 };

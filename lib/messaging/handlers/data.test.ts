@@ -238,6 +238,41 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
   });
 });
 
+describe('导出店铺设置 → a colleague’s 导入全部数据', () => {
+  /** The lead's set-up as the options page writes it (exportLibrary, getSettings, shopSetupFile). */
+  async function setupFile(): Promise<Record<string, any>> {
+    await seed();
+    const { shopSetupFile } = await import('../../domain/all-data');
+    const file = shopSetupFile(await ok('exportLibrary'), await ok('getSettings'), Date.now());
+    for (const s of STORE_NAMES) await db.clear(s);
+    return JSON.parse(JSON.stringify(file));
+  }
+  /** The colleague's machine: their own name, a buyer with a note, a follow-up, and settings once saved. */
+  async function colleague() {
+    await ok('patchSettings', { shop: { agentName: '小周', cutoff: '17:00' }, privacy: { maskPii: true } });
+    await ok('patchCustomer', { platform: 'demo', nickname: '米粒妈妈', buyerId: 'u-9', patch: { note: '只发顺丰' } });
+    await ok('addFollowup', { kind: 'manual', title: '给米粒妈妈补发', buyer: '米粒妈妈' });
+  }
+
+  for (const merge of [false, true]) {
+    it(`${merge ? '合并' : '替换'}: takes the shop’s cut-off, shifts and replies, keeps this colleague’s name, and deletes or changes no buyer`, async () => {
+      const file = await setupFile();
+      await colleague();
+      const buyersBefore = Object.fromEntries(await db.entries('customers'));
+      const followupsBefore = Object.fromEntries(await db.entries('followups'));
+      const r = await ok<AllDataImportResult>('importAllData', { json: file, merge });
+      expect(r).toMatchObject({ ok: true });
+      const s = await ok<{ shop: Record<string, unknown>; followups: { dayShift: unknown } }>('getSettings');
+      expect(s.shop).toMatchObject({ agentName: '小周', shopName: '橙子旗舰店', cutoff: '15:30' });
+      expect(s.followups.dayShift).toEqual({ start: '09:00', end: '21:00' });
+      expect((await ok<{ templates: { body: string }[] }>('getLibrary')).templates.map((t) => t.body)).toContain('亲，在的');
+      expect(Object.fromEntries(await db.entries('customers'))).toEqual(buyersBefore);
+      expect(Object.fromEntries(await db.entries('followups'))).toEqual(followupsBefore);
+      expect(Object.keys(followupsBefore)).toHaveLength(1);
+    });
+  }
+});
+
 describe('删除全部数据', () => {
   it('empties every store and storage.local, forgets taught sites, and leaves the defaults', async () => {
     await seed();
