@@ -66,6 +66,8 @@ describe('the shift hours in a Chromium set to English', () => {
     const start = form.locator('input[name="dayStart"]');
     const end = form.locator('input[name="dayEnd"]');
     expect(await shownIn('input[name="dayEnd"]')).toEqual({ text: '20:00', parts: [] });
+    // A box the size of a time (as the cut-off's), not a whole row's line of text.
+    for (const box of [start, end]) expect(await box.evaluate((e) => e.getBoundingClientRect().width)).toSatisfy((w: number) => w >= 90 && w <= 200);
     await typeInto(end, '16:00');
     await typeInto(start, '8:30');
     expect(await shownIn('input[name="dayEnd"]')).toEqual({ text: '16:00', parts: [] });
