@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { FollowupSettings } from './FollowupSettings';
 import { check, type } from '../remarks/testing';
 import { mountTab, settingsStore } from './testing';
 import { CallError } from '@/lib/messaging/client';
-import { registerMessages } from '@/lib/i18n';
+import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 
 registerMessages(options);
+afterEach(() => setLocale('zh-CN'));
 
 const setup = () =>
   mountTab(<FollowupSettings />, {
@@ -41,7 +42,7 @@ describe('follow-up settings', () => {
   it.each([
     ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
     ['an emptied box (not saved as 0)', 'notifyBeforeCutoffMinutes', '', '没有保存：“截单前多少分钟提醒”要填 0 到 720 之间的整数。'],
-    ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”要填一个时间，例如 08:00。'],
+    ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”请填写 24 小时制时间，如 08:30（下午 4 点写 16:00）。'],
     ['the same start and end typed without 全天白班', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00）。店里全天都是白班、没有夜班的，请勾选“全天白班（没有夜班）”；否则请把“白班结束”改成另一个时间。'],
   ])('refuses %s and names the field', async (_case, name, value, message) => {
     const { q, call, submit } = await setup();
@@ -50,6 +51,55 @@ describe('follow-up settings', () => {
     expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
     expect(q('[data-kf="status"]')!.textContent).toBe(message);
     expect((q(`input[name="${name}"]`) as HTMLInputElement).value).toBe(value);
+  });
+
+  // Chromium draws <input type="time"> in the browser's locale (04:00 PM in an English or 12-hour one):
+  // the shift hours are typed and shown in 24-hour time, as the rest of the product writes them.
+  it('asks for the shift hours in 24-hour time, with an example, and reads 8:30 or 8：30 as 08:30', async () => {
+    const { q, call, submit } = await setup();
+    for (const name of ['dayStart', 'dayEnd']) {
+      const box = q(`input[name="${name}"]`) as HTMLInputElement;
+      expect(box.type).toBe('text');
+      expect(box.placeholder).toBe('例：08:30');
+    }
+    type(q('input[name="dayStart"]'), '8:30');
+    type(q('input[name="dayEnd"]'), '21：00');
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', expect.objectContaining({ followups: expect.objectContaining({ dayShift: { start: '08:30', end: '21:00' } }) }));
+    expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('08:30');
+  });
+
+  it('accepts a day shift that runs past midnight (22:00–08:00)', async () => {
+    const { q, call, submit } = await setup();
+    type(q('input[name="dayStart"]'), '22:00');
+    type(q('input[name="dayEnd"]'), '08:00');
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', expect.objectContaining({ followups: expect.objectContaining({ dayShift: { start: '22:00', end: '08:00' } }) }));
+    expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
+  });
+
+  it.each([
+    ['4:00 PM', 'dayEnd', '白班结束'],
+    ['下午4点', 'dayEnd', '白班结束'],
+    ['24:00', 'dayStart', '白班开始'],
+    ['0830', 'dayStart', '白班开始'],
+  ])('refuses %s in %s with a word about 24-hour time, saves nothing and keeps it', async (value, name, field) => {
+    const { q, call, submit } = await setup();
+    type(q(`input[name="${name}"]`), value);
+    await submit();
+    expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
+    expect(q('[data-kf="status"]')!.textContent).toBe(`没有保存：“${field}”请填写 24 小时制时间，如 08:30（下午 4 点写 16:00）。`);
+    expect((q(`input[name="${name}"]`) as HTMLInputElement).value).toBe(value);
+  });
+
+  it('says so in English too', async () => {
+    setLocale('en');
+    const { q, submit } = await setup();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).placeholder).toBe('e.g. 08:30');
+    type(q('input[name="dayEnd"]'), '4:00 PM');
+    await submit();
+    expect(q('[data-kf="status"]')!.textContent).toBe('Not saved: “Day shift ends”: use 24-hour time, e.g. 08:30 (4 pm is 16:00).');
   });
 
   it('says in words why a save failed, and keeps what was typed', async () => {

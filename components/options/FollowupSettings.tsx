@@ -12,13 +12,23 @@ registerMessages(followups);
 registerMessages(followupsUi);
 registerMessages(optionsDrafts);
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/**
+ * A shift time as typed, in 24-hour time (08:30, 8:30, 8：30, 23:00) → HH:MM as stored; anything
+ * else (4:00 PM, 下午4点, 24:00, 0830) → null, said with the 24-hour example rather than guessed.
+ */
+export function readShiftTime(typed: string): string | null {
+  const m = /^\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)\s*$/.exec(typed);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
+}
 type NumberKey = 'unpaidAfterMinutes' | 'notifyBeforeCutoffMinutes';
 /** Each number field: its label and its largest value (the input's max). */
 const NUMBERS: Record<NumberKey, { label: string; max: number }> = {
   unpaidAfterMinutes: { label: 'followups.options.unpaidAfter', max: 1440 },
   notifyBeforeCutoffMinutes: { label: 'followups.options.notifyBefore', max: 720 },
 };
+
+/** A shift time's box: the width of what it holds, as the cut-off's (options/style.css gives a text box the row). */
+const TIME_BOX = { flex: '0 0 auto', width: '9em' };
 
 /** The day shift round the clock (全天白班): stored as start = end, which the rules read as no night at all. */
 const ALL_DAY = { start: '00:00', end: '00:00' };
@@ -29,11 +39,11 @@ function problem(d: FollowupPrefs, allDay: boolean): StatusMessage | null {
     const v = d[key];
     if (!Number.isInteger(v) || v < 0 || v > max) return { key: 'followups.options.invalidNumber', params: { field: t(label), max } };
   }
-  if (!HHMM.test(d.dayShift.start)) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayStart') } };
-  if (!HHMM.test(d.dayShift.end)) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayEnd') } };
+  if (readShiftTime(d.dayShift.start) === null) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayStart') } };
+  if (readShiftTime(d.dayShift.end) === null) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayEnd') } };
   // Equal times are the day shift round the clock: said with the 全天白班 box, not by two times typed
   // alike by mistake (which would silently drop the night shift).
-  if (!allDay && d.dayShift.start === d.dayShift.end) return { key: 'followups.options.zeroShift', params: { time: d.dayShift.start } };
+  if (!allDay && readShiftTime(d.dayShift.start) === readShiftTime(d.dayShift.end)) return { key: 'followups.options.zeroShift', params: { time: readShiftTime(d.dayShift.start)! } };
   return null;
 }
 
@@ -70,7 +80,10 @@ export function FollowupSettings() {
 
   const save = async (e: Event) => {
     e.preventDefault();
-    await form.save({ followups: draft }, problem(draft, allDay));
+    const wrong = problem(draft, allDay);
+    // Saved as HH:MM, as before (8:30 typed is 08:30); a refused draft is saved not at all, kept as typed.
+    const dayShift = wrong ? draft.dayShift : { start: readShiftTime(draft.dayShift.start)!, end: readShiftTime(draft.dayShift.end)! };
+    await form.save({ followups: { ...draft, dayShift } }, wrong);
   };
 
   return (
@@ -94,7 +107,9 @@ export function FollowupSettings() {
       <p class="kf-help" id="kf-all-day-help" data-kf="all-day-help">{t(allDay ? 'followups.options.allDayOn' : 'followups.options.allDayOff')}</p>
       <label class="kf-row">
         <span>{t('followups.options.dayStart')}</span>
-        <input name="dayStart" type="time" disabled={allDay} value={draft.dayShift.start} onInput={(e) => {
+        {/* Text, not type="time": Chromium shows that in the browser's locale (04:00 PM), not as the shop writes hours.
+            As wide as the cut-off's text box (options/style.css), not the row's whole width. */}
+        <input name="dayStart" disabled={allDay} value={draft.dayShift.start} placeholder={t('followups.options.timeExample')} maxLength={8} style={TIME_BOX} onInput={(e) => {
             const start = e.currentTarget.value;
             setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
             edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, start } }));
@@ -102,7 +117,7 @@ export function FollowupSettings() {
       </label>
       <label class="kf-row">
         <span>{t('followups.options.dayEnd')}</span>
-        <input name="dayEnd" type="time" disabled={allDay} value={draft.dayShift.end} onInput={(e) => {
+        <input name="dayEnd" disabled={allDay} value={draft.dayShift.end} placeholder={t('followups.options.timeExample')} maxLength={8} style={TIME_BOX} onInput={(e) => {
             const end = e.currentTarget.value;
             setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
             edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, end } }));

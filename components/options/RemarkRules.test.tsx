@@ -76,9 +76,29 @@ describe('RemarkRules options tab', () => {
     type(tab.q('[data-kf="rules-try-flag"]'), 'gray');
     expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('gray');
     expect(value(tab.q('[data-kf="editor-target"]'))).toBe('yellow');
-    // An after-sale record being edited leaves the flag tried as it was.
+    // An after-sale record being edited is tried too.
     type(tab.q('[data-kf="editor-target"]'), 'return');
-    expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('gray');
+    expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('return');
+    expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toContain(`退货记录的备注这样写`);
+  });
+
+  // The after-sale records (质量换货, 退货…) are lines the agents write under any flag: the owner tries them as the flags.
+  it('tries an after-sale record: shows how 质量换货 is written, passes a line written so and names a missing field', async () => {
+    const tab = await setup(false, { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '阿杰' } });
+    const records = Array.from(tab.q('[data-kf="rules-try-flag"]')!.querySelectorAll('optgroup option')).map((o) => o.textContent);
+    expect(records).toEqual(['质量换货记录', '非质量换货记录', '退货记录', '折价补偿记录']);
+    type(tab.q('[data-kf="rules-try-flag"]'), 'quality-exchange');
+    const rule = PRESET_A.records['quality-exchange'];
+    expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toBe(
+      `按本规则，质量换货记录的备注这样写（把“…”换成实际内容，没有的项整段省略）：【${rule.title}】${rule.fields.map((f) => `${f.label}：…｜`).join('')}阿杰 ${today}`,
+    );
+    type(tab.q('[data-kf="rules-try-text"]'), `【质量换货】质量问题：领口脱线｜退回款式：黑色L｜换款式：黑色XL｜运费：10元｜已退运费：否｜已登记：是｜阿杰 ${today}`);
+    expect(tab.q('[data-kf="rules-try-ok"]')).not.toBeNull();
+    type(tab.q('[data-kf="rules-try-text"]'), `【质量换货】退回款式：黑色L｜换款式：黑色XL｜运费：10元｜已退运费：否｜已登记：是｜阿杰 ${today}`);
+    expect(tab.q('[data-kf="rules-try-problems"] [data-field="defect"]')).not.toBeNull();
+    // A flag's remark tried as the record is named for what it is.
+    type(tab.q('[data-kf="rules-try-text"]'), `【延迟发货】可发货日：${inDays(3)}｜阿杰 ${today}`);
+    expect(tab.q('[data-kf="rules-try-problems"] [data-code="wrong-flag"]')?.textContent).toContain('【质量换货】记录');
   });
 
   it('opens the editor and the try-a-remark box on 红旗, the first flag a shop marks orders with', async () => {

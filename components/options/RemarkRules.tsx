@@ -5,7 +5,7 @@ import { saveDraft, useDraft, type StatusMessage } from './useDraft';
 import { RuleSetEditor, firstRuledFlag } from '../remarks/RuleSetEditor';
 import { RemarkOverrides } from './RemarkOverrides';
 import { REMARK_CSS } from '../remarks/styles';
-import { FLAG_COLORS, FLAG_NAMES, checkRemark, formatLine, isoDate, validateRuleSet, type FlagColor, type RuleSet } from '@/lib/domain/remarks';
+import { FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, checkRemark, formatLine, getRule, isRecordKind, isoDate, validateRuleSet, type RemarkTarget, type RuleSet } from '@/lib/domain/remarks';
 import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { remarks } from '@/lib/i18n/messages/remarks';
 import { remarksPanel } from '@/lib/i18n/messages/remarks-panel';
@@ -29,8 +29,8 @@ export function RemarkRules() {
   const d = useDraft(saved);
   const check = useMemo(() => d.value && validateRuleSet(d.value), [d.value]);
   const [status, setStatus] = useState<(StatusMessage & { ok: boolean }) | null>(null);
-  // The flag tried: the one being edited, until the owner picks another in the try-out.
-  const [tryFlag, setTryFlag] = useState<FlagColor | null>(null);
+  // The flag or after-sale record tried: the one being edited, until the owner picks another in the try-out.
+  const [tryTarget, setTryTarget] = useState<RemarkTarget | null>(null);
 
   const save = async () => {
     if (!d.dirty || !check?.ok) return;
@@ -60,10 +60,7 @@ export function RemarkRules() {
               d.edit(r);
               setStatus(null);
             }}
-            onTarget={(target) => {
-              // The try-out follows the flag being edited (an after-sale record leaves it as it was).
-              if ((FLAG_COLORS as readonly string[]).includes(target)) setTryFlag(target as FlagColor);
-            }}
+            onTarget={setTryTarget /* The try-out follows the flag or record being edited. */}
           />
           <div class="kf-actions">
             <button class="kf-primary" data-kf="rules-save" disabled={!d.dirty || !check.ok} onClick={() => void save()}>
@@ -77,7 +74,7 @@ export function RemarkRules() {
             )}
           </div>
           {/* An invalid edit (its errors shown above) is tried as the saved rules. */}
-          <TryRemark ruleSet={check.ok ? check.ruleSet : d.base} flag={tryFlag ?? firstRuledFlag(d.base)} onFlag={setTryFlag} />
+          <TryRemark ruleSet={check.ok ? check.ruleSet : d.base} target={tryTarget ?? firstRuledFlag(d.base)} onTarget={setTryTarget} />
         </>
       )}
       {overrides && overrides.length > 0 && <RemarkOverrides overrides={overrides} />}
@@ -86,18 +83,19 @@ export function RemarkRules() {
 }
 
 /**
- * How a remark for `flag` is written under `ruleSet`: the canonical line (【标题】标签：值｜…｜经办人 日期)
- * with “…” for each value, signed `agent` today — what an owner writing the shop's format cannot guess.
+ * How a remark for `target` (a flag or an after-sale record) is written under `ruleSet`: the canonical
+ * line (【标题】标签：值｜…｜经办人 日期) with “…” for each value, signed `agent` today — what an owner writing
+ * the shop's format cannot guess.
  */
-function formatExample(ruleSet: RuleSet, flag: FlagColor, agent: string, today: string): string {
-  const rule = ruleSet.flags[flag];
+function formatExample(ruleSet: RuleSet, target: RemarkTarget, agent: string, today: string): string {
+  const rule = getRule(ruleSet, target);
   // Every value as text: a money field's “…” is not written “…元”.
   const asText = { ...rule, fields: rule.fields.map((f) => ({ ...f, type: 'text' as const })) };
   return formatLine(asText, Object.fromEntries(rule.fields.map((f) => [f.key, '…'])), agent, today);
 }
 
-/** Checks a sample remark against the rules as they are being edited, under how one is written. */
-function TryRemark({ ruleSet, flag, onFlag: setFlag }: { ruleSet: RuleSet; flag: FlagColor; onFlag(flag: FlagColor): void }) {
+/** Checks a sample remark (a flag's, or an after-sale record's) against the rules as they are being edited, under how one is written. */
+function TryRemark({ ruleSet, target, onTarget: setTarget }: { ruleSet: RuleSet; target: RemarkTarget; onTarget(target: RemarkTarget): void }) {
   const [text, setText] = useState('');
   // "Today" is the shop's date, as where remarks are written (lib/panel/remarks.ts).
   const zone = useShopZone();
@@ -106,26 +104,35 @@ function TryRemark({ ruleSet, flag, onFlag: setFlag }: { ruleSet: RuleSet; flag:
   const today = isoDate(Date.now(), zone);
   // The check's messages ask for the shop's agent name (not “客服名”); a remark another agent signed is
   // tried for its shape all the same: who signs is checked where remarks are written (谁处理谁备注).
+  // An after-sale record is written on an order under whatever flag it has (the flag is not checked then):
+  // tried as on an unflagged order.
+  const kind = isRecordKind(target) ? { flag: 'gray' as const, record: target } : { flag: target };
   const problems = useMemo(
     () =>
       text.trim()
-        ? checkRemark(text, { ruleSet, flag, today, ...(shopAgent ? { agent: shopAgent } : {}) }).filter((p) => p.code !== 'other-agent')
+        ? checkRemark(text, { ruleSet, ...kind, today, ...(shopAgent ? { agent: shopAgent } : {}) }).filter((p) => p.code !== 'other-agent')
         : [],
-    [ruleSet, flag, text, today, shopAgent],
+    [ruleSet, target, text, today, shopAgent],
   );
   const en = getLocale() === 'en';
+  const name = isRecordKind(target) ? t(`remarks.record.${target}`) : en ? FLAG_NAMES[target].en : FLAG_NAMES[target].zh;
   return (
     <div class="kf-rm" data-kf="rules-try">
       <h4>{t('remarkRules.try')}</h4>
       <div class="kf-rm-row">
-        <select data-kf="rules-try-flag" value={flag} onChange={(e) => setFlag(e.currentTarget.value as FlagColor)}>
+        <select data-kf="rules-try-flag" value={target} onChange={(e) => setTarget(e.currentTarget.value as RemarkTarget)}>
           {FLAG_COLORS.map((c) => (
             <option key={c} value={c}>{en ? FLAG_NAMES[c].en : FLAG_NAMES[c].zh}</option>
           ))}
+          <optgroup label={t('remarks.editor.records')}>
+            {RECORD_KINDS.map((k) => (
+              <option key={k} value={k}>{t(`remarks.record.${k}`)}</option>
+            ))}
+          </optgroup>
         </select>
       </div>
       <p class="kf-help" data-kf="rules-try-format">
-        {t('remarkRules.tryFormat', { flag: en ? FLAG_NAMES[flag].en : FLAG_NAMES[flag].zh, line: formatExample(ruleSet, flag, agent, today) })}
+        {t('remarkRules.tryFormat', { flag: name, line: formatExample(ruleSet, target, agent, today) })}
       </p>
       <textarea rows={2} data-kf="rules-try-text" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       {text.trim() &&

@@ -115,6 +115,15 @@ describe('shop settings', () => {
     const en = await setup();
     expect(en.q('textarea[name="noShipDates"]')!.getAttribute('placeholder')).toBe('e.g. 2027-02-05 ~ 2027-02-12');
   });
+  // A bare 16:00 in an emptied cut-off box passed for a value already filled in.
+  it('shows an emptied cut-off box with an example that reads as one (例：16:00), in either language', async () => {
+    const { q } = await setup();
+    type(q('input[name="cutoff"]'), '');
+    expect(q('input[name="cutoff"]')!.getAttribute('placeholder')).toBe('例：16:00');
+    setLocale('en');
+    const en = await setup();
+    expect(en.q('input[name="cutoff"]')!.getAttribute('placeholder')).toBe('e.g. 16:00');
+  });
   it('saves the weekdays and dates the shop does not ship, and shows them again as saved', async () => {
     const { q, submit, patchSettings, changed, value } = await setup();
     expect(q('[data-kf="no-ship-weekdays"]')?.textContent).toContain('周一周二周三周四周五周六周日');

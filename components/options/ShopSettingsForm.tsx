@@ -99,7 +99,7 @@ export function ShopSettingsForm() {
       <label class="kf-row">
         <span>{t('options.cutoff')}</span>
         {/* Text, not type="time": that takes digits only, in the browser's own format (04:00 PM). */}
-        <input name="cutoff" ref={cutoffRef} value={draft.shop.cutoff} placeholder="16:00" maxLength={20} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
+        <input name="cutoff" ref={cutoffRef} value={draft.shop.cutoff} placeholder={t('options.cutoffExample')} maxLength={20} onInput={(e) => setShop({ cutoff: e.currentTarget.value })} />
         <small>
           {understood !== null && understood !== draft.shop.cutoff.trim() && <span data-kf="cutoff-understood">{t('options.cutoffUnderstood', { time: understood })} </span>}
           {settings && !settings.setup?.cutoff && <span class="kf-warn-text" data-kf="cutoff-unconfirmed">{t('firstRun.cutoffUnconfirmedMark')} </span>}

@@ -45,6 +45,21 @@ describe('reading a spreadsheet of replies (CSV)', () => {
     expect(r.report.skipped).toEqual([{ row: 6, reason: '“话术内容”为空' }]);
   });
 
+  // A sheet without a 标题 column: each title is the start of its text, cut where a reader would pause.
+  it.each([
+    ['cuts a long first line at its last punctuation within 20 characters, marked …', '亲，本店商品都是实价哦，不议价的呢，可以送您一张5元券~', '亲，本店商品都是实价哦，不议价的呢…'],
+    ['cuts English at a space, not mid-word', 'Thanks for waiting, your parcel leaves the warehouse today', 'Thanks for waiting…'],
+    ['cuts at 20 when there is no pause in a sensible range', '亲本店所有商品均为实价不议价的请您放心购买哦', '亲本店所有商品均为实价不议价的请您放心购…'],
+    ['does not cut to a stub at a pause near the start', '亲，本店所有商品均为实价不议价的请您放心购买哦', '亲，本店所有商品均为实价不议价的请您放心…'],
+    ['keeps a first line of 20 characters whole, unmarked', '亲，今天下午四点前拍下的订单当天就能发出', '亲，今天下午四点前拍下的订单当天就能发出'],
+    ['keeps a short first line whole, whatever follows it', '亲，在的\n请问有什么可以帮您？本店所有商品均为实价不议价', '亲，在的'],
+    ['never splits an emoji in two', '亲本店所有商品均为实价不议价的请您放心😊购买哦', '亲本店所有商品均为实价不议价的请您放心😊…'],
+  ])('titles a reply with no 标题: %s', (_case, body, title) => {
+    const r = libraryFromCsv(`分组,话术内容\n议价,"${body}"\n`, EMPTY, 'zh-CN');
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.file.templates.map((x) => [x.title, x.body])).toEqual([[title, body]]);
+  });
+
   it('maps a group that names a situation to it, and keeps any other group as the group, under 其他', () => {
     const r = libraryFromCsv(SHEET, EMPTY, 'zh-CN');
     if (!r.ok) throw new Error(r.errors.join());

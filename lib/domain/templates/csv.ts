@@ -306,6 +306,32 @@ function orderOf(word: string): OrderStatus | null {
   return ORDER_STATUSES.find((s) => s === word || ORDER_WORDS[s] === word) ?? null;
 }
 
+/** How long a title made from a reply's text runs (characters, not counting the … of a cut). */
+const TITLE_FROM_BODY = 20;
+/** Where a reader pauses: Chinese or ASCII punctuation, or a space. */
+const PAUSE = /[\s，。！？；：、～…,.!?;:~（）()【】\[\]“”"‘’]/u;
+
+/**
+ * A title for a reply whose sheet has no 标题 column: its first line when it fits, else cut at the last
+ * pause within the first 20 characters (not so early it leaves a stub), else at 20; a cut is marked ….
+ * Counted in characters, so an emoji is never split.
+ */
+export function titleFromBody(body: string): string {
+  const chars = [...body.split('\n')[0]!.trim()];
+  if (chars.length <= TITLE_FROM_BODY) return chars.join('');
+  let end = TITLE_FROM_BODY;
+  for (let i = TITLE_FROM_BODY; i >= TITLE_FROM_BODY / 2; i--) {
+    if (PAUSE.test(chars[i]!)) {
+      end = i;
+      break;
+    }
+  }
+  // What the cut leaves at its end: no pause before the … (亲，不议价的呢，→ 亲，不议价的呢…).
+  while (end > 0 && PAUSE.test(chars[end - 1]!)) end--;
+  if (end === 0) end = TITLE_FROM_BODY;
+  return `${chars.slice(0, end).join('')}…`;
+}
+
 /**
  * The CSV `text` as a `kefu-library` file of the replies its rows make, matched against `current`
  * (see the top of this file), with what the confirmation shows; or why the file is refused.
@@ -384,7 +410,7 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
       skip({ zh: `与第 ${same} 行是同一条话术（重复），已略过`, en: `the same reply as row ${same} (a repeat): left out` });
       continue;
     }
-    const title = cell(r, 'title') || base?.title || body.split('\n')[0]!.slice(0, 20);
+    const title = cell(r, 'title') || base?.title || titleFromBody(body);
     const group = cell(r, 'group') || base?.group || CSV_DEFAULT_GROUP;
     if (title.length > TEMPLATE_LIMITS.title) {
       skip({ zh: `标题过长（${title.length} 字，上限 ${TEMPLATE_LIMITS.title}）`, en: `the title is too long (${title.length} characters, at most ${TEMPLATE_LIMITS.title})` });
