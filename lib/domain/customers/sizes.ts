@@ -11,6 +11,7 @@
  *   穿/平时/一般/我 before it.
  * - Waist in 尺 (市尺, 33.3 cm) and in 寸/small numbers (inches, as jeans sizes) is converted to cm.
  */
+import { readUsualSize } from './sizes-usual';
 import type { Sizes } from './types';
 
 const CN_DIGITS: Record<string, number> = {
@@ -112,8 +113,6 @@ function rangeValue(a: string, b: string | undefined): number {
   return b ? (Number(a) + Number(b)) / 2 : Number(a);
 }
 
-const SIZE_TOKEN = '([2-6]?x{1,4}[sl]|xs|[sml]|均码)';
-
 function normaliseSize(token: string): string {
   if (token === '均码') return token;
   const t = token.toUpperCase();
@@ -175,20 +174,12 @@ export function parseSizes(text: string): Partial<Sizes> {
     }
   }
 
-  // Usual clothing size: needs 穿 or a habit word before it.
-  // "我穿M码合适吗" asks about a size; only habit words (平时/一般…) make it a statement regardless.
-  const asking = '(?!\\s*(?:码|号)?\\s*(?:的话|合适|可以|行|会|能|偏|够|吗|呢|还是|怎么|好吗|大吗|小吗|ok))';
-  const sizePatterns = [
-    new RegExp(`(?:平时|平常|一般|通常|习惯|日常|经常)\\s*(?:都)?\\s*(?:穿|买|拍)?\\s*(?:的是|是|的)?\\s*${SIZE_TOKEN}(?![a-z])`),
-    new RegExp(`(?:都|我|穿)\\s*(?:穿|买|拍)?\\s*(?:的是|是|的)?\\s*${SIZE_TOKEN}(?![a-z])${asking}`),
-  ];
-  for (const re of sizePatterns) {
-    m = re.exec(s);
-    if (m?.[1]) {
-      out.usualSize = normaliseSize(m[1]);
-      s = blank(s, m.index, m[0].length);
-      break;
-    }
+  // Usual clothing size: needs 穿 or a habit word before it (sizes-usual.ts, lenient). "我穿M码合适吗" asks
+  // about a size; only habit words (平时/一般…) make it a statement regardless. Numbers are left to the shoes above.
+  const usual = readUsualSize(s, { strict: false, kind: 'letter' });
+  if (usual) {
+    out.usualSize = normaliseSize(usual.size.toLowerCase());
+    s = blank(s, usual.index, usual.length);
   }
 
   // Height with a label or a unit.

@@ -147,14 +147,32 @@ describe('combineSignals', () => {
 
   it('says on a chip the model filled below its usual floor that the model suggested it (QA pass B: a bare 议价 chip)', () => {
     // A question on a weaker lead (the cues' first need below cueLeadAt); the model's second need, a
-    // price talk at 8 %, fills a chip, and the chip says the model put it there.
-    const cues: Classification = { scores: [{ id: 'product-info', score: 0.5 }], top: ['product-info'], confident: true, evidence: { 'product-info': ['颜色'] } };
-    const c = combineSignals(cues, { model: model(['product-info', 0.55], ['other', 0.3], ['bargain', 0.08], ['stock', 0.04]) });
-    expect(c.top).toEqual(['product-info', 'bargain']);
+    // price talk at 8 %, fills a chip, and the chip says the model put it there. (Beside a question about the
+    // goods it fills none: see the next test.)
+    const cues: Classification = { scores: [{ id: 'invoice', score: 0.5 }], top: ['invoice'], confident: true, evidence: { invoice: ['发票'] } };
+    const c = combineSignals(cues, { model: model(['invoice', 0.55], ['other', 0.3], ['bargain', 0.08], ['stock', 0.04]) });
+    expect(c.top).toEqual(['invoice', 'bargain']);
     expect(c.evidence.bargain).toEqual(['model 8%']);
     // Tags at the usual floor are as before; a need the model does not put on a chip gets none.
-    expect(c.evidence['product-info']).toEqual(expect.arrayContaining(['颜色', 'model 55%']));
+    expect(c.evidence.invoice).toEqual(expect.arrayContaining(['发票', 'model 55%']));
     expect(c.evidence.stock).toBeUndefined();
+  });
+
+  it('beside a question about the goods, puts up no chip the model gives with nothing of the buyer’s behind it (walk, 2026-12-07, eighth round)', () => {
+    // 这个颜色显白吗-like: the cues read a product question, the model adds stock at 32 % and a price talk.
+    const cues: Classification = { scores: [{ id: 'product-info', score: 0.55 }], top: ['product-info'], confident: true, evidence: { 'product-info': ['颜色'] } };
+    const c = combineSignals(cues, { model: model(['product-info', 0.5], ['stock', 0.32], ['bargain', 0.1], ['other', 0.08]) });
+    expect(c.top).toEqual(['product-info']);
+    // …they still follow the chip in the list the ranking reads, and say the model's share.
+    expect(c.scores.map((s) => s.id)).toContain('stock');
+    expect(c.evidence.stock).toEqual(['model 32%']);
+    // A stock word of the buyer's behind it (还有货吗), or the model fairly sure of it, keeps the chip.
+    const said: Classification = { ...cues, scores: [...cues.scores, { id: 'stock', score: 0.3 }], evidence: { ...cues.evidence, stock: ['有货'] } };
+    expect(combineSignals(said, { model: model(['product-info', 0.5], ['stock', 0.32], ['other', 0.08]) }).top).toEqual(['product-info', 'stock']);
+    expect(combineSignals(cues, { model: model(['stock', COMBINE.modelUnbackedAt + 0.02], ['product-info', 0.4], ['other', 0.08]) }).top).toContain('stock');
+    // Another first need keeps the model's fills as before.
+    const ship: Classification = { scores: [{ id: 'shipping-time', score: 0.55 }], top: ['shipping-time'], confident: true, evidence: { 'shipping-time': ['发货'] } };
+    expect(combineSignals(ship, { model: model(['shipping-time', 0.5], ['stock', 0.32], ['other', 0.08]) }).top).toEqual(['shipping-time', 'stock']);
   });
 
   it('puts no chip up for a weaker cue need with no phrase to show for it, only bigrams or a negation', () => {

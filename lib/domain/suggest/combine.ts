@@ -38,6 +38,10 @@ export const COMBINE = {
    * 0.49; not 宝宝 or 这个 alone, 0.28, nor a 您好 damped beside the need, 0.21), a model need at least
    * `modelFill` likely (衣服掉色严重 怎么弄啊 showed 商品咨询 at p 0.11; walk, 2026-12-07). */
   clearFillAt: 0.4,
+  /** Beside a confident cue reading, a need the cues have no phrase for (the model's alone) is a chip only
+   * when at least this likely: a pre-sale worry read as a product question (会不会是假货, 这个颜色显白吗) showed
+   * the model's 库存 chip at p 0.32–0.38, 质量好的话我就下单了 its 议价 at 0.18 (walk, 2026-12-07, eighth round). */
+  modelUnbackedAt: 0.4,
   /** A weak cue reading is withdrawn on a short message the model reads as no need: the best cue
    * scores below this (one strong hint, nothing else), … */
   vetoCueBelow: 0.5,
@@ -116,10 +120,22 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
   const ruledOut = (id: string) => !!cues.evidence[id as NeedId]?.includes('negated') && !cues.scores.some((s) => s.id === id);
   let clear = false;
   let overflow: ScenarioScore[] = [];
+  // A need the cues hold a phrase for (not only a bigram's crumb, a pattern fragment or a negation).
+  const backed = (id: string) => !!cues.evidence[id as NeedId]?.some(isCuePhrase);
+  // Beside a confident cue reading the model's need with no phrase of the buyer's behind it is a chip only
+  // when the model is fairly sure of it; below that it follows the chips in the list the ranking reads.
+  let unbacked = (_id: string, _p: number) => false;
   if (cues.confident && !weakCueVetoed(cues, pOf, signals.chars, params)) {
     const cueOf = new Map(cues.scores.map((s) => [s.id, s.score]));
     const ids = new Set<NeedId>(cues.top as NeedId[]);
-    for (const m of model) if (m.id !== 'other' && m.p >= params.modelFill && !ruledOut(m.id)) ids.add(m.id as NeedId);
+    const aboutGoods = cues.top[0] === 'product-info';
+    unbacked = (id, p) => aboutGoods && !backed(id) && p < params.modelUnbackedAt;
+    const held: NeedId[] = [];
+    for (const m of model) {
+      if (m.id === 'other' || m.p < params.modelFill || ruledOut(m.id)) continue;
+      if (unbacked(m.id, m.p)) held.push(m.id as NeedId);
+      else ids.add(m.id as NeedId);
+    }
     const blend = (id: NeedId) => (1 - params.modelWeight) * (cueOf.get(id) ?? 0) + params.modelWeight * (pOf.get(id) ?? 0);
     const ordered = [...ids].sort((a, b) => blend(b) - blend(a));
     // A strong, clear cue reading keeps its first need first (能用消费券吗 is a promotion question
@@ -132,6 +148,7 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     // beside three others is noise (还差一个就能满减了吧 showed four chips; walk, 2026-12-07, fifth round); a need
     // past the cap still follows the chips in the list the ranking reads.
     overflow = shown.splice(MAX_SHOWN);
+    for (const id of held) if (!has(id)) overflow.push({ id, score: blend(id) });
   }
   // 3. The model alone when the cues abstained.
   // Nor when a pattern of the cues rules its need out, nothing for it left: 能帮我改成3个吗 is a count
@@ -152,14 +169,14 @@ export function combineSignals(cues: Classification, signals: Signals, params: C
     for (const s of learnedNeeds) if (shown.length < MAX_SHOWN) push(s.id, Math.min(1, 0.3 + s.weight * 0.2));
     const needs = model.filter((m) => m.id !== 'other');
     for (const m of needs.slice(0, params.modelFillRanks)) {
-      if (shown.length < MAX_SHOWN && m.p >= (clear ? params.modelFill : params.modelFillRanksAt) && !has(m.id) && !ruledOut(m.id)) {
+      if (shown.length < MAX_SHOWN && m.p >= (clear ? params.modelFill : params.modelFillRanksAt) && !has(m.id) && !ruledOut(m.id) && !unbacked(m.id, m.p)) {
         push(m.id as NeedId, m.p * 0.8);
         byModel.add(m.id);
       }
     }
     for (const m of needs) {
       if (shown.length >= MAX_SHOWN) break;
-      if (m.p >= params.modelFill && !ruledOut(m.id)) push(m.id as NeedId, m.p * 0.8);
+      if (m.p >= params.modelFill && !ruledOut(m.id) && !unbacked(m.id, m.p)) push(m.id as NeedId, m.p * 0.8);
     }
     // A weaker cue need becomes a chip only with a phrase to show for it: bigrams alone, a pattern
     // fragment or a negation (不用退) is too little to put in front of the agent (it still follows

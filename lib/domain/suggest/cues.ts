@@ -245,7 +245,10 @@ const DEFECT_AHEAD = /(?<!(为什么|怎么).{0,16})会(不会)?\s*(掉毛|掉�
  * having the goods. DEFECT_AHEAD wanted the question's end right after it, so 会不会掉色 深色的 kept 掉色's 质量问题 chip
  * and 质量问题请拍照 on its cards, 会不会变形 the 破损 chip (pre-sale walk, 2026-12-07).
  */
-const DEFECT_WHETHER = /(?<!(为什么|怎么).{0,16})会不会\s*(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|漏|掉渣|过敏|开线|脱线|掉皮|掉漆|氧化|发黄)/;
+// A few words may come between (白色的会不会穿久了发黄, 会不会洗几次就变色): 穿久了 kept 发黄's 质量问题 chip and 质量问题请拍照
+// first (walk, 2026-12-07, eighth round); not across a comma or a question's end, nor before 坏 or 漏 (会不会压坏 is the
+// packing's worry, PACKING_ASKED).
+const DEFECT_WHETHER = /(?<!(为什么|怎么).{0,16})会不会\s*(?:(掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|坏|漏|掉渣|过敏|开线|脱线|掉皮|掉漆|氧化|发黄)|[^\s，,。.?？!！]{1,4}?\s*(?:掉毛|掉色|褪色|起球|起毛|生锈|缩水|变形|变色|掉渣|过敏|开线|脱线|掉皮|掉漆|氧化|发黄))/;
 /**
  * Whether the goods are genuine, asked before having them (是不是正品, 是不是真的, 保真吗, 是否原装, 会不会是假货): a
  * product question. 是不是正品 had no chip at all — the neutral 不是正品 (a fake feared or found) hid its 正品 — and
@@ -255,6 +258,15 @@ const DEFECT_WHETHER = /(?<!(为什么|怎么).{0,16})会不会\s*(掉毛|掉色
 const GENUINE_ASKED = new RegExp(
   String.raw`^(?!.*(?:${'收到|拿到|到手|签收|到货|用了|穿了|洗了|戴了|吃了|试了|坏|破了|裂了|问题|开胶|开线|脱线|投诉|差评|态度|买的|发来的|寄来的'})).*` +
     String.raw`(?:(?:是不是|是否|会不会|保不保)\s*(?:是|买到)?\s*(?:正品|真的|真货|假货|假的|仿的|高仿|原装|原厂|专柜)|是(?:正品|真的|真货|原装|原厂|专柜)的?(?:吗|么|\?|呢)|保真|保正品|假一赔|正品吗|专柜同款|专柜正品)`,
+);
+/**
+ * The price of sending to a far place, asked in its fewest words (寄台湾多少钱, 发香港要多少钱, 澳门能寄吗 多少钱): the
+ * postage there, before buying. The model read 寄…多少钱 as goods sent in for repair (维修 at p 0.74, 保修政策 a card),
+ * and 多少钱 put up 商品咨询 (walk, 2026-12-07, eighth round). Not a return or a repair sent back (寄回去修要多少钱).
+ */
+const FAR_PLACES = '偏远|边远|新疆|西藏|青海|内蒙|宁夏|甘肃|海南|香港|澳门|台湾|港澳|海外|国外|境外';
+const FAR_POSTAGE = new RegExp(
+  `^(?!.*(?:退|换|寄回|返|修|售后)).*(?:(?:寄|发|邮|送)(?:到|去|往)?\\s*(?:${FAR_PLACES})|(?:${FAR_PLACES})\\S{0,3}(?:寄|发|邮))[^，,。!]{0,6}?(?:多少钱|几块|多少|什么价|贵不贵|贵吗|怎么收费|收多少)`,
 );
 /** The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗. */
 const RETURN_RECEIVED = /(寄回|退回|退货|寄回去|退回去)(的|了)?(东西|货|件|包裹|快递)?\s*(你们|仓库|商家|店里)?\s*(收到|签收)(了|没)/;
@@ -669,7 +681,15 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: ONLY_COUNT, scenario: 'wrong-item', weight: 3 },
   { re: ONLY_COUNT, scenario: 'tracking', weight: -1.5 },
   { re: STILL_OWED, scenario: 'wrong-item', weight: 3 },
+  // …the rest maybe in another parcel on its way (拍了三个 还差两个 beside a shipped order: 查询物流 beside 漏发少件; 发错货
+  // was second; walk, 2026-12-07, eighth round), as when one of several came (到了一个 还有一个呢).
+  { re: STILL_OWED, scenario: 'tracking', weight: 2 },
   { re: COUNT_OF_COUNT, scenario: 'wrong-item', weight: 3 },
+  // The postage to a far place (FAR_POSTAGE): the courier's, no repair's or return's, and its 多少钱 no price of the goods.
+  { re: FAR_POSTAGE, scenario: 'courier', weight: 3 },
+  { re: FAR_POSTAGE, scenario: 'repair', weight: -5 },
+  { re: FAR_POSTAGE, scenario: 'return-shipping', weight: -5 },
+  { re: FAR_POSTAGE, scenario: 'product-info', weight: -2 },
   // The returned parcel reaching the shop: 退货的东西你们收到没有, 寄回去的签收了吗.
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },

@@ -227,8 +227,8 @@ const DETAIL: Record<string, string[]> = {
   'product-compare': ['哪个', '哪款', '两款', '对比', '推荐', '犹豫+两', '纠结+两', '两个+犹豫', '两个+纠结'],
   // …and a worry about the goods before buying (怕质量不好, 不放心): 请放心…七天无理由 answers it.
   // 保真, 专柜, 原装 ask the same (保真吗 专柜同款 had 细节待核实 first; pre-sale walk, 2026-12-07).
-  'product-genuine': ['正品', '假', '保障', '真的', '保真', '专柜', '原装', '原厂', '真货', '担心', '担忧', '不放心', '就怕', '害怕', '怕质量', '怕买到', '怕做工'],
-  'product-color': ['颜色', '色差', '显白', '显黑'],
+  'product-genuine': ['正品', '假', '保障', '真的', '保真', '专柜', '原装', '原厂', '真货', '仿', '担心', '担忧', '不放心', '就怕', '害怕', '怕质量', '怕买到', '怕做工'],
+  'product-color': ['颜色', '色差', '显白', '显黑', '肤色', '显色'],
   // What it is made of (面料是…手感柔软、透气性好): not any question about the product (充电宝能带上飞机吗
   // had 面料材质 first, tied with 细节待核实 and ahead of it in the library).
   'product-material': ['面料', '材质', '材料', '布料', '料子', '什么料', '成分', '含棉', '纯棉', '棉的', '全棉', '麻', '真丝', '羊毛', '羊绒', '涤纶', '化纤', '聚酯', '莫代尔', '雪纺', '起球', '透气', '手感', '不锈钢', '塑料', '实木', '皮的', '真皮',
@@ -421,6 +421,9 @@ const NOT_FOR_UNLESS: Record<string, [string[], string[]]> = {
   'quality-odor': [[...OTHER_FAULTS, ...FADING], ODOR],
   // 收到的宝贝有破损真的很抱歉 to a worry whether the packing holds, asked before buying (包装牢固吗 路上会不会压坏,
   // 怕碎): it was a card beside 破损可拒签 (walk, 2026-12-07). Goods come broken said too (收到就碎了 怕再寄还会碎), it stays.
+  // 实在抱歉给您发错了 to goods short (拍了三个 还差两个, 少发了一件): nothing came wrong, and 发错货 was the second card
+  // (walk, 2026-12-07, eighth round). Something wrong said too (还差两个 而且发的颜色也不对), it stays.
+  'wrong-item': [['还差', '少发', '漏发', '少了', '少寄', '漏寄', '没发全', '不全'], ['错', '不对', '不一样', '不符', '不是我', '发成', '对不上', '发的是', '明明是', '来的是', '收到的是', '寄的是']],
   'damaged-signed': [['会不会', '怕', '担心', '结实', '牢固', '厚不厚', '什么样', '啥样'], ['收到', '到了', '签收', '拆开', '坏了', '碎了', '破了', '烂了', '扁了', '变形了', '破损了']],
 };
 

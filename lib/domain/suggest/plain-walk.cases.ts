@@ -823,3 +823,54 @@ export const FAR_FREE_SHIPPING: WalkCase[] = [
   c('包邮吗', [], { never: ['postage-region'] }),
   c('甘肃运费多少钱', [], { first: ['postage-region'] }),
 ];
+
+/**
+ * The walks of 2026-12-07, eighth round (pre-sale, our own texts). A worry about the goods before buying (会不会穿久了
+ * 发黄, 会不会是假货, 这个颜色显白吗, 质量好的话我就下单了) is a question about the goods: the product, genuine or colour
+ * reply, and no chip the model adds with nothing of the buyer's behind it (库存 at p 0.27–0.38, 议价 at 0.18, 尺码 at
+ * 0.15). 白色的会不会穿久了发黄 had 质量问题 and 质量问题请拍照 first: words between 会不会 and the defect.
+ */
+const NOT_STOCK = ['stock-available', 'stock-low', 'stock-restock', 'pay-remind-stock'];
+export const WORRY_BEFORE_BUYING: WalkCase[] = [
+  c('白色的会不会穿久了发黄', [], { first: PRODUCT_CARDS, never: [...DEFECT, ...NOT_STOCK], chipsNever: ['quality', 'stock'] }),
+  c('浅色这件会不会洗几次就变色', [], { first: PRODUCT_CARDS, never: [...DEFECT, ...NOT_STOCK], chipsNever: ['quality', 'stock'] }),
+  c('会不会变形啊 我要放车里', [], { first: PRODUCT_CARDS, never: [...NOT_STOCK, 'size-ask'], chipsNever: ['stock', 'size-fit', 'damaged'] }),
+  c('会不会是假货', [], { first: ['product-genuine'], never: NOT_STOCK, chipsNever: ['stock', 'quality'] }),
+  c('这个会不会是仿的啊 宝宝', [], { first: ['product-genuine'], never: NOT_STOCK, chipsNever: ['stock'] }),
+  c('质量好的话我就下单了', [], { first: PRODUCT_CARDS, never: [...BARGAIN, ...CANCEL], chipsNever: ['bargain', 'cancel-order'] }),
+  c('这个颜色显白吗', [], { first: ['product-color'], never: NOT_STOCK, chipsNever: ['stock'] }),
+  c('这款灰色衬不衬肤色', [], { first: ['product-color'], never: NOT_STOCK, chipsNever: ['stock'] }),
+  // Neighbours: stock asked beside the worry keeps its chip and card; a defect had keeps its reply.
+  c('这个颜色显白吗 还有M码吗', [], { top3: [['product-color'], STOCK] }),
+  c('会不会掉色 有现货吗', [], { top3: [PRODUCT_CARDS, STOCK] }),
+  c('白色的穿了一个月就发黄了', ['completed'], { top3: [DEFECT], chipsNever: ['stock'] }),
+];
+
+/** The postage to a far place asked before buying, in its fewest words (寄台湾多少钱): the far place's reply, no repair's
+ * postage (the model read 寄…多少钱 as sending goods in for repair: 维修 at p 0.74, and 保修政策 a card). */
+export const FAR_POSTAGE_PRICE: WalkCase[] = [
+  c('寄台湾多少钱', [], { first: ['postage-region'], never: ['repair-warranty', 'repair-send', ...RETURN_POSTAGE], chipsNever: ['repair', 'return-shipping'] }),
+  c('发香港要多少钱', [], { first: ['postage-region'], never: ['repair-warranty', 'repair-send'], chipsNever: ['repair'] }),
+  c('寄新疆多少钱啊 亲', [], { first: ['postage-region'], never: ['repair-warranty', 'repair-send'], chipsNever: ['repair'] }),
+  c('寄到国外得多少钱', [], { first: ['postage-region'], chipsNever: ['repair'] }),
+  c('宝宝 发西藏贵不贵', [], { first: ['postage-region'], chipsNever: ['repair'] }),
+  c('澳门能寄吗 多少钱', [], { first: ['postage-region'], chipsNever: ['repair'] }),
+  // Neighbours: sending goods back for repair keeps the repair's reply; the price of the goods stays a price.
+  c('寄回去修要多少钱', ['completed'], { top3: [['repair-send', 'repair-warranty']] }),
+  c('这个多少钱', [], { never: ['postage-region'] }),
+];
+
+/** Goods short with a parcel on its way (拍了三个 还差两个, shipped): 漏发少件 leads, the rest maybe in another parcel (查询物流)
+ * beside it; 发错货 (a wrong item) came second, ahead of any tracking reply. */
+export const SHORT_ON_WAY: WalkCase[] = [
+  c('拍了三个 还差两个', ['shipped'], { first: ['missing-item'], top3: [['tracking-query', 'tracking-check']], never: ['wrong-item'], chips: ['wrong-item', 'tracking'] }),
+  c('亲 买了四瓶 还差一瓶', ['shipped'], { first: ['missing-item'], top3: [['tracking-query', 'tracking-check']], never: ['wrong-item'] }),
+  // Not come said outright (没到, 没收到): where the parcel is may lead.
+  c('下单五包 还差两包没到', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']], never: ['wrong-item'] }),
+  c('订了两双 还差一双呢', ['shipped'], { first: ['missing-item'], never: ['wrong-item'] }),
+  c('还差一件没收到', ['shipped'], { first: REST_ON_WAY, top3: [['missing-item']], never: ['wrong-item'] }),
+  c('买了6盒 还差3盒', ['completed'], { first: ['missing-item'], never: ['wrong-item'] }),
+  // Neighbours: a wrong item said keeps 发错货; a threshold to reach is no goods short.
+  c('还差两个 而且发的颜色也不对', ['shipped'], { top3: [['missing-item'], ['wrong-item']] }),
+  c('还差一件就包邮了吧', [], { never: ['missing-item', 'wrong-item'], chipsNever: ['wrong-item'] }),
+];

@@ -15,7 +15,7 @@ import { rankTemplates } from './rank';
 import { buildTemplateIndex } from './template-index';
 import { STARTER_LIBRARY } from '../templates/starter';
 import {
-  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, SHORT_NOT_BROKEN, GENUINE_ASKED, DEFECT_WHETHER, POSTAGE_TO_PLACE, BARGAIN_AND_SIZE, GIFT_WRAP, COURIER_EXTRA, ABOUT_TO_BUY, PRE_SALE_ONE_NEED, PACKING_ASKED, FAR_FREE_SHIPPING, type WalkCase,
+  BIGGER_ONE, CLOSINGS, CLEAR_NEED, COLLAR, DETAILS_WRONG, FAULT_HOW, FEWER_CAME, SWAP_NOT_RETURN, THANKS_BAOBAO, THANKS_UNPAID, GREETINGS, INVOICE_ONLY, LATE_CLOSINGS, MULTI_NEED, REVIEW_THREATS, SHIP_DAY, SHORT_AFTER_WRONG, SWAP_FOR_FIT, SWAP_NEIGHBOURS, WALK_FOUND, GIFT_AT_FAULT, PART_CAME_OFF, SENT_WRONG_NO_ADDRESS, REST_MISSING, STOCK_ONLY, ONE_FAULT, GREETING_THEN_NEED, FEW_WORDS, ADDRESS_SENT_WRONG, OTHER_DEFECT, THANKS_NOT_BOUGHT, NO_MORE_CHIPS, SHORT_BY, RETURN_MISSENT, WHETHER_HAPPENED, COURIER_MISDELIVERED, SHORT_NOT_BROKEN, GENUINE_ASKED, DEFECT_WHETHER, POSTAGE_TO_PLACE, BARGAIN_AND_SIZE, GIFT_WRAP, COURIER_EXTRA, ABOUT_TO_BUY, PRE_SALE_ONE_NEED, PACKING_ASKED, FAR_FREE_SHIPPING, WORRY_BEFORE_BUYING, FAR_POSTAGE_PRICE, SHORT_ON_WAY, type WalkCase,
 } from './plain-walk.cases';
 
 const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
@@ -150,4 +150,13 @@ describe('the walks of 2026-12-07, seventh round: before buying', () => {
   });
   it.each(PACKING_ASKED)(`whether the packing survives the trip gets the 破损 chip: ${name}`, check);
   it.each(FAR_FREE_SHIPPING)(`包邮 to a far place: the promotion first, the far place's postage second: ${name}`, check);
+});
+
+describe('the walks of 2026-12-07, eighth round: before buying, and goods short on their way', () => {
+  it('holds at least 8 messages of each kind', () => {
+    for (const group of [WORRY_BEFORE_BUYING, FAR_POSTAGE_PRICE, SHORT_ON_WAY]) expect(group.length).toBeGreaterThanOrEqual(8);
+  });
+  it.each(WORRY_BEFORE_BUYING)(`a worry before buying is a question about the goods, no chip the model adds alone: ${name}`, check);
+  it.each(FAR_POSTAGE_PRICE)(`寄 a far place 多少钱 is the postage there, no repair's: ${name}`, check);
+  it.each(SHORT_ON_WAY)(`goods short on their way: 漏发少件 first, no 发错货: ${name}`, check);
 });

@@ -147,9 +147,10 @@ describe('replies for the situations the chips show (QA pass B, defect 5), on th
   });
 
   it('does not answer a colour question with a sold-out notice for sharing 这个颜色 with it', () => {
-    // The model gives stock a chip too (it does, at 28 %): the sold-out reply is a candidate.
+    // The model gives stock 28 %: no chip beside a question about the goods with no stock word of the buyer's
+    // (combine.ts modelUnbackedAt), but stock still follows in the list the ranking reads: the sold-out reply is a candidate.
     const { chips, cards } = ranked('这个颜色衬肤色吗', model(['other', 0.36], ['product-info', 0.33], ['stock', 0.28]), 20);
-    expect(chips).toEqual(['product-info', 'stock']);
+    expect(chips).toEqual(['product-info']);
     expect(cards[0]!.template.title).toBe('颜色与色差');
     const soldOut = cards.findIndex((c) => c.template.title === '断货待补');
     expect(soldOut).toBeGreaterThanOrEqual(3);

@@ -91,6 +91,9 @@ describe('readUsualSize: the size a buyer says they usually wear', () => {
     ['一般穿2xl', '2XL'],
     ['平时穿40号的运动鞋', '40'],
     ['我身高170 平时穿L码', 'L'],
+    // The habit words the buyer card read and this did not (one reader since 2026-12-07: customers/sizes-usual.ts).
+    ['经常穿XL', 'XL'],
+    ['平时穿均码', '均码'],
   ])('%s → %s', (text, size) => {
     expect(readUsualSize(text)).toBe(size);
   });

@@ -14,6 +14,8 @@
  * numbers and garment measures (胸围90cm, 衣长100cm) are left alone. Nothing found: no value.
  */
 
+import { readUsualSize as readWornSize } from '../customers/sizes-usual';
+
 export interface BodySize {
   /** e.g. 165cm */
   height?: string;
@@ -113,24 +115,15 @@ export function readBodySize(text: string): BodySize {
   return out;
 }
 
-// A habit word, then what the buyer wears or buys (穿的是 / 买衣服都是 / 鞋子都穿), then the size.
-const HABIT = '(?:平时|平常|平日|一般|通常|日常|习惯|一直)';
-const WEARS =
-  '\\s*(?:都|也|就)?\\s*(?:穿|买|拍|选)?\\s*(?:(?:的)?(?:鞋子?|运动鞋|裤子|衣服|上衣|外套|T恤|t恤))?\\s*(?:都|也)?\\s*(?:穿的是|穿|的是|是|的)?\\s*';
-// Letter sizes (S, M, XL, 2XL, XXXL) with no letter after them, or a number (39, 38.5, 165) that no
-// unit of weight, length, money, time or count follows.
-const LETTER = '([2-6]?[xX]{1,4}[sSlL]|[xX][sS]|[sSmMlL])(?![a-zA-Z])';
-const NUMBER = '(\\d{2,3}(?:\\.5)?)(?![\\d.])(?!\\s*(?:斤|公斤|千克|kg|KG|Kg|cm|CM|厘米|公分|米|元|块|天|日|岁|件|个|月|年|分|小时|%))';
-const USUAL = new RegExp(`${HABIT}${WEARS}(?:${LETTER}|${NUMBER})`, 'g');
-
-/** The size the buyer says they usually wear in one message (the last one named), or undefined. */
+/**
+ * The size the buyer says they usually wear in one message (the last one named), or undefined: only after a
+ * habit word (平时穿M; the strict reading of customers/sizes-usual.ts, which the buyer's card reads leniently).
+ * Letters in capitals (2xl → 2XL), numbers as written.
+ */
 export function readUsualSize(text: string): string | undefined {
-  let found: string | undefined;
-  for (const m of text.matchAll(USUAL)) {
-    if (m[1]) found = m[1].toUpperCase();
-    else if (m[2]) found = m[2];
-  }
-  return found;
+  const found = readWornSize(text, { strict: true });
+  if (!found) return undefined;
+  return found.kind === 'letter' ? found.size.toUpperCase() : found.size;
 }
 
 /**
