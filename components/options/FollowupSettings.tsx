@@ -27,9 +27,6 @@ const NUMBERS: Record<NumberKey, { label: string; max: number }> = {
   notifyBeforeCutoffMinutes: { label: 'followups.options.notifyBefore', max: 720 },
 };
 
-/** A shift time's box: the width of what it holds, as the cut-off's (options/style.css gives a text box the row). */
-const TIME_BOX = { flex: '0 0 auto', width: '9em' };
-
 /** The day shift round the clock (全天白班): stored as start = end, which the rules read as no night at all. */
 const ALL_DAY = { start: '00:00', end: '00:00' };
 
@@ -109,7 +106,7 @@ export function FollowupSettings() {
         <span>{t('followups.options.dayStart')}</span>
         {/* Text, not type="time": Chromium shows that in the browser's locale (04:00 PM), not as the shop writes hours.
             As wide as the cut-off's text box (options/style.css), not the row's whole width. */}
-        <input name="dayStart" disabled={allDay} value={draft.dayShift.start} placeholder={t('followups.options.timeExample')} maxLength={8} style={TIME_BOX} onInput={(e) => {
+        <input name="dayStart" disabled={allDay} value={draft.dayShift.start} placeholder={t('followups.options.timeExample')} maxLength={8} onInput={(e) => {
             const start = e.currentTarget.value;
             setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
             edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, start } }));
@@ -117,7 +114,7 @@ export function FollowupSettings() {
       </label>
       <label class="kf-row">
         <span>{t('followups.options.dayEnd')}</span>
-        <input name="dayEnd" disabled={allDay} value={draft.dayShift.end} placeholder={t('followups.options.timeExample')} maxLength={8} style={TIME_BOX} onInput={(e) => {
+        <input name="dayEnd" disabled={allDay} value={draft.dayShift.end} placeholder={t('followups.options.timeExample')} maxLength={8} onInput={(e) => {
             const end = e.currentTarget.value;
             setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
             edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, end } }));
