@@ -105,7 +105,7 @@ function remindedEntry(x: unknown): RemindedFact | null {
   const buyer = normaliseNickname(x.buyer);
   const buyerId = isStr(x.buyerId) ? normaliseBuyerId(x.buyerId) : null;
   if (!platform || !buyer) return null;
-  return { platform, buyer, ...(buyerId ? { buyerId } : {}), at: x.at };
+  return { platform, buyer, ...(buyerId ? { buyerId } : {}), at: x.at, ...(x.copied === true ? { copied: true as const } : {}) };
 }
 
 /** A name claim ({ v: 1, ids }) or a "not the same buyer" answer ({ v: 1, notSame }) under its key. */
