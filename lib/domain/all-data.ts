@@ -116,6 +116,35 @@ function isNameEntry(e: unknown): e is [string, unknown] {
 }
 
 /**
+ * The buyers here a 替换 with the file's buyers deletes: those the file does not hold (the same key,
+ * or the same platform and console id — or, where either side has none, name).
+ */
+export function replacedBuyers(file: readonly Customer[], here: readonly ForgetBuyer[]): ForgetBuyer[] {
+  const keys = new Set(file.map((c) => c.key));
+  const held = (b: ForgetBuyer) =>
+    keys.has(b.key) || file.some((c) => c.platform === b.platform && (b.buyerId && c.buyerId ? c.buyerId === b.buyerId : c.nickname === b.nickname));
+  return here.filter((b) => !held(b));
+}
+
+/** The kept 催付 reminders naming one of `buyers` (their console, their id or name as sameBuyer reads them). */
+export const remindersOf = (reminded: readonly RemindedFact[], buyers: readonly ForgetBuyer[]): RemindedFact[] =>
+  reminded.filter((r) => buyers.some((b) => b.platform === r.platform && sameBuyer({ buyer: r.buyer, buyerId: r.buyerId }, { buyer: b.nickname, buyerId: b.buyerId })));
+
+/**
+ * The kept 催付 reminders after a 替换 with a file of buyers and no `reminded` section (an export
+ * from before 2026-12-07 put none in): those naming a buyer the file deletes go with that buyer —
+ * a reminder of someone no longer here is stale (it would mark their next order reminded, and
+ * 客户档案's own delete takes it too) — and every other one stays, as the file says nothing of them.
+ * A file with the section replaces them all (importedReminders). `raw` as stored; the record itself
+ * when nothing goes.
+ */
+export function remindedAfterReplace(raw: unknown, gone: readonly ForgetBuyer[], now: number): unknown {
+  const list = remindedFacts(raw, now);
+  const stale = new Set(remindersOf(list, gone));
+  return stale.size ? { v: 1, list: list.filter((r) => !stale.has(r)) } : raw;
+}
+
+/**
  * Why a 替换 of this file is refused, or null. A file with buyers but no follow-ups section (trimmed
  * by hand: an export always has both) would delete the buyers here it does not hold and keep what
  * names them: their follow-ups (a named VIP revisit still counting toward the day's 20) and their
@@ -131,14 +160,10 @@ export function replaceLeavesNamed(
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): string | null {
   if (!d.customers || d.followups) return null;
-  const file = d.customers;
-  const keys = new Set(file.map((c) => c.key));
-  const held = (b: ForgetBuyer) =>
-    keys.has(b.key) || file.some((c) => c.platform === b.platform && (b.buyerId && c.buyerId ? c.buyerId === b.buyerId : c.nickname === b.nickname));
-  const gone = here.buyers.filter((b) => !held(b));
+  const gone = replacedBuyers(d.customers, here.buyers);
   if (!gone.length) return null;
   const items = here.followups.filter((f) => isBuyersItem(f, { buyers: gone })).length;
-  const reminded = here.reminded.filter((r) => gone.some((b) => b.platform === r.platform && sameBuyer({ buyer: r.buyer, buyerId: r.buyerId }, { buyer: b.nickname, buyerId: b.buyerId }))).length;
+  const reminded = remindersOf(here.reminded, gone).length;
   if (!items && !reminded) return null;
   return say(locale === 'en' ? 'en' : 'zh', 'allData.import.replaceLeaves', { buyers: gone.length, items, reminded });
 }

@@ -215,6 +215,26 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     expect(await db.keys('customers')).toHaveLength(3);
   });
 
+  it('替换 with an older whole export (no 催付 reminders in it): the reminders of the buyers it deletes go with them; the others stay', async () => {
+    await seed();
+    const sunny = reminder('阳光明媚的日子', Date.now() - HOUR, 'u-0');
+    // A buyer reminded in the chat who has no buyer notes here: the file deletes nobody of that name.
+    const passer = reminder('路过的小熊', Date.now() - 2 * HOUR);
+    const mili = reminder('米粒妈妈', Date.now() - HOUR, 'u-1');
+    await db.set('meta', 'followups:reminded', { v: 1, list: [passer, mili, sunny] });
+    // An export from before 2026-12-07 (no `reminded` section), holding one of the three buyers.
+    const { reminded: _r, ...older } = await exportAll();
+    const one = { ...older, customers: { ...older.customers, customers: older.customers.customers.filter((c: Customer) => c.nickname === '阳光明媚的日子') } };
+    expect(await ok<AllDataImportResult>('importAllData', { json: one, merge: false })).toMatchObject({ ok: true });
+    expect((await db.keys('customers')).length).toBe(1);
+    // Before: 米粒妈妈's reminder stayed, and her next order would have been marked reminded for a buyer deleted here.
+    expect(await remindersHere()).toEqual([passer, sunny]);
+    // Merged, nothing is deleted: nothing goes.
+    await db.set('meta', 'followups:reminded', { v: 1, list: [passer, mili, sunny] });
+    expect(await ok<AllDataImportResult>('importAllData', { json: one, merge: true })).toMatchObject({ ok: true });
+    expect(await remindersHere()).toEqual([passer, mili, sunny]);
+  });
+
   it('替换 with a hand-trimmed file of buyers and no follow-ups is refused, naming what it would leave, when it would delete buyers whose follow-ups and 催付 reminders stay; nothing changes', async () => {
     await seed();
     await ok('addFollowup', { kind: 'manual', title: '问米粒妈妈尺码', buyer: '米粒妈妈', platform: 'demo' });
