@@ -241,18 +241,17 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     const { followups: _f, reminded: _r, ...whole } = await exportAll();
     const one = { ...whole, customers: { ...whole.customers, customers: whole.customers.customers.filter((c: Customer) => c.nickname === '阳光明媚的日子') } };
     const before = await stores();
+    const why = '这个文件有「客户档案」却没有「跟进」：替换会删掉这里 2 位文件里没有的买家，而写着他们的 1 条跟进和 1 条催付记录会留下。请改选「合并」（什么都不删），或用「导出全部数据」保存的完整文件替换；要删掉这些买家连同跟进，请在客户档案里删除。';
+    // Said in the preview already, before the agent picks 替换 (the options page marks the choice).
+    expect(await ok<AllDataImportResult>('importAllData', { json: one, dryRun: true })).toMatchObject({ ok: true, preview: { replaceRefused: why } });
     const r = await ok<AllDataImportResult>('importAllData', { json: one, merge: false });
-    expect(r).toEqual({
-      ok: false,
-      errors: [
-        '这个文件有「客户档案」却没有「跟进」：替换会删掉这里 2 位文件里没有的买家，而写着他们的 1 条跟进和 1 条催付记录会留下。请改选「合并」（什么都不删），或用「导出全部数据」保存的完整文件替换；要删掉这些买家连同跟进，请在客户档案里删除。',
-      ],
-    });
+    expect(r).toEqual({ ok: false, errors: [why] });
     expect(await stores()).toEqual(before);
     expect(await ok('listBackups')).toEqual([]);
     // Merged, nothing is deleted: taken.
     expect(await ok<AllDataImportResult>('importAllData', { json: one, merge: true })).toMatchObject({ ok: true });
     // Replacing with every buyer here deletes none of them, and leaves nothing naming a deleted one: taken.
+    expect(((await ok<AllDataImportResult>('importAllData', { json: whole, dryRun: true })) as { preview: object }).preview).not.toHaveProperty('replaceRefused');
     expect(await ok<AllDataImportResult>('importAllData', { json: whole, merge: false })).toMatchObject({ ok: true });
     expect(await db.keys('customers')).toHaveLength(3);
   });
