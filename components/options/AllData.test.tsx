@@ -126,6 +126,30 @@ describe('导入全部数据', () => {
     expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('已合并导入：话术 103、客户档案 25、跟进 4');
   });
 
+  it('a file 替换 would be refused for (buyers, no follow-ups): the preview says so and why before the choice; 合并 is still offered', async () => {
+    const why = '这个文件有「客户档案」却没有「跟进」：替换会删掉这里 2 位文件里没有的买家，而写着他们的 1 条跟进和 1 条催付记录会留下。';
+    const importAllData = vi.fn((p: { dryRun?: boolean }) => (p.dryRun ? { ok: true, preview: { ...preview, replaceRefused: why } } : { ok: true, preview }));
+    const tab = await mountTab(<AllData />, { importAllData, getSettings: () => ({ shop: { locale: 'zh-CN' } }) });
+    await chooseFile(tab);
+    const confirm = tab.q('[data-kf="all-import-confirm"]')!;
+    // Before: the preview described 替换 as for any file, and the refusal came only after it was picked.
+    expect(tab.q('[data-kf="all-import-replace-refused"]')?.textContent).toBe(`替换：这个文件不能用来替换，点了也只会被拒绝、什么都不改。${why}`);
+    expect(confirm.textContent).not.toContain('替换：本机的以上内容和设置全部换成文件中的。');
+    expect(tab.q('[data-kf="all-import-replace"]')!.textContent).toBe('替换（此文件不可用）');
+    expect(document.activeElement?.getAttribute('data-kf')).toBe('all-import-merge');
+    await tab.click('[data-kf="all-import-merge"]');
+    expect(importAllData).toHaveBeenLastCalledWith({ json: { format: 'kefu-all-data', version: 1 }, merge: true, baseUpdatedAt: 7 });
+    expect(tab.q('[data-kf="all-result"]')!.textContent).toContain('已合并导入');
+  });
+
+  it('a file 替换 takes: the preview describes 替换 as before, its button plain', async () => {
+    const tab = await mountTab(<AllData />, { importAllData: () => ({ ok: true, preview }), getSettings: () => ({ shop: { locale: 'zh-CN' } }) });
+    await chooseFile(tab);
+    expect(tab.q('[data-kf="all-import-replace-refused"]')).toBeNull();
+    expect(tab.q('[data-kf="all-import-confirm"]')!.textContent).toContain('替换：本机的以上内容和设置全部换成文件中的。');
+    expect(tab.q('[data-kf="all-import-replace"]')!.textContent).toBe('替换');
+  });
+
   it('says after the import how many VIP revisits it scheduled and over how many days, as the buyer import does', async () => {
     // 45 revisits from Friday 2026-12-04 09:00 Beijing: 20, 20, 5.
     const day = (d: number) => Date.UTC(2026, 11, d, 1);

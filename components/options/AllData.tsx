@@ -130,14 +130,21 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
       )}
       <ul>
         <li>{t(setup ? 'data.setupMergeWhat' : 'data.mergeWhat')}</li>
-        <li>{t(setup ? 'data.setupReplaceWhat' : 'data.replaceWhat')}</li>
+        {/* A 替换 the worker would refuse for this file (all-data.ts replaceLeavesNamed): said here, with why, before it is picked. */}
+        {p.replaceRefused ? (
+          <li class="kf-warn-text" data-kf="all-import-replace-refused">
+            {t('data.replaceRefused', { reason: p.replaceRefused })}
+          </li>
+        ) : (
+          <li>{t(setup ? 'data.setupReplaceWhat' : 'data.replaceWhat')}</li>
+        )}
         {setup && <li>{t('data.setupKept')}</li>}
       </ul>
       <p class="kf-help">{t('data.backupNote', { tab: t('backups.tab') })}</p>
       <MergeOrReplace
         kf="all-import"
         blocked={p.library ? libraryMergeBlocked(p.library) : []}
-        labels={{ merge: t('data.merge'), replace: t('data.replace'), cancel: t('data.cancel') }}
+        labels={{ merge: t('data.merge'), replace: t(p.replaceRefused ? 'data.replaceRefusedButton' : 'data.replace'), cancel: t('data.cancel') }}
         stage={props.stage}
         run={props.run}
         cancel={props.cancel}

@@ -147,7 +147,8 @@ function watchReminders(panel: PanelController, drafts: Map<string, Draft>): voi
     const { buyer, buyerId, pageKind } = panel.store.get();
     if (!buyer || !template || !isPaymentReminder(template) || (pageKind && pageKind !== 'chat')) return;
     const key = `${buyerId}\n${buyer}`;
-    call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id }).then((r) => {
+    // Copied, the item's line and close say so (催过（已复制）): a lead tells it from a reminder that went into the chat box.
+    call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id, ...(copied ? { copied } : {}) }).then((r) => {
       // Kept with no item to mark (the order is younger than the list's wait): still said, with 撤销.
       if (!r.ids.length && !r.kept) return;
       drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id, ...(copied ? { copied } : {}) } });

@@ -9,7 +9,7 @@
  * worker's, exactly as when this code lived in the handler.
  */
 import type { Browser } from 'webextension-polyfill';
-import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, isSetupFile, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData, replaceLeavesNamed, setupSettingsHere } from '../domain/all-data';
+import { ALL_DATA_FORMAT, ALL_DATA_VERSION, countAreas, isSetupFile, joinFollowupNotes, mergeClock, mergeOverrides, mergeUsage, readAllData, remindedAfterReplace, replaceLeavesNamed, replacedBuyers, setupSettingsHere } from '../domain/all-data';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../domain/customers/types';
 import { FOLLOWUP_VERSION } from '../domain/followups/types';
 import { scheduleRevisits } from '../domain/followups/scheduled';
@@ -129,19 +129,21 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
     const { joined, over } = joinFollowupNotes(list, d.followups ?? [], mask);
     return joined || over.length ? { followupNotes: { joined, over } } : {};
   };
-  const preview: AllDataPreview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings, over: d.over ?? [], ...notesOf(followups) };
-  if (p.dryRun) return { ok: true, preview };
-
   const merge = p.merge === true;
-  // A 替换 that would delete buyers and keep what names them (a file with buyers, no follow-ups): refused, nothing written.
-  if (!merge && d.customers && !d.followups) {
-    const buyers = (await io.db.entries('customers')).flatMap(([key, raw]) => {
+  /** The buyers here, as a 替换 compares them with the file's. */
+  const buyersHere = async () =>
+    (await io.db.entries('customers')).flatMap(([key, raw]) => {
       const c = raw as { platform?: unknown; nickname?: unknown; buyerId?: unknown } | null;
       return c && typeof c.platform === 'string' && typeof c.nickname === 'string' ? [{ key: String(key), platform: c.platform, nickname: c.nickname, buyerId: typeof c.buyerId === 'string' ? c.buyerId : null }] : [];
     });
-    const refused = replaceLeavesNamed(d, { buyers, followups, reminded: here.reminded }, settings.shop.locale);
-    if (refused) return { ok: false, errors: [refused] };
-  }
+  // A 替换 that would delete buyers and keep what names them (a file with buyers, no follow-ups) is
+  // refused: said in the preview, before the agent picks 替换 (the dry run), and refused when picked.
+  const refused = (p.dryRun || !merge) && d.customers && !d.followups ? replaceLeavesNamed(d, { buyers: await buyersHere(), followups, reminded: here.reminded }, settings.shop.locale) : null;
+  const preview: AllDataPreview = { exportedAt: d.exportedAt, library: lib?.ok ? lib.preview : null, areas: countAreas(d, here), settings: !!d.settings, over: d.over ?? [], ...notesOf(followups), ...(refused ? { replaceRefused: refused } : {}) };
+  if (p.dryRun) return { ok: true, preview };
+  if (!merge && refused) return { ok: false, errors: [refused] };
+  // Replacing the buyers with a file that has no 催付 reminders (an older export): those of the buyers it deletes go with them.
+  const gone = !merge && d.customers && !d.reminded ? replacedBuyers(d.customers, await buyersHere()) : [];
   // Everything as it was, first: the import can be undone from 备份, and a write that fails partway
   // is put back from it (writeOrPutBack): the agent is never told "unchanged" of half-written data.
   const copy = (await io.takeSnapshot('before-import-all')).id;
@@ -198,6 +200,7 @@ export async function importAllData(io: AllDataIO, p: Record<string, unknown>, j
       // Read and written in one transaction: a reminder inserted in a chat meanwhile is kept too.
       const reminded = d.reminded;
       if (reminded) await io.db.update('meta', REMINDED_FACTS_KEY, (raw) => importedReminders(raw, reminded, now, merge));
+      else if (gone.length) await io.db.update('meta', REMINDED_FACTS_KEY, (raw) => remindedAfterReplace(raw, gone, now));
       // As the buyer import does: the revisit rule runs now, and the agent is told what it scheduled.
       const revisits = await scheduleRevisits(now, io);
       await io.announceEverything();

@@ -26,6 +26,8 @@ export interface RemindedRequest {
   platform?: Platform;
   templateId: string;
   undo?: number;
+  /** The reply was copied (the agent pastes it by hand), not inserted: the items' line and close say so. */
+  copied?: boolean;
 }
 
 /**
@@ -41,10 +43,11 @@ export async function remindedRun(p: RemindedRequest, deps: RemindedDeps): Promi
   const undo = typeof p.undo === 'number' && Number.isFinite(p.undo) ? p.undo : undefined;
   if (undo === undefined && !isPaymentReminder((await deps.loadLibrary()).templates.find((t) => t.id === p.templateId))) return none;
   const zone = deps.settings.utcOffsetMinutes;
+  const copied = p.copied === true;
   // Kept first: an order list read between the two writes then finds the reminder (or, undone, not).
-  await deps.db.update('meta', REMINDED_FACTS_KEY, (raw) => (undo === undefined ? withReminder(raw, who, deps.now) : withoutReminder(raw, who, undo, deps.now)));
+  await deps.db.update('meta', REMINDED_FACTS_KEY, (raw) => (undo === undefined ? withReminder(raw, who, deps.now, copied) : withoutReminder(raw, who, undo, deps.now)));
   const put = await deps.transact(deps.now, (items) => {
-    const changed = undo === undefined ? markReminded(items, who, deps.now, zone) : undoReminded(items, who, undo, deps.now, zone);
+    const changed = undo === undefined ? markReminded(items, who, deps.now, zone, copied) : undoReminded(items, who, undo, deps.now, zone);
     return { put: changed, value: changed };
   });
   return { at: undo ?? deps.now, ids: put.map((f) => f.id), orders: put.map((f) => f.orderId ?? ''), kept: undo === undefined };

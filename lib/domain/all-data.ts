@@ -161,7 +161,7 @@ function remindedEntry(x: unknown): RemindedFact | null {
   const buyer = normaliseNickname(x.buyer);
   const buyerId = isStr(x.buyerId) ? normaliseBuyerId(x.buyerId) : null;
   if (!platform || !buyer) return null;
-  return { platform, buyer, ...(buyerId ? { buyerId } : {}), at: x.at };
+  return { platform, buyer, ...(buyerId ? { buyerId } : {}), at: x.at, ...(x.copied === true ? { copied: true as const } : {}) };
 }
 
 /** A name claim ({ v: 1, ids }) or a "not the same buyer" answer ({ v: 1, notSame }) under its key. */
@@ -169,6 +169,35 @@ function isNameEntry(e: unknown): e is [string, unknown] {
   if (!Array.isArray(e) || e.length !== 2 || !isStr(e[0]) || !isObj(e[1]) || e[1].v !== 1) return false;
   const list = e[1].ids ?? e[1].notSame;
   return Array.isArray(list) && list.every(isStr);
+}
+
+/**
+ * The buyers here a 替换 with the file's buyers deletes: those the file does not hold (the same key,
+ * or the same platform and console id — or, where either side has none, name).
+ */
+export function replacedBuyers(file: readonly Customer[], here: readonly ForgetBuyer[]): ForgetBuyer[] {
+  const keys = new Set(file.map((c) => c.key));
+  const held = (b: ForgetBuyer) =>
+    keys.has(b.key) || file.some((c) => c.platform === b.platform && (b.buyerId && c.buyerId ? c.buyerId === b.buyerId : c.nickname === b.nickname));
+  return here.filter((b) => !held(b));
+}
+
+/** The kept 催付 reminders naming one of `buyers` (their console, their id or name as sameBuyer reads them). */
+export const remindersOf = (reminded: readonly RemindedFact[], buyers: readonly ForgetBuyer[]): RemindedFact[] =>
+  reminded.filter((r) => buyers.some((b) => b.platform === r.platform && sameBuyer({ buyer: r.buyer, buyerId: r.buyerId }, { buyer: b.nickname, buyerId: b.buyerId })));
+
+/**
+ * The kept 催付 reminders after a 替换 with a file of buyers and no `reminded` section (an export
+ * from before 2026-12-07 put none in): those naming a buyer the file deletes go with that buyer —
+ * a reminder of someone no longer here is stale (it would mark their next order reminded, and
+ * 客户档案's own delete takes it too) — and every other one stays, as the file says nothing of them.
+ * A file with the section replaces them all (importedReminders). `raw` as stored; the record itself
+ * when nothing goes.
+ */
+export function remindedAfterReplace(raw: unknown, gone: readonly ForgetBuyer[], now: number): unknown {
+  const list = remindedFacts(raw, now);
+  const stale = new Set(remindersOf(list, gone));
+  return stale.size ? { v: 1, list: list.filter((r) => !stale.has(r)) } : raw;
 }
 
 /**
@@ -187,14 +216,10 @@ export function replaceLeavesNamed(
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): string | null {
   if (!d.customers || d.followups) return null;
-  const file = d.customers;
-  const keys = new Set(file.map((c) => c.key));
-  const held = (b: ForgetBuyer) =>
-    keys.has(b.key) || file.some((c) => c.platform === b.platform && (b.buyerId && c.buyerId ? c.buyerId === b.buyerId : c.nickname === b.nickname));
-  const gone = here.buyers.filter((b) => !held(b));
+  const gone = replacedBuyers(d.customers, here.buyers);
   if (!gone.length) return null;
   const items = here.followups.filter((f) => isBuyersItem(f, { buyers: gone })).length;
-  const reminded = here.reminded.filter((r) => gone.some((b) => b.platform === r.platform && sameBuyer({ buyer: r.buyer, buyerId: r.buyerId }, { buyer: b.nickname, buyerId: b.buyerId }))).length;
+  const reminded = remindersOf(here.reminded, gone).length;
   if (!items && !reminded) return null;
   return say(locale === 'en' ? 'en' : 'zh', 'allData.import.replaceLeaves', { buyers: gone.length, items, reminded });
 }

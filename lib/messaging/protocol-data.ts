@@ -20,6 +20,11 @@ export interface AllDataPreview {
    * notes would pass the item's limit. Absent: none. After a replace, as the preview counted.
    */
   followupNotes?: { joined: number; over: FollowupNotesOver[] };
+  /**
+   * Why 替换 would be refused for this file (lib/domain/all-data.ts replaceLeavesNamed), said before
+   * the agent picks it; 合并 is still offered. Absent: 替换 is taken. Only in the dry run's preview.
+   */
+  replaceRefused?: string;
 }
 
 /** `revisits`: as a buyer import's (ImportResult), the VIP revisits the import scheduled, their due times. */

@@ -131,7 +131,7 @@ export interface FollowupsProtocol {
    * `undo`: the `at` of such a mark, given back (the panel's 撤销). The orders changed ('' for none), and when;
    * `kept`: the reminder is kept for the buyer's orders placed before it that the list has no item for yet.
    */
-  remindedUnpaid: [{ buyer: string; buyerId?: string | null; platform?: Platform; templateId: string; undo?: number }, { at: number; ids: string[]; orders: string[]; kept?: boolean }];
+  remindedUnpaid: [{ buyer: string; buyerId?: string | null; platform?: Platform; templateId: string; undo?: number; copied?: boolean }, { at: number; ids: string[]; orders: string[]; kept?: boolean }];
 }
 
 /** A 承诺答复 the panel's form holds, not added yet: whose it is, the note, the due time and 交给… as typed. */
@@ -198,7 +198,7 @@ export const followupsPageSchemas = (): PageSchemas<FollowupsProtocol> => ({
   addFollowup: s.variants('kind', Object.fromEntries(PANEL_KINDS.map((k) => [k, panelItem(k)])) as Record<PanelKind, ReturnType<typeof panelItem>>),
   handoverTargets: s.none(),
   takePendingSuggestion: s.object(who()),
-  remindedUnpaid: s.object({ ...who(), templateId: s.text({ max: 64, min: 1 }), undo: s.optional(s.number()) }),
+  remindedUnpaid: s.object({ ...who(), templateId: s.text({ max: 64, min: 1 }), undo: s.optional(s.number()), copied: s.optional(s.boolean()) }),
   keepPromiseDraft: s.object({ key: s.text({ max: 512, min: 1 }), draft: s.nullable(s.text({ max: PROMISE_DRAFT_MAX, min: 1 })) }),
   promiseDrafts: s.none(),
 });

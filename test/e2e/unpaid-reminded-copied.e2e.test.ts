@@ -1,7 +1,8 @@
 /**
  * A 催付 reply the panel copies instead of inserting, on a buyer's chat page, counts as the reminder
- * the agent is about to paste and send: the buyer's 拍下未付 item is done (已催付, 催过 <time>) as after
- * an insertion, and the panel's line says the reply was copied, with the same 撤销 for an agent who
+ * the agent is about to paste and send: the buyer's 拍下未付 item is done as after an insertion, its
+ * close and note line saying it was copied (已催付（已复制）, 催过（已复制） <time>: a lead reading the list
+ * later tells it from an insertion), and the panel's line says so too, with the same 撤销 for an agent who
  * copied and did not send. Two ways a chat page copies: the panel cannot find the chat box (a console
  * redesign: the demo's broken=input), and the result's copy button. Before, a copy marked nothing and
  * the popup kept asking to remind a buyer already reminded by hand.
@@ -45,8 +46,8 @@ async function markedAsCopied(chat: Page): Promise<void> {
   await expect.poll(() => line.count()).toBe(1);
   expect(await line.textContent()).toMatch(new RegExp(`^\\d{2}:\\d{2} 已复制催付回复：跟进清单里订单 ${CAT_ORDER}的拍下未付已标为完成，没发出就点撤销。 ?撤销$`));
   const marked = (await item(`unpaid:${CAT_ORDER}`))!;
-  expect(marked).toMatchObject({ status: 'done', closedReason: '已催付' });
-  expect(marked.note).toMatch(/^催过 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  expect(marked).toMatchObject({ status: 'done', closedReason: '已催付（已复制）' });
+  expect(marked.note).toMatch(/^催过（已复制） \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   expect(await demo.sent(chat)).toBe(0);
   await undoReminder(chat, CAT_ORDER, item);
   expect(await inPanel(chat, '[data-kf="fu-reminded"]').count()).toBe(0);

@@ -4,6 +4,8 @@ import { REMINDED_TTL_MS, ordersRule, isPaymentReminder, markReminded, remindedF
 import { DEFAULT_FOLLOWUP_SETTINGS as S, type Followup, type OrderInput } from './types';
 import { snooze, todayView } from './view';
 import { mergeFollowup } from '../../team/docs';
+import { closedReasonText, sayFrom } from './text';
+import { followups as messages } from '../../i18n/messages/followups';
 
 const bj = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);
 const MIN = 60_000;
@@ -54,6 +56,27 @@ describe('a 催付 reply inserted in the buyer’s chat (拍下未付)', () => {
     ]);
     expect(undoReminded(marked, sunny, at + 1, now, ZONE)).toEqual([]);
     expect(undoReminded(marked, { ...sunny, buyerId: 'u-2' }, at, now, ZONE)).toEqual([]);
+  });
+
+  it('copied, not inserted: the item says so — 催过（已复制） in its note, closed 已催付（已复制） / Reminded to pay (reply copied) — and the same undo takes it back', () => {
+    const [plain, noted] = items([row({ orderId: '4012000001' }), row({ orderId: '4012000002' })]);
+    const at = bj(2026, 12, 7, 14, 5);
+    const marked = markReminded([plain!, { ...noted!, note: '买家说晚点付' }], sunny, at, ZONE, true);
+    expect(marked.map((f) => [f.status, f.note])).toEqual([
+      ['done', '催过（已复制） 2026-12-07 14:05'],
+      ['done', '买家说晚点付\n催过（已复制） 2026-12-07 14:05'],
+    ]);
+    // As the popup's row says why it closed, in either language; an insertion still says 已催付.
+    expect(closedReasonText(marked[0]!.closedReason!, sayFrom(messages.zh))).toBe('已催付（已复制）');
+    expect(closedReasonText(marked[0]!.closedReason!, sayFrom(messages.en))).toBe('Reminded to pay (reply copied)');
+    expect(closedReasonText(markReminded([plain!], sunny, at, ZONE)[0]!.closedReason!, sayFrom(messages.en))).toBe('Reminded to pay');
+    expect(todayView(marked, at + MIN, S).badgeCount).toBe(0);
+    // 撤销 as for an insertion: open again, the note as before, the line remembered as taken back.
+    const back = undoReminded(marked, sunny, at, at + MIN, ZONE);
+    expect(back.map((f) => [f.status, f.note, f.closedReason, f.noteUndone])).toEqual([
+      ['open', undefined, undefined, ['催过（已复制） 2026-12-07 14:05']],
+      ['open', '买家说晚点付', undefined, ['催过（已复制） 2026-12-07 14:05']],
+    ]);
   });
 
   it('in team mode: a colleague’s snooze or note made meanwhile does not undo the mark; the agent’s undo later wins over that close', () => {
@@ -122,6 +145,13 @@ describe('a 催付 reply inserted before the list made the buyer’s 拍下未�
     expect(todayView([item!], listRead, S).badgeCount).toBe(0);
     // Read again later, still unpaid: it stays done.
     expect((await ruled([row({ orderId: '4012000001' })], [item!], listRead + 60 * MIN, kept))).toEqual([]);
+  });
+
+  it('a copied reminder kept for the list says so on the item the list makes later: 催过（已复制）, 已催付（已复制）', async () => {
+    const copied = withReminder(undefined, sunny, remindedAt, true);
+    const [item] = await read([row({ orderId: '4012000001' })], copied);
+    expect(item).toMatchObject({ status: 'done', closedReason: '已催付（已复制）', closedAt: remindedAt, note: '催过（已复制） 2026-12-07 13:10' });
+    expect(undoReminded([item!], sunny, remindedAt, listRead + MIN, ZONE)).toMatchObject([{ status: 'open' }]);
   });
 
   it('the undo of that reminder takes the fact back, and gives back an item it made done', async () => {

@@ -17,7 +17,7 @@
  * Reminded before the list asked (2026-12-07). The agent often reminds a buyer who wrote minutes after
  * ordering, before the order is `unpaidAfterMinutes` old: there is no item to mark yet, and the list made
  * one at minute 30 that asked her to remind the buyer again. So the reminder is also kept as a fact —
- * who (platform, name, console id) and when, nothing else — in the worker's `meta` store
+ * who (platform, name, console id), when and whether it was copied, nothing else — in the worker's `meta` store
  * (`REMINDED_FACTS_KEY`: it survives a worker restart; read and written in worker-extras.js with the
  * worker's `db` lent, so background.js carries none of it), for
  * `REMINDED_TTL_MS`; an unpaid item the order list makes afterwards for an order that buyer placed
@@ -47,22 +47,27 @@ export interface RemindWho {
 }
 
 const REMINDED_KEY = 'followups.closed.reminded';
+/** The close of a reminder copied (not inserted): the agent pastes and sends it by hand, or may not have. */
+const COPIED_KEY = 'followups.closed.remindedCopied';
 
-/** The note line a reminder leaves: when, in shop time. */
-export const remindedLine = (at: number, zone: Zone): string => `催过 ${formatWall(at, zone)}`;
+/**
+ * The note line a reminder leaves: when, in shop time; `copied`, said so (催过（已复制）): a lead reading
+ * the list later tells a reminder that went into the chat box from one copied that may not have been sent.
+ */
+export const remindedLine = (at: number, zone: Zone, copied = false): string => `${copied ? '催过（已复制）' : '催过'} ${formatWall(at, zone)}`;
 
 const isBuyers = (f: Followup, who: RemindWho): boolean =>
   f.kind === 'unpaid' && (!f.platform || f.platform === who.platform) && sameBuyer(f, { buyer: who.buyer, buyerId: who.buyerId ?? null });
 
-/** One item marked reminded at `at` (see markReminded). */
-function marked(f: Followup, at: number, zone: Zone): Followup {
+/** One item marked reminded at `at` (see markReminded); `copied`: by a copy, said in its line and close. */
+function marked(f: Followup, at: number, zone: Zone, copied = false): Followup {
   let note = f.note;
   try {
-    note = joinNote(f.note, remindedLine(at, zone));
+    note = joinNote(f.note, remindedLine(at, zone, copied));
   } catch (err) {
     if (!(err instanceof NotesFull)) throw err;
   }
-  const out: Followup = { ...f, status: 'done', closedAt: at, closedReason: zh(REMINDED_KEY) };
+  const out: Followup = { ...f, status: 'done', closedAt: at, closedReason: zh(copied ? COPIED_KEY : REMINDED_KEY) };
   if (note) out.note = note;
   if (f.status !== 'snoozed') delete out.snoozedUntil;
   return out;
@@ -71,30 +76,34 @@ function marked(f: Followup, at: number, zone: Zone): Followup {
 /**
  * The buyer's unpaid items not yet done, marked reminded at `now`. A snooze is kept on the done item
  * (for the undo only: a done item is never listed by it). A note log already full takes no line: the
- * close still says 已催付 and when (closedAt).
+ * close still says 已催付 and when (closedAt). `copied`: the reply was copied, not inserted — the line
+ * says 催过（已复制） and the close 已催付（已复制） (Reminded to pay (reply copied)); undone the same way.
  */
-export function markReminded(items: readonly Followup[], who: RemindWho, now: number, zone: Zone): Followup[] {
-  return items.filter((f) => f.status !== 'done' && isBuyers(f, who)).map((f) => marked(f, now, zone));
+export function markReminded(items: readonly Followup[], who: RemindWho, now: number, zone: Zone, copied = false): Followup[] {
+  return items.filter((f) => f.status !== 'done' && isBuyers(f, who)).map((f) => marked(f, now, zone, copied));
 }
 
 /** The buyer's items the reminder at `at` marked, as they were before it (see the module comment). */
 export function undoReminded(items: readonly Followup[], who: RemindWho, at: number, now: number, zone: Zone): Followup[] {
-  const line = remindedLine(at, zone);
+  // Inserted or copied, the mark made at `at` is taken back alike (its line either way).
+  const lines = [remindedLine(at, zone), remindedLine(at, zone, true)];
+  const closes = [zh(REMINDED_KEY), zh(COPIED_KEY)];
   return items
-    .filter((f) => f.status === 'done' && f.closedAt === at && f.closedReason === zh(REMINDED_KEY) && isBuyers(f, who))
+    .filter((f) => f.status === 'done' && f.closedAt === at && closes.includes(f.closedReason ?? '') && isBuyers(f, who))
     .map((f) => {
       const snoozed = f.snoozedUntil !== undefined && f.snoozedUntil > now;
       const out: Followup = { ...f, status: snoozed ? 'snoozed' : 'open', reopenedAt: now };
       delete out.closedAt;
       delete out.closedReason;
       if (!snoozed) delete out.snoozedUntil;
-      const lines = f.note?.split('\n') ?? [];
-      if (lines.at(-1) === line) {
-        lines.pop();
+      const note = f.note?.split('\n') ?? [];
+      const line = note.at(-1);
+      if (line !== undefined && lines.includes(line)) {
+        note.pop();
         // Remembered as taken back: a colleague's copy from before the undo still has the line (team merge).
         out.noteUndone = [...(f.noteUndone ?? []), line].slice(-UNDONE_MAX);
       }
-      if (lines.length) out.note = lines.join('\n');
+      if (note.length) out.note = note.join('\n');
       else delete out.note;
       return out;
     });
@@ -118,12 +127,14 @@ export const REMINDED_TTL_MS = 24 * 60 * 60 * 1000;
 /** At most this many kept (the oldest go first): a busy day's reminders, a few dozen bytes each. */
 export const REMINDED_MAX = 300;
 
-/** A reminder inserted into a buyer's chat: whom, when. Nothing else is kept. */
+/** A reminder inserted into a buyer's chat (or `copied` there): whom, when. Nothing else is kept. */
 export interface RemindedFact {
   platform: Platform;
   buyer: string;
   buyerId?: string;
   at: number;
+  /** The reply was copied, not inserted: the items it marks later say so too. */
+  copied?: true;
 }
 
 export interface RemindedFacts {
@@ -141,12 +152,12 @@ export function remindedFacts(raw: unknown, now: number): RemindedFact[] {
   );
 }
 
-const factOf = (who: RemindWho, at: number): RemindedFact => ({ platform: who.platform, buyer: who.buyer, ...(who.buyerId ? { buyerId: who.buyerId } : {}), at });
+const factOf = (who: RemindWho, at: number, copied = false): RemindedFact => ({ platform: who.platform, buyer: who.buyer, ...(who.buyerId ? { buyerId: who.buyerId } : {}), at, ...(copied ? { copied } : {}) });
 const isWhose = (x: RemindedFact, who: RemindWho): boolean => x.platform === who.platform && sameBuyer(x, { buyer: who.buyer, buyerId: who.buyerId ?? null });
 
-/** The record with the reminder made at `at` added (and the expired ones gone). */
-export function withReminder(raw: unknown, who: RemindWho, at: number): RemindedFacts {
-  return { v: 1, list: [...remindedFacts(raw, at), factOf(who, at)].slice(-REMINDED_MAX) };
+/** The record with the reminder made at `at` (by a copy: `copied`) added (and the expired ones gone). */
+export function withReminder(raw: unknown, who: RemindWho, at: number, copied = false): RemindedFacts {
+  return { v: 1, list: [...remindedFacts(raw, at), factOf(who, at, copied)].slice(-REMINDED_MAX) };
 }
 
 /** One reminder, whoever stored it: the same buyer reminded at the same moment is one entry. */
@@ -184,7 +195,9 @@ export function remindedBefore(upserts: readonly Followup[], existing: readonly 
     const at = placed.get(f.orderId ?? '');
     if (f.kind !== 'unpaid' || f.status === 'done' || had.has(f.id) || at === undefined) return f;
     const by = facts.filter((x) => x.at >= at && (!f.platform || f.platform === x.platform) && sameBuyer(x, { buyer: f.buyer ?? '', buyerId: f.buyerId ?? null }));
-    return by.length ? marked(f, Math.min(...by.map((x) => x.at)), zone) : f;
+    if (!by.length) return f;
+    const first = by.reduce((a, b) => (b.at < a.at ? b : a));
+    return marked(f, first.at, zone, first.copied === true);
   });
 }
 

@@ -97,6 +97,7 @@ export const followupsMadeZh: Record<string, string> = {
   'followups.closed.notVip': '已不是 VIP 客户',
   'followups.closed.contacted': '近期已联系过',
   'followups.closed.reminded': '已催付',
+  'followups.closed.remindedCopied': '已催付（已复制）',
   'followups.closed.buyerGone': '买家已删除',
 };
 
@@ -160,6 +161,7 @@ export const followups: MessageBundle = {
     'followups.closed.notVip': 'No longer a VIP',
     'followups.closed.contacted': 'Contacted recently',
     'followups.closed.reminded': 'Reminded to pay',
+    'followups.closed.remindedCopied': 'Reminded to pay (reply copied)',
     'followups.closed.buyerGone': 'Buyer deleted',
   },
 };

@@ -59,6 +59,8 @@ export const privacyMessages: MessageBundle = {
     'data.area.reminded': '催付记录（24 小时内）',
     'data.mergeWhat': '合并：加入本机没有的内容；本机已有的保留（同一客户取较新的内容，同一话术以文件为准，同一跟进接上文件里多出的备注），设置只在本机从未保存过时采用文件中的。',
     'data.replaceWhat': '替换：本机的以上内容和设置全部换成文件中的。',
+    'data.replaceRefused': '替换：这个文件不能用来替换，点了也只会被拒绝、什么都不改。{reason}',
+    'data.replaceRefusedButton': '替换（此文件不可用）',
     'data.merge': '合并',
     'data.replace': '替换',
     'data.cancel': '取消',
@@ -137,6 +139,8 @@ export const privacyMessages: MessageBundle = {
     'data.mergeWhat':
       'Merge: adds what is not here yet and keeps what is (the newer notes of the same buyer win; a reply in the file replaces the same reply here; a follow-up here gains the file’s extra note lines); the file’s settings are used only if settings were never saved here.',
     'data.replaceWhat': 'Replace: all of the above and the settings become the file’s.',
+    'data.replaceRefused': 'Replace: not possible with this file; choosing it is refused and changes nothing. {reason}',
+    'data.replaceRefusedButton': 'Replace (not with this file)',
     'data.merge': 'Merge',
     'data.replace': 'Replace',
     'data.cancel': 'Cancel',

@@ -215,24 +215,43 @@ describe('导出全部数据 → 删除全部数据 → 导入全部数据', () 
     expect(await db.keys('customers')).toHaveLength(3);
   });
 
+  it('替换 with an older whole export (no 催付 reminders in it): the reminders of the buyers it deletes go with them; the others stay', async () => {
+    await seed();
+    const sunny = reminder('阳光明媚的日子', Date.now() - HOUR, 'u-0');
+    // A buyer reminded in the chat who has no buyer notes here: the file deletes nobody of that name.
+    const passer = reminder('路过的小熊', Date.now() - 2 * HOUR);
+    const mili = reminder('米粒妈妈', Date.now() - HOUR, 'u-1');
+    await db.set('meta', 'followups:reminded', { v: 1, list: [passer, mili, sunny] });
+    // An export from before 2026-12-07 (no `reminded` section), holding one of the three buyers.
+    const { reminded: _r, ...older } = await exportAll();
+    const one = { ...older, customers: { ...older.customers, customers: older.customers.customers.filter((c: Customer) => c.nickname === '阳光明媚的日子') } };
+    expect(await ok<AllDataImportResult>('importAllData', { json: one, merge: false })).toMatchObject({ ok: true });
+    expect((await db.keys('customers')).length).toBe(1);
+    // Before: 米粒妈妈's reminder stayed, and her next order would have been marked reminded for a buyer deleted here.
+    expect(await remindersHere()).toEqual([passer, sunny]);
+    // Merged, nothing is deleted: nothing goes.
+    await db.set('meta', 'followups:reminded', { v: 1, list: [passer, mili, sunny] });
+    expect(await ok<AllDataImportResult>('importAllData', { json: one, merge: true })).toMatchObject({ ok: true });
+    expect(await remindersHere()).toEqual([passer, mili, sunny]);
+  });
+
   it('替换 with a hand-trimmed file of buyers and no follow-ups is refused, naming what it would leave, when it would delete buyers whose follow-ups and 催付 reminders stay; nothing changes', async () => {
     await seed();
     await ok('addFollowup', { kind: 'manual', title: '问米粒妈妈尺码', buyer: '米粒妈妈', platform: 'demo' });
     const { followups: _f, reminded: _r, ...whole } = await exportAll();
     const one = { ...whole, customers: { ...whole.customers, customers: whole.customers.customers.filter((c: Customer) => c.nickname === '阳光明媚的日子') } };
     const before = await stores();
+    const why = '这个文件有「客户档案」却没有「跟进」：替换会删掉这里 2 位文件里没有的买家，而写着他们的 1 条跟进和 1 条催付记录会留下。请改选「合并」（什么都不删），或用「导出全部数据」保存的完整文件替换；要删掉这些买家连同跟进，请在客户档案里删除。';
+    // Said in the preview already, before the agent picks 替换 (the options page marks the choice).
+    expect(await ok<AllDataImportResult>('importAllData', { json: one, dryRun: true })).toMatchObject({ ok: true, preview: { replaceRefused: why } });
     const r = await ok<AllDataImportResult>('importAllData', { json: one, merge: false });
-    expect(r).toEqual({
-      ok: false,
-      errors: [
-        '这个文件有「客户档案」却没有「跟进」：替换会删掉这里 2 位文件里没有的买家，而写着他们的 1 条跟进和 1 条催付记录会留下。请改选「合并」（什么都不删），或用「导出全部数据」保存的完整文件替换；要删掉这些买家连同跟进，请在客户档案里删除。',
-      ],
-    });
+    expect(r).toEqual({ ok: false, errors: [why] });
     expect(await stores()).toEqual(before);
     expect(await ok('listBackups')).toEqual([]);
     // Merged, nothing is deleted: taken.
     expect(await ok<AllDataImportResult>('importAllData', { json: one, merge: true })).toMatchObject({ ok: true });
     // Replacing with every buyer here deletes none of them, and leaves nothing naming a deleted one: taken.
+    expect(((await ok<AllDataImportResult>('importAllData', { json: whole, dryRun: true })) as { preview: object }).preview).not.toHaveProperty('replaceRefused');
     expect(await ok<AllDataImportResult>('importAllData', { json: whole, merge: false })).toMatchObject({ ok: true });
     expect(await db.keys('customers')).toHaveLength(3);
   });
