@@ -14,7 +14,7 @@ export const team: MessageBundle = {
     'team.stays':
       '只留在本机、不发送：设置、备份和草稿。客服加入时，店铺已有的话术、教会的页面和备注规则会替换本机的同一项，本机自己加的话术和页面保留；主管加入时，本机的话术库、备注规则和教会的页面也上传到店铺。',
     'team.it.title': '交给搭建服务器的人（IT）：要准备什么',
-    'team.it.server': '一台店铺自己的 Apache CouchDB 3 服务器，对外用 https（证书要有效）；扩展只对本机地址 127.0.0.1 / localhost 接受 http。',
+    'team.it.server': '一台店铺自己的 Apache CouchDB 3 服务器，对外用 https（证书要有效），放在独立域名或端口的根路径上（https://couch.你的店铺.com/ 可以，https://你的店铺.com/couchdb/ 不行）；扩展只对本机地址 127.0.0.1 / localhost 接受 http。',
     'team.it.provision':
       '用本扩展源代码里的命令建店铺和账号：npm run team -- init 建 4 个数据库（kf-<店铺编号>-library、-buyers、-followups、-picks）和权限检查；add-supervisor 加主管，add-agent 加客服。',
     'team.it.cors': '不需要设置 CORS：登录时浏览器会请客服允许扩展访问这个地址。',
@@ -161,7 +161,7 @@ export const team: MessageBundle = {
     'team.stays':
       "Kept on this machine, never sent: settings, backups and drafts. When an agent joins, the replies, taught pages and remark rules the shop already has replace the same ones here; replies and pages only this machine has stay. When a supervisor joins, this machine's reply library, remark rules and taught pages go up to the shop too.",
     'team.it.title': 'For whoever sets up the server (IT): what to prepare',
-    'team.it.server': "The shop's own Apache CouchDB 3 server, reached over https with a valid certificate; the extension takes plain http only for 127.0.0.1 / localhost.",
+    'team.it.server': "The shop's own Apache CouchDB 3 server, reached over https with a valid certificate, at the root of its own host name or port (https://couch.your-shop.com/ works, https://your-shop.com/couchdb/ does not); the extension takes plain http only for 127.0.0.1 / localhost.",
     'team.it.provision':
       "Create the shop and the accounts with the command in the extension's source: npm run team -- init makes the 4 databases (kf-<shop id>-library, -buyers, -followups, -picks) and their role checks; add-supervisor adds a supervisor, add-agent an agent.",
     'team.it.cors': 'No CORS set-up is needed: at sign-in the browser asks the agent to let the extension reach that address.',
