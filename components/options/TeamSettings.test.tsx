@@ -195,9 +195,15 @@ describe('options → 团队, a sign-in that fails says what to check', () => {
     return f.q('[data-kf="team-message"]')?.textContent;
   };
 
-  it('a wrong password: case, input method, and who resets it', async () => {
+  it('a wrong password: case, input method, and who resets it — said by the button, above the IT list', async () => {
     answer(401, { error: 'unauthorized', reason: 'Name or password is incorrect.' });
-    expect(await said()).toBe('用户名或密码不正确：请检查大小写和输入法（全角/半角）。仍然不对，请搭建服务器的人确认你的用户名并重设密码。');
+    const f = await joinForm();
+    await f.submit();
+    await settle();
+    const msg = f.q('[data-kf="team-message"]')!;
+    expect(msg.textContent).toBe('用户名或密码不正确：请检查大小写和输入法（全角/半角）。仍然不对，请搭建服务器的人确认你的用户名并重设密码。');
+    // An open IT list used to push the message a screen below the button.
+    expect(msg.compareDocumentPosition(f.q('[data-kf="team-it"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('signed in but not in that shop: the shop id first (a typo gives the same answer), then who adds members', async () => {

@@ -254,22 +254,24 @@ export function TeamSettings() {
               </span>
             )}
           </div>
-          {/* What the lead hands the person who sets the server up (the full doc is not in the built
-              extension: docs/team-server.md in its source). */}
-          <details class="kf-help" data-kf="team-it">
-            <summary>{t('team.it.title')}</summary>
-            <ul>
-              {(['server', 'provision', 'cors', 'timeout', 'doc'] as const).map((k) => (
-                <li key={k}>{t(`team.it.${k}`)}</li>
-              ))}
-            </ul>
-          </details>
         </form>
       )}
       {message && (
         <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="alert" data-kf="team-message">
           {message.text}
         </p>
+      )}
+      {/* What the lead hands the person who sets the server up (the full doc is not in the built
+          extension: docs/team-server.md in its source); below the sign-in's message, which stays by the button. */}
+      {!config && !leaveUnderWay && (
+        <details class="kf-help" data-kf="team-it">
+          <summary>{t('team.it.title')}</summary>
+          <ul>
+            {(['server', 'provision', 'cors', 'timeout', 'doc'] as const).map((k) => (
+              <li key={k}>{t(`team.it.${k}`)}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );
