@@ -92,19 +92,11 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export type ServerCheck = { ok: true; origin: string } | { ok: false; reason: 'url' | 'https' };
 
-/** Anything before `://`: the address names its scheme. */
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/**
- * A server address the extension may use: a URL, https unless the host is this machine. An address
- * without a scheme (`couch.myshop.com`, as a lead copies it from a chat) is taken as https — it used
- * to be refused as "not a full address"; never as http, which only a loopback address may use.
- */
+/** A server address the extension may use: a URL, https unless the host is this machine. */
 export function checkServer(input: string): ServerCheck {
   let u: URL;
-  const text = input.trim();
   try {
-    u = new URL(SCHEME.test(text) ? text : `https://${text}`);
+    u = new URL(input.trim());
   } catch {
     return { ok: false, reason: 'url' };
   }
