@@ -152,3 +152,99 @@ describe('options → 团队, leaving', () => {
     expect(q('[data-kf="team-connect"]')).not.toBeNull();
   });
 });
+
+describe('options → 团队, what a lead reads before joining', () => {
+  it('shows an example address, who gives it, what 主管 can do that a 客服 cannot, what stays on this machine, and what to hand the IT person', async () => {
+    const { q } = await mountTab(<TeamSettings />, {});
+    expect(q('[data-kf="team-server"]')!.getAttribute('placeholder')).toBe('例：https://couch.你的店铺.com/');
+    expect(q('[data-kf="team-server"]')!.getAttribute('aria-describedby')).toBe('kf-team-server-help');
+    expect(q('#kf-team-server-help')!.textContent).toBe(
+      '店铺自己的团队服务器（CouchDB）的地址，由店里负责搭建它的人（IT 或技术同事）提供，连同每个人的用户名和密码。本扩展的开发者不提供服务器。',
+    );
+    const roles = q('[data-kf="team-roles"]')!.textContent!;
+    expect(roles).toContain('主管（组长）：修改团队话术库、备注规则和教会的页面');
+    expect(roles).toContain('审核客服提议的话术');
+    expect(roles).toContain('客服：使用这些内容，改话术会作为提议交给主管');
+    const stays = q('[data-kf="team-stays"]')!.textContent!;
+    expect(stays).toContain('只留在本机、不发送：设置、备份和草稿');
+    expect(stays).toContain('客服加入时');
+    const it = q('[data-kf="team-it"]')!;
+    expect(it.tagName).toBe('DETAILS');
+    expect(it.querySelector('summary')!.textContent).toBe('交给搭建服务器的人（IT）：要准备什么');
+    const said = it.textContent!;
+    for (const part of ['Apache CouchDB 3', 'https://你的店铺.com/couchdb/ 不行', 'npm run team -- init', 'kf-<店铺编号>-library', 'add-supervisor', 'add-agent', '不需要设置 CORS', '[chttpd_auth] timeout', 'docs/team-server.md'])
+      expect(said, part).toContain(part);
+  });
+
+  it('says the same in English', async () => {
+    setLocale('en');
+    const { q } = await mountTab(<TeamSettings />, {});
+    expect(q('[data-kf="team-server"]')!.getAttribute('placeholder')).toBe('e.g. https://couch.your-shop.com/');
+    expect(q('[data-kf="team-roles"]')!.textContent).toContain('Supervisor (team lead): edits the team reply library');
+    expect(q('[data-kf="team-it"] summary')!.textContent).toBe('For whoever sets up the server (IT): what to prepare');
+  });
+});
+
+describe('options → 团队, a sign-in that fails says what to check', () => {
+  const answer = (status: number, body: unknown) => vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+  const said = async (server?: string) => {
+    const f = await joinForm();
+    if (server) type(f.q('[data-kf="team-server"]'), server);
+    await f.submit();
+    await settle();
+    return f.q('[data-kf="team-message"]')?.textContent;
+  };
+
+  it('a wrong password: case, input method, and who resets it — said by the button, above the IT list', async () => {
+    answer(401, { error: 'unauthorized', reason: 'Name or password is incorrect.' });
+    const f = await joinForm();
+    await f.submit();
+    await settle();
+    const msg = f.q('[data-kf="team-message"]')!;
+    expect(msg.textContent).toBe('用户名或密码不正确：请检查大小写和输入法（全角/半角）。仍然不对，请搭建服务器的人确认你的用户名并重设密码。');
+    // An open IT list used to push the message a screen below the button.
+    expect(msg.compareDocumentPosition(f.q('[data-kf="team-it"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('signed in but not in that shop: the shop id first (a typo gives the same answer), then who adds members', async () => {
+    answer(200, { ok: true, name: '小王', roles: ['kf-othershop-agent'] });
+    expect(await said()).toBe(
+      '用户 小王 的用户名和密码没错，但不是店铺「myshop」的成员。请先核对店铺编号（向主管要）；没写错的话，请搭建服务器的人把你加入这个店铺（npm run team -- add-agent）。',
+    );
+  });
+
+  it('http to another machine: ask for the https address', async () => {
+    expect(await said('http://192.168.1.10:5984')).toBe('服务器地址必须以 https:// 开头（只有本机地址 127.0.0.1 / localhost 可以用 http）。请向搭建服务器的人要 https 的地址。');
+  });
+
+  it('the browser’s access not granted: click again and allow', async () => {
+    request.mockImplementation(async () => false);
+    expect(await said()).toBe('没有得到访问该服务器的权限，无法连接。请再点一次「登录并加入」，在浏览器弹出的提示里点“允许”。');
+  });
+
+  it('nothing answers: also the https certificate', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(await said()).toBe(
+      '连不上服务器 https://couch.example.com：服务器可能没有开着，或者地址、端口写错了，也可能是本机没有联网；地址是 https 的，也请搭建服务器的人检查证书是否有效。',
+    );
+  });
+
+  it('an address typed without https:// is tried as https, not refused', async () => {
+    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ ok: true, name: '小王', roles: ['kf-myshop-agent'] }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    const f = await mountTab(<TeamSettings />, {
+      teamConnect: (p: { server: string }) => ({ config: { ...p, shift: 'day' }, status: { state: 'synced', pending: 0 } }),
+      teamMyProposals: () => ({ ok: true, value: [] }),
+      handoverTargets: () => ({ shift: 'day', chosen: true, members: [] }),
+    });
+    type(f.q('[data-kf="team-server"]'), 'couch.example.com');
+    type(f.q('[data-kf="team-shop"]'), 'myshop');
+    type(f.q('[data-kf="team-user"]'), '小王');
+    type(f.q('[data-kf="team-password"]'), 'pw');
+    await act(async () => void f.q('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await settle();
+    expect(f.q('[data-kf="team-message"]')).toBeNull();
+    expect(fetch.mock.calls[0]![0]).toBe('https://couch.example.com/_session');
+    expect(f.q('[data-kf="team-joined"]')?.textContent).toBe('已加入店铺 myshop，身份：小王（客服） · https://couch.example.com');
+  });
+});

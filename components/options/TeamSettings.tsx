@@ -69,10 +69,16 @@ export function TeamSettings() {
           data-kf={`team-${key}`}
           value={form[key]}
           autocomplete={key === 'password' ? 'current-password' : 'off'}
-          aria-describedby={key === 'shop' ? 'kf-team-shop-help' : undefined}
+          placeholder={key === 'server' ? t('team.serverPlaceholder') : undefined}
+          aria-describedby={key === 'shop' ? 'kf-team-shop-help' : key === 'server' ? 'kf-team-server-help' : undefined}
           onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })}
         />
       </label>
+      {key === 'server' && (
+        <p class="kf-help" id="kf-team-server-help" data-kf="team-server-help">
+          {t('team.serverHelp')}
+        </p>
+      )}
       {key === 'shop' && (
         <p class="kf-help" id="kf-team-shop-help" data-kf="team-shop-help">
           {t('team.shopHelp')}
@@ -224,6 +230,8 @@ export function TeamSettings() {
           {field('password', 'password')}
           <p class="kf-help">{t('team.passwordHelp')}</p>
           <p class="kf-help" data-kf="team-join-shares">{t('team.joinShares')}</p>
+          <p class="kf-help" data-kf="team-stays">{t('team.stays')}</p>
+          <p class="kf-help" data-kf="team-roles">{t('team.roles')}</p>
           {prev && form.user.trim() && form.user.trim() !== prev.user && (
             <p class="kf-bad" data-kf="team-join-other">{t('team.joinOther', { prev: prev.user, shop: prev.shop, user: form.user.trim() })}</p>
           )}
@@ -252,6 +260,18 @@ export function TeamSettings() {
         <p class={message.ok ? 'kf-ok' : 'kf-bad'} role="alert" data-kf="team-message">
           {message.text}
         </p>
+      )}
+      {/* What the lead hands the person who sets the server up (the full doc is not in the built
+          extension: docs/team-server.md in its source); below the sign-in's message, which stays by the button. */}
+      {!config && !leaveUnderWay && (
+        <details class="kf-help" data-kf="team-it">
+          <summary>{t('team.it.title')}</summary>
+          <ul>
+            {(['server', 'provision', 'cors', 'timeout', 'doc'] as const).map((k) => (
+              <li key={k}>{t(`team.it.${k}`)}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

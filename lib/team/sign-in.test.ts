@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const request = vi.hoisted(() => vi.fn(async () => true));
 vi.mock('../browser', () => ({ browser: { permissions: { request } } }));
 
-import { SIGN_IN_TIMEOUT_MS, signIn } from './sign-in';
+import { SIGN_IN_TIMEOUT_MS, signIn, withScheme } from './sign-in';
 
 /** A server that takes the connection and never answers: the fetch ends only when it is aborted. */
 function silentServer() {
@@ -57,5 +57,24 @@ describe('signIn', () => {
   it('still says a closed port is unreachable, not a timeout', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     expect(await signIn('https://couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: false, error: 'unreachable' });
+  });
+});
+
+describe('an address typed without a scheme', () => {
+  it('is taken as https (what a lead copies from a chat), never as http; one with a scheme stays as typed', () => {
+    expect(withScheme(' couch.example.com:6984/ ')).toBe('https://couch.example.com:6984/');
+    expect(withScheme('localhost:5984')).toBe('https://localhost:5984');
+    expect(withScheme('http://127.0.0.1:5984')).toBe('http://127.0.0.1:5984');
+    expect(withScheme('HTTP://couch.example.com')).toBe('HTTP://couch.example.com');
+  });
+
+  it('signs in at https://…/_session, and a plain-http address elsewhere is still refused', async () => {
+    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ ok: true, name: '小王', roles: ['kf-myshop-agent'] }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await signIn('couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: true, origin: 'https://couch.example.com', role: 'agent' });
+    expect(fetch.mock.calls[0]![0]).toBe('https://couch.example.com/_session');
+    expect(request).toHaveBeenCalledWith({ origins: ['https://couch.example.com/*'] });
+    expect(await signIn('http://couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: false, error: 'https' });
+    expect(await signIn('couch example.com', 'myshop', '小王', 'pw')).toEqual({ ok: false, error: 'url' });
   });
 });

@@ -22,8 +22,22 @@ export type SignInStep = 'permission' | 'connect';
  */
 export const SIGN_IN_TIMEOUT_MS = 20_000;
 
+/** Anything before `://`: the address names its scheme. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The address as typed, with https:// in front when it names no scheme (`couch.myshop.com`, as a
+ * lead copies it from a chat: refused as "not a full address" until 2026-12-07) — never http://,
+ * which only a loopback address may use. Here, not in checkServer: the worker checks stored origins
+ * with that one, and its size has a budget.
+ */
+export function withScheme(server: string): string {
+  const text = server.trim();
+  return SCHEME.test(text) ? text : `https://${text}`;
+}
+
 export async function signIn(server: string, shop: string, user: string, password: string, onStep?: (step: SignInStep) => void): Promise<SignInResult> {
-  const check = checkServer(server);
+  const check = checkServer(withScheme(server));
   if (!check.ok) return { ok: false, error: check.reason };
   if (!isShopId(shop)) return { ok: false, error: 'shop' };
   if (!user.trim() || !password) return { ok: false, error: 'user' };
