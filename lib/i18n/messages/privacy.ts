@@ -34,7 +34,7 @@ export const privacyMessages: MessageBundle = {
     'data.exportingSetup': '正在导出店铺设置…',
     'data.setupHelp':
       '给同事用同一套设置：「导出店铺设置」只含话术库（含备注规则、合规设置、已教页面）和店铺设置（店名、截单时间、不发货日、班次与催付提醒、回复计时、场景提示词），不含客户档案、跟进、学习记录、统计等买家数据，也不含你的客服名、界面语言、隐私设置和团队模式的连接信息。同事在这里用「导入文件…」选择这个文件即可。',
-    'data.exportedSetup': '已导出店铺设置（{file}）：只有话术库和店铺设置，不含任何买家数据，可以发给同事，由他们在这里用「导入文件…」导入。',
+    'data.exportedSetup': '已导出店铺设置（{file}）：只有话术库和店铺设置，不含任何买家数据，可以发给同事，在他们的「导入 / 导出」里用「导入文件…」导入。',
     'data.setupFile': '这是「导出店铺设置」保存的文件：只有话术库（含备注规则、合规设置、已教页面）和店铺设置，不含买家数据。无论合并还是替换，这台电脑上的客户档案、跟进、学习记录和统计都不会被删除或改动。',
     'data.setupMergeWhat': '合并：加入本机没有的话术，本机已有的保留（同一话术以文件为准）；店铺设置换成文件中的。',
     'data.setupReplaceWhat': '替换：本机的话术库（含备注规则、合规设置、已教页面）换成文件中的；店铺设置同样换成文件中的。',
@@ -114,7 +114,7 @@ export const privacyMessages: MessageBundle = {
     'data.exportingSetup': 'Exporting the shop set-up…',
     'data.setupHelp':
       'To give colleagues the same set-up: “Export shop set-up” holds only the reply library (with the remark rules, compliance settings and taught pages) and the shop settings (shop name, cut-off, no-ship days, shifts and payment reminders, reply clock, situation cue words). No buyer notes, follow-ups, learned picks or statistics, and not your agent name, interface language, privacy choices or team-mode connection. A colleague imports it here with “Import a file…”.',
-    'data.exportedSetup': 'Exported the shop set-up ({file}): the reply library and the shop settings only, no buyer data at all. Send it to colleagues to import here with “Import a file…”.',
+    'data.exportedSetup': 'Exported the shop set-up ({file}): the reply library and the shop settings only, no buyer data at all. Send it to colleagues; they import it with “Import a file…” on their “Import / export” tab.',
     'data.setupFile': 'This file was saved with “Export shop set-up”: the reply library (with the remark rules, compliance settings and taught pages) and the shop settings, no buyer data. Merge or replace, no buyer notes, follow-ups, learned picks or statistics on this computer are deleted or changed.',
     'data.setupMergeWhat': 'Merge: adds the replies not here yet and keeps the ones here (a reply in the file replaces the same reply here); the shop settings become the file’s.',
     'data.setupReplaceWhat': 'Replace: the reply library here (with the remark rules, compliance settings and taught pages) becomes the file’s; the shop settings become the file’s too.',
