@@ -256,3 +256,31 @@ describe('导出店铺设置（不含买家数据）: the set-up handed to colle
     expect(result).toContain('店铺设置已换成文件中的（你的客服名、界面语言和隐私设置不变）；客户档案、跟进等买家数据没有改动。');
   });
 });
+
+describe('the import button of 全部数据, for a file of either export', () => {
+  /** The button's own words (the label around the file input), and the line under it. */
+  const shown = async () => {
+    const tab = await mountTab(<AllData />, { getSettings: () => DEFAULT_APP_SETTINGS });
+    const button = tab.q('[data-kf="all-import-file"]')!.closest('label')!.textContent!;
+    return { button, help: tab.q('[data-kf="all-import-help"]')?.textContent ?? null, setup: tab.q('[data-kf="setup-export-help"]')!.textContent! };
+  };
+
+  it('is named for any file, not for all data, and says it takes either export and shows what it holds before writing', async () => {
+    const zh = await shown();
+    expect(zh.button).toBe('导入文件…');
+    expect(zh.help).toBe('「导入文件…」可以选「导出全部数据」或「导出店铺设置」保存的文件。导入前会先列出文件里有什么、本机有什么，你选了合并或替换才会写入。');
+    expect(zh.setup).toContain('同事在这里用「导入文件…」选择这个文件即可。');
+    expect(zh.setup).not.toContain('导入全部数据');
+  });
+
+  it('says the same in English, naming the two exports as their buttons do', async () => {
+    setLocale('en');
+    const en = await shown();
+    expect(en.button).toBe('Import a file…');
+    expect(en.help).toBe(
+      '“Import a file…” takes a file saved with “Export all data” or with “Export shop set-up”. It first lists what the file holds next to what is here; nothing is written until you choose Merge or Replace.',
+    );
+    expect(en.setup).toContain('A colleague imports it here with “Import a file…”.');
+    expect(en.setup).not.toContain('Import all data');
+  });
+});

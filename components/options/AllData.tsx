@@ -228,6 +228,10 @@ export function AllData() {
         </button>
         <JsonFileInput label={t('data.import')} kf="all-import-file" disabled={busy} onFile={flow.onFile} />
       </div>
+      {/* One button for a file of either export: named for what it takes, not for 全部数据 (a set-up file holds no buyer). */}
+      <p class="kf-help" data-kf="all-import-help">
+        {t('data.importHelp')}
+      </p>
       <p class="kf-help" data-kf="setup-export-help">
         {t('data.setupHelp')}
       </p>

@@ -4,6 +4,7 @@ import { PRESET_A, cloneRuleSet, isoDate, type RuleSet } from '@/lib/domain/rema
 import { RemarkRules } from './RemarkRules';
 import { check, type } from '../remarks/testing';
 import { mountTab } from './testing';
+import { setLocale } from '@/lib/i18n';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 
 const today = isoDate(Date.now(), 480);
@@ -79,7 +80,7 @@ describe('RemarkRules options tab', () => {
     // An after-sale record being edited is tried too.
     type(tab.q('[data-kf="editor-target"]'), 'return');
     expect(value(tab.q('[data-kf="rules-try-flag"]'))).toBe('return');
-    expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toContain(`退货记录的备注这样写`);
+    expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toContain(`退货记录这样写`);
   });
 
   // The after-sale records (质量换货, 退货…) are lines the agents write under any flag: the owner tries them as the flags.
@@ -90,7 +91,7 @@ describe('RemarkRules options tab', () => {
     type(tab.q('[data-kf="rules-try-flag"]'), 'quality-exchange');
     const rule = PRESET_A.records['quality-exchange'];
     expect(tab.q('[data-kf="rules-try-format"]')?.textContent).toBe(
-      `按本规则，质量换货记录的备注这样写（把“…”换成实际内容，没有的项整段省略）：【${rule.title}】${rule.fields.map((f) => `${f.label}：…｜`).join('')}阿杰 ${today}`,
+      `按本规则，质量换货记录这样写（把“…”换成实际内容，没有的项整段省略）：【${rule.title}】${rule.fields.map((f) => `${f.label}：…｜`).join('')}阿杰 ${today}`,
     );
     type(tab.q('[data-kf="rules-try-text"]'), `【质量换货】质量问题：领口脱线｜退回款式：黑色L｜换款式：黑色XL｜运费：10元｜已退运费：否｜已登记：是｜阿杰 ${today}`);
     expect(tab.q('[data-kf="rules-try-ok"]')).not.toBeNull();
@@ -99,6 +100,23 @@ describe('RemarkRules options tab', () => {
     // A flag's remark tried as the record is named for what it is.
     type(tab.q('[data-kf="rules-try-text"]'), `【延迟发货】可发货日：${inDays(3)}｜阿杰 ${today}`);
     expect(tab.q('[data-kf="rules-try-problems"] [data-code="wrong-flag"]')?.textContent).toContain('【质量换货】记录');
+  });
+
+  it('says in plain English how an order with a flag, and an after-sale record, is written', async () => {
+    setLocale('en');
+    try {
+      const tab = await setup(false, { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, agentName: '阿杰' } });
+      const format = () => tab.q('[data-kf="rules-try-format"]')?.textContent;
+      const tail = '(replace each “…” with the real value; leave out any part you have no value for):';
+      expect(format()).toBe(`By these rules, the remark on an order with a red flag is written like this ${tail} 【已核对可发货】优惠：…｜主管同意：…｜说明：…｜阿杰 ${today}`);
+      type(tab.q('[data-kf="rules-try-flag"]'), 'quality-exchange');
+      const rule = PRESET_A.records['quality-exchange'];
+      expect(format()).toBe(`By these rules, a quality exchange record is written like this ${tail} 【${rule.title}】${rule.fields.map((f) => `${f.label}：…｜`).join('')}阿杰 ${today}`);
+      type(tab.q('[data-kf="rules-try-flag"]'), 'nonquality-exchange');
+      expect(format()).toMatch(/^By these rules, a non-quality exchange record is written like this /);
+    } finally {
+      setLocale('zh-CN');
+    }
   });
 
   it('opens the editor and the try-a-remark box on 红旗, the first flag a shop marks orders with', async () => {

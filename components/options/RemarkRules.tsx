@@ -94,6 +94,9 @@ function formatExample(ruleSet: RuleSet, target: RemarkTarget, agent: string, to
   return formatLine(asText, Object.fromEntries(rule.fields.map((f) => [f.key, '…'])), agent, today);
 }
 
+/** “Quality exchange record” → “quality exchange record”, for the middle of an English sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** Checks a sample remark (a flag's, or an after-sale record's) against the rules as they are being edited, under how one is written. */
 function TryRemark({ ruleSet, target, onTarget: setTarget }: { ruleSet: RuleSet; target: RemarkTarget; onTarget(target: RemarkTarget): void }) {
   const [text, setText] = useState('');
@@ -115,7 +118,12 @@ function TryRemark({ ruleSet, target, onTarget: setTarget }: { ruleSet: RuleSet;
     [ruleSet, target, text, today, shopAgent],
   );
   const en = getLocale() === 'en';
-  const name = isRecordKind(target) ? t(`remarks.record.${target}`) : en ? FLAG_NAMES[target].en : FLAG_NAMES[target].zh;
+  const line = formatExample(ruleSet, target, agent, today);
+  // A flag names the order's remark (“红旗的备注”, “an order with a red flag”); a record is a remark of its
+  // own (“质量换货记录”, “a quality exchange record”: the picker's name, lower-cased mid-sentence).
+  const format = isRecordKind(target)
+    ? t('remarkRules.tryFormatRecord', { record: en ? lowerFirst(t(`remarks.record.${target}`)) : t(`remarks.record.${target}`), line })
+    : t('remarkRules.tryFormat', { flag: en ? FLAG_NAMES[target].en : FLAG_NAMES[target].zh, line });
   return (
     <div class="kf-rm" data-kf="rules-try">
       <h4>{t('remarkRules.try')}</h4>
@@ -132,7 +140,7 @@ function TryRemark({ ruleSet, target, onTarget: setTarget }: { ruleSet: RuleSet;
         </select>
       </div>
       <p class="kf-help" data-kf="rules-try-format">
-        {t('remarkRules.tryFormat', { flag: name, line: formatExample(ruleSet, target, agent, today) })}
+        {format}
       </p>
       <textarea rows={2} data-kf="rules-try-text" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       {text.trim() &&

@@ -42,11 +42,14 @@ it('the set-up exported after a buyer note and a new cut-off brings the cut-off 
   const text = file.toString('utf8');
   for (const personal of [LEAD_NOTE, LEAD_BUYER.nickname, LEAD_BUYER.buyerId, '阿绿']) expect(text).not.toContain(personal);
 
-  // A colleague's fresh computer, one buyer of their own noted already: 替换 with the lead's file.
+  // A colleague's fresh computer, one buyer of their own noted already: 导入文件… → 替换 with the lead's file.
   const colleague = await launchWithExtension();
   try {
     const options = await colleague.openExtensionPage('options.html#import');
     await callFromExtensionPage(options, 'patchCustomer', { ...OWN_BUYER, patch: { note: '要发票' } });
+    // The button the colleague presses is named for any file (it read 导入全部数据 before ui7), and says it takes this one.
+    expect(await options.locator('label:has([data-kf="all-import-file"])').textContent()).toBe('导入文件…');
+    expect(await options.locator('[data-kf="all-import-help"]').textContent()).toContain('「导出店铺设置」保存的文件');
     await options.locator('[data-kf="all-import-file"]').setInputFiles({ name: 'kefu-shop-setup.json', mimeType: 'application/json', buffer: file });
     await expect.poll(() => options.locator('[data-kf="all-import-setup"]').textContent()).toContain('不含买家数据');
     expect(await options.locator('[data-kf="all-import-counts"] tr[data-area="customers"]').count()).toBe(0);

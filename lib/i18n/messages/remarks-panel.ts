@@ -39,6 +39,8 @@ export const remarksPanel: MessageBundle = {
     'remarkRules.saveFailed': '保存失败：{reason}（修改仍保留在页面上）',
     'remarkRules.try': '试一试：按当前编辑的规则检查一条备注',
     'remarkRules.tryFormat': '按本规则，{flag}的备注这样写（把“…”换成实际内容，没有的项整段省略）：{line}',
+    // An after-sale record is itself a remark line: not “质量换货记录的备注”.
+    'remarkRules.tryFormatRecord': '按本规则，{record}这样写（把“…”换成实际内容，没有的项整段省略）：{line}',
     'remarkRules.agentPlaceholder': '客服名',
     'remarkRules.overrides': '未按规则保存的备注（最近 50 条）',
     'remarkRules.when': '时间',
@@ -83,7 +85,9 @@ export const remarksPanel: MessageBundle = {
     'remarkRules.unsaved': 'Unsaved changes.',
     'remarkRules.saveFailed': 'Could not save: {reason} (your edits are still here)',
     'remarkRules.try': 'Try a remark against the rules as edited',
-    'remarkRules.tryFormat': 'By these rules a {flag} remark is written (put the real values for “…”, leave out a part you have no value for): {line}',
+    'remarkRules.tryFormat': 'By these rules, the remark on an order with a {flag} is written like this (replace each “…” with the real value; leave out any part you have no value for): {line}',
+    // {record} is the record's name as the picker shows it, lower-cased in the sentence (“a quality exchange record”).
+    'remarkRules.tryFormatRecord': 'By these rules, a {record} is written like this (replace each “…” with the real value; leave out any part you have no value for): {line}',
     'remarkRules.agentPlaceholder': 'agent',
     'remarkRules.overrides': 'Remarks saved against the rules (latest 50)',
     'remarkRules.when': 'When',
