@@ -508,9 +508,9 @@ describe('CustomerCard', () => {
     });
 
     for (const [locale, verb, words] of [
-      ['zh-CN', 'import', ['正在导入全部数据', '完成后自动保存']],
+      ['zh-CN', 'import', ['正在导入文件', '完成后自动保存']],
       ['zh-CN', 'restore', ['正在恢复全部数据', '完成后自动保存']],
-      ['en', 'import', ['Importing all data', 'saved by itself once that ends']],
+      ['en', 'import', ['Importing a file', 'saved by itself once that ends']],
     ] as const) {
       it(`says at once that ${verb} is running, not a silent worker nor a failure, and saves the kept note by itself once it ends (${locale})`, async () => {
         setLocale(locale);

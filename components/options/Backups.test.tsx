@@ -88,11 +88,11 @@ describe('the 备份 tab', () => {
     const list = [{ ...snap('snap-2', Date.UTC(2026, 0, 3)), reason: 'before-import-all' as const }, { ...snap('snap-1'), reason: 'before-import' as const }];
     const tab = await mountTab(<Backups />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [...list] });
     const kinds = () => [...tab.m.root.querySelectorAll('[data-kf="backup-row"] td:nth-child(2)')].map((c) => c.textContent);
-    expect(kinds()).toEqual(['导入全部数据前', '导入话术库前']);
+    expect(kinds()).toEqual(['导入文件前', '导入话术库前']);
     setLocale('en');
     try {
       await tab.changed();
-      expect(kinds()).toEqual(['Before all-data import', 'Before library import']);
+      expect(kinds()).toEqual(['Before a file import', 'Before library import']);
     } finally {
       setLocale('zh-CN');
     }

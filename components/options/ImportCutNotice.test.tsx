@@ -49,7 +49,7 @@ describe('the notice of a cut-off 导入全部数据', () => {
     const restoreBackup = vi.fn(() => ({ ok: true, ...copy }));
     const tab = await mountTab(<Notice />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [copy], restoreBackup });
     expect(tab.q('[data-kf="import-cut"]')!.textContent).toBe(
-      '上次「导入全部数据」没有做完：浏览器在导入途中停止了扩展后台，数据可能只导入了一部分。导入前的数据在「备份」里：「导入全部数据前」2026-12-05 14:50:07。恢复到导入前保留现状',
+      '上次「导入文件…」没有做完：浏览器在导入途中停止了扩展后台，数据可能只导入了一部分。导入前的数据在「备份」里：「导入文件前」2026-12-05 14:50:07。恢复到导入前保留现状',
     );
     await tab.click('[data-kf="import-cut-restore"]');
     expect(restoreBackup).toHaveBeenCalledWith({ id: 'snap-before' });
@@ -64,7 +64,7 @@ describe('the notice of a cut-off 导入全部数据', () => {
     local[IMPORT_CUT_KEY] = { copy: 'snap-before', at: copy.takenAt };
     const tab = await mountTab(<Notice />, { getSettings: () => DEFAULT_APP_SETTINGS, listBackups: () => [copy] });
     const text = tab.q('[data-kf="import-cut"]')!.textContent!;
-    expect(text).toContain('"Before all-data import", 2026-12-05 14:50:07');
+    expect(text).toContain('"Before a file import", 2026-12-05 14:50:07');
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
   });
 

@@ -305,7 +305,7 @@ describe('全部数据 (导入 / 导出)', () => {
       await options.locator('[data-tab="backups"]').click();
       const copy = options.locator('[data-kf="backup-row"][data-reason="before-import-all"]');
       await expect.poll(() => copy.count()).toBe(1);
-      expect(await copy.locator('td').nth(1).textContent()).toBe('导入全部数据前');
+      expect(await copy.locator('td').nth(1).textContent()).toBe('导入文件前');
       expect(await copy.locator('td').first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     } finally {
       await options.close();

@@ -119,7 +119,7 @@ describe('a worker stopped in the middle of a whole-data verb, no page to send i
 
     expect(await send(s.quiet, 'ping')).toMatchObject({ ok: true });
     const popup = await s.h.openExtensionPage('popup.html');
-    await expect.poll(() => popup.locator('[data-kf="import-cut"]').textContent()).toMatch(/^上次「导入全部数据」没有做完.*导入前的数据在「备份」里：「导入全部数据前」\d{4}-\d\d-\d\d \d\d:\d\d:\d\d。/);
+    await expect.poll(() => popup.locator('[data-kf="import-cut"]').textContent()).toMatch(/^上次「导入文件…」没有做完.*导入前的数据在「备份」里：「导入文件前」\d{4}-\d\d-\d\d \d\d:\d\d:\d\d。/);
     await popup.close();
 
     const options = await s.h.openExtensionPage('options.html');

@@ -8,8 +8,8 @@ import type { MessageBundle } from '../index';
  */
 export const importCutMessages: MessageBundle = {
   zh: {
-    'importCut.notice': '上次「导入全部数据」没有做完：浏览器在导入途中停止了扩展后台，数据可能只导入了一部分。',
-    'importCut.copy': '导入前的数据在「备份」里：「导入全部数据前」{time}。',
+    'importCut.notice': '上次「导入文件…」没有做完：浏览器在导入途中停止了扩展后台，数据可能只导入了一部分。',
+    'importCut.copy': '导入前的数据在「备份」里：「导入文件前」{time}。',
     'importCut.noCopy': '导入前的备份已不在「备份」里，请检查数据，需要时重新导入文件。',
     'importCut.restore': '恢复到导入前',
     'importCut.keep': '保留现状',
@@ -25,8 +25,8 @@ export const importCutMessages: MessageBundle = {
     'restoreCut.restored': '已退回到恢复前的数据。',
   },
   en: {
-    'importCut.notice': 'The last "Import all data" did not finish: the browser stopped the extension\'s background partway, so the data may be only partly imported.',
-    'importCut.copy': 'The data from before the import is under Backups: "Before all-data import", {time}.',
+    'importCut.notice': 'The last "Import a file…" did not finish: the browser stopped the extension\'s background partway, so the data may be only partly imported.',
+    'importCut.copy': 'The data from before the import is under Backups: "Before a file import", {time}.',
     'importCut.noCopy': 'The backup from before the import is no longer under Backups: please check the data, and import the file again if needed.',
     'importCut.restore': 'Restore to before the import',
     'importCut.keep': 'Keep as it is',
