@@ -124,6 +124,25 @@ function normaliseSize(token: string): string {
   return t;
 }
 
+/** Asking whether a size is in stock, or about it: 还有吗, 有没有, 有货, 断码, 补货, 吗 / ？ after the size. */
+const STOCK = /还有|有没有|有吗|有货|有没|没货|缺货|断码|补货|现货|库存|到货|卖完|售罄/;
+const ASKED = /吗|呢|[?？]/;
+/** In the same clause before a size, words that say the buyer wears it: 穿, 脚, a habit word, 我 right before it. */
+const WORN_BEFORE = /穿|脚|平时|平常|平日|一般|通常|习惯|一直|经常|我\s*(?:是|都|就|的)?\s*$/;
+
+/**
+ * Whether the shoe size at `at` (`length` characters) is asked for (38码的鞋还有吗 / 有没有40码的鞋 / 鞋码36有货吗),
+ * not said to be worn: its sentence asks about stock, or the words after it ask, and nothing in its clause before
+ * it says the buyer wears it (我平时穿39的鞋，这款还有吗 / 我脚是37码 还有吗 are the buyer's).
+ */
+function shoeAskedFor(s: string, at: number, length: number): boolean {
+  const clause = s.slice(0, at).split(/[，,。！!？?；;\n]/).at(-1) ?? '';
+  if (WORN_BEFORE.test(clause)) return false;
+  const sentenceStart = s.slice(0, at).search(/[^。！!？?；;\n]*$/);
+  const after = /^[^。！!？?；;\n]*[。！!？?；;]?/.exec(s.slice(at + length))?.[0] ?? '';
+  return STOCK.test(s.slice(sentenceStart, at) + after) || ASKED.test(after);
+}
+
 export function parseSizes(text: string): Partial<Sizes> {
   const out: Partial<Sizes> = {};
   let s = normalise(text);
@@ -155,22 +174,20 @@ export function parseSizes(text: string): Partial<Sizes> {
     }
   }
 
-  // Shoes.
+  // Shoes. A size asked for (38码的鞋还有吗, 鞋码36有货吗) is skipped unless the buyer says they wear it.
   const shoePatterns = [
-    /鞋\s*码\s*(?:是|:)?\s*(\d{2}(?:\.5)?)/,
-    /(?<![\d.])(\d{2}(?:\.5)?)\s*码?\s*的?\s*(?:鞋|运动鞋|皮鞋|靴)/,
-    /鞋子?\s*(?:一般|平时|都)?\s*(?:穿|是|要)?\s*(\d{2}(?:\.5)?)(?![\d.])\s*码?/,
-    /脚\s*(?:穿|是)?\s*(\d{2}(?:\.5)?)\s*码/,
+    /鞋\s*码\s*(?:是|:)?\s*(\d{2}(?:\.5)?)/g,
+    /(?<![\d.])(\d{2}(?:\.5)?)\s*码?\s*的?\s*(?:鞋|运动鞋|皮鞋|靴)/g,
+    /鞋子?\s*(?:一般|平时|都)?\s*(?:穿|是|要)?\s*(\d{2}(?:\.5)?)(?![\d.])\s*码?/g,
+    /脚\s*(?:穿|是)?\s*(\d{2}(?:\.5)?)\s*码/g,
   ];
-  for (const re of shoePatterns) {
-    m = re.exec(s);
-    if (m?.[1]) {
-      const v = Number(m[1]);
-      if (v >= 18 && v <= 48) {
-        out.shoeSize = v;
-        s = blank(s, m.index, m[0].length);
-        break;
-      }
+  shoes: for (const re of shoePatterns) {
+    for (const found of s.matchAll(re)) {
+      const v = Number(found[1]);
+      if (v < 18 || v > 48 || shoeAskedFor(s, found.index + found[0].lastIndexOf(found[1]!), found[1]!.length)) continue;
+      out.shoeSize = v;
+      s = blank(s, found.index, found[0].length);
+      break shoes;
     }
   }
 
