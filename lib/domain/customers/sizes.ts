@@ -9,6 +9,8 @@
  *   prices and order numbers are not read as heights.
  * - "X码" alone is a question about a size ("M码偏大吗"), not the buyer's size; a usual size needs
  *   穿/平时/一般/我 before it.
+ * - A shoe size asked for (38码的鞋还有吗, 有没有40码的鞋, 鞋码36有货吗) is not the buyer's: its sentence asks about
+ *   stock, or a question follows it, and no 穿/脚/平时/我 before it in its clause says the buyer wears it.
  * - Waist in 尺 (市尺, 33.3 cm) and in 寸/small numbers (inches, as jeans sizes) is converted to cm.
  */
 import { readUsualSize } from './sizes-usual';
@@ -291,16 +293,20 @@ const CHILD_BEFORE = /(?:家|家里|小|(?<![仙美])[男女])\s*$/;
 /** After 给 / 帮 / 替 宝宝: buying for a child (给宝宝买). Not what a shop does for the buyer (给宝宝备注, 发, 推荐). */
 const FOR_CHILD = /^\s*(?:买|挑|选|穿|准备|做)/;
 /**
- * A child's age (3岁, 五岁半, 8个月, 8个月大, 几岁了) or a child's life (幼儿园, 二年级). Months followed by
+ * A child's age (3岁, 五岁半, 8个月, 8个月大, 几岁了) or a child's life (幼儿园, 二年级, 初中, 穿大童 / 童鞋). Months followed by
  * 前 / 以前 / 之前 are when something happened (宝宝3个月前买过M: the buyer, three months ago), not an age;
  * 天前 / 周前 / 年前 never read as one.
  */
 const CHILD_AGE =
-  /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|(?:个多?月|个半月)(?!\s*[以之]?前))|几岁|多大了|几个月(?!\s*[以之]?前)|满月|幼儿园|小学|年级|婴儿|新生儿|童装/;
+  /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|(?:个多?月|个半月)(?!\s*[以之]?前))|几岁|多大了|几个月(?!\s*[以之]?前)|满月|幼儿园|小学|初中|初[一二三]|中学生|年级|婴儿|新生儿|儿童|童装|童鞋|[大中小]童/;
 
-/** A child's figures: shorter than 140 cm, lighter than 30 kg, shoes under 33. */
+/**
+ * A child's figures: shorter than 150 cm, lighter than 35 kg (70斤), shoes under 33. Children of 10–12 are 140–150 cm:
+ * until 2026-12-07 the line was 140, and 宝宝 146cm 穿多大 went on the buyer's card as the buyer's height. An adult
+ * called 宝宝 under 150 cm loses a height rather than a child's being saved (a wrong size is worse than none).
+ */
 function childFigures(sizes: Partial<Sizes>): boolean {
-  return (sizes.heightCm ?? 999) < 140 || (sizes.weightKg ?? 999) < 30 || (sizes.shoeSize ?? 99) < 33;
+  return (sizes.heightCm ?? 999) < 150 || (sizes.weightKg ?? 999) < 35 || (sizes.shoeSize ?? 99) < 33;
 }
 
 /**
@@ -345,7 +351,12 @@ export function ownSizes(text: string): { sizes: Partial<Sizes>; others: string 
   mentions.forEach((m, i) => {
     const person = m[1] ?? null;
     const end = m.index + m[0].length;
-    if (person === '宝宝' && !babyIsChild(text, m.index, m[0], text.slice(end, mentions[i + 1]?.index ?? text.length))) return;
+    if (person === '宝宝') {
+      // A child's figures just before 宝宝 (身高147的宝宝穿什么码) are the child's, as those after it are.
+      const figuresBefore = who === null && childFigures(parseSizes(text.slice(from, m.index)));
+      if (!figuresBefore && !babyIsChild(text, m.index, m[0], text.slice(end, mentions[i + 1]?.index ?? text.length))) return;
+      if (figuresBefore) who = person;
+    }
     take(m.index);
     who = person;
     from = end;
