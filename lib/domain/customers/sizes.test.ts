@@ -148,3 +148,46 @@ describe('ownSizes: 宝宝 is how shops address the buyer; a child only when the
     expect(ownSizes('给孩子买，身高120，您帮看下，体重50斤')).toEqual({ sizes: {}, others: '孩子' });
   });
 });
+
+describe('a shoe size asked for in stock is not one the buyer wears', () => {
+  it.each([
+    ['39码的鞋还有吗'],
+    ['还有没有41码的鞋子'],
+    ['这双鞋 43码有货吗'],
+    ['鞋码36还有吗？'],
+    ['37码的鞋断码了吗'],
+    ['36码的靴子什么时候补货'],
+  ])('%s saves no shoe size', (text) => {
+    // Before, each stored its number as the buyer's shoe size on the card.
+    expect(parseSizes(text)).toEqual({});
+    expect(ownSizes(text)).toEqual({ sizes: {}, others: null });
+  });
+
+  it.each([
+    ['我平时穿39的鞋，这款还有吗', 39],
+    ['我穿41码的鞋，有货吗', 41],
+    ['我脚是37码 还有吗', 37],
+    ['鞋子一般穿36，40码的鞋还有吗', 36],
+    ['44码的鞋还有吗？我平时穿42码的鞋', 42],
+  ])('a size the buyer says they wear still counts beside a stock question: %s → %d', (text, shoe) => {
+    expect(parseSizes(text)).toEqual({ shoeSize: shoe });
+  });
+});
+
+describe('ownSizes: a child called 宝宝 of 140 cm or more is still a child', () => {
+  it.each([
+    ['宝宝 146cm 穿多大'],
+    ['宝宝身高143 体重72斤 选哪个码'],
+    ['身高147的宝宝穿什么码'],
+    ['宝宝上初中了，身高148'],
+    ['宝宝穿大童的，身高152 体重75斤'],
+  ])('%s saves none of the child’s sizes as the buyer’s', (text) => {
+    // Before, a 宝宝 with no other marker was the buyer from 140 cm: these heights went on the buyer's card.
+    expect(ownSizes(text).sizes).toEqual({});
+  });
+
+  it('keeps the buyer’s own figures called 宝宝 (adult figures) and the buyer’s own beside a child', () => {
+    expect(ownSizes('宝宝身高156 体重92斤')).toEqual({ sizes: { heightCm: 156, weightKg: 46 }, others: null });
+    expect(ownSizes('我身高162，宝宝 146cm 穿多大')).toEqual({ sizes: { heightCm: 162 }, others: '宝宝' });
+  });
+});

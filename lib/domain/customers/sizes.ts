@@ -9,6 +9,8 @@
  *   prices and order numbers are not read as heights.
  * - "X码" alone is a question about a size ("M码偏大吗"), not the buyer's size; a usual size needs
  *   穿/平时/一般/我 before it.
+ * - A shoe size asked for (38码的鞋还有吗, 有没有40码的鞋, 鞋码36有货吗) is not the buyer's: its sentence asks about
+ *   stock, or a question follows it, and no 穿/脚/平时/我 before it in its clause says the buyer wears it.
  * - Waist in 尺 (市尺, 33.3 cm) and in 寸/small numbers (inches, as jeans sizes) is converted to cm.
  */
 import { readUsualSize } from './sizes-usual';
@@ -124,6 +126,25 @@ function normaliseSize(token: string): string {
   return t;
 }
 
+/** Asking whether a size is in stock, or about it: 还有吗, 有没有, 有货, 断码, 补货, 吗 / ？ after the size. */
+const STOCK = /还有|有没有|有吗|有货|有没|没货|缺货|断码|补货|现货|库存|到货|卖完|售罄/;
+const ASKED = /吗|呢|[?？]/;
+/** In the same clause before a size, words that say the buyer wears it: 穿, 脚, a habit word, 我 right before it. */
+const WORN_BEFORE = /穿|脚|平时|平常|平日|一般|通常|习惯|一直|经常|我\s*(?:是|都|就|的)?\s*$/;
+
+/**
+ * Whether the shoe size at `at` (`length` characters) is asked for (38码的鞋还有吗 / 有没有40码的鞋 / 鞋码36有货吗),
+ * not said to be worn: its sentence asks about stock, or the words after it ask, and nothing in its clause before
+ * it says the buyer wears it (我平时穿39的鞋，这款还有吗 / 我脚是37码 还有吗 are the buyer's).
+ */
+function shoeAskedFor(s: string, at: number, length: number): boolean {
+  const clause = s.slice(0, at).split(/[，,。！!？?；;\n]/).at(-1) ?? '';
+  if (WORN_BEFORE.test(clause)) return false;
+  const sentenceStart = s.slice(0, at).search(/[^。！!？?；;\n]*$/);
+  const after = /^[^。！!？?；;\n]*[。！!？?；;]?/.exec(s.slice(at + length))?.[0] ?? '';
+  return STOCK.test(s.slice(sentenceStart, at) + after) || ASKED.test(after);
+}
+
 export function parseSizes(text: string): Partial<Sizes> {
   const out: Partial<Sizes> = {};
   let s = normalise(text);
@@ -155,22 +176,20 @@ export function parseSizes(text: string): Partial<Sizes> {
     }
   }
 
-  // Shoes.
+  // Shoes. A size asked for (38码的鞋还有吗, 鞋码36有货吗) is skipped unless the buyer says they wear it.
   const shoePatterns = [
-    /鞋\s*码\s*(?:是|:)?\s*(\d{2}(?:\.5)?)/,
-    /(?<![\d.])(\d{2}(?:\.5)?)\s*码?\s*的?\s*(?:鞋|运动鞋|皮鞋|靴)/,
-    /鞋子?\s*(?:一般|平时|都)?\s*(?:穿|是|要)?\s*(\d{2}(?:\.5)?)(?![\d.])\s*码?/,
-    /脚\s*(?:穿|是)?\s*(\d{2}(?:\.5)?)\s*码/,
+    /鞋\s*码\s*(?:是|:)?\s*(\d{2}(?:\.5)?)/g,
+    /(?<![\d.])(\d{2}(?:\.5)?)\s*码?\s*的?\s*(?:鞋|运动鞋|皮鞋|靴)/g,
+    /鞋子?\s*(?:一般|平时|都)?\s*(?:穿|是|要)?\s*(\d{2}(?:\.5)?)(?![\d.])\s*码?/g,
+    /脚\s*(?:穿|是)?\s*(\d{2}(?:\.5)?)\s*码/g,
   ];
-  for (const re of shoePatterns) {
-    m = re.exec(s);
-    if (m?.[1]) {
-      const v = Number(m[1]);
-      if (v >= 18 && v <= 48) {
-        out.shoeSize = v;
-        s = blank(s, m.index, m[0].length);
-        break;
-      }
+  shoes: for (const re of shoePatterns) {
+    for (const found of s.matchAll(re)) {
+      const v = Number(found[1]);
+      if (v < 18 || v > 48 || shoeAskedFor(s, found.index + found[0].lastIndexOf(found[1]!), found[1]!.length)) continue;
+      out.shoeSize = v;
+      s = blank(s, found.index, found[0].length);
+      break shoes;
     }
   }
 
@@ -274,16 +293,20 @@ const CHILD_BEFORE = /(?:家|家里|小|(?<![仙美])[男女])\s*$/;
 /** After 给 / 帮 / 替 宝宝: buying for a child (给宝宝买). Not what a shop does for the buyer (给宝宝备注, 发, 推荐). */
 const FOR_CHILD = /^\s*(?:买|挑|选|穿|准备|做)/;
 /**
- * A child's age (3岁, 五岁半, 8个月, 8个月大, 几岁了) or a child's life (幼儿园, 二年级). Months followed by
+ * A child's age (3岁, 五岁半, 8个月, 8个月大, 几岁了) or a child's life (幼儿园, 二年级, 初中, 穿大童 / 童鞋). Months followed by
  * 前 / 以前 / 之前 are when something happened (宝宝3个月前买过M: the buyer, three months ago), not an age;
  * 天前 / 周前 / 年前 never read as one.
  */
 const CHILD_AGE =
-  /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|(?:个多?月|个半月)(?!\s*[以之]?前))|几岁|多大了|几个月(?!\s*[以之]?前)|满月|幼儿园|小学|年级|婴儿|新生儿|童装/;
+  /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(岁|周岁|(?:个多?月|个半月)(?!\s*[以之]?前))|几岁|多大了|几个月(?!\s*[以之]?前)|满月|幼儿园|小学|初中|初[一二三]|中学生|年级|婴儿|新生儿|儿童|童装|童鞋|[大中小]童/;
 
-/** A child's figures: shorter than 140 cm, lighter than 30 kg, shoes under 33. */
+/**
+ * A child's figures: shorter than 150 cm, lighter than 35 kg (70斤), shoes under 33. Children of 10–12 are 140–150 cm:
+ * until 2026-12-07 the line was 140, and 宝宝 146cm 穿多大 went on the buyer's card as the buyer's height. An adult
+ * called 宝宝 under 150 cm loses a height rather than a child's being saved (a wrong size is worse than none).
+ */
 function childFigures(sizes: Partial<Sizes>): boolean {
-  return (sizes.heightCm ?? 999) < 140 || (sizes.weightKg ?? 999) < 30 || (sizes.shoeSize ?? 99) < 33;
+  return (sizes.heightCm ?? 999) < 150 || (sizes.weightKg ?? 999) < 35 || (sizes.shoeSize ?? 99) < 33;
 }
 
 /**
@@ -328,7 +351,12 @@ export function ownSizes(text: string): { sizes: Partial<Sizes>; others: string 
   mentions.forEach((m, i) => {
     const person = m[1] ?? null;
     const end = m.index + m[0].length;
-    if (person === '宝宝' && !babyIsChild(text, m.index, m[0], text.slice(end, mentions[i + 1]?.index ?? text.length))) return;
+    if (person === '宝宝') {
+      // A child's figures just before 宝宝 (身高147的宝宝穿什么码) are the child's, as those after it are.
+      const figuresBefore = who === null && childFigures(parseSizes(text.slice(from, m.index)));
+      if (!figuresBefore && !babyIsChild(text, m.index, m[0], text.slice(end, mentions[i + 1]?.index ?? text.length))) return;
+      if (figuresBefore) who = person;
+    }
     take(m.index);
     who = person;
     from = end;
