@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { registerMessages, t } from '@/lib/i18n';
 import { handover } from '@/lib/i18n/messages/handover';
 import type { HandoverTargets, HandoverTo } from '@/lib/messaging/protocol-followups';
@@ -28,8 +29,14 @@ export function decodeTarget(v: string): HandoverTo {
 /**
  * 交给… : the next shift first, then (team mode) the other shift and each team member. Without
  * team mode there is no one to name: the next shift is the only target.
+ *
+ * ↓ on the last choice (↑ on the first) changes nothing in a closed select, and at night an item is
+ * often at the last one already (made for the day shift: 交给白班): the agent who pressed H then ↓
+ * saw nothing happen and did not know why. It says so beside the choice, and which key changes it.
+ * It does not wrap round: from 交给白班 that would be 不交接 / 收回, undoing the handover the agent meant.
  */
 export function HandoverPicker(props: { targets: HandoverTargets | null | undefined; value: string; onChange(value: string): void; keepLabel?: string; kf?: string }) {
+  const [edge, setEdge] = useState<'first' | 'last' | null>(null);
   const tg = props.targets;
   // Not known yet (undefined): the row is there, with only 不交接 and not usable, so that what is
   // below (the 中差评 form's 添加) does not move down under the pointer when the targets arrive.
@@ -49,7 +56,20 @@ export function HandoverPicker(props: { targets: HandoverTargets | null | undefi
   return (
     <label class="kf-handover">
       <span>{t('handover.label')}</span>
-      <select data-kf={props.kf ?? 'handover-to'} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <select
+        data-kf={props.kf ?? 'handover-to'}
+        value={props.value}
+        onChange={(e) => {
+          setEdge(null);
+          props.onChange(e.currentTarget.value);
+        }}
+        onKeyDown={(e) => {
+          const el = e.currentTarget;
+          const at = e.key === 'ArrowDown' && el.selectedIndex === el.options.length - 1 ? 'last' : e.key === 'ArrowUp' && el.selectedIndex === 0 ? 'first' : null;
+          if (!e.altKey && !e.isComposing) setEdge(at);
+        }}
+        onBlur={() => setEdge(null)}
+      >
         <option value="">{props.keepLabel ?? t('handover.keep')}</option>
         <option value={`shift:${next}`}>{t(tg.allDay ? 'handover.nextAllDay' : 'handover.next', { shift: shiftName(next) })}</option>
         {team && !tg.allDay && <option value={`shift:${tg.shift}`}>{shiftName(tg.shift)}</option>}
@@ -57,6 +77,11 @@ export function HandoverPicker(props: { targets: HandoverTargets | null | undefi
           <option value={`person:${name}`}>{name}</option>
         ))}
       </select>
+      {edge && (
+        <span class="kf-handover-edge" role="status" data-kf={`${props.kf ?? 'handover-to'}-edge`}>
+          {t(`handover.edge.${edge}`)}
+        </span>
+      )}
     </label>
   );
 }

@@ -16,7 +16,7 @@
  */
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, chatInput, clearOfMidnight, dayShiftEndingToday, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
+import { bjClock, callFromExtensionPage, chatInput, clearOfMidnight, dayShiftEndingToday, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { holdStore } from './stores';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
@@ -180,6 +180,35 @@ describe('the popup’s handover from the keyboard', () => {
       await popup.close();
     }
   }, 60_000 + MIDNIGHT_WAIT_MS);
+
+  it('at night, H then ↓ on an item made for the day shift already (交给白班, the last choice) says so beside the choice; the item stays handed over', async () => {
+    // Night now, whatever the hour of the run: the day shift starts in two hours (no midnight to wait out).
+    await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: bjClock(120), end: bjClock(240) } } });
+    onTestFinished(() => callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } }));
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '夜里记下的退款问题', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    const popup = await openPopup(s.h);
+    try {
+      const row = popup.locator('[data-kf="followup"]', { hasText: '夜里记下的退款问题' });
+      await row.click();
+      expect(await row.locator('[data-kf="handover-tag"]').textContent()).toBe('交给白班');
+      await popup.mouse.move(0, 0);
+      await popup.keyboard.press('h');
+      const picker = row.locator('[data-kf="handover-to"]');
+      await picker.waitFor();
+      await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await picker.evaluate((el: HTMLSelectElement) => el.selectedIndex === el.options.length - 1)).toBe(true);
+      await popup.keyboard.press('ArrowDown');
+      // Before, nothing on the screen changed: the agent could not tell the key had been heard.
+      await expect.poll(() => row.locator('[data-kf="handover-to-edge"]').textContent()).toBe('已是最后一项：按 ↑ 换一项');
+      expect(await row.locator('[data-kf="handover-tag"]').textContent()).toBe('交给白班');
+      // Escape closes 交给… and its line, and the keys are the row's again.
+      await popup.keyboard.press('Escape');
+      await expect.poll(() => row.locator('[data-kf="handover-to-edge"]').count()).toBe(0);
+      await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-kf'))).toBe('followup');
+    } finally {
+      await popup.close();
+    }
+  });
 });
 
 describe('the popup’s 打开 from the keyboard', () => {

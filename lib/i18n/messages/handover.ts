@@ -14,6 +14,8 @@ export const handover: MessageBundle = {
     'handover.nextAllDay': '{shift}（全天白班，交给下一位）',
     'handover.to': '交给{to}',
     'handover.done': '已交给{to}',
+    'handover.edge.last': '已是最后一项：按 ↑ 换一项',
+    'handover.edge.first': '已是第一项：按 ↓ 换一项',
   },
   en: {
     'handover.label': 'Hand to',
@@ -24,5 +26,7 @@ export const handover: MessageBundle = {
     'handover.nextAllDay': '{shift} (all day: whoever is on next)',
     'handover.to': 'For {to}',
     'handover.done': 'Handed to {to}',
+    'handover.edge.last': 'That is the last choice: ↑ for another',
+    'handover.edge.first': 'That is the first choice: ↓ for another',
   },
 };
