@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { AllData, DeleteAllData } from './AllData';
-import { mountTab } from './testing';
+import { mountTab, until } from './testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { AllDataPreview } from '@/lib/messaging/protocol-data';
@@ -15,17 +15,6 @@ afterEach(() => {
   setLocale('zh-CN');
   vi.restoreAllMocks();
 });
-
-/** Waits for what a click starts (a download after two replies) to show. */
-async function until(shown: () => unknown): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      await act(async () => {});
-      if (!shown()) throw new Error('not shown yet');
-    },
-    { timeout: 5_000, interval: 20 },
-  );
-}
 
 async function type(el: Element | null, value: string) {
   await act(async () => {

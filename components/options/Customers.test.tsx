@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { Customers, exportAllCustomers, importCustomersFile, TRANSFER_CHUNK } from './Customers';
 import { appendEvent, applyPatch, makeEvent, matchesQuery, newCustomer, parseCustomersImport } from '@/lib/domain/customers';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
-import { mountTab } from './testing';
+import { mountTab, until } from './testing';
 import type { OptionsApi } from './OptionsContext';
 import { onComputerZone } from '@/lib/domain/testing';
 import { CallError } from '@/lib/messaging/client';
@@ -281,21 +281,6 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('跟进：删除 5 条，匿名保留 0 条');
   });
 });
-
-/**
- * Waits until `shown` holds (returns something truthy, or stops throwing) for what the tab shows,
- * letting Preact render and run its effects between tries: the list loads, a search waits for the
- * typing to pause, a file is read, each in its own time.
- */
-async function until(shown: () => unknown): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      await act(async () => {});
-      if (!shown()) throw new Error('not shown yet');
-    },
-    { timeout: 5_000, interval: 20 },
-  );
-}
 
 /** The agent picks a buyer JSON file in the import field; what the page says is then on screen. */
 async function chooseBuyerFile(tab: { q(sel: string): Element | null }, text = '{"format": "kefu-customers", "version": 1, "customers": []}') {

@@ -15,6 +15,21 @@ import { TemplateEditor } from './TemplateEditor';
 /** Lets pending effects and replies settle. */
 export const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
+/**
+ * Waits until `shown` holds (returns something truthy, or stops throwing) for what the tab shows,
+ * letting Preact render and run its effects between tries: a list loads, a search waits for the
+ * typing to pause, a file is read, a download follows two replies, each in its own time.
+ */
+export async function until(shown: () => unknown): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await act(async () => {});
+      if (!shown()) throw new Error('not shown yet');
+    },
+    { timeout: 5_000, interval: 20 },
+  );
+}
+
 let cleanups: (() => void)[] = [];
 /** Verbs a tab called that its test gave no reply for (the components turn the error into a message, so it is checked here). */
 let unexpected: string[] = [];
