@@ -283,6 +283,16 @@ export function clearOfMidnight(): Promise<void> {
 }
 
 /**
+ * A due time later today in the shop's (Beijing) day: an hour from now, or just before the shop's midnight when
+ * that comes first. An item due tomorrow sits in the popup's folded 明天 section, where a test cannot click its row
+ * (Date.now() + 1 h failed so from 23:00 to 24:00 Beijing). Call after clearOfMidnight (at least two minutes left).
+ */
+export function dueLaterToday(): number {
+  const left = 1440 - bjMinute();
+  return Date.now() + Math.min(60, left - 1) * 60_000;
+}
+
+/**
  * Waits out the shop's (Beijing) time `hhmm` when it is under `leadMs` away, to 5 s past it, so
  * steps that must all fall on one side of it (an item made at 11:59:55 is due at 12:00) do not
  * straddle it. The wait is at most leadMs + 5 s: the caller's test or hook adds that to its time.

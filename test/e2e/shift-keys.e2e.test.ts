@@ -16,7 +16,7 @@
  */
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bjClock, callFromExtensionPage, chatInput, clearOfMidnight, dayShiftEndingToday, demo, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
+import { bjClock, callFromExtensionPage, chatInput, clearOfMidnight, dayShiftEndingToday, demo, dueLaterToday, evaluateInPanel, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders, openPopup, panel, remarkDialog } from './pages';
 import { extensionSuite } from './suite';
 import { holdStore } from './stores';
 import { PRESET_A, isoDate } from '../../lib/domain/remarks';
@@ -161,7 +161,7 @@ describe('the popup’s handover from the keyboard', () => {
     // the keys stayed in 交给… (run at 22:30 Beijing with the default 08:00–20:00).
     await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: await dayShiftEndingToday() } });
     onTestFinished(() => callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } }));
-    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '回电确认尺码', buyer: '米粒妈妈', dueAt: dueLaterToday() });
     const popup = await openPopup(s.h);
     try {
       const row = popup.locator('[data-kf="followup"]', { hasText: '回电确认尺码' });
@@ -182,10 +182,12 @@ describe('the popup’s handover from the keyboard', () => {
   }, 60_000 + MIDNIGHT_WAIT_MS);
 
   it('at night, H then ↓ on an item made for the day shift already (交给白班, the last choice) says so beside the choice; the item stays handed over', async () => {
-    // Night now, whatever the hour of the run: the day shift starts in two hours (no midnight to wait out).
+    // Night now, whatever the hour of the run: the day shift starts in two hours; the item is due today (its row
+    // in a section the popup shows open), so midnight is waited out first when it is near.
+    await clearOfMidnight();
     await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: bjClock(120), end: bjClock(240) } } });
     onTestFinished(() => callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } }));
-    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '夜里记下的退款问题', buyer: '米粒妈妈', dueAt: Date.now() + 3_600_000 });
+    await callFromExtensionPage(s.ext, 'addFollowup', { kind: 'manual', title: '夜里记下的退款问题', buyer: '米粒妈妈', dueAt: dueLaterToday() });
     const popup = await openPopup(s.h);
     try {
       const row = popup.locator('[data-kf="followup"]', { hasText: '夜里记下的退款问题' });
@@ -208,7 +210,7 @@ describe('the popup’s handover from the keyboard', () => {
     } finally {
       await popup.close();
     }
-  });
+  }, 60_000 + MIDNIGHT_WAIT_MS);
 });
 
 describe('the popup’s 打开 from the keyboard', () => {
