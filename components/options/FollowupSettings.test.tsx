@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { FollowupSettings } from './FollowupSettings';
 import { check, type } from '../remarks/testing';
@@ -42,7 +43,7 @@ describe('follow-up settings', () => {
   it.each([
     ['negative minutes', 'unpaidAfterMinutes', '-3', '没有保存：“拍下多少分钟未付款后提醒”要填 0 到 1440 之间的整数。'],
     ['an emptied box (not saved as 0)', 'notifyBeforeCutoffMinutes', '', '没有保存：“截单前多少分钟提醒”要填 0 到 720 之间的整数。'],
-    ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”请填写 24 小时制时间，如 08:30（下午 4 点写 16:00）。'],
+    ['a missing shift time', 'dayEnd', '', '没有保存：“白班结束”请填写一个时间，如 08:30、16:00、下午4点。'],
     ['the same start and end typed without 全天白班', 'dayEnd', '08:00', '没有保存：白班的开始和结束是同一个时间（08:00）。店里全天都是白班、没有夜班的，请勾选“全天白班（没有夜班）”；否则请把“白班结束”改成另一个时间。'],
   ])('refuses %s and names the field', async (_case, name, value, message) => {
     const { q, call, submit } = await setup();
@@ -54,8 +55,9 @@ describe('follow-up settings', () => {
   });
 
   // Chromium draws <input type="time"> in the browser's locale (04:00 PM in an English or 12-hour one):
-  // the shift hours are typed and shown in 24-hour time, as the rest of the product writes them.
-  it('asks for the shift hours in 24-hour time, with an example, and reads 8:30 or 8：30 as 08:30', async () => {
+  // the shift hours are text, shown in 24-hour time as the rest of the product writes them. A colon time
+  // from 6:00 on is 24-hour writing (a shop's 8:30 is the morning).
+  it('shows the shift hours in 24-hour time, with an example, and reads 8:30 or 8：30 as 08:30', async () => {
     const { q, call, submit } = await setup();
     for (const name of ['dayStart', 'dayEnd']) {
       const box = q(`input[name="${name}"]`) as HTMLInputElement;
@@ -79,27 +81,87 @@ describe('follow-up settings', () => {
     expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
   });
 
+  /** Types into a shift box and leaves it, as the lead does. */
+  const typeAndLeave = (box: Element | null, value: string) => {
+    type(box, value);
+    act(() => {
+      box!.dispatchEvent(new Event('blur'));
+    });
+  };
+
+  // A lead writes the hours as they say them; each form with one meaning is taken and shown as stored.
   it.each([
-    ['4:00 PM', 'dayEnd', '白班结束'],
-    ['下午4点', 'dayEnd', '白班结束'],
-    ['24:00', 'dayStart', '白班开始'],
-    ['0830', 'dayStart', '白班开始'],
-  ])('refuses %s in %s with a word about 24-hour time, saves nothing and keeps it', async (value, name, field) => {
+    ['下午4点', '16:00'],
+    ['晚上10点', '22:00'],
+    ['4:00 PM', '16:00'],
+    ['4:00 pm', '16:00'],
+    ['16点', '16:00'],
+    ['16点半', '16:30'],
+    ['16：00', '16:00'],
+    ['１６：００', '16:00'],
+    ['傍晚6点半', '18:30'],
+    ['晚上12点', '00:00'],
+  ])('takes %s for the day shift’s end, shows it as %s after leaving the box, and saves that', async (typed, shown) => {
     const { q, call, submit } = await setup();
-    type(q(`input[name="${name}"]`), value);
+    const end = q('input[name="dayEnd"]') as HTMLInputElement;
+    typeAndLeave(end, typed);
+    expect(end.value).toBe(shown);
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', expect.objectContaining({ followups: expect.objectContaining({ dayShift: { start: '08:00', end: shown } }) }));
+    expect(q('[data-kf="status"]')!.textContent).toBe('已保存');
+  });
+
+  it('saves 上午9点15分 typed and not yet left as 09:15', async () => {
+    const { q, call, submit } = await setup();
+    type(q('input[name="dayStart"]'), '上午9点15分');
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', expect.objectContaining({ followups: expect.objectContaining({ dayShift: { start: '09:15', end: '20:00' } }) }));
+    expect((q('input[name="dayStart"]') as HTMLInputElement).value).toBe('09:15');
+  });
+
+  // An hour that may be either half of the day is asked, naming both readings: never guessed.
+  it.each([
+    ['4点', 'dayEnd', '白班结束', '04:00', '16:00'],
+    ['8点半', 'dayEnd', '白班结束', '08:30', '20:30'],
+    ['12点', 'dayStart', '白班开始', '00:00', '12:00'],
+    ['4:00', 'dayEnd', '白班结束', '04:00', '16:00'],
+  ])('asks whether %s in %s is the morning or the afternoon, saves nothing and keeps it', async (value, name, field, morning, evening) => {
+    const { q, call, submit } = await setup();
+    typeAndLeave(q(`input[name="${name}"]`), value);
+    expect((q(`input[name="${name}"]`) as HTMLInputElement).value).toBe(value);
     await submit();
     expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
-    expect(q('[data-kf="status"]')!.textContent).toBe(`没有保存：“${field}”请填写 24 小时制时间，如 08:30（下午 4 点写 16:00）。`);
+    expect(q('[data-kf="status"]')!.textContent).toBe(`没有保存：“${field}”的「${value}」是 ${morning} 还是 ${evening}？请写 ${morning} 或 ${evening}。`);
     expect((q(`input[name="${name}"]`) as HTMLInputElement).value).toBe(value);
   });
 
-  it('says so in English too', async () => {
-    setLocale('en');
-    const { q, submit } = await setup();
-    expect((q('input[name="dayStart"]') as HTMLInputElement).placeholder).toBe('e.g. 08:30');
-    type(q('input[name="dayEnd"]'), '4:00 PM');
+  it.each([
+    ['24:00', 'dayStart', '白班开始'],
+    ['0830', 'dayStart', '白班开始'],
+    ['下午', 'dayEnd', '白班结束'],
+  ])('refuses %s in %s with examples of a time, saves nothing and keeps it', async (value, name, field) => {
+    const { q, call, submit } = await setup();
+    typeAndLeave(q(`input[name="${name}"]`), value);
     await submit();
-    expect(q('[data-kf="status"]')!.textContent).toBe('Not saved: “Day shift ends”: use 24-hour time, e.g. 08:30 (4 pm is 16:00).');
+    expect(call).not.toHaveBeenCalledWith('patchSettings', expect.anything());
+    expect(q('[data-kf="status"]')!.textContent).toBe(`没有保存：“${field}”请填写一个时间，如 08:30、16:00、下午4点。`);
+    expect((q(`input[name="${name}"]`) as HTMLInputElement).value).toBe(value);
+  });
+
+  it('says so in English too, and takes 4:00 PM', async () => {
+    setLocale('en');
+    const { q, call, submit } = await setup();
+    expect((q('input[name="dayStart"]') as HTMLInputElement).placeholder).toBe('e.g. 08:30');
+    type(q('input[name="dayEnd"]'), '4点');
+    await submit();
+    expect(q('[data-kf="status"]')!.textContent).toBe('Not saved: “Day shift ends”: is “4点” 04:00 or 16:00? Write 04:00 or 16:00.');
+    type(q('input[name="dayEnd"]'), '24:00');
+    await submit();
+    expect(q('[data-kf="status"]')!.textContent).toBe('Not saved: “Day shift ends” needs a time, e.g. 08:30, 16:00 or 4:00 PM.');
+    typeAndLeave(q('input[name="dayEnd"]'), '4:00 PM');
+    expect((q('input[name="dayEnd"]') as HTMLInputElement).value).toBe('16:00');
+    await submit();
+    expect(call).toHaveBeenCalledWith('patchSettings', expect.objectContaining({ followups: expect.objectContaining({ dayShift: { start: '08:00', end: '16:00' } }) }));
   });
 
   it('says in words why a save failed, and keeps what was typed', async () => {

@@ -7,19 +7,12 @@ import { followups } from '@/lib/i18n/messages/followups';
 import { followupsUi } from '@/lib/i18n/messages/followups-ui';
 import { optionsDrafts } from '@/lib/i18n/messages/options-drafts';
 import { Said } from './Said';
+import { readShiftTime, shiftTimeOf } from '@/lib/domain/shift-time';
 
 registerMessages(followups);
 registerMessages(followupsUi);
 registerMessages(optionsDrafts);
 
-/**
- * A shift time as typed, in 24-hour time (08:30, 8:30, 8：30, 23:00) → HH:MM as stored; anything
- * else (4:00 PM, 下午4点, 24:00, 0830) → null, said with the 24-hour example rather than guessed.
- */
-export function readShiftTime(typed: string): string | null {
-  const m = /^\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)\s*$/.exec(typed);
-  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
-}
 type NumberKey = 'unpaidAfterMinutes' | 'notifyBeforeCutoffMinutes';
 /** Each number field: its label and its largest value (the input's max). */
 const NUMBERS: Record<NumberKey, { label: string; max: number }> = {
@@ -36,11 +29,17 @@ function problem(d: FollowupPrefs, allDay: boolean): StatusMessage | null {
     const v = d[key];
     if (!Number.isInteger(v) || v < 0 || v > max) return { key: 'followups.options.invalidNumber', params: { field: t(label), max } };
   }
-  if (readShiftTime(d.dayShift.start) === null) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayStart') } };
-  if (readShiftTime(d.dayShift.end) === null) return { key: 'followups.options.invalidTime', params: { field: t('followups.options.dayEnd') } };
+  for (const [key, label] of [['start', 'followups.options.dayStart'], ['end', 'followups.options.dayEnd']] as const) {
+    const typed = d.dayShift[key];
+    const read = readShiftTime(typed);
+    // 4点 / 4:00 may be either half of the day: asked, naming both, rather than guessed.
+    if (read && 'either' in read) return { key: 'followups.options.eitherTime', params: { field: t(label), typed: typed.trim(), morning: read.either[0], evening: read.either[1] } };
+    if (!read) return { key: 'followups.options.invalidTime', params: { field: t(label) } };
+  }
   // Equal times are the day shift round the clock: said with the 全天白班 box, not by two times typed
   // alike by mistake (which would silently drop the night shift).
-  if (!allDay && readShiftTime(d.dayShift.start) === readShiftTime(d.dayShift.end)) return { key: 'followups.options.zeroShift', params: { time: readShiftTime(d.dayShift.start)! } };
+  const start = shiftTimeOf(d.dayShift.start)!;
+  if (!allDay && start === shiftTimeOf(d.dayShift.end)) return { key: 'followups.options.zeroShift', params: { time: start } };
   return null;
 }
 
@@ -75,11 +74,37 @@ export function FollowupSettings() {
     edit((cur) => ({ ...cur, [key]: n }));
   };
 
+  /** 白班开始 / 白班结束: typed as the lead says it (下午4点, 4:00 PM), shown as stored (16:00) once left. */
+  const shiftBox = (key: 'start' | 'end', name: string) => (
+    <label class="kf-row">
+      <span>{t(`followups.options.${name}`)}</span>
+      {/* Text, not type="time": Chromium shows that in the browser's locale (04:00 PM), not as the shop writes hours.
+          As wide as the cut-off's text box (options/style.css), not the row's whole width; long enough for 12:30 p.m. */}
+      <input
+        name={name}
+        disabled={allDay}
+        value={draft.dayShift[key]}
+        placeholder={t('followups.options.timeExample')}
+        maxLength={12}
+        onInput={(e) => {
+          const typed = e.currentTarget.value;
+          setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
+          edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, [key]: typed } }));
+        }}
+        onBlur={(e) => {
+          // Left: a time with one meaning is shown as it is saved; an asked or unread one stays as typed, for save to say why.
+          const time = shiftTimeOf(e.currentTarget.value);
+          if (time && time !== e.currentTarget.value) edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, [key]: time } }));
+        }}
+      />
+    </label>
+  );
+
   const save = async (e: Event) => {
     e.preventDefault();
     const wrong = problem(draft, allDay);
-    // Saved as HH:MM, as before (8:30 typed is 08:30); a refused draft is saved not at all, kept as typed.
-    const dayShift = wrong ? draft.dayShift : { start: readShiftTime(draft.dayShift.start)!, end: readShiftTime(draft.dayShift.end)! };
+    // Saved as HH:MM, as before (下午4点 typed is 16:00); a refused draft is saved not at all, kept as typed.
+    const dayShift = wrong ? draft.dayShift : { start: shiftTimeOf(draft.dayShift.start)!, end: shiftTimeOf(draft.dayShift.end)! };
     await form.save({ followups: { ...draft, dayShift } }, wrong);
   };
 
@@ -102,24 +127,8 @@ export function FollowupSettings() {
         <input name="allDay" type="checkbox" checked={allDay} aria-describedby="kf-all-day-help" onChange={(e) => setAllDay(e.currentTarget.checked)} />
       </label>
       <p class="kf-help" id="kf-all-day-help" data-kf="all-day-help">{t(allDay ? 'followups.options.allDayOn' : 'followups.options.allDayOff')}</p>
-      <label class="kf-row">
-        <span>{t('followups.options.dayStart')}</span>
-        {/* Text, not type="time": Chromium shows that in the browser's locale (04:00 PM), not as the shop writes hours.
-            As wide as the cut-off's text box (options/style.css), not the row's whole width. */}
-        <input name="dayStart" disabled={allDay} value={draft.dayShift.start} placeholder={t('followups.options.timeExample')} maxLength={8} onInput={(e) => {
-            const start = e.currentTarget.value;
-            setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
-            edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, start } }));
-          }} />
-      </label>
-      <label class="kf-row">
-        <span>{t('followups.options.dayEnd')}</span>
-        <input name="dayEnd" disabled={allDay} value={draft.dayShift.end} placeholder={t('followups.options.timeExample')} maxLength={8} onInput={(e) => {
-            const end = e.currentTarget.value;
-            setTicked(false); // Hours typed (the box is not ticked): two equal times are a mistake said on save, not 全天白班.
-            edit((cur) => ({ ...cur, dayShift: { ...cur.dayShift, end } }));
-          }} />
-      </label>
+      {shiftBox('start', 'dayStart')}
+      {shiftBox('end', 'dayEnd')}
       <label class="kf-row">
         <span>{t('followups.options.notify')}</span>
         <input name="notify" type="checkbox" checked={draft.notify} onChange={(e) => {

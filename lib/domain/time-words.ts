@@ -31,31 +31,53 @@ export function clockNumber(s: string): number {
   return (tens ? (CN_DIGIT[tens] ?? NaN) : 1) * 10 + (ones ? (CN_DIGIT[ones] ?? NaN) : 0);
 }
 
-/** A time of day in a shop's words → minutes after midnight, or null when it does not read as one. */
-export function parseClock(value: string): number | null {
+/** A time as written, before its part of the day is applied (readClockWords). */
+export interface ClockWords {
+  /** 0–23 as written: 4 in 下午4点 and in 4:00 PM. */
+  hour: number;
+  minutes: number;
+  /** The part of the day or am/pm as written (下午, PM), '' when none. */
+  period: string;
+  /** Minutes after a colon (16:30, 8：30, 16.30), not after 点. */
+  colon: boolean;
+}
+
+/**
+ * The pieces of a time in a shop's words, shared by the cut-off (parseClock) and the shift hours
+ * (shift-time.ts), which read an hour of 1–12 with no part of the day differently. Null when it
+ * does not read as a time at all.
+ */
+export function readClockWords(value: string): ClockWords | null {
   const m = CLOCK.exec(value.normalize('NFKC').trim());
   if (!m) return null;
   const [, before, hourText, colonMinutes, half, pointMinutes, after] = m;
   // A bare number (16, 四) says no time of day: only with a mark of one (点, :, 下午, pm).
   if (!/[:：.点點时時]/.test(value) && !before && !after) return null;
-  let hour = clockNumber(hourText!);
+  const hour = clockNumber(hourText!);
   const minutes = half ? 30 : clockNumber(colonMinutes ?? pointMinutes ?? '0');
   if (!(hour <= 23 && minutes <= 59)) return null;
-  const period = after ?? before ?? '';
-  // 5点 with no part of the day is the afternoon, as in a reply's own deadline (templates/variables.ts
-  // todayDeadline): no shop cuts off before dawn. A colon time is read as written (05:00).
-  if (!period && colonMinutes === undefined && hour >= 1 && hour <= 7) hour += 12;
+  return { hour, minutes, period: after ?? before ?? '', colon: colonMinutes !== undefined };
+}
+
+/** An hour as written with its part of the day (下午 4 → 16, 12am → 0) → the hour on the clock, or null where none is meant. */
+export function hourInPeriod(hour: number, period: string): number | null {
   if (AFTERNOON.test(period)) {
     // 下午4点 → 16:00; 晚上12点 is midnight's eve, not noon: not a cut-off anyone writes, so not guessed.
-    if (hour === 12) return period === '晚' || /晚上|夜/.test(period) ? null : 12 * 60 + minutes;
-    if (hour < 12) hour += 12;
-  } else if (MORNING.test(period)) {
-    if (hour > 12) return null;
-    if (hour === 12) hour = 0;
-  } else if (period === '中午') {
-    // 中午12点半, 中午1点: around noon.
-    if (hour >= 1 && hour <= 2) hour += 12;
-    else if (hour < 11 || hour > 13) return null;
+    if (hour === 12) return period === '晚' || /晚上|夜/.test(period) ? null : 12;
+    return hour < 12 ? hour + 12 : hour;
   }
-  return hour * 60 + minutes;
+  if (MORNING.test(period)) return hour > 12 ? null : hour % 12;
+  // 中午12点半, 中午1点: around noon.
+  if (period === '中午') return hour >= 1 && hour <= 2 ? hour + 12 : hour < 11 || hour > 13 ? null : hour;
+  return hour;
+}
+
+/** A time of day in a shop's words → minutes after midnight, or null when it does not read as one. */
+export function parseClock(value: string): number | null {
+  const c = readClockWords(value);
+  if (!c) return null;
+  // 5点 with no part of the day is the afternoon, as in a reply's own deadline (templates/variables.ts
+  // todayDeadline): no shop cuts off before dawn. A colon time is read as written (05:00).
+  const hour = hourInPeriod(!c.period && !c.colon && c.hour >= 1 && c.hour <= 7 ? c.hour + 12 : c.hour, c.period);
+  return hour === null ? null : hour * 60 + c.minutes;
 }

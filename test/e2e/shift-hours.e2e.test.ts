@@ -1,7 +1,8 @@
 /**
  * The shop lead sets the shift hours on day one (walk4): in a Chromium whose own language is English,
  * an <input type="time"> shows and takes hours the browser's way (04:00 PM), even in the Chinese
- * options page. The hours are typed and shown as the shop writes them: 24-hour, 16:00.
+ * options page. The hours are text boxes, shown as the shop writes them (24-hour, 16:00); the lead
+ * types them as they say them (16:00, 下午4点, 4:00 PM), and an hour of either half of the day is asked.
  */
 import { describe, expect, it } from 'vitest';
 import { callFromExtensionPage } from './pages';
@@ -83,14 +84,24 @@ describe('the shift hours in a Chromium set to English', () => {
     expect((await callFromExtensionPage<Settings>(s.ext, 'getSettings')).followups.dayShift).toEqual({ start: '22:00', end: '08:00' });
   });
 
-  it('refuse 4:00 PM with a word about 24-hour time, keep it as typed, and save nothing', async () => {
+  it('take 4:00 PM typed, show it as 16:00 once left and save 16:00; ask whether 4:00 is 04:00 or 16:00 and save nothing', async () => {
     await callFromExtensionPage(s.ext, 'patchSettings', { followups: { dayShift: { start: '08:00', end: '20:00' } } });
     const form = await followupsTab();
+    const start = form.locator('input[name="dayStart"]');
     const end = form.locator('input[name="dayEnd"]');
-    await typeInto(end, '4:00 PM');
+    await typeInto(end, '4:00');
+    await start.click();
+    expect(await end.inputValue()).toBe('4:00');
     await form.locator('button[type="submit"]').click();
-    await expect.poll(() => form.locator('[data-kf="status"]').textContent()).toBe('没有保存：“白班结束”请填写 24 小时制时间，如 08:30（下午 4 点写 16:00）。');
-    expect(await end.inputValue()).toBe('4:00 PM');
+    await expect.poll(() => form.locator('[data-kf="status"]').textContent()).toBe('没有保存：“白班结束”的「4:00」是 04:00 还是 16:00？请写 04:00 或 16:00。');
+    expect(await end.inputValue()).toBe('4:00');
     expect((await callFromExtensionPage<Settings>(s.ext, 'getSettings')).followups.dayShift).toEqual({ start: '08:00', end: '20:00' });
+
+    await typeInto(end, '4:00 PM');
+    await start.click();
+    expect(await shownIn('input[name="dayEnd"]')).toEqual({ text: '16:00', parts: [] });
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.locator('[data-kf="status"]').textContent()).toBe('已保存');
+    expect((await callFromExtensionPage<Settings>(s.ext, 'getSettings')).followups.dayShift).toEqual({ start: '08:00', end: '16:00' });
   });
 });

@@ -37,10 +37,31 @@ describe('readUsualSize: one reader of the size a buyer usually wears, strict or
   it('prefers a habit word, takes the last one named, and keeps to a kind when asked', () => {
     expect(size('我穿M 不过平时穿L', false)).toBe('L');
     expect(size('平时穿M码 说错了 平时穿L码', true)).toBe('L');
-    expect(readUsualSize('平时穿39的鞋 衣服平时穿M', { kind: 'number' })?.size).toBe('39');
+    expect(readUsualSize('平时穿39的鞋 衣服平时穿M', { kind: 'shoe' })?.size).toBe('39');
     expect(readUsualSize('平时穿39的鞋', { kind: 'letter' })).toBeUndefined();
     // Where it was read, so a caller can blank the words out.
     expect(readUsualSize('身高170 平时穿L码')).toMatchObject({ index: 6, length: 4 });
+  });
+});
+
+describe('a number worn on the feet is a shoe size (kind shoe), not a number a garment may be', () => {
+  it.each([
+    ['我穿38码的鞋合适吗', '38'],
+    ['穿38码的鞋子', '38'],
+    ['平时穿38码的运动鞋', '38'],
+    ['平时穿39的鞋', '39'],
+    ['鞋子都穿39', '39'],
+    ['我穿38号的高跟鞋', '38'],
+    ['我一般穿37.5的凉鞋', '37.5'],
+  ])('%s → shoe %s', (text, size) => {
+    // Before, each was kind 'number', as a dress's 38 or jeans' 29 is: a caller asking for a garment's number got the shoe size.
+    expect(readUsualSize(text, { strict: false })).toMatchObject({ size, kind: 'shoe' });
+    expect(readUsualSize(text, { strict: false, kind: 'number' })).toBeUndefined();
+  });
+
+  it('keeps a number with neither shoe nor garment a number (平时穿38码: a shoe or a dress)', () => {
+    expect(readUsualSize('平时穿38码')).toMatchObject({ size: '38', kind: 'number' });
+    expect(readUsualSize('我平时穿29的裤子')).toMatchObject({ size: '29', kind: 'number' });
   });
 });
 

@@ -10,13 +10,16 @@
  *   nothing); a habit word's size wins over such a one.
  *
  * A size is a letter size (S, M, XL, 2XL, XXXL, XS, 均码) or a number (39, 38.5, 29) that no unit of weight,
- * length, money, time or count follows. The last one named of the winning kind is taken (说错了 平时穿L码).
+ * length, money, time or count follows. A number worn on the feet (穿38码的鞋子, 38号的高跟鞋, 鞋子都穿39) is a
+ * shoe size (kind 'shoe'), never the number a garment is (a dress's 38, jeans' 29): until 2026-12-07 both were
+ * 'number'. 38码 with neither shoe nor garment stays a number: it may be either. The last one named of the
+ * winning kind is taken (说错了 平时穿L码).
  */
 
 export interface WornSize {
   /** As written: 2xl, M, 均码, 38.5. */
   size: string;
-  kind: 'letter' | 'number';
+  kind: 'letter' | 'number' | 'shoe';
   /** Where the match starts and how long it is (its words before the size included), in the text read. */
   index: number;
   length: number;
@@ -28,6 +31,11 @@ export interface UsualSizeOptions {
   /** Only sizes of this kind (parseSizes reads numbers as shoe sizes with patterns of its own). */
   kind?: WornSize['kind'];
 }
+
+/** A shoe or boot by name (鞋, 鞋子, 运动鞋, 高跟鞋, 凉鞋, 板鞋, 靴子…): shared with customers/sizes.ts. */
+export const SHOE_WORD = '(?:运动|高跟|帆布|休闲|板|球|跑步?|皮|凉|拖|单|棉|雪地|马丁|小白|老爹|平底)?(?:鞋|靴)子?';
+/** After a number, the shoe it is the size of: 38码的鞋, 38号的高跟鞋, 39的靴子. */
+const SHOE_AFTER = new RegExp(`^\\s*[码号]?\\s*的?\\s*${SHOE_WORD}`);
 
 const HABIT = '(?:平时|平常|平日|一般|通常|日常|习惯|一直|经常)';
 // What the buyer wears or buys (穿的是 / 买衣服都是 / 鞋子都穿), then the size.
@@ -46,9 +54,11 @@ const WITHOUT_HABIT = new RegExp(`${PLAIN}(?:${LETTER}|${NUMBER})${ASKING}`, 'g'
 function hits(re: RegExp, text: string, kind: WornSize['kind'] | undefined): WornSize[] {
   const out: WornSize[] = [];
   for (const m of text.matchAll(re)) {
+    // A number is a shoe's when a shoe is named before it (鞋子都穿39) or right after it (穿38码的鞋子).
+    const shoe = /[鞋靴]/.test(m[0]) || /[鞋靴]子?\s*$/.test(text.slice(0, m.index)) || SHOE_AFTER.test(text.slice(m.index! + m[0].length));
     const found: WornSize = m[1]
       ? { size: m[1], kind: 'letter', index: m.index!, length: m[0].length }
-      : { size: m[2]!, kind: 'number', index: m.index!, length: m[0].length };
+      : { size: m[2]!, kind: shoe ? 'shoe' : 'number', index: m.index!, length: m[0].length };
     if (!kind || found.kind === kind) out.push(found);
   }
   return out;

@@ -191,3 +191,29 @@ describe('ownSizes: a child called 宝宝 of 140 cm or more is still a child', (
     expect(ownSizes('我身高162，宝宝 146cm 穿多大')).toEqual({ sizes: { heightCm: 162 }, others: '宝宝' });
   });
 });
+
+describe('a number worn on the feet is a shoe size, never the clothing size', () => {
+  it.each([
+    ['我穿38码的鞋合适吗', 38],
+    ['穿38码的鞋子', 38],
+    ['38码的运动鞋', 38],
+    ['我穿38号的鞋', 38],
+    ['穿38号的鞋子', 38],
+    ['我穿38码的高跟鞋', 38],
+    ['我穿38码的帆布鞋', 38],
+    ['我穿37.5码的凉鞋', 37.5],
+    ['我穿38码的拖鞋', 38],
+    ['我穿42码的球鞋', 42],
+    ['38的板鞋', 38],
+  ])('%s → the card’s shoe size %d, and no 常穿尺码', (text, shoe) => {
+    // Before, the words for many shoes (高跟鞋, 凉鞋, 板鞋…) and 号 were not read: nothing was saved.
+    expect(parseSizes(text)).toEqual({ shoeSize: shoe });
+    expect(ownSizes(text).sizes).toEqual({ shoeSize: shoe });
+  });
+
+  it('leaves 38码 with neither shoe nor garment unsaved (a dress is 38 too), and a garment’s letter size apart', () => {
+    expect(parseSizes('平时穿38码')).toEqual({});
+    expect(parseSizes('我穿38码')).toEqual({});
+    expect(parseSizes('我穿38码的高跟鞋，衣服平时穿M')).toEqual({ shoeSize: 38, usualSize: 'M' });
+  });
+});

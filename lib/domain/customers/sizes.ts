@@ -11,9 +11,11 @@
  *   穿/平时/一般/我 before it.
  * - A shoe size asked for (38码的鞋还有吗, 有没有40码的鞋, 鞋码36有货吗) is not the buyer's: its sentence asks about
  *   stock, or a question follows it, and no 穿/脚/平时/我 before it in its clause says the buyer wears it.
+ * - A number with a shoe named after it (38码的鞋子, 38号的高跟鞋, 42码的球鞋: sizes-usual.ts SHOE_WORD) is the
+ *   shoe size, never the clothing size; 38码 with neither shoe nor garment is neither (a dress is 38 too).
  * - Waist in 尺 (市尺, 33.3 cm) and in 寸/small numbers (inches, as jeans sizes) is converted to cm.
  */
-import { readUsualSize } from './sizes-usual';
+import { readUsualSize, SHOE_WORD } from './sizes-usual';
 import type { Sizes } from './types';
 
 const CN_DIGITS: Record<string, number> = {
@@ -179,7 +181,8 @@ export function parseSizes(text: string): Partial<Sizes> {
   // Shoes. A size asked for (38码的鞋还有吗, 鞋码36有货吗) is skipped unless the buyer says they wear it.
   const shoePatterns = [
     /鞋\s*码\s*(?:是|:)?\s*(\d{2}(?:\.5)?)/g,
-    /(?<![\d.])(\d{2}(?:\.5)?)\s*码?\s*的?\s*(?:鞋|运动鞋|皮鞋|靴)/g,
+    // 38码的鞋, 38号的高跟鞋, 39的靴子: the shoe named after the number (sizes-usual.ts SHOE_WORD).
+    new RegExp(`(?<![\\d.])(\\d{2}(?:\\.5)?)\\s*[码号]?\\s*的?\\s*${SHOE_WORD}`, 'g'),
     /鞋子?\s*(?:一般|平时|都)?\s*(?:穿|是|要)?\s*(\d{2}(?:\.5)?)(?![\d.])\s*码?/g,
     /脚\s*(?:穿|是)?\s*(\d{2}(?:\.5)?)\s*码/g,
   ];
