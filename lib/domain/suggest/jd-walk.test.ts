@@ -66,5 +66,6 @@ describe('收到了 then a fault is no closing', () => {
 
   it('a plain 收到了 still closes', () => {
     expect(panel('好的收到了，谢谢').chips).toContain('thanks');
+    expect(panel('收到了，不过还是谢谢你们').chips).toContain('thanks');
   });
 });
