@@ -153,6 +153,8 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   'refund-status': {
     3: '退款 退款进度 退款什么时候 退款什么时候到 钱什么时候到 款什么时候到 钱什么时候 什么时候退 退钱 到账 没到账 退到 原路返回 钱呢 款呢 ' +
+      // Money reaching the account (退款多久能到账): longer than the parcel's 多久能到, which it hides (JD walk, 2026-12-07).
+      '多久能到账 多久到账 多久可以到账 几天到账 几天能到账 几天可以到账 什么时候能到账 什么时候到账 多长时间到账 ' +
       '退款了吗 退了吗 退回来的钱 退多少 退全款 退一半 钱退 款退 钱没收到 ' +
       '没收到钱 多久退 退给我 返款 返还 退的钱 返钱 款没到 钱没到 钱还没到 款还没到 钱没回来 钱还没回来 返给我 返过来 返回来 退过来 钱在哪 钱去哪 催财务 催催财务 ' +
       '退回原 退回账户 退到账户 退到余额 退回余额 原账户 原来的卡 原卡 返到 返回账户 退款处理 退款审核 还没退 没退款 没有退款 还没有退款',
@@ -550,6 +552,20 @@ const SIZE_SWAP = new RegExp(
   String.raw`^(?!.*(?:${SIZE_ASKED})).*(?:换|还)(?:个|一个|成|为|到|一下|下)?\s*(?:` +
     String.raw`(?:大|小)(?:一|两|1|2|半)?\s*(?:码|号)|(?:[a-z]{1,4}|\d{2,3}(?:\.5)?)\s*(?:码|号|的)|(?:xs|s|m|l|xl|xxl|xxxl|\dxl)(?![a-z])|\d{2,3}(?:\.5)?(?!\d))`,
 );
+/**
+ * A wrong item reported by its sizes (我买的灰色XL，寄来的是黑色L; 我要的XL你们发的L): what was bought and what came,
+ * no question which size fits — the XL put a 尺码 chip beside 错发漏发 and 询问身高体重 on the third card (JD walk,
+ * 2026-12-07). Figures or a fit asked about (SIZE_ASKED) keep the size's chip.
+ */
+const SENT_WRONG_SIZE = new RegExp(
+  String.raw`^(?!.*(?:${SIZE_ASKED}))(?=.*(?:发错|寄错|错发|发成|不是我(?:买|拍|要|选|订)的|(?:收到|发来|寄来|发|寄)的?是))(?=.*(?:买|拍|要|订|选|下单)的)` +
+    String.raw`.*(?:(?<![a-z])(?:xs|s|m|l|xl|xxl|xxxl|\dxl)(?![a-z])|\d{2}(?:\.5)?\s*(?:码|号)|[大中小]号)`,
+);
+/**
+ * Received, and then a fault (收到了，但是发错货了; 收到了 结果少了一件): the goods came, nobody is closing the chat —
+ * 收到了 put a 结束语 chip beside 错发漏发 (JD walk, 2026-12-07).
+ */
+const RECEIVED_BUT = /收到(?:了|啦)?[，,。！!\s~～]*(?:但是?|可是|不过|结果|却|发现|怎么|居然|竟然)/;
 /** Freight collect asked of a courier, no return in sight (能发顺丰到付吗, 发快递到付可以吗). */
 const COURIER_COLLECT = /^(?!.*(?:退|换|寄回|返还|取件|售后|拒收|拒签)).*(?:顺丰|韵达|中通|圆通|申通|京东|邮政|ems|极兔|德邦|快递|发)(?:快递)?(?:可以|能|能不能|可不可以)?到付/;
 /** Postage asked about with no return or exchange in sight (包邮, 运费多少). */
@@ -694,6 +710,8 @@ export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; wei
   { re: RETURN_RECEIVED, scenario: 'return-shipping', weight: 3 },
   { re: RETURN_RECEIVED, scenario: 'tracking', weight: -1.5 },
   { re: RETURN_RECEIVED, scenario: 'return', weight: -1 },
+  { re: SENT_WRONG_SIZE, scenario: 'size-fit', weight: -3 },
+  { re: RECEIVED_BUT, scenario: 'thanks', weight: -3 },
   // What arrived against what was bought: 收到的是黑色 我买的白色.
   { re: /(收到|到|发来|寄来)的?是.{1,8}(我|但|可)?.{0,2}(买|拍|要|选)的(是)?/, scenario: 'wrong-item', weight: 3 },
   // A part come off (PART_OFF) is a defect; a gift at fault (GIFT_AT_FAULT) is after-sales, no promotion question.

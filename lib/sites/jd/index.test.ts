@@ -136,6 +136,28 @@ describe('jd 咚咚 adapter (fixture rebuilt from 2026 live-page evidence)', () 
     expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
   });
 
+  it('lists a buyer whose row shows a day, not a time (昨天, 11-29), waiting at least since that day ended: last night’s buyers are not missing from the morning’s list', () => {
+    loadFixture('jd-dongdong.html', URL_CHAT);
+    const now = beijing(2026, 12, 1, 9, 0);
+    const time = (pin: string, text: string) => (document.querySelector(`#t-alluser-wrap .c_tabs-tabpane:not(.c_tabs-tab_inactive) #u_${pin}imcustomer100234 .alluser-item-date-w`)!.textContent = text);
+    time('jd_4f2a9c81', '08:55');
+    time('jd_77b0e1d2', '昨天');
+    time('jd_2d9b6e40', '11-29');
+    const waiting = readWaiting(document, now);
+    expect(waiting.map((w) => [w.key, w.since])).toEqual([
+      ['jd_4f2a9c81', beijing(2026, 12, 1, 8, 55)],
+      ['jd_77b0e1d2', beijing(2026, 12, 1, 0, 0)],
+      ['jd_2d9b6e40', beijing(2026, 11, 30, 0, 0)],
+    ]);
+    // The list shows the longest wait first: the buyer of 11-29, then last night's, then this morning's.
+    expect([...waiting].sort((a, b) => a.since - b.since).map((w) => w.buyer)).toEqual(['京东用户_阿杰', 'jd_77b0e1d2', '京东用户_小满']);
+    // 前天 is the day before; a row showing no time at all is still left out (when the wait began is not shown).
+    time('jd_77b0e1d2', '前天');
+    expect(readWaiting(document, now).find((w) => w.key === 'jd_77b0e1d2')?.since).toBe(beijing(2026, 11, 30, 0, 0));
+    time('jd_77b0e1d2', '');
+    expect(readWaiting(document, now).map((w) => w.key)).toEqual(['jd_4f2a9c81', 'jd_2d9b6e40']);
+  });
+
   it('where 正在咨询(N) counts customers and no row carries the unanswered marker, says it cannot read who waits rather than nobody waiting', () => {
     loadFixture('jd-dongdong.html', URL_CHAT);
     const now = beijing(2026, 11, 30, 20, 20);

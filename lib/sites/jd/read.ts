@@ -1,5 +1,6 @@
 import type { BuyerIdentity, ChatMessage, WaitingConversation } from '../types';
-import { isShown, lastRead, listBuyers, NOT_TEXT, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { CONSOLE_ZONE, isShown, lastRead, listBuyers, NOT_TEXT, parseMessageTime, parseRowTime, required, sideMessage, textOf } from '../dom';
+import { DAY, fromWall, wallOf } from '../../domain/time';
 import { SiteElementMissing } from '../types';
 import * as S from './selectors';
 
@@ -56,11 +57,29 @@ function rowKey(row: Element): string | null {
 }
 
 /**
+ * A row that shows a day and no time of day (昨天, 前天, 11-28: consoles.md's `.alluser-item-date-w`, "20:16",
+ * "昨天"): the buyer has waited at least since that day ended, so the wait is counted from the next midnight
+ * (shop time) — a lower bound, as Pinduoduo's whole-minute labels are. Left out (until 2026-12-07), the
+ * buyers waiting longest, last night's, were missing from a 等待中 list that showed this morning's (JD walk).
+ */
+function dayEnded(text: string, now: number): number | undefined {
+  const today = wallOf(now, CONSOLE_ZONE);
+  const back = ({ 昨天: 1, 前天: 2 } as Record<string, number>)[text.trim()];
+  if (back) return fromWall(today.year, today.month, today.day - back + 1, 0, CONSOLE_ZONE);
+  const md = /^(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!md) return undefined;
+  const end = (year: number) => fromWall(year, Number(md[1]), Number(md[2]) + 1, 0, CONSOLE_ZONE);
+  // This year's, or last year's when this year's is still to come (as parseMessageTime); never after now.
+  const at = end(today.year);
+  return Math.min(at > now + DAY ? end(today.year - 1) : at, now);
+}
+
+/**
  * Buyers whose row in the 正在咨询 tab's pane carries the unanswered marker (a 历史咨询 row, an
  * earlier conversation, is no consultation waiting for a first answer), by pin, with the row's
  * preview (S.ROW_PREVIEW: what the buyer wrote last, shown in the 等待中 list), the wait starting at the row's time (its
- * last message, the buyer's while unanswered; to the minute; shop time). A row that shows no time of day
- * ("昨天", "11-28") is left out: when the wait began is not shown. The marker rests on one undated
+ * last message, the buyer's while unanswered; to the minute; shop time). A row that shows a day and no time
+ * of day ("昨天", "11-28") waits from that day's end (dayEnded). The marker rests on one undated
  * script; the one dated capture of the live page (2026-09-07, 0 customers) could not show it. A
  * row shows no other mark of an answered conversation that public code reads (checked 2026-12-06:
  * the tools that list 咚咚 rows read name, preview `.alluser-item-breifdesc` and time, and open each
@@ -81,7 +100,8 @@ export function readWaiting(doc: Document, now = Date.now()): WaitingConversatio
     marked = true;
     const key = rowKey(row);
     const buyer = textOf(row.querySelector(S.CONVERSATION_NAME));
-    const since = parseRowTime(textOf(row.querySelector(S.ROW_TIME)), now);
+    const shown = textOf(row.querySelector(S.ROW_TIME));
+    const since = parseRowTime(shown, now) ?? dayEnded(shown, now);
     if (!key || !buyer || since === undefined || byKey.has(key)) continue;
     const preview = textOf(row.querySelector(S.ROW_PREVIEW));
     byKey.set(key, { key, buyer, since, ...(preview && { preview }) });
