@@ -94,8 +94,8 @@ describe('reading a spreadsheet of replies (CSV)', () => {
   });
 
   it('keeps the situations a row names itself (适用场景), and a reply already here keeps its own, whatever was chosen for the group', () => {
-    const sheet = ['分组,标题,内容,适用场景', '店铺杂项,运费险,亲，本店赠送运费险哦,退货运费', '店铺杂项,包邮说明,亲，全场满59包邮哦,', '店铺杂项,在的,亲，在的呢,'].join('\n');
-    const here: TemplateLibrary = { groups: ['组'], templates: [{ id: 'here', title: '在吗', body: '亲，在的呢', group: '组', scenarios: ['greeting'] }] };
+    const sheet = ['分组,标题,内容,适用场景', '店铺杂项,运费险,亲，本店赠送运费险哦,退货运费', '店铺杂项,包邮说明,亲，全场满59包邮哦,', '店铺杂项,在的,您好呀，客服小橙在线为您服务,'].join('\n');
+    const here: TemplateLibrary = { groups: ['组'], templates: [{ id: 'here', title: '在吗', body: '您好呀，客服小橙在线为您服务', group: '组', scenarios: ['greeting'] }] };
     const r = libraryFromCsv(sheet, here, 'zh-CN', { 店铺杂项: 'promotion' });
     if (!r.ok) throw new Error(r.errors.join());
     expect(r.file.templates.map((x) => [x.title, x.scenarios])).toEqual([
