@@ -13,10 +13,10 @@ import { reasonText } from '@/lib/messaging/reason';
 import { decodeFileBytes, nestedDeeperThan } from '@/lib/domain/file-text';
 import { isoDay } from '@/lib/domain/time';
 import { DEFAULT_APP_SETTINGS, shopZone } from '@/lib/storage/settings';
-import { libraryToCsv, type CsvField, type CsvReport } from '@/lib/domain/templates/csv';
+import { libraryToCsv, type CsvField, type CsvReport, type GroupScenarios } from '@/lib/domain/templates/csv';
 import { LIBRARY_FORMAT, TEMPLATE_LIMITS, tooManyReplies } from '@/lib/domain/templates/validate';
 import { inLocale } from '@/lib/i18n/bilingual';
-import { SCENARIOS } from '@/lib/domain/scenarios';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '@/lib/domain/scenarios';
 import type { TemplateLibrary } from '@/lib/domain/templates/types';
 import { Said } from './Said';
 import { refused, writeFailed, type ImportArea, type ImportOutcome } from './import-outcome';
@@ -150,8 +150,11 @@ function tooManyInFile(json: unknown): string | null {
 export type ImportStage<P> =
   | { step: 'idle' }
   | { step: 'busy'; text: string }
-  /** The file checked and counted, waiting for the agent's choice. `again`: counted anew after another page's change. */
-  | { step: 'confirm'; file: string; json: unknown; preview: P; again: boolean };
+  /**
+   * The file checked and counted, waiting for the agent's choice. `again`: counted anew after another
+   * page's change. `kept`: counted anew after a choice in the preview itself (recheck), which keeps the focus where it is.
+   */
+  | { step: 'confirm'; file: string; json: unknown; preview: P; again: boolean; kept?: boolean };
 
 type Checked<T> = { ok: true } & T;
 type Refused = { ok: false; errors: string[] };
@@ -182,21 +185,37 @@ export type ImportResultState = ImportOutcome;
 export function useImportFlow<P>(flow: ImportFlow<P>) {
   const [stage, setStage] = useState<ImportStage<P>>({ step: 'idle' });
   const [result, setResult] = useState<ImportResultState | null>(null);
+  // Each step the agent takes counts one: a recheck whose answer comes after another step is dropped.
+  const steps = useRef(0);
 
   const refuse = (lines: string[]) => {
     setStage({ step: 'idle' });
     setResult(refused(flow.area, lines));
   };
 
-  const preview = async (file: string, json: unknown, again = false) => {
+  const preview = async (file: string, json: unknown, again = false, kept = false) => {
+    const step = steps.current;
     const r = await flow.check(json);
+    if (step !== steps.current) return;
     if (!r.ok) refuse(r.errors);
-    else setStage({ step: 'confirm', file, json, preview: r.preview, again });
+    else setStage({ step: 'confirm', file, json, preview: r.preview, again, ...(kept && { kept }) });
+  };
+
+  /** The file counted again as the preview now asks (`json`: a group's situation chosen, …); the preview stays until the new counts come. */
+  const recheck = async (json: unknown) => {
+    if (stage.step !== 'confirm') return;
+    steps.current++;
+    try {
+      await preview(stage.file, json, false, true);
+    } catch (err) {
+      refuse([reasonText(err)]);
+    }
   };
 
   /** `read`: what the file holds (its JSON by default; a spreadsheet import reads its text). */
   const onFile = async (file: File | undefined, read0: (file: File) => Promise<ReadFile<{ json: unknown }>> = readImportJson) => {
     if (!file) return;
+    steps.current++;
     setResult(null);
     setStage({ step: 'busy', text: flow.texts.reading });
     const read = await read0(file);
@@ -217,6 +236,7 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
   const run = async (merge: boolean) => {
     if (stage.step !== 'confirm') return;
     const { file, json, preview: p } = stage;
+    steps.current++;
     setStage({ step: 'busy', text: flow.texts.importing });
     try {
       const r = await flow.write(json, merge, p);
@@ -235,11 +255,12 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
   };
 
   const cancel = () => {
+    steps.current++;
     setStage({ step: 'idle' });
     setResult({ ok: true, lines: [flow.texts.cancelled] });
   };
 
-  return { stage, result, setResult, refuse, onFile, run, cancel, busy: stage.step !== 'idle' };
+  return { stage, result, setResult, refuse, onFile, recheck, run, cancel, busy: stage.step !== 'idle' };
 }
 
 /**
@@ -342,9 +363,21 @@ function sectionsLine(json: unknown): string | null {
 /** A library import's counts, and for a spreadsheet what became of its rows, columns and groups. */
 type LibraryPreview = ImportSummary & { csv?: CsvReport };
 
-/** A spreadsheet chosen for the library import: its text, sent as such (the background reads the rows). */
+/**
+ * A spreadsheet chosen for the library import: its text, sent as such (the background reads the
+ * rows), with the situations the agent chose in the preview for groups the import did not know.
+ */
 class SheetText {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly groups: GroupScenarios = {},
+  ) {}
+
+  /** The same sheet with `group`'s situation chosen, or (null) not set again. */
+  picking(group: string, id: ScenarioId | null): SheetText {
+    const groups = Object.fromEntries(Object.entries(this.groups).filter(([g]) => g !== group));
+    return new SheetText(this.text, id ? { ...groups, [group]: id } : groups);
+  }
 }
 
 async function readSheet(file: File): Promise<ReadFile<{ json: unknown }>> {
@@ -353,12 +386,20 @@ async function readSheet(file: File): Promise<ReadFile<{ json: unknown }>> {
 }
 
 /** The file as importLibrary takes it: a spreadsheet's text, or a library file's JSON. */
-const sent = (json: unknown) => (json instanceof SheetText ? { csv: json.text } : { json });
+const sent = (json: unknown) =>
+  json instanceof SheetText ? { csv: json.text, ...(Object.keys(json.groups).length > 0 && { groupScenarios: json.groups }) } : { json };
+
+/** The situations a group can be given in the preview: the catalogue's, in its order (not 其他: that is 不设). */
+const PICKABLE = SCENARIO_IDS.filter((id) => id !== 'other');
 
 const FIELD_ORDER: CsvField[] = ['body', 'title', 'group', 'code', 'scenarios', 'orders', 'id'];
 
-/** What a spreadsheet's rows become: new / the same / changed / left out, the columns read and ignored, each group's situations, each bad row. */
-function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: number; updated: number } }) {
+/**
+ * What a spreadsheet's rows become: new / the same / changed / left out, the columns read and
+ * ignored, each group's situations, each bad row. A group the import does not know has a picker
+ * (这一组都算作：) that files all its new replies under one situation (`pick`: counted again).
+ */
+function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: number; updated: number }; pick: (group: string, id: ScenarioId | null) => void }) {
   const r = props.report;
   const sep = getLocale() === 'en' ? ', ' : '、';
   const scenario = (id: keyof typeof SCENARIOS) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
@@ -378,10 +419,15 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
           <p>{t('library.csv.groupsTitle')}</p>
           <ul data-kf="import-csv-groups">
             {r.groups.map((g) => (
-              <li>
-                {g.scenarios
-                  ? t('library.csv.groupMatched', { group: g.group, scenarios: g.scenarios.map(scenario).join(sep), count: g.count })
-                  : t('library.csv.groupOther', { group: g.group, other: scenario('other'), count: g.count })}
+              <li key={g.group} data-kf="import-csv-group">
+                <span data-kf="import-csv-group-text">
+                  {g.picked
+                    ? t('library.csv.groupPicked', { group: g.group, scenario: g.scenarios!.map(scenario).join(sep), count: g.count })
+                    : g.scenarios
+                      ? t('library.csv.groupMatched', { group: g.group, scenarios: g.scenarios.map(scenario).join(sep), count: g.count })
+                      : t('library.csv.groupOther', { group: g.group, other: scenario('other'), count: g.count })}
+                </span>
+                {(g.picked || !g.scenarios) && <GroupPicker group={g.group} picked={g.picked ? g.scenarios![0]! : null} pick={props.pick} />}
               </li>
             ))}
           </ul>
@@ -408,6 +454,35 @@ function CsvRows(props: { report: CsvReport; n: { added: number; unchanged: numb
   );
 }
 
+/** 这一组都算作：the situation for a whole group the import does not know, and 撤销 once chosen. */
+function GroupPicker(props: { group: string; picked: ScenarioId | null; pick: (group: string, id: ScenarioId | null) => void }) {
+  const name = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
+  return (
+    <span data-kf="import-csv-pick">
+      {' '}
+      <label>
+        {t('library.csv.pickLabel')}
+        <select
+          data-kf="import-csv-pick-select"
+          aria-label={t('library.csv.pickFor', { group: props.group })}
+          value={props.picked ?? ''}
+          onChange={(e) => props.pick(props.group, (e.currentTarget.value || null) as ScenarioId | null)}
+        >
+          <option value="">{t('library.csv.pickNone', { other: name('other') })}</option>
+          {PICKABLE.map((id) => (
+            <option value={id}>{name(id)}</option>
+          ))}
+        </select>
+      </label>
+      {props.picked && (
+        <button type="button" data-kf="import-csv-pick-undo" aria-label={t('library.csv.pickUndoFor', { group: props.group })} onClick={() => props.pick(props.group, null)}>
+          {t('library.csv.pickUndo')}
+        </button>
+      )}
+    </span>
+  );
+}
+
 /** How many rewritten replies are named by title before the rest are only counted. */
 const CHANGED_SHOWN = 20;
 
@@ -421,8 +496,19 @@ function ChangedTitles({ titles }: { titles?: string[] }) {
 }
 
 /** The confirmation before an import: the counts in words, merge (offered first) or replace, the backup taken first. */
-function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { step: 'confirm' }>; agent: boolean; run: (merge: boolean) => void; cancel: () => void }) {
+function ImportConfirm(props: {
+  stage: Extract<ImportStage<LibraryPreview>, { step: 'confirm' }>;
+  agent: boolean;
+  run: (merge: boolean) => void;
+  cancel: () => void;
+  recheck: (json: unknown) => void;
+}) {
   const p = props.stage.preview;
+  // A group's situation chosen in the preview counts it again: the focus stays on the picker, not on 合并导入.
+  const focusOn = useRef(props.stage);
+  if (!props.stage.kept) focusOn.current = props.stage;
+  const { json } = props.stage;
+  const pick = (group: string, id: ScenarioId | null) => json instanceof SheetText && props.recheck(json.picking(group, id));
   const n = { current: p.current, incoming: p.incoming, added: p.added, updated: p.updated, unchanged: p.unchanged, notInFile: p.notInFile };
   const sections = sectionsLine(props.stage.json);
   return (
@@ -436,7 +522,7 @@ function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { st
           {t('team.agentJsonImport')}
         </p>
       )}
-      {p.csv ? <CsvRows report={p.csv} n={n} /> : <p data-kf="import-counts">{t('library.import.counts', n)}</p>}
+      {p.csv ? <CsvRows report={p.csv} n={n} pick={pick} /> : <p data-kf="import-counts">{t('library.import.counts', n)}</p>}
       <ChangedTitles titles={p.changedTitles} />
       <ul>
         <li data-kf="import-merge-what">{t('library.import.mergeWhat', { ...n, total: p.current + p.added })}</li>
@@ -448,7 +534,7 @@ function ImportConfirm(props: { stage: Extract<ImportStage<LibraryPreview>, { st
         kf="import"
         blocked={libraryMergeBlocked(p)}
         labels={{ merge: t('library.import.merge'), replace: t('library.import.replace'), cancel: t('library.import.cancel') }}
-        stage={props.stage}
+        stage={focusOn.current}
         run={props.run}
         cancel={props.cancel}
       />
@@ -527,7 +613,7 @@ export function ImportExport() {
         </p>
       )}
       <ImportStatus kf="import" stage={stage} result={flow.result} rejected={t('options.importRejected')}>
-        {stage.step === 'confirm' && <ImportConfirm stage={stage} agent={!!agent} run={(merge) => void flow.run(merge)} cancel={flow.cancel} />}
+        {stage.step === 'confirm' && <ImportConfirm stage={stage} agent={!!agent} run={(merge) => void flow.run(merge)} cancel={flow.cancel} recheck={(json) => void flow.recheck(json)} />}
       </ImportStatus>
     </section>
   );

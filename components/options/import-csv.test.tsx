@@ -5,7 +5,8 @@ import { ImportExport } from './ImportExport';
 import { flush, mountTab } from './testing';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
-import { libraryFromCsv, libraryToCsv } from '@/lib/domain/templates/csv';
+import { libraryFromCsv, libraryToCsv, readGroupScenarios } from '@/lib/domain/templates/csv';
+import { SCENARIO_IDS, SCENARIOS } from '@/lib/domain/scenarios';
 import { planLibraryImport } from '@/lib/domain/templates/import-plan';
 import { exportLibrary } from '@/lib/domain/templates/validate';
 import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
@@ -15,8 +16,10 @@ registerMessages(options);
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
 /** importLibrary as the background answers it, on the starter library (the pure code the worker runs). */
-function background(p: { csv?: string; json?: unknown; dryRun?: boolean }) {
-  const sheet = p.csv === undefined ? null : libraryFromCsv(p.csv, STARTER_LIBRARY, 'zh-CN');
+function background(p: { csv?: string; json?: unknown; groupScenarios?: unknown; dryRun?: boolean }) {
+  const picks = readGroupScenarios(p.groupScenarios, 'zh-CN');
+  if (!picks.ok) return picks;
+  const sheet = p.csv === undefined ? null : libraryFromCsv(p.csv, STARTER_LIBRARY, 'zh-CN', picks.picks);
   if (sheet && !sheet.ok) return sheet;
   const plan = planLibraryImport(sheet ? sheet.file : p.json, { ...STARTER_LIBRARY, updatedAt: 42 }, 'zh-CN');
   if (!plan.ok) return plan;
@@ -48,9 +51,9 @@ describe('导入 CSV 表格 on the options page', () => {
     expect(t.writes()).toEqual([]);
     expect(t.text('[data-kf="import-csv-counts"]')).toBe('表格中 2 行可导入：新增 2 条，与现有相同 0 条，有改动 0 条；略过 1 行。');
     expect(t.text('[data-kf="import-csv-columns"]')).toBe('读取的列：内容←“话术内容”、标题←“标题”、分组←“分组”、简码←“快捷编码”。 未使用的列：“备注”。');
-    expect(t.qa('[data-kf="import-csv-groups"] li').map((li) => li.textContent)).toEqual([
+    expect(t.qa('[data-kf="import-csv-group-text"]').map((li) => li.textContent)).toEqual([
       '分组“议价”→ 场景：议价（1 条）',
-      '分组“售后常用”没有对应的场景：保留为分组“售后常用”，场景记为“其他”，可搜索到，在编辑器里设置场景后才会被推荐（1 条）',
+      '分组“售后常用”没有对应的场景：场景记为“其他”，可搜索到，但不会被推荐（1 条）',
     ]);
     expect(t.text('[data-kf="import-csv-skipped"]')).toBe('第 4 行：“话术内容”为空');
     expect(t.text('[data-kf="import-merge-what"]')).toContain('新增 2 条');
@@ -76,7 +79,53 @@ describe('导入 CSV 表格 on the options page', () => {
     await t.choose(encodeLegacy('gbk', sheet));
     expect(t.text('[data-kf="import-csv-columns"]')).toBe('读取的列：内容←“快捷短语”、标题←“话术标题”、分组←“话术分类”。 未使用的列：“序号”。');
     expect(t.text('[data-kf="import-csv-above"]')).toBe('表头在第 2 行；第 1 行“松果小店快捷短语（2026版）”不是表头，未导入。');
-    expect(t.qa('[data-kf="import-csv-groups"] li').map((li) => li.textContent)).toEqual(['分组“欢迎语”→ 场景：问候（1 条）', '分组“催付”→ 场景：付款（1 条）']);
+    expect(t.qa('[data-kf="import-csv-group-text"]').map((li) => li.textContent)).toEqual(['分组“欢迎语”→ 场景：问候（1 条）', '分组“催付”→ 场景：付款（1 条）']);
+    // Groups the import knows have no picker.
+    expect(t.qa('[data-kf="import-csv-pick"]')).toEqual([]);
+  });
+
+  it('files a whole group the import does not know under the situation chosen on its line (这一组都算作), counted again; 撤销 puts it back; the import sends the choice', async () => {
+    const t = await csvTab();
+    await t.choose(new TextEncoder().encode(SHEET));
+    const lines = () => t.qa('[data-kf="import-csv-group-text"]').map((x) => x.textContent);
+    const dryRuns = () => t.call.mock.calls.filter(([verb, p]) => verb === 'importLibrary' && (p as { dryRun?: boolean }).dryRun).map(([, p]) => (p as { groupScenarios?: unknown }).groupScenarios);
+    // Only 售后常用, which names no situation, has the picker, offering the catalogue's situations (其他 is 不设).
+    const pickers = t.qa('[data-kf="import-csv-pick"]');
+    expect(pickers).toHaveLength(1);
+    expect(pickers[0]!.closest('li')!.textContent).toContain('分组“售后常用”');
+    expect(pickers[0]!.querySelector('label')!.textContent).toMatch(/^这一组都算作：/);
+    const select = () => t.q('[data-kf="import-csv-pick-select"]') as HTMLSelectElement;
+    expect(select().getAttribute('aria-label')).toBe('分组“售后常用”这一组都算作');
+    expect([...select().options].map((o) => o.textContent)).toEqual(['不设（记为“其他”）', ...SCENARIO_IDS.filter((id) => id !== 'other').map((id) => SCENARIOS[id].zh)]);
+
+    const pick = async (value: string) => {
+      await act(async () => {
+        select().focus();
+        select().value = value;
+        select().dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await flush();
+    };
+    await pick('return');
+    expect(dryRuns()).toEqual([undefined, { 售后常用: 'return' }]);
+    expect(lines()).toEqual(['分组“议价”→ 场景：议价（1 条）', '分组“售后常用”→ 场景：退货（1 条，按你的选择）']);
+    expect(select().value).toBe('return');
+    // The agent keeps working in the list: the new counts do not move the focus to 合并导入.
+    expect(document.activeElement).toBe(select());
+
+    await t.click('[data-kf="import-csv-pick-undo"]');
+    expect(dryRuns().at(-1)).toBeUndefined();
+    expect(lines()[1]).toBe('分组“售后常用”没有对应的场景：场景记为“其他”，可搜索到，但不会被推荐（1 条）');
+    expect(t.q('[data-kf="import-csv-pick-undo"]')).toBeNull();
+
+    await pick('exchange');
+    await pick('');
+    expect(lines()[1]).toContain('没有对应的场景');
+    await pick('exchange');
+    expect(t.writes()).toEqual([]);
+    await t.click('[data-kf="import-merge"]');
+    expect(t.writes()).toEqual([['importLibrary', { csv: SHEET, groupScenarios: { 售后常用: 'exchange' }, merge: true, baseUpdatedAt: 42 }]]);
+    expect(t.text('[data-kf="import-result"]')).toContain('已合并：新增 2 条');
   });
 
   it('refuses a sheet without a text column, naming its columns, and changes nothing', async () => {

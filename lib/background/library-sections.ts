@@ -14,7 +14,7 @@ import { checkSitesSection, type TaughtSite } from '../sites/taught/record';
 import { inLocale } from '../i18n/bilingual';
 import type { Locale } from '../i18n/lookup';
 import type { TemplateLibrary } from '../domain/templates/types';
-import { libraryFromCsv } from '../domain/templates/csv';
+import { libraryFromCsv, readGroupScenarios } from '../domain/templates/csv';
 import { planLibraryImport } from '../domain/templates/import-plan';
 
 type Read<K extends string, T> = { ok: true } & { [k in K]?: T } | { ok: false; errors: string[] };
@@ -47,17 +47,21 @@ function readGuard(json: unknown, locale?: Locale): Read<'config', GuardConfig> 
 
 /**
  * The checks of an import, in one call (importLibraryFile, lib/messaging/handlers/core.ts): a
- * spreadsheet (`csv`) read into a library file matched against `current`, the file counted against
- * it (with the starter's corrected wordings), and its sections read; any refusal with all its
- * reasons. Here rather than in the handler to keep ~0.2 KB out of background.js.
+ * spreadsheet (`csv`) read into a library file matched against `current`, its unknown groups given
+ * the situations the agent chose in the preview (`groupScenarios`, checked first: one that is not a
+ * situation refuses the import), the file counted against it (with the starter's corrected
+ * wordings), and its sections read; any refusal with all its reasons. Here rather than in the
+ * handler to keep ~0.2 KB out of background.js.
  */
 export function checkLibraryImport(
-  { json, csv }: { json?: unknown; csv?: unknown },
+  { json, csv, groupScenarios }: { json?: unknown; csv?: unknown; groupScenarios?: unknown },
   current: TemplateLibrary & { updatedAt?: number },
   locale: Locale | undefined,
   starter: TemplateLibrary,
 ) {
-  const sheet = typeof csv === 'string' ? libraryFromCsv(csv, current, locale) : null;
+  const picks = readGroupScenarios(groupScenarios, locale);
+  if (!picks.ok) return picks;
+  const sheet = typeof csv === 'string' ? libraryFromCsv(csv, current, locale, picks.picks) : null;
   if (sheet && !sheet.ok) return sheet;
   if (sheet) json = sheet.file;
   const plan = planLibraryImport(json, current, locale, starter);

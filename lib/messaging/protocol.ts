@@ -2,7 +2,7 @@ import type { TemplateLibrary } from '../domain/templates/types';
 import type { ScenarioId } from '../domain/scenarios';
 import type { LibraryRecord } from '../storage/library';
 import type { ImportSummary } from '../domain/templates/import-plan';
-import type { CsvReport } from '../domain/templates/csv';
+import type { CsvReport, GroupScenarios } from '../domain/templates/csv';
 import type { AppSettings, DeepPartial } from '../storage/settings';
 import type { UsageRecord } from '../storage/usage';
 import type { PackedTemplateIndex } from '../domain/suggest/template-index';
@@ -63,6 +63,9 @@ export interface CoreProtocol {
    * replaces the library with it; refused with code 'conflict' if the library changed since
    * `baseUpdatedAt` (the preview's `updatedAt`). `csv`: a spreadsheet's text instead of a file's
    * JSON (lib/domain/templates/csv.ts); the answer then says what became of its rows and columns.
+   * `groupScenarios`: with `csv`, the situation the agent chose for a group the import does not know
+   * (group name → situation id), for its new replies whose row names none; a situation that is not
+   * in the catalogue refuses the import (nothing is written).
    */
   /** 话术库's 删除服装类起始话术: the untouched copies of a kind's starter replies go, after a backup (starter-kinds.ts). */
   removeStarterKind: [{ kind: 'clothing' }, { removed: string[]; kept: string[] }];
@@ -71,7 +74,7 @@ export interface CoreProtocol {
    * ids to offer, settled in the worker's mark as they are held, added or declined (`answered`).
    */
   checkStarterReturn: [{ answered?: string[] }, { ids: string[] }];
-  importLibrary: [({ json: unknown } | { csv: string }) & { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
+  importLibrary: [({ json: unknown } | { csv: string; groupScenarios?: GroupScenarios }) & { merge?: boolean; dryRun?: boolean; baseUpdatedAt?: number }, LibraryImportResult];
   exportLibrary: [void, unknown];
   getSettings: [void, AppSettings];
   patchSettings: [DeepPartial<AppSettings>, AppSettings];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { libraryPages } from './library-pages';
-import { callFromExtensionPage } from './pages';
+import { altKeyOf, callFromExtensionPage, demo, inPanel, openDemoChat } from './pages';
 import { encodeLegacy } from '../legacy-encode';
 
 const { s: kit, options, library } = libraryPages();
@@ -32,9 +32,9 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     const confirm = page.locator('[data-kf="import-confirm"]');
     await expect.poll(() => page.locator('[data-kf="import-csv-counts"]').textContent()).toBe('表格中 2 行可导入：新增 2 条，与现有相同 0 条，有改动 0 条；略过 1 行。');
     expect(await page.locator('[data-kf="import-csv-columns"]').textContent()).toContain('未使用的列：“备注”');
-    expect(await page.locator('[data-kf="import-csv-groups"] li').allTextContents()).toEqual([
+    expect(await page.locator('[data-kf="import-csv-group-text"]').allTextContents()).toEqual([
       '分组“议价”→ 场景：议价（1 条）',
-      '分组“售后常用”没有对应的场景：保留为分组“售后常用”，场景记为“其他”，可搜索到，在编辑器里设置场景后才会被推荐（1 条）',
+      '分组“售后常用”没有对应的场景：场景记为“其他”，可搜索到，但不会被推荐（1 条）',
     ]);
     expect(await page.locator('[data-kf="import-csv-skipped"]').textContent()).toBe('第 5 行：“话术内容”为空');
     expect(await confirm.textContent()).toContain('导入前会自动备份全部数据');
@@ -55,6 +55,48 @@ describe('导入 CSV 表格 (Excel / WPS)', () => {
     await lib.getByPlaceholder('筛选话术').fill('吊牌');
     await expect.poll(() => lib.locator('[data-kf="template-table"] tbody tr td:first-child').allTextContents()).toContain('吊牌提醒');
     expect(await lib.locator(`tr[data-template-id="${added[1]!.id}"]`).textContent()).toContain('售后常用');
+  });
+
+  it('files a whole group the import does not know under the situation set once on its line, and the panel suggests its replies to a buyer asking for a size', async () => {
+    const page = await options('import');
+    // 尺码问答 names no situation the import knows: before, its replies went under 其他 and were never suggested.
+    const sheet = ['分组,标题,内容', '尺码问答,按身高体重选码,"亲，身高体重发我一下，帮您挑合适的码"', '尺码问答,偏大半码,"亲，这款鞋子偏大半码，平时穿38的拍37就好"', '议价,不议价,"亲，本店都是实价的呢"'].join('\r\n');
+    await choose(page, '尺码.csv', Buffer.from(sheet, 'utf8'));
+    const line = page.locator('[data-kf="import-csv-group"]', { hasText: '尺码问答' });
+    await expect.poll(() => line.locator('[data-kf="import-csv-group-text"]').textContent()).toBe('分组“尺码问答”没有对应的场景：场景记为“其他”，可搜索到，但不会被推荐（2 条）');
+    expect(await line.locator('label').textContent()).toMatch(/^这一组都算作：/);
+    // The group the import knows has no picker.
+    expect(await page.locator('[data-kf="import-csv-pick"]').count()).toBe(1);
+
+    await page.getByLabel('分组“尺码问答”这一组都算作').selectOption({ label: '尺码' });
+    await expect.poll(() => line.locator('[data-kf="import-csv-group-text"]').textContent()).toBe('分组“尺码问答”→ 场景：尺码（2 条，按你的选择）');
+    // Undone, and set again: the preview follows each choice.
+    await line.locator('[data-kf="import-csv-pick-undo"]').click();
+    await expect.poll(() => line.locator('[data-kf="import-csv-group-text"]').textContent()).toContain('没有对应的场景');
+    await page.getByLabel('分组“尺码问答”这一组都算作').selectOption('size-fit');
+    await expect.poll(() => line.locator('[data-kf="import-csv-group-text"]').textContent()).toContain('按你的选择');
+    expect((await library()).templates).toHaveLength(kit.starter.templates.length);
+
+    // The shop's own sheet replaces the starter replies (the panel's suggestions are then the shop's alone).
+    await page.locator('[data-kf="import-replace"]').click();
+    await expect.poll(() => page.locator('[data-kf="import-result"]').textContent()).toContain('已替换：话术库现有 3 条');
+    expect((await library()).templates.map((x) => [x.title, x.group, x.scenarios])).toEqual([
+      ['按身高体重选码', '尺码问答', ['size-fit']],
+      ['偏大半码', '尺码问答', ['size-fit']],
+      ['不议价', '议价', ['bargain']],
+    ]);
+
+    // In the demo console, a buyer asks which size: the panel suggests the group's replies.
+    const chat = await kit.h.context.newPage();
+    try {
+      await openDemoChat(chat, kit.h.demoUrl);
+      await inPanel(chat, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+      await demo.push(chat, '我身高160体重100斤，穿什么码合适？');
+      expect(await altKeyOf(chat, '按身高体重选码')).toMatch(/^Alt\+\d$/);
+      expect(await inPanel(chat, '[data-kf="suggestions"] .kf-tpl-title').allTextContents()).toContain('偏大半码');
+    } finally {
+      await chat.close();
+    }
   });
 
   it('exports the library as a CSV Excel opens in Chinese, and an edited export updates the one reply in place', async () => {

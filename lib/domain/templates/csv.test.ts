@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libraryFromCsv, libraryToCsv, parseCsv, scenariosForGroup } from './csv';
+import { libraryFromCsv, libraryToCsv, parseCsv, readGroupScenarios, scenariosForGroup, type GroupScenarios } from './csv';
 import { planLibraryImport } from './import-plan';
 import { STARTER_LIBRARY } from './starter';
 import type { TemplateLibrary } from './types';
@@ -74,6 +74,49 @@ describe('reading a spreadsheet of replies (CSV)', () => {
     expect(scenariosForGroup('size-fit')).toEqual(['size-fit']);
     expect(scenariosForGroup('退换货')).toEqual(['return', 'exchange']);
     expect(scenariosForGroup('杂项')).toBeNull();
+  });
+
+  it('files every new reply of an unknown group under the situation the agent chose for the group, and back under 其他 when the choice is undone', () => {
+    const picked = libraryFromCsv(SHEET, EMPTY, 'zh-CN', { 售后常用: 'return' });
+    if (!picked.ok) throw new Error(picked.errors.join());
+    expect(picked.file.templates.map((x) => [x.group, x.scenarios])).toEqual([
+      ['议价', ['bargain']],
+      ['催付', ['payment']],
+      // The group stays as the shop named it; only its situation is the one chosen.
+      ['售后常用', ['return']],
+      ['欢迎语', ['greeting']],
+    ]);
+    expect(picked.report.groups[2]).toEqual({ group: '售后常用', scenarios: ['return'], count: 1, picked: true });
+    const undone = libraryFromCsv(SHEET, EMPTY, 'zh-CN', {});
+    if (!undone.ok) throw new Error(undone.errors.join());
+    expect(undone.file.templates[2]!.scenarios).toEqual(['other']);
+    expect(undone.report.groups[2]).toEqual({ group: '售后常用', scenarios: null, count: 1 });
+  });
+
+  it('keeps the situations a row names itself (适用场景), and a reply already here keeps its own, whatever was chosen for the group', () => {
+    const sheet = ['分组,标题,内容,适用场景', '店铺杂项,运费险,亲，本店赠送运费险哦,退货运费', '店铺杂项,包邮说明,亲，全场满59包邮哦,', '店铺杂项,在的,您好呀，客服小橙在线为您服务,'].join('\n');
+    const here: TemplateLibrary = { groups: ['组'], templates: [{ id: 'here', title: '在吗', body: '您好呀，客服小橙在线为您服务', group: '组', scenarios: ['greeting'] }] };
+    const r = libraryFromCsv(sheet, here, 'zh-CN', { 店铺杂项: 'promotion' });
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.file.templates.map((x) => [x.title, x.scenarios])).toEqual([
+      ['运费险', ['return-shipping']],
+      ['包邮说明', ['promotion']],
+      ['在的', ['greeting']],
+    ]);
+    // The group's line counts only the replies the choice files.
+    expect(r.report.groups).toEqual([{ group: '店铺杂项', scenarios: ['promotion'], count: 1, picked: true }]);
+  });
+
+  it('refuses a group choice that is not a situation, naming the group and the value, in the interface language', () => {
+    expect(readGroupScenarios(undefined)).toEqual({ ok: true, picks: {} });
+    expect(readGroupScenarios({ 店铺杂项: 'promotion' })).toEqual({ ok: true, picks: { 店铺杂项: 'promotion' } });
+    expect(readGroupScenarios({ 店铺杂项: 'promotion', 其它: 'sale' }, 'zh-CN')).toEqual({ ok: false, errors: ['分组“其它”要归入的场景“sale”不是已知的场景，没有导入任何内容；请重新选择场景'] });
+    expect(readGroupScenarios({ misc: 7 }, 'en')).toEqual({ ok: false, errors: ['group “misc”: “7” is not a known situation, so nothing was imported; choose its situation again'] });
+    expect(readGroupScenarios('promotion', 'zh-CN')).toMatchObject({ ok: false, errors: [expect.stringContaining('分组的场景设置无效')] });
+    // A group named like an object's own property is an ordinary group.
+    const r = libraryFromCsv('分组,内容\nconstructor,亲，您好\ntoString,亲，再见\n', EMPTY, 'zh-CN', { toString: 'thanks' } as GroupScenarios);
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.file.templates.map((x) => x.scenarios)).toEqual([['other'], ['thanks']]);
   });
 
   it('reads a tab-separated file (Excel "Unicode text") and English headers', () => {

@@ -21,11 +21,13 @@
  * left empty), so an export edited in Excel updates in place.
  *
  * Groups and situations: the row's 分组 is the reply's group, as the agent named it. A new reply's
- * situations (what the panel suggests it for) come from its 适用场景 cell, else from the group when
- * the group names a situation (its Chinese or English name, its id, or a common alias such as 催付
- * for payment, GROUP_ALIASES); otherwise it is filed under 其他 (`other`): found by search and
- * under its group in the library, suggested only once the agent gives it situations in the
- * editor. The confirmation lists each group and where it went.
+ * situations (what the panel suggests it for) come from its 适用场景 cell, else from the situation
+ * the agent chose for its group in the preview (「这一组都算作」, `groupScenarios`), else from the
+ * group when the group names a situation (its Chinese or English name, its id, or a common alias
+ * such as 催付 for payment, GROUP_ALIASES); otherwise it is filed under 其他 (`other`): found by
+ * search and under its group in the library, suggested only once the agent gives it situations
+ * (in the preview, for the whole group, or in the editor). The confirmation lists each group and
+ * where it went.
  */
 import { inLocale, type Bilingual } from '../../i18n/bilingual';
 import type { Locale } from '../../i18n/lookup';
@@ -130,7 +132,8 @@ export function scenariosForGroup(group: string): ScenarioId[] | null {
     const s = SCENARIOS[id];
     if (g === id || g === s.zh || g === s.en.toLowerCase()) return [id];
   }
-  return GROUP_ALIASES[g] ?? null;
+  // Own names only: a group named "constructor" is no alias.
+  return Object.hasOwn(GROUP_ALIASES, g) ? GROUP_ALIASES[g]! : null;
 }
 
 export interface CsvRecord {
@@ -284,8 +287,37 @@ export interface CsvReport {
   skipped: { row: number; reason: string }[];
   /** Rows taken with a change, each with what changed (a code that cannot be typed dropped, …). */
   notes: { row: number; reason: string }[];
-  /** New replies per group, and the situations the group gave them (null: none matched, filed under 其他). */
-  groups: { group: string; scenarios: ScenarioId[] | null; count: number }[];
+  /**
+   * New replies per group, and the situations the group gave them (null: none matched, filed under
+   * 其他). `picked`: the agent chose the situation for a group the import did not know (GroupScenarios).
+   */
+  groups: { group: string; scenarios: ScenarioId[] | null; count: number; picked?: true }[];
+}
+
+/**
+ * The situation the agent chose in the preview for a group the import does not know (「这一组都算作」):
+ * group name → situation, for the group's new replies whose row names no situation of its own.
+ */
+export type GroupScenarios = Readonly<Record<string, ScenarioId>>;
+
+/**
+ * The import's group → situation choice as sent to the worker (`raw`), checked: absent, none; a
+ * situation that is not in the catalogue, or anything but group names → situation ids, refused with
+ * why (and the import with it: nothing is written).
+ */
+export function readGroupScenarios(raw: unknown, locale?: Locale): { ok: true; picks: GroupScenarios } | { ok: false; errors: string[] } {
+  if (raw === undefined || raw === null) return { ok: true, picks: {} };
+  const bad = (m: Bilingual) => ({ ok: false as const, errors: [say(m, locale)] });
+  if (typeof raw !== 'object' || Array.isArray(raw)) return bad({ zh: '分组的场景设置无效（应是“分组 → 场景”的对照），没有导入任何内容', en: 'the groups’ situations are not valid (they should map group names to situations): nothing was imported' });
+  const entries = Object.entries(raw);
+  if (entries.length > TEMPLATE_LIMITS.templates) return bad({ zh: `分组的场景设置过多（${entries.length} 个分组），没有导入任何内容`, en: `situations were set for too many groups (${entries.length}): nothing was imported` });
+  const errors = entries.flatMap(([group, id]) => {
+    if (group.length > TEMPLATE_LIMITS.group) return [say({ zh: `分组名称过长（${group.length} 字，上限 ${TEMPLATE_LIMITS.group}），不能设置场景`, en: `a group name is too long to set its situation (${group.length} characters, at most ${TEMPLATE_LIMITS.group})` }, locale)];
+    if (isScenarioId(id)) return [];
+    const shown = String(id).slice(0, 40);
+    return [say({ zh: `分组“${group}”要归入的场景“${shown}”不是已知的场景，没有导入任何内容；请重新选择场景`, en: `group “${group}”: “${shown}” is not a known situation, so nothing was imported; choose its situation again` }, locale)];
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, picks: Object.fromEntries(entries) as GroupScenarios };
 }
 
 export type CsvImport = { ok: true; file: LibraryFile; report: CsvReport } | { ok: false; errors: string[] };
@@ -336,7 +368,7 @@ export function titleFromBody(body: string): string {
  * The CSV `text` as a `kefu-library` file of the replies its rows make, matched against `current`
  * (see the top of this file), with what the confirmation shows; or why the file is refused.
  */
-export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: Locale): CsvImport {
+export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: Locale, groupScenarios: GroupScenarios = {}): CsvImport {
   const fail = (m: Bilingual): CsvImport => ({ ok: false, errors: [say(m, locale)] });
   const sheet = readSheet<CsvField>(text, COLUMN_NAMES, 'body');
   if (!sheet.ok) return fail(sheet.open !== null ? unclosedQuote(sheet.open) : { zh: '文件是空的，没有话术可导入', en: 'the file is empty: there are no replies to import' });
@@ -370,6 +402,8 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
   const notes: CsvReport['notes'] = [];
   const groups = new Map<string, CsvReport['groups'][number]>();
   const templates: Template[] = [];
+  // A Map: a group may be named 'constructor' or '__proto__'.
+  const picks = new Map(Object.entries(groupScenarios));
 
   for (const r of rows) {
     const skip = (m: Bilingual) => void skipped.push({ row: r.row, reason: say(m, locale) });
@@ -431,8 +465,10 @@ export function libraryFromCsv(text: string, current: TemplateLibrary, locale?: 
     }
     if (!scenarios && base) scenarios = base.scenarios;
     if (!scenarios) {
-      const mapped = scenariosForGroup(group);
-      const g = groups.get(group) ?? { group, scenarios: mapped, count: 0 };
+      // The agent's choice for the group, else what its name says.
+      const picked = picks.get(group);
+      const mapped = picked ? [picked] : scenariosForGroup(group);
+      const g = groups.get(group) ?? { group, scenarios: mapped, count: 0, ...(picked && { picked: true as const }) };
       g.count++;
       groups.set(group, g);
       scenarios = mapped ?? ['other'];

@@ -115,6 +115,33 @@ describe('importing a library file', () => {
     expect(bad.errors[0]).toContain('“问题”、“答案”');
   });
 
+  it('files a sheet’s unknown group under the situation chosen in the preview, and refuses a choice that is no situation, writing nothing', async () => {
+    const before = await starter();
+    const csv = '分组,标题,内容\r\n杂项,尺码表,"亲，尺码表在详情页最下面哦"\r\n杂项,量身高,"亲，按身高体重选码就好"\r\n';
+    const picked = await call<{ csv: { groups: unknown[] } }>('importLibrary', { csv, groupScenarios: { 杂项: 'size-fit' }, dryRun: true });
+    expect(picked.csv.groups).toEqual([{ group: '杂项', scenarios: ['size-fit'], count: 2, picked: true }]);
+
+    // A choice the catalogue does not have (an older page, a hand-made call): refused, and nothing written — not even a backup.
+    const backups = (await call<unknown[]>('listBackups')).length;
+    const bad = await call<{ ok: false; errors: string[] }>('importLibrary', { csv, groupScenarios: { 杂项: 'sizes' }, merge: true, baseUpdatedAt: before.updatedAt });
+    expect(bad).toEqual({ ok: false, errors: ['分组“杂项”要归入的场景“sizes”不是已知的场景，没有导入任何内容；请重新选择场景'] });
+    expect(await call<Lib>('getLibrary')).toEqual(before);
+    expect(await call<unknown[]>('listBackups')).toHaveLength(backups);
+    expect(await call('importLibrary', { csv, groupScenarios: ['size-fit'], merge: true, baseUpdatedAt: before.updatedAt })).toMatchObject({ ok: false, errors: [expect.stringContaining('分组的场景设置无效')] });
+
+    expect(await call('importLibrary', { csv, groupScenarios: { 杂项: 'size-fit' }, merge: true, baseUpdatedAt: before.updatedAt })).toMatchObject({ ok: true, count: 2 });
+    const after = await call<{ templates: { title: string; group: string; scenarios: string[] }[] }>('getLibrary');
+    expect(after.templates.slice(-2).map((x) => [x.title, x.group, x.scenarios])).toEqual([
+      ['尺码表', '杂项', ['size-fit']],
+      ['量身高', '杂项', ['size-fit']],
+    ]);
+  });
+
+  it('does not take an import from a seller page, with or without a group’s situation', async () => {
+    const r = await dispatch({ kf: 'importLibrary', payload: { csv: '分组,内容\n杂项,亲\n', groupScenarios: { 杂项: 'size-fit' } } } as never, 'content-script', PAGE);
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('takes a backup before replacing, so the 103 templates a 3-template file replaced come back from 备份', async () => {
     await starter();
     expect(await call('importLibrary', { json: three() })).toMatchObject({ ok: true, count: 3 });

@@ -151,15 +151,17 @@ async function removalCopy(): Promise<TemplateLibrary | null> {
  * `baseUpdatedAt` (the preview's `updatedAt`).
  */
 export async function importLibraryFile(
-  { json, csv, merge, dryRun, baseUpdatedAt }: { json?: unknown; csv?: unknown; merge?: unknown; dryRun?: unknown; baseUpdatedAt?: unknown },
+  file: { json?: unknown; csv?: unknown; groupScenarios?: unknown; merge?: unknown; dryRun?: unknown; baseUpdatedAt?: unknown },
   snapshot = true,
 ): Promise<LibraryImportResult> {
+  const { merge, dryRun, baseUpdatedAt } = file;
   // Problems in the interface's language (the shop's locale, as the worker's notifications use).
   const locale = await shopLocale();
   const current = await loadLibrary();
-  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts); a
+  // A spreadsheet's rows become a library file, matched against this library (templates/csv.ts), its
+  // unknown groups given the situations chosen in the preview (groupScenarios, checked there); a
   // file made before an update comes in with the update's corrected starter wordings (rewordStarter).
-  const checked = workerExtras().library.checkLibraryImport({ json, csv }, current, locale, await loadBundled('starter-library'));
+  const checked = workerExtras().library.checkLibraryImport(file, current, locale, await loadBundled('starter-library'));
   if (!checked.ok) return checked;
   const { plan, rules, sites, guard, sheet } = checked;
   if (!dryRun) {
