@@ -38,7 +38,7 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
   const HELLO = { id: 'hello', title: '问候', body: '您好，在的', group: '售后', scenarios: ['greeting'] };
 
   /** The pane next to `tabId` (null: no tab), the tab answering `remindedHere` with `answer`. */
-  function pane(tabId: number | null, answer: () => Promise<{ buyer: string | null; marked?: boolean; error?: string }>, opts: { canInsert?: boolean } = {}) {
+  function pane(tabId: number | null, answer: () => Promise<{ buyer: string | null; marked?: boolean; error?: string } | null>, opts: { canInsert?: boolean } = {}) {
     setLocale('zh-CN');
     const remindedHere = vi.fn(answer);
     const copy = vi.fn(async () => {});
@@ -100,6 +100,14 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
     click(dead.row('pay-remind').querySelector('[data-kf="side-copy"]'));
     await dead.settle();
     expect(dead.status()).toBe('已复制；当前聊天里没有买家，未记为催过');
+    cleanup?.();
+    // Our content script there, with no panel (not a console page).
+    const bare = pane(11, async () => null);
+    await bare.settle();
+    click(bare.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await bare.settle();
+    expect(bare.remindedHere).toHaveBeenCalledWith(11, { templateId: 'pay-remind', copied: true });
+    expect(bare.status()).toBe('已复制；当前聊天里没有买家，未记为催过');
   });
 
   it('the tab could not record it (the worker refused): said, with the reason', async () => {

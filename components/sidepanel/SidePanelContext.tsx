@@ -21,7 +21,7 @@ export interface SidePanelApi {
    * Tells the tab a reply was just copied (or inserted) for it: a 催付 reply marks the buyer its chat
    * shows now (the tab decides whom). Rejects when no content script of ours answers there.
    */
-  remindedHere(tabId: number, reply: { templateId: string; copied: boolean }): Promise<RemindedHere>;
+  remindedHere(tabId: number, reply: { templateId: string; copied: boolean }): Promise<RemindedHere | null>;
   teach(target: TargetInfo, typedSite?: string): Promise<TeachOutcome>;
 }
 

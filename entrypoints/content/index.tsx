@@ -261,7 +261,7 @@ export default defineContentScript({
           }
         },
         // The side panel copied or inserted a reply: the follow-ups script marks a 催付 for the buyer shown now.
-        remindedHere: async (p) => (current ? (await loadFeature('followups')).remindedHere(current.controller, p) : { buyer: null }),
+        remindedHere: async (p) => current && (await loadFeature('followups')).remindedHere(current.controller, p),
       },
       ctx.signal,
     );

@@ -14,9 +14,10 @@ export interface TabProtocol {
   /**
    * A reply the side panel just copied (`copied`) or inserted here: a 催付 reply marks the buyer the
    * chat shows now reminded, as the panel's own copy does (components/panel/FollowupActions.tsx
-   * `remindedFromSide`, which checks the payload). `buyer` null: no buyer's chat here, nothing marked.
+   * `remindedFromSide`, which checks the payload). `buyer` null: no buyer's chat here, nothing marked;
+   * null: no panel in this tab (not a console page), nothing marked.
    */
-  remindedHere: [{ templateId: string; copied: boolean }, RemindedHere];
+  remindedHere: [{ templateId: string; copied: boolean }, RemindedHere | null];
 }
 
 /** What `remindedHere` did: for whom (as the panel names them), and whether they were marked (`error`: why not). */
