@@ -35,7 +35,7 @@ it('a background older than the page (an update not reloaded) is named with what
 
 describe('a 催付 reply from the side panel marks the buyer the served chat shows now', () => {
   const PAY = { id: 'pay-remind', title: '催付', body: '亲，订单还没付款哦，今天付款今天发', group: '售后', scenarios: ['payment'] };
-  const HELLO = { id: 'hello', title: '问候', body: '您好，在的', group: '售后', scenarios: ['greeting'] };
+  const HELLO = { id: 'hello', title: '问候', body: '收到，稍等我去仓库看一眼尺码表', group: '售后', scenarios: ['greeting'] };
 
   /** The pane next to `tabId` (null: no tab), the tab answering `remindedHere` with `answer`. */
   function pane(tabId: number | null, answer: () => Promise<{ buyer: string | null; marked?: boolean; error?: string } | null>, opts: { canInsert?: boolean } = {}) {
@@ -134,6 +134,6 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
     click(p.row('hello').querySelector('[data-kf="side-copy"]'));
     await p.settle();
     expect(p.remindedHere).not.toHaveBeenCalled();
-    expect(p.status()).toBe('已复制到剪贴板：您好，在的');
+    expect(p.status()).toBe('已复制到剪贴板：收到，稍等我去仓库看一眼尺码表');
   });
 });
