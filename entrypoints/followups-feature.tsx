@@ -4,7 +4,7 @@
 // the content script (lib/panel/page-features/followup-buttons.tsx) until this is in.
 import { render } from 'preact';
 import { registerFeature } from '@/lib/panel/features';
-import { FollowupActions } from '@/components/panel/FollowupActions';
+import { FollowupActions, remindedFromSide } from '@/components/panel/FollowupActions';
 import { PanelContext } from '@/components/PanelContext';
 import { setLocale } from '@/lib/i18n';
 
@@ -27,5 +27,6 @@ export default defineUnlistedScript(() => {
         render(null, container);
       };
     },
+    remindedHere: remindedFromSide,
   });
 });

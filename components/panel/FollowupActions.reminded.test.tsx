@@ -10,8 +10,9 @@ import { Store } from '@/lib/panel/store';
 import type { PanelController, PanelState } from '@/lib/panel/controller';
 import type { Template } from '@/lib/domain/templates';
 import { setLocale } from '@/lib/i18n';
+import { buyerLabel } from '@/lib/domain/customers/buyer-tag';
 import { PanelContext } from '../PanelContext';
-import { FollowupActions } from './FollowupActions';
+import { FollowupActions, remindedFromSide } from './FollowupActions';
 import { click, mount } from '../remarks/testing';
 
 vi.mock('@/lib/browser', () => ({ browser: {}, listen: () => () => {} }));
@@ -80,5 +81,88 @@ describe('a 催付 reply for the buyer with an unpaid order', () => {
     await p.settle();
     expect(reminded()).toEqual([{ buyer: 'S*******n', buyerId: 'u-1', platform: 'demo', templateId: 'pay-remind' }]);
     expect(p.$('fu-reminded')!.textContent).not.toContain('复制');
+  });
+});
+
+/**
+ * The side panel's library copied (or inserted) a reply while serving this tab (TabProtocol
+ * `remindedHere`, the content script hands it to the follow-ups script): the buyer this chat shows
+ * at that moment is marked as after the panel's own copy, the same line with 撤销 here, and the side
+ * panel is told whom. No buyer's chat here: nothing marked, and the side panel is told so.
+ */
+describe('a 催付 reply copied from the side panel', () => {
+  /** S*******n as the panel names her: with the tag of her id, which a namesake's does not share. */
+  const MASKED = buyerLabel('S*******n', 'u-1');
+  /** The tab's panel (its library has the reply), the section drawn or not; `read` runs at flushRead (a switch's waiting read). */
+  function tab(state: Partial<PanelState>, opts: { drawn?: boolean; read?: Partial<PanelState> } = {}) {
+    setLocale('zh-CN');
+    const store = new Store({ pageKind: 'chat', orders: [], remarkEditor: null, buyer: 'S*******n', buyerId: 'u-1', library: { templates: [PAY] }, ...state } as unknown as PanelState);
+    const controller = {
+      store,
+      platform: () => 'demo',
+      onInserted: () => {},
+      onCopied: () => {},
+      flushRead: () => opts.read && store.set(opts.read),
+    } as unknown as PanelController;
+    let $ = (_kf: string): HTMLElement | null => null;
+    if (opts.drawn !== false) {
+      const m = mount(
+        <PanelContext.Provider value={controller}>
+          <FollowupActions add={() => Promise.reject(new Error('no'))} targets={() => Promise.reject(new Error('no team'))} />
+        </PanelContext.Provider>,
+      );
+      cleanup = m.unmount;
+      $ = (kf) => m.root.querySelector<HTMLElement>(`[data-kf="${kf}"]`);
+    }
+    const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+    return { controller, $, settle };
+  }
+
+  it('marks the buyer the chat shows, says it was copied with 撤销 in the page, and tells the side panel whom', async () => {
+    const p = tab({});
+    let out: unknown;
+    await act(async () => void (out = await remindedFromSide(p.controller, { templateId: 'pay-remind', copied: true })));
+    await p.settle();
+    expect(out).toEqual({ buyer: MASKED, marked: true });
+    expect(reminded()).toEqual([{ buyer: 'S*******n', buyerId: 'u-1', platform: 'demo', templateId: 'pay-remind', copied: true }]);
+    expect(p.$('fu-reminded')!.textContent).toContain('已复制催付回复');
+    expect(p.$('fu-reminded-undo')).not.toBeNull();
+  });
+
+  it('inserted from the side panel: marked as an insertion', async () => {
+    const p = tab({});
+    expect(await remindedFromSide(p.controller, { templateId: 'pay-remind', copied: false })).toEqual({ buyer: MASKED, marked: true });
+    expect(reminded()).toEqual([{ buyer: 'S*******n', buyerId: 'u-1', platform: 'demo', templateId: 'pay-remind' }]);
+  });
+
+  it('the agent switched buyer inside the chat: the buyer shown now, never the one the side panel last saw', async () => {
+    const p = tab({}, { read: { buyer: '橙子爱好者', buyerId: 'u-2' } });
+    expect(await remindedFromSide(p.controller, { templateId: 'pay-remind', copied: true })).toEqual({ buyer: '橙子爱好者', marked: true });
+    expect(reminded()).toEqual([{ buyer: '橙子爱好者', buyerId: 'u-2', platform: 'demo', templateId: 'pay-remind', copied: true }]);
+  });
+
+  it('with the follow-ups section not drawn (panel folded) the buyer is still marked', async () => {
+    const p = tab({}, { drawn: false });
+    expect(await remindedFromSide(p.controller, { templateId: 'pay-remind', copied: true })).toEqual({ buyer: MASKED, marked: true });
+    expect(reminded()).toHaveLength(1);
+  });
+
+  it('no conversation open in the chat: nothing marked, and the side panel is told there is no buyer', async () => {
+    const p = tab({ buyer: null, buyerId: null });
+    expect(await remindedFromSide(p.controller, { templateId: 'pay-remind', copied: true })).toEqual({ buyer: null });
+    expect(reminded()).toEqual([]);
+  });
+
+  it('an order page, not a chat: nothing marked', async () => {
+    const p = tab({ pageKind: 'order-list' } as Partial<PanelState>, { drawn: false });
+    expect(await remindedFromSide(p.controller, { templateId: 'pay-remind', copied: true })).toEqual({ buyer: null });
+    expect(reminded()).toEqual([]);
+  });
+
+  it('a payload that is not a reply id and a flag is refused, nothing marked', async () => {
+    const p = tab({}, { drawn: false });
+    await expect(remindedFromSide(p.controller, { templateId: 7, copied: true })).rejects.toThrow();
+    await expect(remindedFromSide(p.controller, null)).rejects.toThrow();
+    expect(reminded()).toEqual([]);
   });
 });

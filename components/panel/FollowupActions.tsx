@@ -143,20 +143,55 @@ const reminding = new WeakMap<PanelController, () => void>();
 function watchReminders(panel: PanelController, drafts: Map<string, Draft>): void {
   if (reminding.has(panel)) return;
   reminding.set(panel, () => {});
-  const reminded = (template: Template | null, copied: boolean) => {
-    const { buyer, buyerId, pageKind } = panel.store.get();
-    if (!buyer || !template || !isPaymentReminder(template) || (pageKind && pageKind !== 'chat')) return;
-    const key = `${buyerId}\n${buyer}`;
-    // Copied, the item's line and close say so (催过（已复制）): a lead tells it from a reminder that went into the chat box.
-    call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id, ...(copied ? { copied } : {}) }).then((r) => {
-      // Kept with no item to mark (the order is younger than the list's wait): still said, with 撤销.
-      if (!r.ids.length && !r.kept) return;
-      drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id, ...(copied ? { copied } : {}) } });
-      reminding.get(panel)!();
-    }, () => {});
-  };
-  panel.onInserted?.((_text, _req, template) => reminded(template, false));
-  panel.onCopied?.((_text, template) => reminded(template, true));
+  panel.onInserted?.((_text, _req, template) => void remind(panel, drafts, template, false)?.catch(() => {}));
+  panel.onCopied?.((_text, template) => void remind(panel, drafts, template, true)?.catch(() => {}));
+}
+
+/**
+ * The worker told of a 催付 reply for the buyer the panel shows now (see watchReminders), and their line
+ * with 撤销 set; null where it is no such thing (no buyer, not a chat page, not a 催付 reply).
+ */
+function remind(panel: PanelController, drafts: Map<string, Draft>, template: Template | null, copied: boolean): Promise<Res<'remindedUnpaid'>> | null {
+  const { buyer, buyerId, pageKind } = panel.store.get();
+  if (!buyer || !template || !isPaymentReminder(template) || (pageKind && pageKind !== 'chat')) return null;
+  const key = `${buyerId}\n${buyer}`;
+  // Copied, the item's line and close say so (催过（已复制）): a lead tells it from a reminder that went into the chat box.
+  return call('remindedUnpaid', { buyer, buyerId, platform: panel.platform() ?? undefined, templateId: template.id, ...(copied ? { copied } : {}) }).then((r) => {
+    // Kept with no item to mark (the order is younger than the list's wait): still said, with 撤销.
+    if (!r.ids.length && !r.kept) return r;
+    drafts.set(key, { ...drafts.get(key), status: undefined, reminded: { at: r.at, orders: r.orders, templateId: template.id, ...(copied ? { copied } : {}) } });
+    // (The section not drawn yet — a folded panel: its line is there when it is.)
+    reminding.get(panel)?.();
+    return r;
+  });
+}
+
+/**
+ * A reply the browser's side panel copied (or inserted) while serving this tab (lib/teach/tab-messages.ts
+ * `remindedHere`): a 催付 reply marks the buyer this chat shows now, as the panel's own copy does — the
+ * same line with 撤销 here, the popup's list and the order list no longer asking to remind them. The side
+ * panel knows the tab only by the nickname of its last look, stale after a switch inside the chat and
+ * shared by namesakes; so the tab decides whom, when the message comes (after a switch's waiting read),
+ * with the console's buyer id. `buyer` (labelled as the panel shows them) null: no buyer's chat here, nothing marked. `marked` false: the buyer was
+ * not marked (`error`: the worker's refusal; none: this tab's library has no such 催付 reply).
+ */
+export async function remindedFromSide(panel: PanelController, payload: unknown): Promise<{ buyer: string | null; marked?: boolean; error?: string }> {
+  const p = payload as { templateId?: unknown; copied?: unknown } | null;
+  if (typeof p?.templateId !== 'string' || typeof p.copied !== 'boolean') throw new Error('remindedHere: a reply id and whether it was copied');
+  panel.flushRead();
+  const { buyer, buyerId, pageKind, library } = panel.store.get();
+  if (!buyer || pageKind !== 'chat') return { buyer: null };
+  // As the panel names them: a masked name with its tag, which a namesake's does not share.
+  const who = buyerLabel(buyer, buyerId);
+  const template = library?.templates.find((x) => x.id === p.templateId) ?? null;
+  const drafts = panels.get(panel) ?? panels.set(panel, new Map()).get(panel)!;
+  try {
+    const r = await remind(panel, drafts, template, p.copied);
+    // Not marked without a refusal: this tab's library does not have it as a 催付 reply (the side panel words it).
+    return { buyer: who, marked: !!r && (!!r.ids.length || !!r.kept) };
+  } catch (err) {
+    return { buyer: who, marked: false, error: reasonText(err) };
+  }
 }
 
 /** A 承诺答复 typed for a buyer and not added: said on the other buyers' panels until it is added or dropped. */

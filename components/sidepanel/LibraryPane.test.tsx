@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { LibraryPane } from './LibraryPane';
 import { SidePanelContext, type SidePanelApi } from './SidePanelContext';
 import { CallError } from '@/lib/messaging/client';
-import { mount } from '../remarks/testing';
+import { click, mount } from '../remarks/testing';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
+import { setLocale } from '@/lib/i18n';
+import type { TargetInfo } from '@/lib/teach/page-api';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -28,4 +31,109 @@ it('a background older than the page (an update not reloaded) is named with what
     for (let i = 0; i < 5; i++) await Promise.resolve();
   });
   expect(m.root.querySelector('[role="alert"]')?.textContent).toBe('读取话术库失败：扩展的后台还是旧版本：请在扩展管理页（chrome://extensions）的客服助手上点「重新加载」');
+});
+
+describe('a 催付 reply from the side panel marks the buyer the served chat shows now', () => {
+  const PAY = { id: 'pay-remind', title: '催付', body: '亲，订单还没付款哦，今天付款今天发', group: '售后', scenarios: ['payment'] };
+  const HELLO = { id: 'hello', title: '问候', body: '收到，稍等我去仓库看一眼尺码表', group: '售后', scenarios: ['greeting'] };
+
+  /** The pane next to `tabId` (null: no tab), the tab answering `remindedHere` with `answer`. */
+  function pane(tabId: number | null, answer: () => Promise<{ buyer: string | null; marked?: boolean; error?: string } | null>, opts: { canInsert?: boolean } = {}) {
+    setLocale('zh-CN');
+    const remindedHere = vi.fn(answer);
+    const copy = vi.fn(async () => {});
+    const insert = vi.fn(async () => true);
+    const api = {
+      call: vi.fn(async (verb: string) => {
+        if (verb === 'getLibrary') return { templates: [PAY, HELLO], groups: ['售后'] };
+        if (verb === 'getSettings') return DEFAULT_APP_SETTINGS;
+        if (verb === 'getUsage') return { v: 1, templates: {} };
+        return undefined;
+      }),
+      onChanged: () => () => {},
+      copy,
+      insert,
+      remindedHere,
+    } as unknown as SidePanelApi;
+    const target: TargetInfo | null =
+      tabId === null ? null : { tabId, url: 'https://demo.test/chat', host: 'demo.test', status: { site: '演示', canInsert: !!opts.canInsert, buyer: '上次看到的买家', teaching: false } };
+    const m = mount(
+      <SidePanelContext.Provider value={api}>
+        <LibraryPane target={target} />
+      </SidePanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+    const row = (id: string) => m.root.querySelector(`[data-kf="side-tpl"][data-id="${id}"]`)!;
+    const status = () => m.root.querySelector('[data-kf="side-status"]')?.textContent;
+    return { m, settle, row, status, remindedHere, copy, insert };
+  }
+
+  it('copied next to a chat with a buyer open: the tab is asked to mark its buyer as copied, and the side panel says whom', async () => {
+    const p = pane(7, async () => ({ buyer: 'S*******n', marked: true }));
+    await p.settle();
+    click(p.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await p.settle();
+    expect(p.copy).toHaveBeenCalledWith(PAY.body);
+    expect(p.remindedHere).toHaveBeenCalledWith(7, { templateId: 'pay-remind', copied: true });
+    expect(p.status()).toBe('已复制；已把 S*******n 记为催过（撤销在聊天页的面板里）');
+  });
+
+  it('copied next to a chat with no buyer open: nothing marked, and it says so', async () => {
+    const p = pane(7, async () => ({ buyer: null }));
+    await p.settle();
+    click(p.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await p.settle();
+    expect(p.status()).toBe('已复制；当前聊天里没有买家，未记为催过');
+  });
+
+  it('copied next to no tab, or a tab where the extension has no panel: nothing marked, and it says so', async () => {
+    const none = pane(null, async () => ({ buyer: 'x', marked: true }));
+    await none.settle();
+    click(none.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await none.settle();
+    expect(none.remindedHere).not.toHaveBeenCalled();
+    expect(none.status()).toBe('已复制；当前聊天里没有买家，未记为催过');
+    cleanup?.();
+    const dead = pane(9, () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    await dead.settle();
+    click(dead.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await dead.settle();
+    expect(dead.status()).toBe('已复制；当前聊天里没有买家，未记为催过');
+    cleanup?.();
+    // Our content script there, with no panel (not a console page).
+    const bare = pane(11, async () => null);
+    await bare.settle();
+    click(bare.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await bare.settle();
+    expect(bare.remindedHere).toHaveBeenCalledWith(11, { templateId: 'pay-remind', copied: true });
+    expect(bare.status()).toBe('已复制；当前聊天里没有买家，未记为催过');
+  });
+
+  it('the tab could not record it (the worker refused): said, with the reason', async () => {
+    const p = pane(7, async () => ({ buyer: 'S*******n', marked: false, error: '存储空间已满' }));
+    await p.settle();
+    click(p.row('pay-remind').querySelector('[data-kf="side-copy"]'));
+    await p.settle();
+    expect(p.status()).toBe('已复制；没能把 S*******n 记为催过：存储空间已满');
+  });
+
+  it('inserted into the chat box from the side panel: the tab is asked to mark it as inserted', async () => {
+    const p = pane(7, async () => ({ buyer: 'S*******n', marked: true }), { canInsert: true });
+    await p.settle();
+    click(p.row('pay-remind').querySelector('[data-kf="side-use"]'));
+    await p.settle();
+    expect(p.insert).toHaveBeenCalledWith(7, PAY.body);
+    expect(p.remindedHere).toHaveBeenCalledWith(7, { templateId: 'pay-remind', copied: false });
+    expect(p.status()).toBe('已插入；已把 S*******n 记为催过（撤销在聊天页的面板里）');
+  });
+
+  it('a reply that is not a 催付 asks the tab nothing', async () => {
+    const p = pane(7, async () => ({ buyer: 'S*******n', marked: true }));
+    await p.settle();
+    click(p.row('hello').querySelector('[data-kf="side-copy"]'));
+    await p.settle();
+    expect(p.remindedHere).not.toHaveBeenCalled();
+    expect(p.status()).toBe('已复制到剪贴板：收到，稍等我去仓库看一眼尺码表');
+  });
 });

@@ -14,6 +14,7 @@ import { nameThePage } from '@/lib/i18n/page';
 import { sites } from '@/lib/i18n/messages/sites';
 import { outdated } from '@/lib/i18n/messages/outdated';
 import { reasonText } from '@/lib/messaging/reason';
+import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
 
 registerMessages(sites);
 // A background older than this page (an update not reloaded) is named, with what to do.
@@ -103,11 +104,13 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
     );
 
   const deliver = async (template: Template, text: string, mode: 'insert' | 'copy') => {
+    let copied = false;
     if (mode === 'insert' && canInsert && (await api.insert(props.target!.tabId!, text))) {
       setStatus(t('side.inserted'));
     } else {
       try {
         await api.copy(text);
+        copied = true;
         setStatus(t('side.copied', { preview: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
       } catch {
         setStatus(t('side.copyFailed'));
@@ -116,6 +119,22 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
     }
     const scenario = template.scenarios[0] ?? null;
     void api.call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
+    if (isPaymentReminder(template)) void reminded(template, copied);
+  };
+
+  /**
+   * A 催付 reply copied or inserted here reminds the buyer of the served tab's chat, as the chat panel's
+   * own copy does: the tab marks them (never this pane: it knows the tab only by the nickname of its
+   * last look, stale after a switch inside the chat and shared by namesakes), and this line says whom,
+   * or that nobody was marked — no tab, no panel of ours there, no buyer open in its chat.
+   */
+  const reminded = async (template: Template, copied: boolean) => {
+    const done = t(copied ? 'side.done.copied' : 'side.done.inserted');
+    const tabId = props.target?.tabId ?? null;
+    const r = tabId === null ? null : await api.remindedHere(tabId, { templateId: template.id, copied }).catch(() => null);
+    if (!r?.buyer) setStatus(t('side.remindNone', { done }));
+    else if (r.marked) setStatus(t('side.remindFor', { done, buyer: r.buyer }));
+    else setStatus(t('side.remindFailed', { done, buyer: r.buyer, reason: r.error ?? t('side.remindStale') }));
   };
 
   const use = (template: Template, mode: 'insert' | 'copy') => {

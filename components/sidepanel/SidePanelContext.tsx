@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { DataArea, Req, Res, Verb } from '@/lib/messaging/protocol';
 import type { TargetInfo } from '@/lib/teach/page-api';
 import type { TeachOutcome } from '@/lib/teach/flow';
+import type { RemindedHere } from '@/lib/teach/tab-messages';
 
 /**
  * What the side panel (and the popup that embeds LibraryPane) needs from the extension. The entry
@@ -16,6 +17,11 @@ export interface SidePanelApi {
   onTargetChanged(listener: () => void): () => void;
   insert(tabId: number, text: string): Promise<boolean>;
   copy(text: string): Promise<void>;
+  /**
+   * Tells the tab a reply was just copied (or inserted) for it: a 催付 reply marks the buyer its chat
+   * shows now (the tab decides whom). Rejects when no content script of ours answers there.
+   */
+  remindedHere(tabId: number, reply: { templateId: string; copied: boolean }): Promise<RemindedHere | null>;
   teach(target: TargetInfo, typedSite?: string): Promise<TeachOutcome>;
 }
 

@@ -1,5 +1,6 @@
 import { call, onDataChanged } from '@/lib/messaging/client';
 import { copyText, currentTarget, insertIntoTab, onTargetChanged, teachTarget } from '@/lib/teach/page-api';
+import { sendToTab } from '@/lib/teach/tab-messages';
 import type { SidePanelApi } from './SidePanelContext';
 
 /** The side panel's (and the popup library tab's) view of the extension: protocol, tab, clipboard. */
@@ -10,5 +11,6 @@ export const sidePanelApi: SidePanelApi = {
   onTargetChanged,
   insert: insertIntoTab,
   copy: copyText,
+  remindedHere: (tabId, reply) => sendToTab(tabId, 'remindedHere', reply),
   teach: teachTarget,
 };

@@ -260,6 +260,8 @@ export default defineContentScript({
             return { ok: false, reason: 'no-input' };
           }
         },
+        // The side panel copied or inserted a reply: the follow-ups script marks a 催付 for the buyer shown now.
+        remindedHere: async (p) => current && (await loadFeature('followups')).remindedHere(current.controller, p),
       },
       ctx.signal,
     );

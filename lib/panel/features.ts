@@ -17,7 +17,7 @@ import type { Locale, MessageBundle } from '../i18n';
 import type { FillPromptProps } from '../../components/FillPrompt';
 import type { drawRows } from '../../components/TemplateRows';
 import type { startGuard } from './guard-run';
-import type { FollowupAct } from '../../components/panel/FollowupActions';
+import type { FollowupAct, remindedFromSide } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
 import type { panelIndex, panelSearch } from './panel-index';
 import type { combineSignals } from '../domain/suggest/combine';
@@ -108,7 +108,11 @@ export interface Features {
    * The 跟进 section with its handling, drawn into `container`; `first`: buttons clicked before it was in, done at once. Returns the unmount function.
    * On an order page it is the section for the one order the page shows (FollowupActions, pageOrder), drawn through a FeatureSlot.
    */
-  followups: { mount(container: HTMLElement, host: FeatureHost, first?: readonly FollowupAct[]): () => void };
+  followups: {
+    mount(container: HTMLElement, host: FeatureHost, first?: readonly FollowupAct[]): () => void;
+    /** A reply the side panel copied or inserted while serving this tab (TabProtocol `remindedHere`): a 催付 marks the buyer shown now. */
+    remindedHere: typeof remindedFromSide;
+  };
   /**
    * What every panel loads as soon as it is shown: the panel beside the page's own dialogs and a page
    * that stops narrowing (lib/panel/page-fit.ts), and the reply clock (lib/panel/clock-run.tsx: the

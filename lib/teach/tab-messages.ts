@@ -1,6 +1,6 @@
 /**
  * Messages from an extension page (side panel, popup, options) to the content script of one tab:
- * ping (what can you do here?), startTeach, insertText. Separate from the background protocol: the
+ * ping (what can you do here?), startTeach, insertText, remindedHere. Separate from the background protocol: the
  * content script answers only messages from our own extension pages.
  */
 import { answerWith, browser, listen, type Runtime } from '../browser';
@@ -11,6 +11,20 @@ export interface TabProtocol {
   startTeach: [void, boolean];
   /** Inserts at the caret of the page's chat input; never sends. */
   insertText: [{ text: string }, { ok: boolean; reason?: string }];
+  /**
+   * A reply the side panel just copied (`copied`) or inserted here: a 催付 reply marks the buyer the
+   * chat shows now reminded, as the panel's own copy does (components/panel/FollowupActions.tsx
+   * `remindedFromSide`, which checks the payload). `buyer` null: no buyer's chat here, nothing marked;
+   * null: no panel in this tab (not a console page), nothing marked.
+   */
+  remindedHere: [{ templateId: string; copied: boolean }, RemindedHere | null];
+}
+
+/** What `remindedHere` did: for whom (as the panel names them), and whether they were marked (`error`: why not). */
+export interface RemindedHere {
+  buyer: string | null;
+  marked?: boolean;
+  error?: string;
 }
 export type TabVerb = keyof TabProtocol;
 

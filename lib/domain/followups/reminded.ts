@@ -6,6 +6,10 @@
  * says to remind (which made her remind twice, or go and tick it by hand). An order the buyer then
  * pays is closed by the order list as before; a done reminder is sticky (the rules never reopen it),
  * so the buyer is not reminded again for that order.
+ * A 催付 reply copied (the panel's 复制, a chat box not found) counts too, said as copied; so does one
+ * copied or inserted from the browser's side panel library, which tells the tab it serves: the tab's
+ * follow-ups script marks the buyer its chat shows at that moment (components/panel/FollowupActions.tsx
+ * `remindedFromSide`), never a buyer the side panel last saw by nickname.
  *
  * Whose items: the buyer card's (`sameBuyer` on the page's console: the console's id decides where
  * both sides have one, so a namesake behind one masked nickname keeps theirs). Pure; the worker runs

@@ -36,6 +36,7 @@ vi.mock('../features', () => ({
             );
             return () => render(null, container);
           },
+          remindedHere: async () => ({ buyer: null }),
         });
     }),
 }));
