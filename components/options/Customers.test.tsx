@@ -280,6 +280,26 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
     expect(deleteAllCustomers).toHaveBeenCalledWith({ confirm: true, openFollowups: 'delete' });
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('跟进：删除 5 条，匿名保留 0 条');
   });
+
+  it('全部删除 still running: 正在删除… is said and no file can be imported meanwhile (its answer would be overwritten by the deletion’s)', async () => {
+    let finish: (v: unknown) => void = () => {};
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [sunny], next: null, total: 1 }),
+      previewBuyerDeletion: () => counts,
+      deleteAllCustomers: () => new Promise((resolve) => (finish = resolve)),
+    });
+    await tab.click('[data-kf="customers-delete-all"]');
+    await tab.click('[data-kf="customers-delete-all-yes"]');
+    expect(tab.q('[data-kf="customers-transfer"] [role="status"]')?.textContent).toBe('正在删除…');
+    expect((tab.q('[data-kf="customers-import-file"]') as HTMLInputElement).disabled).toBe(true);
+    expect((tab.q('[data-kf="customers-export"]') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => finish({ deleted: 1, open: 0, done: 0, learned: 0, overrides: 0 }));
+    await until(() => tab.q('[data-kf="customers-import-result"]'));
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('已删除 1 位客户的记录。');
+    expect((tab.q('[data-kf="customers-import-file"]') as HTMLInputElement).disabled).toBe(false);
+    expect(tab.q('[data-kf="customers-transfer"] [role="status"]')).toBeNull();
+  });
 });
 
 /** The agent picks a buyer JSON file in the import field; what the page says is then on screen. */

@@ -656,11 +656,15 @@ function CustomerTransfer() {
 
   const deleteAll = async (openFollowups: OpenItems) => {
     setConfirmAll(null);
+    // Busy like an import: a file chosen meanwhile would have its answer overwritten by the deletion's.
+    setBusy(t('customers.options.deleting'));
     try {
       const r = await api.call('deleteAllCustomers', { confirm: true, openFollowups });
       setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted }), forgetResult(openFollowups, r)].filter((l): l is string => !!l) });
     } catch (err) {
       setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+    } finally {
+      setBusy(null);
     }
   };
 
