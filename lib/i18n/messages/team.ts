@@ -10,7 +10,7 @@ export const team: MessageBundle = {
     'team.serverPlaceholder': '例：https://couch.你的店铺.com/',
     'team.serverHelp': '店铺自己的团队服务器（CouchDB）的地址，由店里负责搭建它的人（IT 或技术同事）提供，连同每个人的用户名和密码。本扩展的开发者不提供服务器。',
     'team.roles':
-      '身份由搭建服务器的人设定。主管（组长）：修改团队话术库、备注规则和教会的页面，改动同步给每位客服；审核客服提议的话术；两台电脑改出不同版本时选定用哪个。客服：使用这些内容，改话术会作为提议交给主管，自己改的备注规则和教会的页面只留在本机。两种身份都能写客户档案、备注和跟进，全店共享。',
+      '身份由搭建服务器的人设定。主管：修改团队话术库、备注规则和教会的页面，改动同步给每位客服；审核客服提议的话术；两台电脑改出不同版本时选定用哪个。客服：使用这些内容，改话术会作为提议交给主管，自己改的备注规则和教会的页面只留在本机。两种身份都能写客户档案、备注和跟进，全店共享。',
     'team.stays':
       '只留在本机、不发送：设置、备份和草稿。客服加入时，店铺已有的话术、教会的页面和备注规则会替换本机的同一项，本机自己加的话术和页面保留；主管加入时，本机的话术库、备注规则和教会的页面也上传到店铺。',
     'team.it.title': '交给搭建服务器的人（IT）：要准备什么',
@@ -157,7 +157,7 @@ export const team: MessageBundle = {
     'team.serverPlaceholder': 'e.g. https://couch.your-shop.com/',
     'team.serverHelp': "The address of the shop's own team server (CouchDB). Whoever set it up for the shop (your IT person) gives it to you, with each person's user name and password. The extension's makers run no server.",
     'team.roles':
-      "The server's set-up gives each person a role. Supervisor (team lead): edits the team reply library, remark rules and taught pages, and the changes reach every agent; reviews the replies agents propose; picks a version when two computers changed the same thing differently. Agent: uses them; an edited reply goes to the supervisor as a proposal, and their own edits of remark rules and taught pages stay on their machine. Both roles write buyer records, notes and follow-ups, shared by the whole shop.",
+      "The server's set-up gives each person a role. Supervisor: edits the team reply library, remark rules and taught pages, and the changes reach every agent; reviews the replies agents propose; picks a version when two computers changed the same thing differently. Agent: uses them; an edited reply goes to the supervisor as a proposal, and their own edits of remark rules and taught pages stay on their machine. Both roles write buyer records, notes and follow-ups, shared by the whole shop.",
     'team.stays':
       "Kept on this machine, never sent: settings, backups and drafts. When an agent joins, the replies, taught pages and remark rules the shop already has replace the same ones here; replies and pages only this machine has stay. When a supervisor joins, this machine's reply library, remark rules and taught pages go up to the shop too.",
     'team.it.title': 'For whoever sets up the server (IT): what to prepare',
