@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { TeamSettings } from './TeamSettings';
 import { type } from '../remarks/testing';
-import { mountTab } from './testing';
+import { mountTab, until } from './testing';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import { team } from '@/lib/i18n/messages/team';
@@ -232,7 +232,12 @@ describe('options → 团队, a sign-in that fails says what to check', () => {
   });
 
   it('an address typed without https:// is tried as https, not refused', async () => {
-    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ ok: true, name: '小王', roles: ['kf-myshop-agent'] }), { status: 200 }));
+    // POST /_session signs in; GET /_session then finds the session cookie that came back.
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST'
+        ? new Response(JSON.stringify({ ok: true, name: '小王', roles: ['kf-myshop-agent'] }), { status: 200 })
+        : new Response(JSON.stringify({ ok: true, userCtx: { name: '小王', roles: ['kf-myshop-agent'] } }), { status: 200 }),
+    );
     vi.stubGlobal('fetch', fetch);
     const f = await mountTab(<TeamSettings />, {
       teamConnect: (p: { server: string }) => ({ config: { ...p, shift: 'day' }, status: { state: 'synced', pending: 0 } }),
@@ -244,7 +249,7 @@ describe('options → 团队, a sign-in that fails says what to check', () => {
     type(f.q('[data-kf="team-user"]'), '小王');
     type(f.q('[data-kf="team-password"]'), 'pw');
     await act(async () => void f.q('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-    await settle();
+    await until(() => f.q('[data-kf="team-joined"]'));
     expect(f.q('[data-kf="team-message"]')).toBeNull();
     expect(fetch.mock.calls[0]![0]).toBe('https://couch.example.com/_session');
     expect(f.q('[data-kf="team-joined"]')?.textContent).toBe('已加入店铺 myshop，身份：小王（客服） · https://couch.example.com');

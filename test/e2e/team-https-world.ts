@@ -141,15 +141,15 @@ export async function startHttpsFront(target: string): Promise<HttpsFront> {
 
 /**
  * Chromium with the built extension, third-party cookies blocked in its profile, COUCH_HOST and
- * TOP_HOST mapped to 127.0.0.1 and the test certificate accepted. `block: false` leaves the
- * browser's default (for the check that the block is what stops the frame's cookie).
+ * TOP_HOST mapped to 127.0.0.1 and the test certificate accepted. `mode` 0 allows third-party
+ * cookies (for the check that the block is what stops the frame's cookie); `prefs` adds profile
+ * preferences (e.g. every site's cookies blocked).
  */
-export async function launchBlocking3pc(block: boolean | 0 | 1 | 2 = true, extraArgs: string[] = []): Promise<Harness> {
+export async function launchBlocking3pc(mode: 0 | 1 = 1, prefs: Record<string, unknown> = {}): Promise<Harness> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'kf-profile-3pc-'));
   await mkdir(join(userDataDir, 'Default'));
-  // 1 = block third-party cookies (0 allows them, 2 blocks them in incognito only).
-  const mode = block === true ? 1 : block;
-  if (mode !== false) await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: mode } }));
+  // profile.cookie_controls_mode: 1 blocks third-party cookies, 0 allows them (2: in incognito only).
+  await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: mode, ...prefs } }));
   const extensionDir = await withDemoHosts(EXTENSION_DIR, await mkdtemp(join(tmpdir(), 'kf-extension-')));
   // The agent's 允许 at sign-in, given ahead: a headless browser shows the permission prompt to no
   // one (the sign-in would wait on it for ever). The grant is the same one the prompt gives: the
@@ -160,7 +160,7 @@ export async function launchBlocking3pc(block: boolean | 0 | 1 | 2 = true, extra
   await writeFile(file, JSON.stringify(manifest, null, 2));
   const h = await launchWithExtension({
     profile: { userDataDir, extensionDir },
-    args: [`--host-resolver-rules=MAP ${COUCH_HOST} 127.0.0.1, MAP ${TOP_HOST} 127.0.0.1`, '--ignore-certificate-errors', ...extraArgs],
+    args: [`--host-resolver-rules=MAP ${COUCH_HOST} 127.0.0.1, MAP ${TOP_HOST} 127.0.0.1`, '--ignore-certificate-errors'],
   });
   // Given a profile the harness expects no install, so it leaves the welcome tab the install opens.
   await (await welcomePage(h.context))?.close();
