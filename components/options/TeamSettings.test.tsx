@@ -174,7 +174,7 @@ describe('options → 团队, what a lead reads before joining', () => {
     expect(it.tagName).toBe('DETAILS');
     expect(it.querySelector('summary')!.textContent).toBe('交给搭建服务器的人（IT）：要准备什么');
     const said = it.textContent!;
-    for (const part of ['Apache CouchDB 3', 'https://你的店铺.com/couchdb/ 不行', 'npm run team -- init', 'kf-<店铺编号>-library', 'add-supervisor', 'add-agent', '不需要设置 CORS', '[chttpd_auth] timeout', 'docs/team-server.md'])
+    for (const part of ['Apache CouchDB 3', 'https://你的店铺.com/couchdb/ 不行', 'npm run team -- init', 'kf-<店铺编号>-library', 'add-supervisor', 'add-agent', '不需要设置 CORS', '[chttpd_auth] timeout', '代理不能去掉回答里的 Set-Cookie', '屏蔽第三方 Cookie 也能正常同步', 'docs/team-server.md'])
       expect(said, part).toContain(part);
   });
 
