@@ -267,7 +267,7 @@ export function TeamSettings() {
         <details class="kf-help" data-kf="team-it">
           <summary>{t('team.it.title')}</summary>
           <ul>
-            {(['server', 'provision', 'cors', 'timeout', 'doc'] as const).map((k) => (
+            {(['server', 'provision', 'cors', 'timeout', 'cookie', 'doc'] as const).map((k) => (
               <li key={k}>{t(`team.it.${k}`)}</li>
             ))}
           </ul>

@@ -15,6 +15,20 @@ function silentServer() {
   return fetch;
 }
 
+/**
+ * A CouchDB where 小王 is an agent of myshop: POST /_session signs in; GET /_session then names
+ * `known` (the user the session cookie that came back belongs to; null when none came back).
+ */
+function couch(known: string | null) {
+  const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
+    init?.method === 'POST'
+      ? new Response(JSON.stringify({ ok: true, name: '小王', roles: ['kf-myshop-agent'] }), { status: 200 })
+      : new Response(JSON.stringify({ ok: true, userCtx: { name: known, roles: known ? ['kf-myshop-agent'] : [] } }), { status: 200 }),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -69,12 +83,27 @@ describe('an address typed without a scheme', () => {
   });
 
   it('signs in at https://…/_session, and a plain-http address elsewhere is still refused', async () => {
-    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ ok: true, name: '小王', roles: ['kf-myshop-agent'] }), { status: 200 }));
-    vi.stubGlobal('fetch', fetch);
+    const fetch = couch('小王');
     expect(await signIn('couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: true, origin: 'https://couch.example.com', role: 'agent' });
     expect(fetch.mock.calls[0]![0]).toBe('https://couch.example.com/_session');
     expect(request).toHaveBeenCalledWith({ origins: ['https://couch.example.com/*'] });
     expect(await signIn('http://couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: false, error: 'https' });
     expect(await signIn('couch example.com', 'myshop', '小王', 'pw')).toEqual({ ok: false, error: 'url' });
+  });
+});
+
+describe('the session cookie', () => {
+  it('is asked back after the sign-in: a server that then knows this browser as the user lets it join', async () => {
+    const fetch = couch('小王');
+    expect(await signIn('https://couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: true, origin: 'https://couch.example.com', role: 'agent' });
+    expect(fetch.mock.calls.map(([url, init]) => `${init?.method ?? 'GET'} ${url} ${init?.credentials}`)).toEqual([
+      'POST https://couch.example.com/_session include',
+      'GET https://couch.example.com/_session include',
+    ]);
+  });
+
+  it('that did not come back (a proxy dropped Set-Cookie, cookies refused for the host): no join, and it is named — not 登录已过期 later', async () => {
+    couch(null);
+    expect(await signIn('https://couch.example.com', 'myshop', '小王', 'pw')).toEqual({ ok: false, error: 'cookie' });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Signing in from the options page: asks for access to that one server (optional host
  * permission), then CouchDB's _session with the name and password. The browser keeps the session
- * cookie; the password is not stored anywhere. Returns the role this user has in the shop.
+ * cookie; the password is not stored anywhere. Returns the role this user has in the shop, once the
+ * server has recognised the cookie (sessionKept).
  */
 import { browser } from '../browser';
 import { checkServer } from './config';
@@ -10,7 +11,7 @@ import { isRedirect, redirectTarget } from './remote-fetch';
 
 export type SignInResult =
   | { ok: true; origin: string; role: TeamRole }
-  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'timeout' | 'notCouch' | 'http' | 'redirect'; reason?: string };
+  | { ok: false; error: 'url' | 'https' | 'shop' | 'user' | 'permission' | 'login' | 'notMember' | 'unreachable' | 'timeout' | 'notCouch' | 'http' | 'redirect' | 'cookie'; reason?: string };
 
 /** What the sign-in waits for: the browser's permission prompt (the agent's answer), then the server. */
 export type SignInStep = 'permission' | 'connect';
@@ -84,5 +85,31 @@ export async function signIn(server: string, shop: string, user: string, passwor
   const roles = body!.roles as string[];
   const role: TeamRole | null = roles.includes(roleName(shop, 'supervisor')) ? 'supervisor' : roles.includes(roleName(shop, 'agent')) ? 'agent' : null;
   if (!role) return { ok: false, error: 'notMember' };
+  const kept = await sessionKept(check.origin, user.trim());
+  if (kept !== 'kept') return { ok: false, error: kept };
   return { ok: true, origin: check.origin, role };
+}
+
+/**
+ * Whether the server now knows this browser as `user`: the password is not kept, so everything after
+ * the sign-in rests on the AuthSession cookie its answer set. Without it — a proxy in front of the
+ * server dropping Set-Cookie, a browser refusing every site's cookies — the
+ * sign-in used to succeed and the first round end at once in 登录已过期, which sent the IT person to
+ * the session timeout (found 2026-12-07, test/e2e/team-https.e2e.test.ts). Third-party cookie
+ * blocking does not count here: the extension's requests to a host it may reach keep their cookies.
+ */
+async function sessionKept(origin: string, user: string): Promise<'kept' | 'cookie' | 'timeout' | 'unreachable' | 'redirect'> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SIGN_IN_TIMEOUT_MS);
+  try {
+    const res = await fetch(`${origin}/_session`, { signal: abort.signal, credentials: 'include', headers: { accept: 'application/json' }, redirect: 'manual' });
+    // Not followed, as for the sign-in (a redirect here too says the address is not the final one).
+    if (isRedirect(res)) return 'redirect';
+    const body = (await res.json().catch(() => null)) as { userCtx?: { name?: unknown } } | null;
+    return body?.userCtx?.name === user ? 'kept' : 'cookie';
+  } catch {
+    return abort.signal.aborted ? 'timeout' : 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
 }

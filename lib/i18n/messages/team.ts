@@ -10,7 +10,7 @@ export const team: MessageBundle = {
     'team.serverPlaceholder': '例：https://couch.你的店铺.com/',
     'team.serverHelp': '店铺自己的团队服务器（CouchDB）的地址，由店里负责搭建它的人（IT 或技术同事）提供，连同每个人的用户名和密码。本扩展的开发者不提供服务器。',
     'team.roles':
-      '身份由搭建服务器的人设定。主管（组长）：修改团队话术库、备注规则和教会的页面，改动同步给每位客服；审核客服提议的话术；两台电脑改出不同版本时选定用哪个。客服：使用这些内容，改话术会作为提议交给主管，自己改的备注规则和教会的页面只留在本机。两种身份都能写客户档案、备注和跟进，全店共享。',
+      '身份由搭建服务器的人设定。主管：修改团队话术库、备注规则和教会的页面，改动同步给每位客服；审核客服提议的话术；两台电脑改出不同版本时选定用哪个。客服：使用这些内容，改话术会作为提议交给主管，自己改的备注规则和教会的页面只留在本机。两种身份都能写客户档案、备注和跟进，全店共享。',
     'team.stays':
       '只留在本机、不发送：设置、备份和草稿。客服加入时，店铺已有的话术、教会的页面和备注规则会替换本机的同一项，本机自己加的话术和页面保留；主管加入时，本机的话术库、备注规则和教会的页面也上传到店铺。',
     'team.it.title': '交给搭建服务器的人（IT）：要准备什么',
@@ -19,6 +19,7 @@ export const team: MessageBundle = {
       '用本扩展源代码里的命令建店铺和账号：npm run team -- init 建 4 个数据库（kf-<店铺编号>-library、-buyers、-followups、-picks）和权限检查；add-supervisor 加主管，add-agent 加客服。',
     'team.it.cors': '不需要设置 CORS：登录时浏览器会请客服允许扩展访问这个地址。',
     'team.it.timeout': '把 [chttpd_auth] timeout 调到一个班次的长度（例如 43200 秒），否则默认 10 分钟没有请求就要重新登录。',
+    'team.it.cookie': '登录靠 CouchDB 的会话 Cookie：服务器前面的代理不能去掉回答里的 Set-Cookie。CouchDB 的 Cookie 设置保持默认即可；浏览器屏蔽第三方 Cookie 也能正常同步。',
     'team.it.doc': '完整的步骤和检查方法：扩展源代码里的 docs/team-server.md。',
     'team.shop': '店铺编号',
     'team.shopHelp': '搭建团队服务器的人用 npm run team 创建店铺时起的编号（例如 myshop），向主管要；不是淘宝、京东等平台上的店铺 ID。',
@@ -68,6 +69,7 @@ export const team: MessageBundle = {
     'team.err.http': '服务器拒绝了登录：{reason}',
     'team.err.login': '用户名或密码不正确：请检查大小写和输入法（全角/半角）。仍然不对，请搭建服务器的人确认你的用户名并重设密码。',
     'team.err.notMember': '用户 {user} 的用户名和密码没错，但不是店铺「{shop}」的成员。请先核对店铺编号（向主管要）；没写错的话，请搭建服务器的人把你加入这个店铺（npm run team -- add-agent）。',
+    'team.err.cookie': '服务器 {server} 接受了用户名和密码，但浏览器没有留下登录凭据（Cookie），之后的每次同步都会被拒绝，所以没有加入。请搭建服务器的人检查：服务器前面的代理（nginx 等）不能去掉 CouchDB 回答里的 Set-Cookie；浏览器设置或单位的策略也不能禁止这个地址的 Cookie（只屏蔽第三方 Cookie 没有关系）。',
     'team.err.redirect': '服务器 {server} 把登录转到了另一个地址。为了不把密码交给别处，已拒绝这次跳转，密码没有发往那里。请填写团队 CouchDB 的最终地址（不会再跳转的那个）。',
     'team.err.redirectTo': '服务器 {server} 把登录转到了 {reason}。为了不把密码交给别处，已拒绝这次跳转，密码没有发往那里。如果它确实是团队的服务器，请直接填写它的地址。',
     'team.shift.saved': '班次已改为{shift}。交接区会显示交给{shift}的事项。',
@@ -157,7 +159,7 @@ export const team: MessageBundle = {
     'team.serverPlaceholder': 'e.g. https://couch.your-shop.com/',
     'team.serverHelp': "The address of the shop's own team server (CouchDB). Whoever set it up for the shop (your IT person) gives it to you, with each person's user name and password. The extension's makers run no server.",
     'team.roles':
-      "The server's set-up gives each person a role. Supervisor (team lead): edits the team reply library, remark rules and taught pages, and the changes reach every agent; reviews the replies agents propose; picks a version when two computers changed the same thing differently. Agent: uses them; an edited reply goes to the supervisor as a proposal, and their own edits of remark rules and taught pages stay on their machine. Both roles write buyer records, notes and follow-ups, shared by the whole shop.",
+      "The server's set-up gives each person a role. Supervisor: edits the team reply library, remark rules and taught pages, and the changes reach every agent; reviews the replies agents propose; picks a version when two computers changed the same thing differently. Agent: uses them; an edited reply goes to the supervisor as a proposal, and their own edits of remark rules and taught pages stay on their machine. Both roles write buyer records, notes and follow-ups, shared by the whole shop.",
     'team.stays':
       "Kept on this machine, never sent: settings, backups and drafts. When an agent joins, the replies, taught pages and remark rules the shop already has replace the same ones here; replies and pages only this machine has stay. When a supervisor joins, this machine's reply library, remark rules and taught pages go up to the shop too.",
     'team.it.title': 'For whoever sets up the server (IT): what to prepare',
@@ -166,6 +168,7 @@ export const team: MessageBundle = {
       "Create the shop and the accounts with the command in the extension's source: npm run team -- init makes the 4 databases (kf-<shop id>-library, -buyers, -followups, -picks) and their role checks; add-supervisor adds a supervisor, add-agent an agent.",
     'team.it.cors': 'No CORS set-up is needed: at sign-in the browser asks the agent to let the extension reach that address.',
     'team.it.timeout': 'Set [chttpd_auth] timeout to a shift (e.g. 43200 seconds); by default a session ends after 10 minutes without a request and the agent signs in again.',
+    'team.it.cookie': "Sign-in rests on CouchDB's session cookie: no proxy in front of the server may remove Set-Cookie from its answers. CouchDB's cookie settings can stay as they are; browsers that block third-party cookies sync as usual.",
     'team.it.doc': "Every step and how to check it: docs/team-server.md in the extension's source.",
     'team.shop': 'Shop id',
     'team.shopHelp': 'The id whoever set up the team server gave the shop with npm run team (e.g. myshop); ask your supervisor. Not the shop id on Taobao, JD or another platform.',
@@ -215,6 +218,7 @@ export const team: MessageBundle = {
     'team.err.http': 'The server refused the sign-in: {reason}',
     'team.err.login': 'Wrong user name or password: check upper and lower case and the input method (full-width characters). If it still fails, ask whoever set up the server to confirm your user name and reset the password.',
     'team.err.notMember': '{user} signed in with the right user name and password but is not a member of shop "{shop}". Check the shop id first (ask your supervisor); if it is right, ask whoever set up the server to add you to the shop (npm run team -- add-agent).',
+    'team.err.cookie': 'The server {server} accepted the user name and password, but the browser kept no sign-in cookie, so every sync would be refused: you have not joined. Ask whoever set up the server to check that no proxy in front of it (nginx…) removes the Set-Cookie header from CouchDB’s answers, and that no browser setting or company policy blocks cookies for that address (blocking only third-party cookies does no harm).',
     'team.err.redirect': 'The server {server} sent the sign-in to another address. To keep your password from going elsewhere, the redirect was refused and nothing was sent there. Enter the final address of the team CouchDB (one that does not redirect).',
     'team.err.redirectTo': 'The server {server} sent the sign-in to {reason}. To keep your password from going elsewhere, the redirect was refused and nothing was sent there. If that is the team’s server, enter its address directly.',
     'team.shift.saved': 'Shift changed to {shift}. The handover section lists what is handed to the {shift} shift.',
