@@ -41,7 +41,8 @@ async function attempt(page: Page, url: string): Promise<string> {
   await page.locator('[data-kf="team-shop"]').fill(SHOP);
   await page.locator('[data-kf="team-user"]').fill('小王');
   await page.locator('[data-kf="team-password"]').fill('wang-pw');
-  await page.locator('[data-kf="team-message"]').evaluate((el) => el.remove()).catch(() => undefined);
+  // evaluateAll, not evaluate: with no message yet there is nothing to wait 30 s for.
+  await page.locator('[data-kf="team-message"]').evaluateAll((els) => els.forEach((el) => el.remove()));
   await page.locator('[data-kf="team-connect"]').click();
   return (await page.locator('[data-kf="team-message"]').textContent({ timeout: 30_000 })) ?? '';
 }
