@@ -1,13 +1,15 @@
 // The order-page part of the panel (remark form, live checks, save interception, list lint),
 // injected on demand into a console tab's content-script world; see lib/panel/features.ts.
 import { render } from 'preact';
-import { registerFeature } from '@/lib/panel/features';
+import { loadFeature, registerFeature } from '@/lib/panel/features';
+import { call } from '@/lib/messaging/client';
 import { RemarkController } from '@/lib/panel/remarks';
 import { PanelContext } from '@/components/PanelContext';
 import { RemarkContext } from '@/components/remarks/RemarkContext';
 import { RemarkPanel } from '@/components/remarks/RemarkPanel';
 import { REMARK_CSS } from '@/components/remarks/styles';
-import { setLocale } from '@/lib/i18n';
+import { getLocale, setLocale, t } from '@/lib/i18n';
+import { findsRemarkBox } from '@/components/remarks/remark-box';
 import { isAltKey } from '@/components/ime-key';
 import { fitDialog } from '@/lib/panel/dialog-fit';
 import { ordersShown } from '@/lib/sites/probe';
@@ -27,11 +29,33 @@ export default defineUnlistedScript(() => {
       const spec = host.adapter?.probe;
       const shown = () => (spec && typeof spec === 'object' ? ordersShown(host.doc, spec) : 0);
       const remarks = new RemarkController(host.controller, host.platform, host.doc, abort.signal, undefined, shown);
+      // JD's order list finds no remark box: the panel says it only checks the remarks on the orders,
+      // and offers teach mode's remark-box step (a taught box is used on a built-in console too:
+      // withTaughtFallback). The save makes the content script pick the adapter again (its `sites` listener).
+      const noBox = !findsRemarkBox(host.adapter);
+      let teaching = false;
+      const teach = async () => {
+        if (teaching) return;
+        teaching = true;
+        try {
+          const picker = (await loadFeature('teach')).startPicker(host.doc, { fields: ['remarkBox'], signal: abort.signal, locale: getLocale() });
+          const r = await picker.done;
+          if (!r.ok) return;
+          const origin = host.doc.location.origin;
+          // Added to what was taught here before (another step), never in its place.
+          const had = await call('getTaughtSite', { origin }).catch(() => null);
+          await call('saveTaughtSite', { origin, ...r.page, fields: { ...had?.fields, ...r.fields } });
+        } catch (err) {
+          remarks.store.set({ notice: { kind: 'warn', text: t('remarks.panel.teachFailed', { reason: (err as Error).message }) } });
+        } finally {
+          teaching = false;
+        }
+      };
       render(
         <PanelContext.Provider value={host.controller}>
           <RemarkContext.Provider value={remarks}>
             <style>{REMARK_CSS}</style>
-            <RemarkPanel />
+            <RemarkPanel noBox={noBox} onTeach={() => void teach()} />
           </RemarkContext.Provider>
         </PanelContext.Provider>,
         container,
@@ -51,6 +75,13 @@ export default defineUnlistedScript(() => {
         (e) => {
           if (!isAltKey(e, 'KeyR')) return;
           const form = container.querySelector('[data-kf="remark-form"]');
+          // No form ever comes on a page whose box is not found: the key says so rather than nothing.
+          if (!form && noBox) {
+            e.preventDefault();
+            e.stopPropagation();
+            remarks.store.set({ notice: { kind: 'warn', text: t('remarks.panel.altRNoBox') } });
+            return;
+          }
           if (!form) return;
           e.preventDefault();
           e.stopPropagation();

@@ -9,7 +9,7 @@ import { DEFAULT_APP_SETTINGS } from '../../lib/storage/settings';
 import { bootDemo, type DemoHooks } from '../../lib/sites/testing';
 import { demoAdapter } from '../../lib/sites/demo';
 import { RemarkContext } from './RemarkContext';
-import { RemarkPanel } from './RemarkPanel';
+import { RemarkPanel, type RemarkBoxProps } from './RemarkPanel';
 import { click, mount, type } from './testing';
 
 vi.mock('../../lib/browser', () => ({ browser: {} }));
@@ -42,7 +42,7 @@ function startMain(collapsed = false) {
   return { store };
 }
 
-async function setup(collapsed = false, shownOrders?: () => number) {
+async function setup(collapsed = false, shownOrders?: () => number, box: RemarkBoxProps = {}) {
   demo = bootDemo('/orders?auto=0');
   const main = startMain(collapsed);
   const api: RemarkApi = {
@@ -58,7 +58,7 @@ async function setup(collapsed = false, shownOrders?: () => number) {
   const ctl = new RemarkController(main, 'demo', document, abort.signal, api, shownOrders);
   const m = mount(
     <RemarkContext.Provider value={ctl}>
-      <RemarkPanel />
+      <RemarkPanel {...box} />
     </RemarkContext.Provider>,
   );
   cleanup = m.unmount;
@@ -303,6 +303,30 @@ describe('RemarkPanel with the remark box open', () => {
     const counters = Array.from(document.querySelectorAll('[data-kf="remark-length"]')).map((e) => e.textContent);
     expect(counters).toContain('9 / 1000 字节');
     expect(q('[data-kf="remark-length"]')).not.toBeNull();
+  });
+});
+
+describe('RemarkPanel where the console’s remark box is not found (JD’s order list)', () => {
+  it('says only the remarks already on the orders are checked, and offers to teach the page its box, instead of promising to write remarks', async () => {
+    const teach = vi.fn();
+    const { q } = await setup(false, undefined, { noBox: true, onTeach: teach });
+    const summary = q('[data-kf="remark-lint-summary"]')?.textContent ?? '';
+    expect(summary).not.toContain('帮你写好备注');
+    expect(q('[data-kf="remark-no-box"] p')?.textContent).toBe(
+      '在这个后台页面上，助手找不到订单的备注框，所以只检查订单上已有的备注，不会帮你写备注。想让助手帮你写：先打开一个订单的备注框，点下面的“教会这个页面”，再点一下那个备注框。',
+    );
+    // The page's own remarks are still checked and listed.
+    expect(q('[data-kf="remark-lint-list"]')).not.toBeNull();
+    const button = q('[data-kf="remark-teach"]');
+    expect(button?.textContent).toBe('教会这个页面');
+    click(button);
+    expect(teach).toHaveBeenCalledTimes(1);
+  });
+
+  it('still says a remark box opened shows the form where the console’s box is found', async () => {
+    const { q } = await setup();
+    expect(q('[data-kf="remark-no-box"]')).toBeNull();
+    expect(q('[data-kf="remark-lint-summary"]')?.textContent).toContain('打开订单的备注框后，这里会显示该旗帜要求写什么，并帮你写好备注。');
   });
 });
 

@@ -19,12 +19,22 @@ registerMessages(remarksPanel);
  * writes the remark, and the live check of what is in the box. Otherwise: the remarks on this page
  * that break the rules. Order ids, buyers and remarks come from the page: rendered as text only.
  */
-export function RemarkPanel() {
+export function RemarkPanel(props: RemarkBoxProps = {}) {
   const ctl = useRemarks();
-  return ctl ? <RemarkSection ctl={ctl} /> : null;
+  return ctl ? <RemarkSection ctl={ctl} {...props} /> : null;
 }
 
-function RemarkSection({ ctl }: { ctl: RemarkController }) {
+export interface RemarkBoxProps {
+  /**
+   * The console's adapter finds no remark box (JD's order list: findsRemarkBox): the panel says it
+   * only checks the remarks already on the orders, never that it will write one when a box opens.
+   */
+  noBox?: boolean;
+  /** Teaches the page its remark box (the teach picker, its remark-box step only). */
+  onTeach?: () => void;
+}
+
+function RemarkSection({ ctl, ...box }: { ctl: RemarkController } & RemarkBoxProps) {
   const s = useRemarkState(ctl);
   return (
     <section class="kf-remarks" data-kf="remarks">
@@ -45,7 +55,7 @@ function RemarkSection({ ctl }: { ctl: RemarkController }) {
           </button>
         </div>
       )}
-      {s.editor && s.ruleSet ? <OpenBox ctl={ctl} s={s} /> : <Lint ctl={ctl} s={s} />}
+      {s.editor && s.ruleSet ? <OpenBox ctl={ctl} s={s} /> : <Lint ctl={ctl} s={s} {...box} />}
     </section>
   );
 }
@@ -126,7 +136,7 @@ function useShopDay(zone: Zone): [number, () => void] {
   return [now, () => setNow(Date.now())];
 }
 
-function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
+function Lint({ ctl, s, noBox, onTeach }: { ctl: RemarkController; s: RemarkState } & RemarkBoxProps) {
   const en = getLocale() === 'en';
   const { unread, checked } = s;
   const allRead = !unread.flag && !unread.remark && !unread.orders;
@@ -171,7 +181,18 @@ function Lint({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
           </p>
         )
       )}
-      <p class="kf-rm-help">{t('remarks.panel.noEditor')}</p>
+      {noBox ? (
+        <div class="kf-rm-help" data-kf="remark-no-box">
+          <p>{t('remarks.panel.noBox')}</p>
+          {onTeach && (
+            <button type="button" class="kf-link" data-kf="remark-teach" onClick={onTeach}>
+              {t('remarks.panel.teachBox')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <p class="kf-rm-help">{t('remarks.panel.noEditor')}</p>
+      )}
     </div>
   );
 }

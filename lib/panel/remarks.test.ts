@@ -215,7 +215,7 @@ describe('order list lint where the page shows no flag (JD)', () => {
     main.store.set({ orders: [{ orderId: 'b', buyer: 'jd_x', status: 'paid', flag: 'gray', flagUnknown: true, remark: `【延迟发货】阿杰 ${isoDate(Date.now(), 480)}`, element }] });
     const marker = element.querySelector('[data-kf="remark-lint"]')?.textContent ?? '';
     expect(marker).toBe('备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。');
-    expect(ctl.store.get().lint[0]?.problems[0]?.messageEn).toContain('judged from its text');
+    expect(ctl.store.get().lint[0]?.problems[0]?.messageEn).toBe('This Delayed shipping remark (going by its wording) is missing the required field Ship date: add "可发货日：…".');
   });
 });
 

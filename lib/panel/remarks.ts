@@ -603,10 +603,11 @@ export class RemarkController {
       // A saved remark, as on an open box: its signer is not compared with the agent (whose name
       // is only the example signature). The cache is cleared when the settings change.
       // Where the flag was read from the text, the messages say so rather than name a flag not shown.
-      const key = `${today}\u0000${flag}\u0000${inferred ? 1 : 0}\u0000${row.remark}`;
+      // The status counts too: a shipped order's 缺货 is history, asked no ship date (checkRemark).
+      const key = `${today}\u0000${flag}\u0000${inferred ? 1 : 0}\u0000${row.status}\u0000${row.remark}`;
       let problems = this.lintCache.get(key);
       if (!problems) {
-        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: inferred });
+        problems = checkRemark(row.remark, { ruleSet, flag, platform, today, ...this.agentOpt(), saved: row.remark, flagInferred: inferred, status: row.status });
         this.lintCache.set(key, problems);
       }
       // A saved "ready to ship" remark on an order still unpaid: said first, the warehouse acts on it.

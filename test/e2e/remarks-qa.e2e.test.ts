@@ -260,14 +260,17 @@ describe('the remark form refuses what makes no sense and reads what an IME type
 });
 
 describe('JD order list, which shows no flag', () => {
-  it('says the rule was judged from the remark text, in Chinese and in English', async () => {
+  const marker = (id: string) => s.page.locator(`.card:has(.order-info-btn span:text-is("${id}")) [data-kf="remark-lint"]`);
+
+  it('says the rule was judged from the remark text, in Chinese and in English; asks no ship date of an order already shipped', async () => {
     await openConsole(s.page, CONSOLES.jdOrders);
     await s.page.locator('.card [data-kf="remark-lint"]').first().waitFor();
-    const markers = await s.page.locator('.card [data-kf="remark-lint"]').allTextContents();
-    expect(markers).toEqual([
-      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。',
-      '备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。',
-    ]);
+    // 等待出库 with 【延迟发货】: the delay is still ahead, and its ship date is asked for.
+    expect(await marker('302906652310').textContent()).toBe('备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。');
+    // 等待确认收货 with 缺货: what held it up once, no delay to plan; only the unsigned remark is said.
+    const shipped = await marker('302909981273').textContent();
+    expect(shipped).toContain('经办人');
+    expect(shipped).not.toContain('可发货日');
     const listed = await inPanel(s.page, '[data-kf="remark-lint-list"]').textContent();
     expect(listed).toContain('按内容判断为【延迟发货】');
     expect(listed).not.toContain('紫旗');
@@ -277,11 +280,35 @@ describe('JD order list, which shows no flag', () => {
     await ext.close();
     await s.page.bringToFront();
     await openConsole(s.page, CONSOLES.jdOrders);
-    await expect.poll(() => s.page.locator('.card [data-kf="remark-lint"]').first().textContent()).toContain('judged from its text to be Delayed shipping');
+    await expect.poll(() => marker('302906652310').textContent()).toBe(
+      'Remark breaks the rules: This Delayed shipping remark (going by its wording) is missing the required field Ship date: add "可发货日：…".',
+    );
     expect(await inPanel(s.page, '[data-kf="remark-lint-list"]').textContent()).not.toContain('purple');
     const back = await s.h.openExtensionPage('options.html');
     await callFromExtensionPage(back, 'patchSettings', { shop: { locale: 'zh-CN' } });
     await back.close();
+  });
+});
+
+describe('JD order list, where the extension finds no remark box', () => {
+  it('says only the remarks already on the orders are checked and offers 教会这个页面; Alt+R says the same instead of nothing', async () => {
+    await openConsole(s.page, CONSOLES.jdOrders);
+    const line = inPanel(s.page, '[data-kf="remark-no-box"]');
+    await line.waitFor();
+    expect(await line.textContent()).toContain('助手找不到订单的备注框，所以只检查订单上已有的备注，不会帮你写备注');
+    expect(await inPanel(s.page, '[data-kf="remarks"]').textContent()).not.toContain('帮你写好备注');
+    await s.page.locator('.goods-cell').first().click();
+    await s.page.keyboard.press('Alt+r');
+    await expect.poll(() => inPanel(s.page, '[data-kf="remark-notice"]').textContent()).toBe(
+      'Alt+R 在这里没有备注表单可去：这个页面上助手找不到备注框，只检查订单上已有的备注（点“教会这个页面”可以教它认出备注框）。',
+    );
+    // The offer is teach mode itself, its remark-box step only; Esc leaves it, nothing taught.
+    await inPanel(s.page, '[data-kf="remark-teach"]').click();
+    const card = s.page.locator('kf-teach [data-kf="teach-card"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('备注框');
+    await s.page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
   });
 });
 

@@ -354,7 +354,7 @@ describe('checkRemark: a flag read from the remark text (a page that shows no fl
     expect(p.map((x) => x.code)).toEqual(['missing-field']);
     expect(p[0]?.message).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。');
     expect(p[0]?.message).not.toContain('紫旗');
-    expect(p[0]?.messageEn).toContain('The remark judged from its text to be Delayed shipping is missing');
+    expect(p[0]?.messageEn).toBe('This Delayed shipping remark (going by its wording) is missing the required field Ship date: add "可发货日：…".');
     expect(p[0]?.messageEn).not.toContain('purple');
     // Where the flag is shown, it is named.
     expect(checkRemark('【延迟发货】小美 2026-11-22', A('purple'))[0]?.message).toContain('紫旗（延迟发货）');
@@ -364,6 +364,31 @@ describe('checkRemark: a flag read from the remark text (a page that shows no fl
     const p = checkRemark('【无效】重复拍下 小美 2026-11-22', A('gray', { flagInferred: true }));
     expect(p.map((x) => x.code)).toEqual(['must-say']);
     expect(p[0]?.message).toBe('按内容判断为【无效订单】的备注必须写明“无效订单”。');
+  });
+});
+
+describe('checkRemark: the order’s status, where the list shows it', () => {
+  // JD's list: 缺货 on an order already 等待确认收货 is what held it up once, not a delay to plan now.
+  const listed = (status: CheckOptions['status'], text = '缺货') => checkRemark(text, A('purple', { flagInferred: true, saved: text, ...(status ? { status } : {}) }));
+
+  it('asks no ship date of an order that has shipped, is done or is closed', () => {
+    for (const status of ['shipped', 'completed', 'closed'] as const) {
+      const p = listed(status);
+      expect(p.map((x) => x.code), status).toEqual(['missing-agent', 'missing-date']);
+      expect(p.map((x) => x.message).join(), status).not.toContain('可发货日');
+    }
+  });
+
+  it('still asks it of an order waiting to ship, and where the status was not read', () => {
+    for (const status of ['paid', 'unpaid', 'refunding', 'unknown', undefined] as const) {
+      expect(listed(status)[0]?.message, String(status)).toBe('按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。');
+    }
+  });
+
+  it('does not call the ship date of a shipped order passed', () => {
+    const text = '【延迟发货】可发货日：2026-11-20｜原因：缺货｜张三 2026-11-18';
+    expect(listed('paid', text).map((x) => x.code)).toEqual(['ship-date-not-future']);
+    expect(listed('shipped', text)).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { agentProblem, parseRemark } from './format';
 import { remarkLength } from './limits';
 import { FLAG_NAMES, cap, fieldEn, getRule, inferredName, isRecordKind, ruleWordEn, targetName } from './rules';
 import type { FlagColor, FlagRule, ParsedRemark, Platform, Problem, RecordKind, RuleSet } from './types';
+import type { OrderStatus } from '../../sites/types';
 import { validateValues } from './validate';
 
 export interface CheckOptions {
@@ -33,7 +34,16 @@ export interface CheckOptions {
   flagInferred?: boolean;
   /** The remark box's own maxlength, where the page sets one (see remarkLength). */
   boxMax?: number;
+  /**
+   * The order's status, where the page shows it (the order list). An order that has shipped, is
+   * done or is closed waits for no ship date: a delay remark on it (缺货) is history, so its ship
+   * date is neither asked for nor said to be passed. 'unknown' or absent: checked as always.
+   */
+  status?: OrderStatus | 'unknown';
 }
+
+/** Statuses after which no ship date is waited for: the goods went out, or never will. */
+const NO_SHIPPING_AHEAD: readonly (OrderStatus | 'unknown')[] = ['shipped', 'completed', 'closed'];
 
 export function checkRemark(text: string, opts: CheckOptions): Problem[] {
   const { ruleSet, flag, today } = opts;
@@ -134,7 +144,8 @@ export function checkRemark(text: string, opts: CheckOptions): Problem[] {
     const sup = parsed.unknown.find((u) => u.label.startsWith('主管'));
     if (sup) raw.supervisor = sup.value;
   }
-  problems.push(...validateValues(ruleSet, target, raw, today, opts.flagInferred && target === flag ? flagName : undefined).problems);
+  const shipped = !!opts.status && NO_SHIPPING_AHEAD.includes(opts.status);
+  problems.push(...validateValues(ruleSet, target, raw, today, opts.flagInferred && target === flag ? flagName : undefined, { noShipDate: shipped }).problems);
   problems.push(...signatureProblems(parsed, opts));
   return problems;
 }

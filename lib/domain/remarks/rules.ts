@@ -78,7 +78,8 @@ export function targetName(ruleSet: RuleSet, target: RemarkTarget): { zh: string
  */
 export function inferredName(ruleSet: RuleSet, target: RemarkTarget): { zh: string; en: string } {
   const title = getRule(ruleSet, target).title;
-  return { zh: `按内容判断为【${title}】的备注`, en: `the remark judged from its text to be ${titleEn(title)}` };
+  // “The remark judged from its text to be Delayed shipping is missing…” read as a translation.
+  return { zh: `按内容判断为【${title}】的备注`, en: `this ${titleEn(title)} remark (going by its wording)` };
 }
 
 /** A name at the start of an English sentence. */

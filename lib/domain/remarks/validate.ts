@@ -26,6 +26,11 @@ export function validateValues(
   today?: string,
   /** How messages name the rule, when not by its flag (checkRemark: a flag read from the text). */
   named?: { zh: string; en: string },
+  /**
+   * The order waits for no ship date any more (shipped, completed, closed: checkRemark's status):
+   * a promised date (`future`) is neither required nor said to be passed.
+   */
+  opts: { noShipDate?: boolean } = {},
 ): ValuesResult {
   const rule = getRule(ruleSet, target);
   const name = named ?? targetName(ruleSet, target);
@@ -42,6 +47,7 @@ export function validateValues(
 
   for (const spec of rule.fields) {
     if (present(own(raw, spec.key)) || !isRequired(spec, values)) continue;
+    if (opts.noShipDate && spec.type === 'date' && spec.future) continue;
     const when = spec.requiredWhen && !spec.required ? `（${labelOf(rule.fields, spec.requiredWhen.key)}为“${spec.requiredWhen.equals}”时）` : '';
     // Say exactly what to write: each allowed value as the line would carry it, or the label and its colon.
     const write = spec.options?.length ? spec.options.map((o) => `“${spec.label}：${o}”`) : [`“${spec.label}：…”`];
@@ -72,7 +78,7 @@ export function validateValues(
     if (merged && spec.type === 'order' && !v.includes('/')) problems.push(singleOrder(spec, v, own(raw, spec.key) ?? ''));
     // A ship date of today is a promise still open (the restock comes in this morning and the order
     // goes out with today's batch: 推迟到几号可以发货 may be today); only a date already past is broken.
-    if (spec.type === 'date' && spec.future && today && v < today) {
+    if (spec.type === 'date' && spec.future && today && v < today && !opts.noShipDate) {
       // A promise already broken, on a remark being written or on a colleague's saved one: say so.
       problems.push({
         code: 'ship-date-not-future',
