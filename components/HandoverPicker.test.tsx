@@ -18,6 +18,16 @@ describe('HandoverPicker (交给…)', () => {
     expect(choices({ shift: 'day', members: [] })).toEqual([['', '不交接'], ['shift:night', '夜班（下一班）']]);
   });
 
+  it('reads as a sentence in English: "Hand to" no one, or the night shift', async () => {
+    const { setLocale } = await import('@/lib/i18n/lookup');
+    setLocale('en');
+    try {
+      expect(choices({ shift: 'day', members: [] })).toEqual([['', 'No one'], ['shift:night', 'night shift (next)']]);
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+
   it('round the clock (全天白班) offers no night shift: the day shift, whoever is on next, and the team members', () => {
     expect(choices({ shift: 'day', members: [], allDay: true })).toEqual([['', '不交接'], ['shift:day', '白班（全天白班，交给下一位）']]);
     expect(choices({ shift: 'day', me: '小美', members: ['阿杰'], allDay: true })).toEqual([

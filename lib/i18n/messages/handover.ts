@@ -19,7 +19,7 @@ export const handover: MessageBundle = {
   },
   en: {
     'handover.label': 'Hand to',
-    'handover.keep': 'Keep it',
+    'handover.keep': 'No one',
     'handover.shift.day': 'day shift',
     'handover.shift.night': 'night shift',
     'handover.next': '{shift} (next)',
