@@ -508,6 +508,8 @@ describe('FollowupActions', () => {
     it('acts for the page’s one order and its buyer: no 咨询未拍, the order on every item, its number in the 中差评 and 售后 forms', async () => {
       const p = open(detail([row('3710462259018273645', '晴天小铺子')]));
       expect(p.$('fu-for-order')?.textContent).toBe('以下跟进针对订单 3710462259018273645（晴天小铺子）');
+      // 以下 ("below") names every button: the line stands above 承诺答复, not between 中差评 and 售后.
+      for (const kf of ['fu-promised', 'fu-bad-review', 'fu-after']) expect(p.$('fu-for-order')!.compareDocumentPosition(p.$(kf)!) & Node.DOCUMENT_POSITION_FOLLOWING, kf).toBeTruthy();
       expect(p.$('fu-inquiry')).toBeNull();
       click(p.$('fu-promised'));
       type(p.$('fu-note'), '答应查一下能不能补开发票');

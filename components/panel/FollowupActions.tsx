@@ -487,9 +487,9 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           </div>
         </>
       )}
-      {acting && <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />}
-      {/* Which order (and whose) the buttons act for: on a list, the row picked (or whose remark box opened). */}
+      {/* Which order (and whose) the buttons below act for (above them all: 以下 names each): on a list, the row picked (or whose remark box opened). */}
       {orderId && <p class="kf-muted" data-kf="fu-for-order">{pageSentence(buyer ? 'followups.panel.forOrderOf' : 'followups.panel.forOrder', { order: orderId, buyer: buyer ? buyerLabel(buyer, buyerId) : '' })}</p>}
+      {acting && <FollowupButtons onAct={act} promising={!!promising} reviewing={!!reviewing} order={!!orderId} />}
       {/* Drawn by this script only: the content script's first paint stays as small as it was. */}
       {acting && (
         <button
