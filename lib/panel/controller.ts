@@ -22,6 +22,7 @@ import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
+import type { SideInsert } from '../teach/tab-messages';
 import { focusAtCaret } from '../insert';
 import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
@@ -980,6 +981,24 @@ export class PanelController {
     });
   }
 
+  /**
+   * A reply the browser's side panel sends this tab (lib/teach/tab-messages-reply.ts): from here on,
+   * this panel's own way for a click on a reply — rendered for the buyer shown now with the side
+   * panel's fill-ins (what is still missing asked in this panel's form), the features' checks (the
+   * guard holds it here, with its words and why) and the listeners (repeat count, 催付, learning).
+   * `told`: what became of it — asked, held, then inserted or not.
+   */
+  fromSide(reply: { template: Template; fills: Record<string, string> } | { text: string }, told: (r: SideInsert) => void): void {
+    if ('text' in reply) return this.insertReply(null, reply.text, { via: 'panel' }, told);
+    const { template } = reply;
+    this.render(template, reply.fills, (rendered, e) => {
+      if (!rendered.missing.length) return this.insertWith(e, template, rendered.text, { via: 'panel', late: rendered.pastCutoff }, told);
+      const fills = { ...e.prefillFills(rendered.missing, this.store.get().buyerMessages), ...reply.fills };
+      this.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills, warned: false } });
+      told({ ok: true, asked: true });
+    });
+  }
+
   /** Drops a pending fill-in; the agent goes on typing in the chat box, at its caret. */
   cancelFill(): void {
     this.store.set({ pending: null });
@@ -1081,16 +1100,18 @@ export class PanelController {
    * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
-  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: (r: SideInsert) => void): void {
     // The writers come with the suggest script, which rendered the reply (deliver): in by now.
-    this.withEngine((e) => this.insertWith(e, template, text, opts));
+    this.withEngine((e) => this.insertWith(e, template, text, opts, told));
   }
 
-  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
+  /** `told` (a reply from the side panel): what became of it; no chat box is said, not copied here. */
+  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: (r: SideInsert) => void): void {
     const { insertText, replaceBeforeCaret } = e;
     this.flushRead();
-    const input = this.findInput();
+    const input = told ? this.chatInputQuiet() : this.findInput();
     if (!input) {
+      if (told) return told({ ok: false, reason: 'no-input' });
       void this.copyReply(template, text);
       return;
     }
@@ -1101,19 +1122,23 @@ export class PanelController {
     const drop = () => {
       if (code) replaceBeforeCaret(input, code.length, '', { expected: code });
     };
+    let went = false;
     this.passChecks({ ...req, drop }, (final) => {
+      went = true;
       let result = code ? replaceBeforeCaret(input, code.length, final, { expected: code }) : insertText(input, final);
       // The caret moved or the box changed while the reply was held: insert at the caret instead.
       if (!result.ok && result.reason === 'mismatch') result = insertText(input, final);
       if (!result.ok) {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
-        return;
+        return told?.({ ok: false, reason: result.reason });
       }
       if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
       else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
       for (const l of this.insertListeners) l(final, req, template);
       if (template) this.learn(template);
+      told?.({ ok: true });
     });
+    if (!went) told?.({ ok: true, held: true });
   }
 
   /** Copies `text` to the clipboard and says so (or that it failed); whether it was copied. */
