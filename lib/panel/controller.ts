@@ -23,6 +23,12 @@ import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
 import type { SideInsert } from '../teach/tab-messages';
+
+/** A reply from the browser's side panel (useTemplate): the fill-ins it asked, and who hears what became of it. */
+export interface FromSide {
+  fills: Record<string, string>;
+  told(r: SideInsert): void;
+}
 import { focusAtCaret } from '../insert';
 import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
@@ -949,16 +955,21 @@ export class PanelController {
    * Starts using a template: fills known variables, asks for fill-ins, then inserts or copies.
    * `code`: the `/code` typed just before the caret that asked for it, which the reply replaces (or
    * which goes while the fill-ins are asked).
+   * `side`: a reply the browser's side panel sends this tab (lib/teach/tab-messages-reply.ts), which
+   * goes this same way — rendered for the buyer shown now with the side panel's fill-ins, the rest
+   * asked here, the features' checks (the guard holds it here with its words and why), the listeners
+   * (repeat count, 催付, learning) — and is told what became of it: asked, held, inserted or not.
    */
-  useTemplate(template: Template, mode: 'insert' | 'copy', code?: string): void {
-    this.render(template, {}, (rendered, e) => {
-      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff);
+  useTemplate(template: Template, mode: 'insert' | 'copy', code?: string, side?: FromSide): void {
+    this.render(template, side?.fills ?? {}, (rendered, e) => {
+      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff, side?.told);
       const input = code && this.chatInputQuiet();
       if (input) e.replaceBeforeCaret(input, code.length, '', { expected: code });
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
       // What the buyer already wrote (身高体重) is offered, selected, for the agent to confirm or retype.
-      const fills = e.prefillFills(rendered.missing, this.store.get().buyerMessages);
+      const fills = { ...e.prefillFills(rendered.missing, this.store.get().buyerMessages), ...side?.fills };
       this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills, warned: false } });
+      side?.told({ ok: true, asked: true });
     });
   }
 
@@ -978,24 +989,6 @@ export class PanelController {
       }
       this.store.set({ pending: null });
       this.deliver(p.template, rendered.text, p.mode);
-    });
-  }
-
-  /**
-   * A reply the browser's side panel sends this tab (lib/teach/tab-messages-reply.ts): from here on,
-   * this panel's own way for a click on a reply — rendered for the buyer shown now with the side
-   * panel's fill-ins (what is still missing asked in this panel's form), the features' checks (the
-   * guard holds it here, with its words and why) and the listeners (repeat count, 催付, learning).
-   * `told`: what became of it — asked, held, then inserted or not.
-   */
-  fromSide(reply: { template: Template; fills: Record<string, string> } | { text: string }, told: (r: SideInsert) => void): void {
-    if ('text' in reply) return this.insertReply(null, reply.text, { via: 'panel' }, told);
-    const { template } = reply;
-    this.render(template, reply.fills, (rendered, e) => {
-      if (!rendered.missing.length) return this.insertWith(e, template, rendered.text, { via: 'panel', late: rendered.pastCutoff }, told);
-      const fills = { ...e.prefillFills(rendered.missing, this.store.get().buyerMessages), ...reply.fills };
-      this.store.set({ collapsed: false, pending: { template, mode: 'insert', missing: rendered.missing, fills, warned: false } });
-      told({ ok: true, asked: true });
     });
   }
 
@@ -1075,8 +1068,8 @@ export class PanelController {
    * `late`: the reply names today's cut-off, already past. A `/code` typed in the chat box skips the
    * card that says so: the panel opens with that warning as the reply goes in (never rewritten).
    */
-  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string, late?: boolean): void {
-    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code, late: late && !!code });
+  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string, late?: boolean, told?: FromSide['told']): void {
+    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code, late: late && !!code }, told);
     else this.passChecks({ text, templateId: template.id, via: 'copy' }, (final) => void this.copyReply(template, final));
   }
 
@@ -1100,16 +1093,16 @@ export class PanelController {
    * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
-  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: (r: SideInsert) => void): void {
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: FromSide['told']): void {
     // The writers come with the suggest script, which rendered the reply (deliver): in by now.
     this.withEngine((e) => this.insertWith(e, template, text, opts, told));
   }
 
   /** `told` (a reply from the side panel): what became of it; no chat box is said, not copied here. */
-  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: (r: SideInsert) => void): void {
+  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: FromSide['told']): void {
     const { insertText, replaceBeforeCaret } = e;
     this.flushRead();
-    const input = told ? this.chatInputQuiet() : this.findInput();
+    const input = this.findInput();
     if (!input) {
       if (told) return told({ ok: false, reason: 'no-input' });
       void this.copyReply(template, text);
