@@ -21,11 +21,12 @@ import { drawFillPrompt } from '@/components/FillPrompt';
 import { insertText, replaceBeforeCaret, replaceRange } from '@/lib/insert';
 import { drawRows } from '@/components/TemplateRows';
 import { startDraftLeft } from '@/lib/panel/draft-left-run';
+import { replyFromSide } from '@/lib/teach/tab-messages-reply';
 
 // Handed to the content script's words with the panel's: its notice after a /code reply that went in past the
 // cut-off says so in the rows' words (panel.pastCutoff), not as a bare key.
 const messages = { zh: { ...suggestPanelMessages.zh, ...replyRowMessages.zh }, en: { ...suggestPanelMessages.en, ...replyRowMessages.en } };
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows, draftLeft: startDraftLeft });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows, draftLeft: startDraftLeft, fromSide: replyFromSide });
 });

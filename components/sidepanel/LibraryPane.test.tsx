@@ -8,6 +8,7 @@ import { click, mount } from '../remarks/testing';
 import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 import { setLocale } from '@/lib/i18n';
 import type { TargetInfo } from '@/lib/teach/page-api';
+import type { SideInsert } from '@/lib/teach/tab-messages';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -38,11 +39,15 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
   const HELLO = { id: 'hello', title: '问候', body: '收到，稍等我去仓库看一眼尺码表', group: '售后', scenarios: ['greeting'] };
 
   /** The pane next to `tabId` (null: no tab), the tab answering `remindedHere` with `answer`. */
-  function pane(tabId: number | null, answer: () => Promise<{ buyer: string | null; marked?: boolean; error?: string } | null>, opts: { canInsert?: boolean } = {}) {
+  function pane(
+    tabId: number | null,
+    answer: () => Promise<{ buyer: string | null; marked?: boolean; error?: string } | null>,
+    opts: { canInsert?: boolean; inserted?: SideInsert; buyerNow?: string | null } = {},
+  ) {
     setLocale('zh-CN');
     const remindedHere = vi.fn(answer);
     const copy = vi.fn(async () => {});
-    const insert = vi.fn(async () => true);
+    const insert = vi.fn(async () => opts.inserted ?? { ok: true });
     const api = {
       call: vi.fn(async (verb: string) => {
         if (verb === 'getLibrary') return { templates: [PAY, HELLO], groups: ['售后'] };
@@ -54,6 +59,8 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
       copy,
       insert,
       remindedHere,
+      // The tab asked again: whom its chat shows at this moment (after a switch inside the chat: another buyer).
+      target: vi.fn(async () => ({ ...target!, status: { ...target!.status!, buyer: opts.buyerNow === undefined ? '上次看到的买家' : opts.buyerNow } })),
     } as unknown as SidePanelApi;
     const target: TargetInfo | null =
       tabId === null ? null : { tabId, url: 'https://demo.test/chat', host: 'demo.test', status: { site: '演示', canInsert: !!opts.canInsert, buyer: '上次看到的买家', teaching: false } };
@@ -66,7 +73,7 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
     const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
     const row = (id: string) => m.root.querySelector(`[data-kf="side-tpl"][data-id="${id}"]`)!;
     const status = () => m.root.querySelector('[data-kf="side-status"]')?.textContent;
-    return { m, settle, row, status, remindedHere, copy, insert };
+    return { m, settle, row, status, remindedHere, copy, insert, api };
   }
 
   it('copied next to a chat with a buyer open: the tab is asked to mark its buyer as copied, and the side panel says whom', async () => {
@@ -118,14 +125,14 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
     expect(p.status()).toBe('已复制；没能把 S*******n 记为催过：存储空间已满');
   });
 
-  it('inserted into the chat box from the side panel: the tab is asked to mark it as inserted', async () => {
+  it('inserted into the chat box from the side panel: the page’s panel marks it as its own insertion does (asked nothing more, so never twice)', async () => {
     const p = pane(7, async () => ({ buyer: 'S*******n', marked: true }), { canInsert: true });
     await p.settle();
     click(p.row('pay-remind').querySelector('[data-kf="side-use"]'));
     await p.settle();
-    expect(p.insert).toHaveBeenCalledWith(7, PAY.body);
-    expect(p.remindedHere).toHaveBeenCalledWith(7, { templateId: 'pay-remind', copied: false });
-    expect(p.status()).toBe('已插入；已把 S*******n 记为催过（撤销在聊天页的面板里）');
+    expect(p.insert).toHaveBeenCalledWith(7, { templateId: 'pay-remind', fills: {} });
+    expect(p.remindedHere).not.toHaveBeenCalled();
+    expect(p.status()).toBe('已插入到聊天框（不会自动发送）；记为催过照聊天页面板自己插入时一样，撤销在那里');
   });
 
   it('a reply that is not a 催付 asks the tab nothing', async () => {
@@ -135,5 +142,108 @@ describe('a 催付 reply from the side panel marks the buyer the served chat sho
     await p.settle();
     expect(p.remindedHere).not.toHaveBeenCalled();
     expect(p.status()).toBe('已复制到剪贴板：收到，稍等我去仓库看一眼尺码表');
+  });
+});
+
+describe('a reply inserted from the side panel goes the chat page’s own way', () => {
+  const WECHAT = { id: 'wx-photos', title: '加微信看实拍', body: '亲，加我微信 side_kefu_01 发您实拍', group: '售前', scenarios: ['product-info'] };
+  const HELLO = { id: 'hello-buyer', title: '称呼买家', body: '{买家}，您好，马上帮您查', group: '售前', scenarios: ['greeting'] };
+  const COLOR = { id: 'color', title: '颜色', body: '{买家}，{颜色}有货', group: '售前', scenarios: ['stock'] };
+
+  function pane(opts: { canInsert: boolean; inserted?: SideInsert; buyerNow?: string | null }) {
+    setLocale('zh-CN');
+    const calls: string[] = [];
+    const base: TargetInfo = { tabId: 7, url: 'https://demo.test/chat', host: 'demo.test', status: { site: '演示', canInsert: opts.canInsert, buyer: '上次看到的买家', teaching: false } };
+    const api = {
+      call: vi.fn(async (verb: string) => {
+        calls.push(verb);
+        if (verb === 'getLibrary') return { templates: [WECHAT, HELLO, COLOR], groups: ['售前'] };
+        if (verb === 'getSettings') return DEFAULT_APP_SETTINGS;
+        if (verb === 'getUsage') return { v: 1, templates: {} };
+        return undefined;
+      }),
+      onChanged: () => () => {},
+      copy: vi.fn(async () => {}),
+      insert: vi.fn(async () => opts.inserted ?? { ok: true }),
+      remindedHere: vi.fn(async () => null),
+      // The tab asked again at the copy: the buyer its chat shows now.
+      target: vi.fn(async () => ({ ...base, status: { ...base.status!, buyer: opts.buyerNow ?? null } })),
+    };
+    const m = mount(
+      <SidePanelContext.Provider value={api as unknown as SidePanelApi}>
+        <LibraryPane target={base} />
+      </SidePanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+    const row = (id: string) => m.root.querySelector(`[data-kf="side-tpl"][data-id="${id}"]`)!;
+    const status = () => m.root.querySelector('[data-kf="side-status"]')?.textContent;
+    return { m, api, calls, settle, row, status };
+  }
+
+  it('a reply the page holds (a WeChat id, the guard on): sent as the reply’s id, said to wait for the agent on the chat page, nothing copied', async () => {
+    const p = pane({ canInsert: true, inserted: { ok: true, held: true } });
+    await p.settle();
+    click(p.row('wx-photos').querySelector('[data-kf="side-use"]'));
+    await p.settle();
+    expect(p.api.insert).toHaveBeenCalledWith(7, { templateId: 'wx-photos', fills: {} });
+    expect(p.status()).toBe('已送到聊天页，等你在页面上确认：这条回复可能违规，聊天页的面板里写着哪些字、为什么（还没插入）');
+    expect(p.api.copy).not.toHaveBeenCalled();
+    // Counted by the page when it goes in, not here as well.
+    expect(p.calls).not.toContain('recordUsage');
+  });
+
+  it('an insertion asks nothing for {买家} (the page fills it with whom it shows), and sends the fill-ins it asked', async () => {
+    const p = pane({ canInsert: true });
+    await p.settle();
+    click(p.row('hello-buyer').querySelector('[data-kf="side-use"]'));
+    await p.settle();
+    expect(p.m.root.querySelector('[data-kf="side-fill"]')).toBeNull();
+    expect(p.api.insert).toHaveBeenCalledWith(7, { templateId: 'hello-buyer', fills: {} });
+    expect(p.status()).toBe('已插入到聊天框（不会自动发送）。');
+    click(p.row('color').querySelector('[data-kf="side-use"]'));
+    await p.settle();
+    expect([...p.m.root.querySelectorAll<HTMLInputElement>('[data-kf="side-fill-input"]')].map((i) => i.dataset.name)).toEqual(['颜色']);
+    const input = p.m.root.querySelector<HTMLInputElement>('[data-kf="side-fill-input"]')!;
+    input.value = '雾蓝';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await p.settle();
+    click(p.m.root.querySelector('[data-kf="side-fill-ok"]'));
+    await p.settle();
+    expect(p.api.insert).toHaveBeenLastCalledWith(7, { templateId: 'color', fills: { 颜色: '雾蓝' } });
+  });
+
+  it('the page’s panel asks the fill-ins itself: said so', async () => {
+    const p = pane({ canInsert: true, inserted: { ok: true, asked: true } });
+    await p.settle();
+    click(p.row('hello-buyer').querySelector('[data-kf="side-use"]'));
+    await p.settle();
+    expect(p.status()).toBe('已送到聊天页，请在页面的面板里填完空再插入');
+  });
+
+  it('copied, {买家} is the buyer the tab shows at the copy, not the nickname of the side panel’s last look', async () => {
+    const p = pane({ canInsert: true, buyerNow: '刚切换到的买家' });
+    await p.settle();
+    click(p.row('hello-buyer').querySelector('[data-kf="side-copy"]'));
+    await p.settle();
+    expect(p.api.copy).toHaveBeenCalledWith('刚切换到的买家，您好，马上帮您查');
+  });
+
+  it('copied with no buyer open in the tab now: {买家} is asked, never the last look’s buyer', async () => {
+    const p = pane({ canInsert: true, buyerNow: null });
+    await p.settle();
+    click(p.row('hello-buyer').querySelector('[data-kf="side-copy"]'));
+    await p.settle();
+    expect([...p.m.root.querySelectorAll<HTMLInputElement>('[data-kf="side-fill-input"]')].map((i) => i.dataset.name)).toEqual(['买家']);
+    expect(p.api.copy).not.toHaveBeenCalled();
+  });
+
+  it('the tab could not take it (no chat box there now): copied instead, for the buyer shown now', async () => {
+    const p = pane({ canInsert: true, inserted: { ok: false, reason: 'no-input' }, buyerNow: '刚切换到的买家' });
+    await p.settle();
+    click(p.row('hello-buyer').querySelector('[data-kf="side-use"]'));
+    await p.settle();
+    expect(p.api.copy).toHaveBeenCalledWith('刚切换到的买家，您好，马上帮您查');
+    expect(p.status()).toBe('已复制到剪贴板：刚切换到的买家，您好，马上帮您查');
   });
 });

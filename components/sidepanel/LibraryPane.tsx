@@ -17,6 +17,11 @@ import { reasonText } from '@/lib/messaging/reason';
 import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
 
 registerMessages(sites);
+
+/** The fill-ins the agent gave (an empty one is not given). */
+const given = (fills: Record<string, string>) => Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
+/** Stands for the buyer while an insertion's fill-ins are asked here: the page fills {买家} with whom it shows. */
+const IN_PAGE = '{买家}';
 // A background older than this page (an update not reloaded) is named, with what to do.
 registerMessages(outdated);
 
@@ -87,11 +92,16 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
   const groups = library?.groups ?? [];
   const shownGroup = group ?? groups[0];
 
-  const render = (template: Template, fills: Record<string, string>) =>
+  /**
+   * A reply rendered here: for a copy, with the buyer the served tab shows at that moment (`buyer`, asked
+   * again at the copy: the last look's nickname is stale after a switch inside the chat). For an
+   * insertion only to ask its fill-ins: the page renders it ({买家} from what it shows then).
+   */
+  const render = (template: Template, fills: Record<string, string>, buyer: string | null) =>
     renderTemplate(
       template.body,
       {
-        buyer: props.target?.status?.buyer ?? undefined,
+        buyer: buyer ?? undefined,
         agentName: settings?.shop.agentName ?? '',
         shopName: settings?.shop.shopName ?? '',
         now: new Date(),
@@ -100,70 +110,93 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
         // As in the chat panel: until the owner confirmed the cut-off, it is asked, never promised.
         cutoffUnconfirmed: !settings?.setup?.cutoff,
       },
-      Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== '')),
+      given(fills),
     );
 
-  const deliver = async (template: Template, text: string, mode: 'insert' | 'copy') => {
-    let copied = false;
-    if (mode === 'insert' && canInsert && (await api.insert(props.target!.tabId!, text))) {
-      setStatus(t('side.inserted'));
-    } else {
-      try {
-        await api.copy(text);
-        copied = true;
-        setStatus(t('side.copied', { preview: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
-      } catch {
-        setStatus(t('side.copyFailed'));
-        return;
-      }
-    }
-    const scenario = template.scenarios[0] ?? null;
-    void api.call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
-    if (isPaymentReminder(template)) void reminded(template, copied);
+  /** The buyer the served tab's chat shows now (asked of the tab again); null: none, or no tab of ours. */
+  const buyerNow = async (): Promise<string | null> => {
+    const tabId = props.target?.tabId ?? null;
+    if (tabId === null) return null;
+    const now = await api.target().catch(() => null);
+    return now?.tabId === tabId ? (now.status?.buyer ?? null) : null;
   };
 
   /**
-   * A 催付 reply copied or inserted here reminds the buyer of the served tab's chat, as the chat panel's
-   * own copy does: the tab marks them (never this pane: it knows the tab only by the nickname of its
-   * last look, stale after a switch inside the chat and shared by namesakes), and this line says whom,
-   * or that nobody was marked — no tab, no panel of ours there, no buyer open in its chat.
+   * Inserted, the reply goes the chat page's own way: the tab renders it for the buyer it shows, asks
+   * what is still missing in its panel, runs its checks (the compliance guard holds it there with its
+   * words and why), counts and learns it and marks a 催付 as its own click does. Copied (or not taken
+   * there), it is rendered here for the buyer the tab shows now.
    */
-  const reminded = async (template: Template, copied: boolean) => {
-    const done = t(copied ? 'side.done.copied' : 'side.done.inserted');
+  const deliver = async (template: Template, fills: Record<string, string>, mode: 'insert' | 'copy') => {
+    if (mode === 'insert' && canInsert) {
+      const r = await api.insert(props.target!.tabId!, { templateId: template.id, fills: given(fills) }).catch(() => null);
+      if (r?.ok) {
+        if (r.held) setStatus(t('side.held'));
+        else if (r.asked) setStatus(t('side.asked'));
+        else setStatus(t(isPaymentReminder(template) ? 'side.insertedRemind' : 'side.inserted'));
+        return;
+      }
+    }
+    const text = render(template, fills, await buyerNow()).text;
+    try {
+      await api.copy(text);
+      setStatus(t('side.copied', { preview: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
+    } catch {
+      setStatus(t('side.copyFailed'));
+      return;
+    }
+    const scenario = template.scenarios[0] ?? null;
+    void api.call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
+    if (isPaymentReminder(template)) void reminded(template);
+  };
+
+  /**
+   * A 催付 reply copied here reminds the buyer of the served tab's chat, as the chat panel's own copy
+   * does: the tab marks them (never this pane: it knows the tab only by the nickname of its last look,
+   * stale after a switch inside the chat and shared by namesakes), and this line says whom, or that
+   * nobody was marked — no tab, no panel of ours there, no buyer open in its chat. (Inserted, the page's
+   * panel marks it itself.)
+   */
+  const reminded = async (template: Template) => {
+    const done = t('side.done.copied');
     const tabId = props.target?.tabId ?? null;
-    const r = tabId === null ? null : await api.remindedHere(tabId, { templateId: template.id, copied }).catch(() => null);
+    const r = tabId === null ? null : await api.remindedHere(tabId, { templateId: template.id, copied: true }).catch(() => null);
     if (!r?.buyer) setStatus(t('side.remindNone', { done }));
     else if (r.marked) setStatus(t('side.remindFor', { done, buyer: r.buyer }));
     else setStatus(t('side.remindFailed', { done, buyer: r.buyer, reason: r.error ?? t('side.remindStale') }));
   };
 
-  const use = (template: Template, mode: 'insert' | 'copy') => {
-    const r = render(template, {});
-    if (r.missing.length) {
-      setPending({ template, mode, missing: r.missing, fills: {}, warned: false });
+  /** What the fill-ins ask of this pane: an insertion leaves {买家} to the page (a stand-in name here). */
+  const ask = async (template: Template, fills: Record<string, string>, mode: 'insert' | 'copy') =>
+    render(template, fills, mode === 'insert' && canInsert ? IN_PAGE : await buyerNow()).missing;
+
+  const use = async (template: Template, mode: 'insert' | 'copy') => {
+    const missing = await ask(template, {}, mode);
+    if (missing.length) {
+      setPending({ template, mode, missing, fills: {}, warned: false });
       return;
     }
-    void deliver(template, r.text, mode);
+    void deliver(template, {}, mode);
   };
 
-  const confirmFill = () => {
+  const confirmFill = async () => {
     if (!pending) return;
-    const r = render(pending.template, pending.fills);
-    if (r.missing.length && !pending.warned) {
+    const missing = await ask(pending.template, pending.fills, pending.mode);
+    if (missing.length && !pending.warned) {
       setPending({ ...pending, warned: true });
       return;
     }
     setPending(null);
-    void deliver(pending.template, r.text, pending.mode);
+    void deliver(pending.template, pending.fills, pending.mode);
   };
 
   const row = (tpl: Template) => (
     <li class="kf-tpl" data-kf="side-tpl" data-id={tpl.id}>
-      <button class="kf-tpl-main" data-kf="side-use" title={canInsert ? t('side.insert') : t('side.copy')} onClick={() => use(tpl, canInsert ? 'insert' : 'copy')}>
+      <button class="kf-tpl-main" data-kf="side-use" title={canInsert ? t('side.insert') : t('side.copy')} onClick={() => void use(tpl, canInsert ? 'insert' : 'copy')}>
         <strong>{tpl.title}</strong>
         <span class="kf-tpl-body">{tpl.body}</span>
       </button>
-      <button class="kf-small" data-kf="side-copy" onClick={() => use(tpl, 'copy')}>
+      <button class="kf-small" data-kf="side-copy" onClick={() => void use(tpl, 'copy')}>
         {t('side.copy')}
       </button>
     </li>
@@ -185,7 +218,7 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
           data-kf="side-fill"
           onSubmit={(e) => {
             e.preventDefault();
-            confirmFill();
+            void confirmFill();
           }}
         >
           <p>{t('side.fillTitle', { title: pending.template.title })}</p>

@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { DataArea, Req, Res, Verb } from '@/lib/messaging/protocol';
 import type { TargetInfo } from '@/lib/teach/page-api';
 import type { TeachOutcome } from '@/lib/teach/flow';
-import type { RemindedHere } from '@/lib/teach/tab-messages';
+import type { RemindedHere, SideInsert } from '@/lib/teach/tab-messages';
 
 /**
  * What the side panel (and the popup that embeds LibraryPane) needs from the extension. The entry
@@ -15,10 +15,14 @@ export interface SidePanelApi {
   /** The tab being served and what its content script can do. */
   target(): Promise<TargetInfo>;
   onTargetChanged(listener: () => void): () => void;
-  insert(tabId: number, text: string): Promise<boolean>;
+  /**
+   * Has the tab insert a reply of the library the chat page's own way (its checks, its buyer, its
+   * fill-in form); rejects when no content script of ours answers there.
+   */
+  insert(tabId: number, reply: { templateId: string; fills: Record<string, string> }): Promise<SideInsert>;
   copy(text: string): Promise<void>;
   /**
-   * Tells the tab a reply was just copied (or inserted) for it: a 催付 reply marks the buyer its chat
+   * Tells the tab a reply was just copied for it: a 催付 reply marks the buyer its chat
    * shows now (the tab decides whom). Rejects when no content script of ours answers there.
    */
   remindedHere(tabId: number, reply: { templateId: string; copied: boolean }): Promise<RemindedHere | null>;

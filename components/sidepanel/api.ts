@@ -1,5 +1,5 @@
 import { call, onDataChanged } from '@/lib/messaging/client';
-import { copyText, currentTarget, insertIntoTab, onTargetChanged, teachTarget } from '@/lib/teach/page-api';
+import { copyText, currentTarget, onTargetChanged, teachTarget } from '@/lib/teach/page-api';
 import { sendToTab } from '@/lib/teach/tab-messages';
 import type { SidePanelApi } from './SidePanelContext';
 
@@ -9,7 +9,7 @@ export const sidePanelApi: SidePanelApi = {
   onChanged: onDataChanged,
   target: currentTarget,
   onTargetChanged,
-  insert: insertIntoTab,
+  insert: (tabId, reply) => sendToTab(tabId, 'useReply', reply),
   copy: copyText,
   remindedHere: (tabId, reply) => sendToTab(tabId, 'remindedHere', reply),
   teach: teachTarget,

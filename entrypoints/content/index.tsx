@@ -231,6 +231,7 @@ export default defineContentScript({
         void mount();
       }),
     );
+    const fromSide = async (p: unknown) => (current ? (await loadFeature('suggest')).fromSide(current.controller, p) : { ok: false, reason: 'no-input' });
     // The side panel / popup / options page drive this tab: status, teach mode, insertion.
     listenTabMessages(
       {
@@ -248,18 +249,9 @@ export default defineContentScript({
           void startTeach();
           return true;
         },
-        insertText: async ({ text }) => {
-          if (typeof text !== 'string' || !current) return { ok: false, reason: 'no-input' };
-          const { adapter } = current;
-          // The writer comes with the suggest feature script (a chat page has it from its first read).
-          const { insertText } = await loadFeature('suggest');
-          try {
-            const r = insertText(adapter.findChatInput(document), text);
-            return r.ok ? { ok: true } : { ok: false, reason: r.reason };
-          } catch {
-            return { ok: false, reason: 'no-input' };
-          }
-        },
+        // A reply the side panel inserts goes the panel's own way (the guard's hold, the repeat count…), never straight in.
+        insertText: fromSide,
+        useReply: fromSide,
         // The side panel copied or inserted a reply: the follow-ups script marks a 催付 for the buyer shown now.
         remindedHere: async (p) => current && (await loadFeature('followups')).remindedHere(current.controller, p),
       },

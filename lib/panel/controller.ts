@@ -22,6 +22,13 @@ import type { SeenOrder } from '../messaging/protocol-orders';
 import { loadFeature, type FeatureHost, type Features } from './features';
 import type { InsertCheck, InsertRequest, PanelFeature, PanelSection } from './page-feature';
 import type { CardFrameHost } from './card-frame';
+import type { SideInsert } from '../teach/tab-messages';
+
+/** A reply from the browser's side panel (useTemplate): the fill-ins it asked, and who hears what became of it. */
+export interface FromSide {
+  fills: Record<string, string>;
+  told(r: SideInsert): void;
+}
 import { focusAtCaret } from '../insert';
 import { getLocale, registerMessages, setLocale, t } from '../i18n';
 import type { ConsoleName } from '../sites/names';
@@ -948,16 +955,21 @@ export class PanelController {
    * Starts using a template: fills known variables, asks for fill-ins, then inserts or copies.
    * `code`: the `/code` typed just before the caret that asked for it, which the reply replaces (or
    * which goes while the fill-ins are asked).
+   * `side`: a reply the browser's side panel sends this tab (lib/teach/tab-messages-reply.ts), which
+   * goes this same way — rendered for the buyer shown now with the side panel's fill-ins, the rest
+   * asked here, the features' checks (the guard holds it here with its words and why), the listeners
+   * (repeat count, 催付, learning) — and is told what became of it: asked, held, inserted or not.
    */
-  useTemplate(template: Template, mode: 'insert' | 'copy', code?: string): void {
-    this.render(template, {}, (rendered, e) => {
-      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff);
+  useTemplate(template: Template, mode: 'insert' | 'copy', code?: string, side?: FromSide): void {
+    this.render(template, side?.fills ?? {}, (rendered, e) => {
+      if (!rendered.missing.length) return this.deliver(template, rendered.text, mode, code, rendered.pastCutoff, side?.told);
       const input = code && this.chatInputQuiet();
       if (input) e.replaceBeforeCaret(input, code.length, '', { expected: code });
       // Shown even when the panel was collapsed (Alt+1…9, `/code`): its first field takes the typing.
       // What the buyer already wrote (身高体重) is offered, selected, for the agent to confirm or retype.
-      const fills = e.prefillFills(rendered.missing, this.store.get().buyerMessages);
+      const fills = { ...e.prefillFills(rendered.missing, this.store.get().buyerMessages), ...side?.fills };
       this.store.set({ collapsed: false, pending: { template, mode, missing: rendered.missing, fills, warned: false } });
+      side?.told({ ok: true, asked: true });
     });
   }
 
@@ -1056,8 +1068,8 @@ export class PanelController {
    * `late`: the reply names today's cut-off, already past. A `/code` typed in the chat box skips the
    * card that says so: the panel opens with that warning as the reply goes in (never rewritten).
    */
-  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string, late?: boolean): void {
-    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code, late: late && !!code });
+  private deliver(template: Template, text: string, mode: 'insert' | 'copy', code?: string, late?: boolean, told?: FromSide['told']): void {
+    if (mode === 'insert') this.insertReply(template, text, { via: code ? 'code' : 'panel', replaceCode: code, late: late && !!code }, told);
     else this.passChecks({ text, templateId: template.id, via: 'copy' }, (final) => void this.copyReply(template, final));
   }
 
@@ -1081,16 +1093,18 @@ export class PanelController {
    * Puts a reply into the chat box at the caret (or over the `/code` just typed), after the
    * features' checks. No chat box: copies instead. `template` null: text that is not a template.
    */
-  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
+  insertReply(template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: FromSide['told']): void {
     // The writers come with the suggest script, which rendered the reply (deliver): in by now.
-    this.withEngine((e) => this.insertWith(e, template, text, opts));
+    this.withEngine((e) => this.insertWith(e, template, text, opts, told));
   }
 
-  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }): void {
+  /** `told` (a reply from the side panel): what became of it; no chat box is said, not copied here. */
+  private insertWith(e: Features['suggest'], template: Template | null, text: string, opts: { via: 'panel' | 'code'; replaceCode?: string; late?: boolean }, told?: FromSide['told']): void {
     const { insertText, replaceBeforeCaret } = e;
     this.flushRead();
     const input = this.findInput();
     if (!input) {
+      if (told) return told({ ok: false, reason: 'no-input' });
       void this.copyReply(template, text);
       return;
     }
@@ -1101,19 +1115,23 @@ export class PanelController {
     const drop = () => {
       if (code) replaceBeforeCaret(input, code.length, '', { expected: code });
     };
+    let went = false;
     this.passChecks({ ...req, drop }, (final) => {
+      went = true;
       let result = code ? replaceBeforeCaret(input, code.length, final, { expected: code }) : insertText(input, final);
       // The caret moved or the box changed while the reply was held: insert at the caret instead.
       if (!result.ok && result.reason === 'mismatch') result = insertText(input, final);
       if (!result.ok) {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
-        return;
+        return told?.({ ok: false, reason: result.reason });
       }
       if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
       else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
       for (const l of this.insertListeners) l(final, req, template);
       if (template) this.learn(template);
+      told?.({ ok: true });
     });
+    if (!went) told?.({ ok: true, held: true });
   }
 
   /** Copies `text` to the clipboard and says so (or that it failed); whether it was copied. */

@@ -31,6 +31,7 @@ import type { startClock } from './clock-run';
 import type { drawStale } from '../../components/panel/StalePanel';
 import type { insertText, replaceBeforeCaret, replaceRange } from '../insert';
 import type { startDraftLeft } from './draft-left-run';
+import type { replyFromSide } from '../teach/tab-messages-reply';
 
 export interface FeatureHost {
   controller: PanelController;
@@ -101,6 +102,8 @@ export interface Features {
      * page-features/draft-left.tsx gives it.
      */
     draftLeft: typeof startDraftLeft;
+    /** A reply the browser's side panel inserts (TabProtocol insertText, useReply), the panel's own way: its checks, for the buyer shown now. */
+    fromSide: typeof replyFromSide;
   };
   /** The adapter made from what the agent taught on a site (lib/sites/taught), where there is one. */
   taught: { createTaughtAdapter: typeof createTaughtAdapter; withTaughtFallback: typeof withTaughtFallback };

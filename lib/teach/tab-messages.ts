@@ -1,6 +1,6 @@
 /**
  * Messages from an extension page (side panel, popup, options) to the content script of one tab:
- * ping (what can you do here?), startTeach, insertText, remindedHere. Separate from the background protocol: the
+ * ping (what can you do here?), startTeach, insertText, useReply, remindedHere. Separate from the background protocol: the
  * content script answers only messages from our own extension pages.
  */
 import { answerWith, browser, listen, type Runtime } from '../browser';
@@ -9,8 +9,19 @@ import type { TabStatus } from './flow';
 export interface TabProtocol {
   ping: [void, TabStatus];
   startTeach: [void, boolean];
-  /** Inserts at the caret of the page's chat input; never sends. */
-  insertText: [{ text: string }, { ok: boolean; reason?: string }];
+  /**
+   * Inserts at the caret of the page's chat input, never sends: through the in-page panel's own
+   * insertion (its checks — the compliance guard holds a reply there with its words and why —, the
+   * repeat count, what an insertion tells its listeners), as a click on a reply of the panel.
+   */
+  insertText: [{ text: string }, SideInsert];
+  /**
+   * A reply of the library, by id, inserted as the in-page panel's own click on it inserts it
+   * (lib/teach/tab-messages-reply.ts): rendered there for the buyer the chat shows at that moment
+   * ({买家} from the page, never the side panel's last look), `fills` the fill-ins the side panel
+   * asked (what is still missing is asked in the page's panel), then the same checks as insertText.
+   */
+  useReply: [{ templateId: string; fills?: Record<string, string> }, SideInsert];
   /**
    * A reply the side panel just copied (`copied`) or inserted here: a 催付 reply marks the buyer the
    * chat shows now reminded, as the panel's own copy does (components/panel/FollowupActions.tsx
@@ -18,6 +29,19 @@ export interface TabProtocol {
    * null: no panel in this tab (not a console page), nothing marked.
    */
   remindedHere: [{ templateId: string; copied: boolean }, RemindedHere | null];
+}
+
+/**
+ * What became of a reply sent to the tab: `ok` and nothing else, in the chat box; `held`, held in the
+ * page's panel until the agent decides (the compliance guard: the words and why are shown there);
+ * `asked`, the page's panel asks for fill-ins first. Not `ok`: not there (`reason`: no-input where the
+ * page shows no chat box, composing, unknown-reply…), for the side panel to copy it instead.
+ */
+export interface SideInsert {
+  ok: boolean;
+  held?: boolean;
+  asked?: boolean;
+  reason?: string;
 }
 
 /** What `remindedHere` did: for whom (as the panel names them), and whether they were marked (`error`: why not). */

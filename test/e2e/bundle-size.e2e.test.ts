@@ -254,8 +254,14 @@ export const BACKGROUND_BUDGET_BYTES = 128_923;
  * inserted) from the browser's side panel marking the buyer the served chat shows now: the tab
  * message handler `remindedHere`, one line that hands it to the follow-ups feature script, where the
  * rest lives (+28 B: 37,229 → 37,257, both measured on this branch; background.js unchanged, 128,915).
+ * 2026-12-07 (thirty-fourth session, sideguard): 37,257 → 37,304 bytes for a reply inserted from the
+ * browser's side panel going the chat panel's own way (the guard's hold, the repeat count, {买家} for
+ * the buyer shown now): the controller's useTemplate and insertion tell a side-panel caller what became
+ * of the reply (asked, held, inserted); the tab's old direct writer left content.js, and the message
+ * handling lives in the suggest feature script (lib/teach/tab-messages-reply.ts) (+47 B: 37,257 →
+ * 37,304, both measured on this branch; background.js unchanged, 128,892).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_257;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_304;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
