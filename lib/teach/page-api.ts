@@ -64,11 +64,6 @@ export function onTargetChanged(listener: () => void): () => void {
   };
 }
 
-export async function insertIntoTab(tabId: number, text: string): Promise<boolean> {
-  const r = await sendToTab(tabId, 'insertText', { text }).catch(() => null);
-  return !!r?.ok;
-}
-
 /** Clipboard write from an extension page; falls back to execCommand (we hold clipboardWrite). */
 export async function copyText(text: string): Promise<void> {
   try {
