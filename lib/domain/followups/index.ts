@@ -1,4 +1,5 @@
 export * from './types';
+export { dueFromWords, type DueShift } from './due-words';
 export {
   allDayShift,
   followupsFromCustomers,
