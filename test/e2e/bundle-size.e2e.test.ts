@@ -254,8 +254,13 @@ export const BACKGROUND_BUDGET_BYTES = 128_923;
  * inserted) from the browser's side panel marking the buyer the served chat shows now: the tab
  * message handler `remindedHere`, one line that hands it to the follow-ups feature script, where the
  * rest lives (+28 B: 37,229 → 37,257, both measured on this branch; background.js unchanged, 128,915).
+ * 2026-12-07 (thirty-fourth session, panel8): 37,257 → 37,291 bytes for a fill-in form (推荐尺码's)
+ * that no longer stays at the top of the panel once done with: the controller drops it when another
+ * reply goes in, or when the buyer writes again while the agent is not at it (nothing typed in it,
+ * her focus outside the panel) (+34 B: 37,257 → 37,291, both measured on this branch; background.js
+ * unchanged, 128,892 before and after here).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_257;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_291;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
