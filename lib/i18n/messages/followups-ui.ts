@@ -148,7 +148,7 @@ export const followupsUi: MessageBundle = {
     'followups.snooze.pastDeadline': 'Pick a time no later than the deadline, {time}',
     'followups.action.note': 'Note',
     'followups.action.reopen': 'Reopen',
-    'followups.action.export': 'Export follow-ups (CSV)',
+    'followups.action.export': 'Export follow-ups',
     'followups.action.add': 'Add to-do',
     'followups.popup.tabList': 'Follow-ups',
     'followups.popup.settings': '⚙ Settings',
