@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueFromWords } from './due-words';
+import { dueFromWords, promiseDue } from './due-words';
 import { panelFollowup } from './rules';
 import { DEFAULT_FOLLOWUP_SETTINGS } from './types';
 import { followupReason, sayFrom } from './text';
@@ -62,5 +62,14 @@ describe('a 承诺答复 whose note says when', () => {
     // A time the agent typed in the form wins over the note's words; a note without any keeps 24 hours.
     expect(panelFollowup('promised-answer', '京东买家', NOW, DEFAULT_FOLLOWUP_SETTINGS, bj(2026, 12, 9, 11, 0), { note: '明天上午回复' }).dueAt).toBe(bj(2026, 12, 9, 11, 0));
     expect(panelFollowup('promised-answer', '京东买家', NOW, DEFAULT_FOLLOWUP_SETTINGS, undefined, { note: '问下仓库' }).dueAt).toBe(NOW + 24 * 3_600_000);
+  });
+});
+
+describe('promiseDue: the note read with the shop’s settings, as the worker reads them', () => {
+  it('gives the panel’s form the time the item will be due at, from the shop’s day shift', () => {
+    const settings = { ...DEFAULT_FOLLOWUP_SETTINGS, dayShift: { start: '09:00', end: '21:00' } };
+    expect(promiseDue('明天上午回复', NOW, settings)).toEqual({ dueAt: bj(2026, 12, 9, 9, 0), words: '明天上午' });
+    expect(panelFollowup('promised-answer', '京东买家', NOW, settings, undefined, { note: '明天上午回复' }).dueAt).toBe(bj(2026, 12, 9, 9, 0));
+    expect(promiseDue('问下仓库', NOW, settings)).toBeNull();
   });
 });

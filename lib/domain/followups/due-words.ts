@@ -17,7 +17,8 @@
  * Null when nothing reads as a time, or it is not after `now` (今天上午 said in the afternoon).
  */
 import { parseClock } from '../time-words';
-import { atTime, fromWall, HOUR, wallOf, type Zone } from '../time';
+import { atTime, fromWall, hhmm, HOUR, wallOf, type Zone } from '../time';
+import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from './types';
 
 const NUM = '\\d{1,2}|[一二两三四五六七八九十]{1,3}';
 const PERIOD = '凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|晚|早';
@@ -82,4 +83,15 @@ export function dueFromWords(text: string, now: number, zone: Zone, shift: DueSh
     dueAt = fromWall(w.year, w.month, w.day, minutes, zone);
   }
   return dueAt > now ? { dueAt, words: words.trim() } : null;
+}
+
+/**
+ * The time a 承诺答复's note gives (dueFromWords) with the shop's settings as the worker reads them
+ * (lib/storage/settings.ts followupSettingsOf: its zone and day shift): what panelFollowup makes the
+ * item due at when no time was typed, and what the panel's form can say it read before the item is added.
+ */
+export function promiseDue(note: string, now: number, settings: Pick<FollowupSettings, 'utcOffsetMinutes' | 'dayShift'>): { dueAt: number; words: string } | null {
+  const d = DEFAULT_FOLLOWUP_SETTINGS.dayShift;
+  const shift = { dayStart: hhmm(settings.dayShift.start, d.start), dayEnd: hhmm(settings.dayShift.end, d.end) };
+  return dueFromWords(note, now, settings.utcOffsetMinutes, shift);
 }

@@ -1,5 +1,5 @@
 export * from './types';
-export { dueFromWords, type DueShift } from './due-words';
+export { dueFromWords, promiseDue, type DueShift } from './due-words';
 export {
   allDayShift,
   followupsFromCustomers,

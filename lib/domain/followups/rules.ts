@@ -24,7 +24,7 @@ import {
   type RuleResult,
 } from './types';
 import { fnv1a as hash } from '../hash';
-import { dueFromWords } from './due-words';
+import { promiseDue } from './due-words';
 import { shipOffset, shipsOn } from '../ship-days';
 import type { PanelKind } from '../../messaging/protocol-followups';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from '../customers/identity';
@@ -898,7 +898,7 @@ export function panelFollowup(
   } else if (kind === 'promised-answer') {
     const id = `promised-answer:${withId ? whoKey : who}:${extra.stamp ?? now.toString(36)}`;
     // No time typed: the time the note's own words give (明天上午回复, 今晚8点前, 周五前), else promisedAnswerHours.
-    dueAt ??= dueFromWords(extra.note ?? '', now, r.zone, r)?.dueAt;
+    dueAt ??= promiseDue(extra.note ?? '', now, r.s)?.dueAt;
     const why =
       dueAt === undefined
         ? reasonOf('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
