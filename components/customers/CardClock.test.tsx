@@ -67,13 +67,13 @@ describe('the reply clock on the buyer card', () => {
     expect(pill()?.textContent).toBe('已等待 1分30秒');
   });
 
-  it('says a long wait in hours and minutes of the interface language, never "74h56"', () => {
+  it('says a long wait in days and hours of the interface language, never "74h56" nor 74小时56分', () => {
     setLocale('zh-CN');
     const since = START - (74 * 60 + 56) * 60_000;
-    expect(show({ ...DEFAULT_CLOCK_SETTINGS.demo, since, zone: BEIJING })()?.textContent).toBe('已等待 74小时56分');
+    expect(show({ ...DEFAULT_CLOCK_SETTINGS.demo, since, zone: BEIJING })()?.textContent).toBe('已等待 3天2小时');
     cleanup!();
     setLocale('en');
-    expect(show({ ...DEFAULT_CLOCK_SETTINGS.demo, since, zone: BEIJING })()?.textContent).toBe('Waiting 74h 56m');
+    expect(show({ ...DEFAULT_CLOCK_SETTINGS.demo, since, zone: BEIJING })()?.textContent).toBe('Waiting 3d 2h');
     setLocale('zh-CN');
   });
 

@@ -71,6 +71,14 @@ describe('ReplyClock (等待中)', () => {
     setLocale('zh-CN');
   });
 
+  it('says a wait of days in days and hours (a JD 等待中 list showed 189小时4分 and 201小时)', () => {
+    const waits = [{ key: 'a', buyer: '星辰', since: NOW - (201 * 60) * MIN }, { key: 'b', buyer: '南风知我意2019', since: NOW - (189 * 60 + 4) * MIN }];
+    expect(show(waits).texts()).toEqual(['星辰 8天9小时', '南风知我意2019 7天21小时']);
+    cleanup!();
+    expect(show(waits, null, 'en').texts()).toEqual(['星辰 8d 9h', '南风知我意2019 7d 21h']);
+    setLocale('zh-CN');
+  });
+
   it('names each waiting buyer’s button by what a click does and the wait', () => {
     const c = show([{ key: 'a', buyer: 'S*******n', since: NOW - 77 * MIN }]);
     expect(c.spoken()).toEqual([`切换到 S*******n · ${TAG} · 1小时17分`]);

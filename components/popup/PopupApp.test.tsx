@@ -28,6 +28,8 @@ afterEach(() => {
 async function setup(openOptions: () => Promise<void> = async () => {}) {
   const m = await mountPopup(<PopupApp initial={EMPTY} />, (verb) => {
     if (verb === 'listFollowups') return EMPTY;
+    // One JD reply answered today: the response table and its export show.
+    if (verb === 'getClockSummary') return { platforms: [{ platform: 'jd', answered: 1, medianSec: 5, p90Sec: 5, withinRed: 1, redSec: 180 }] };
     if (verb === 'openOptions') return openOptions();
     return {};
   });
@@ -36,6 +38,19 @@ async function setup(openOptions: () => Promise<void> = async () => {}) {
 }
 
 describe('PopupApp', () => {
+  it('names each export by what it saves: the follow-ups, or the daily response times (both read 导出 CSV before)', async () => {
+    const exports = async () => {
+      const { root } = await setup();
+      await act(async () => {});
+      return [root.querySelector('[data-kf="export"]')?.textContent, root.querySelector('[data-kf="clock-export"]')?.textContent];
+    };
+    expect(await exports()).toEqual(['导出跟进（CSV）', '导出每日响应时间（CSV）']);
+    cleanup!();
+    setLocale('en');
+    // "Export follow-ups (CSV)" wrapped the 420 px popup's header onto two lines (the tabs too): "(CSV)" left out there.
+    expect(await exports()).toEqual(['Export follow-ups', 'Export daily response times (CSV)']);
+  });
+
   it('has a 设置 button that opens the options page on 店铺设置 (the way back once the welcome tab is closed)', async () => {
     const { root, calls } = await setup();
     const settings = root.querySelector<HTMLButtonElement>('[data-kf="open-settings"]');

@@ -170,6 +170,57 @@ it('opens 按平时尺码推荐 with the size the buyer usually wears in 平时�
   await vi.waitFor(() => expect(demo.draft()).toContain('您平时穿39.5码的话，这款建议拍40码。'));
 });
 
+/** The panel on 小鹿乱撞0521 after a size question, with 推荐尺码's fill-in form open (Alt+1). */
+async function sizeFormOpen() {
+  const opened = await panelOn('u-1001');
+  demo.pushBuyerMessage('u-1001', '我身高162体重52公斤，穿什么码？');
+  opened.panel.pageChanged();
+  await vi.waitFor(() => expect(opened.panel.store.get().buyerMessages.at(-1)).toBe('我身高162体重52公斤，穿什么码？'));
+  opened.panel.useTemplate(opened.panel.store.get().library!.templates.find((t) => t.id === 'size-recommend')!, 'insert');
+  expect(opened.panel.store.get().pending?.template.title).toBe('推荐尺码');
+  return opened;
+}
+
+it('drops 推荐尺码’s fill-in form once the agent puts another reply in the chat box instead', async () => {
+  const { panel } = await sizeFormOpen();
+  // She answers with a reply that needs nothing filled in: that one goes in, and the form asking for 推荐尺码 goes.
+  const plain = panel.store.get().library!.templates.find((t) => t.title === '咨询高峰稍候')!;
+  panel.useTemplate(plain, 'insert');
+  await vi.waitFor(() => expect(demo.draft()).not.toBe(''));
+  expect(panel.store.get().pending).toBeNull();
+});
+
+it('drops an untouched fill-in form when the buyer writes again, and keeps one the agent is typing in', async () => {
+  const { panel } = await sizeFormOpen();
+  // Left as it opened (the agent went back to the chat box): the buyer's next question makes it stale.
+  demo.pushBuyerMessage('u-1001', '现在拍今天能发货吗');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('现在拍今天能发货吗'));
+  expect(panel.store.get().pending).toBeNull();
+  // Opened again and typed in: the buyer writing again does not take what she typed.
+  panel.useTemplate(panel.store.get().library!.templates.find((t) => t.id === 'size-recommend')!, 'insert');
+  panel.updateFill('推荐尺码', 'M');
+  demo.pushBuyerMessage('u-1001', '在吗');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('在吗'));
+  expect(panel.store.get().pending?.fills['推荐尺码']).toBe('M');
+});
+
+it('keeps an untouched fill-in form the agent’s focus is in when the buyer writes again', async () => {
+  const { panel } = await sizeFormOpen();
+  // The form's first field has the focus (inside the panel's host): she is at it.
+  const host = document.createElement('kf-panel');
+  const field = document.createElement('input');
+  host.append(field);
+  document.body.append(host);
+  field.focus();
+  demo.pushBuyerMessage('u-1001', '在吗');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages.at(-1)).toBe('在吗'));
+  expect(panel.store.get().pending?.template.title).toBe('推荐尺码');
+  host.remove();
+});
+
 it('Escape on a fill-in box opened from a /code search clears the search: Alt+1 is the suggestions again', async () => {
   const { panel } = await panelOn('u-1001');
   panel.setQuery('/tj');

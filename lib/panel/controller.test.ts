@@ -396,7 +396,8 @@ describe('Douyin: which buyer message is new, by the ids the page gives its mess
     onlyMessage('能便宜点吗');
     panel.pageChanged();
     panel.setQuery('七天');
-    const pending = { template: 'x', mode: 'insert', missing: [], fills: { 金额: '5' }, warned: false };
+    // One the agent typed in (5): the buyer writing again leaves it (an untouched one goes then: controller-suggest.test.ts).
+    const pending = { template: 'x', mode: 'insert', missing: [], fills: { 金额: '5' }, warned: false, typed: true };
     panel.store.set({ pending } as never);
     const id = document.querySelector('[data-qa-id="qa-message-warpper"] [data-id]')!.getAttribute('data-id');
     recallLast();
@@ -452,7 +453,7 @@ describe('Douyin: which buyer message is new, by the ids the page gives its mess
   function agentWorks(panel: PanelController) {
     panel.chooseScenario('size-fit');
     panel.setQuery('七天');
-    panel.store.set({ pending: { template: 'x', mode: 'insert', missing: [], fills: { 金额: '5' }, warned: false } } as never);
+    panel.store.set({ pending: { template: 'x', mode: 'insert', missing: [], fills: { 金额: '5' }, warned: false, typed: true } } as never);
   }
   const cleared = { buyer: '豆豆爱吃梨', buyerMessages: [], scenarioOverride: null, query: '', pending: null };
 

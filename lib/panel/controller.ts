@@ -54,6 +54,8 @@ export interface PendingFill {
   fills: Record<string, string>;
   /** Set after the agent tried to go on with an empty fill-in. */
   warned: boolean;
+  /** Set once the agent typed in a field: the buyer writing again then leaves the form (read()). */
+  typed?: boolean;
 }
 
 export interface PanelState {
@@ -650,6 +652,7 @@ export class PanelController {
     this.lastIds = new Set(kept ? shown : [...seen, ...shown]);
     // A read showing a row spends the agent's click; one showing no row changes nothing.
     this.strict = (!kept && this.strict) || !!notes.length;
+    const spoke = newMessage && !(last && isWordless(last.text));
     this.unreadNotice(messagesUnread, prev.messagesUnread, 'panel.messagesUnread');
     this.unreadNotice(buyerUnread, prev.buyerUnread, 'panel.buyerUnread');
     this.store.set({
@@ -667,8 +670,10 @@ export class PanelController {
       buyerSegment: conversationChanged ? null : prev.buyerSegment,
       // A new buyer message or another conversation resets the agent's manual pick.
       // A picture says nothing new: the pick made for the words before it stands.
-      scenarioOverride: reset || (newMessage && !(last && isWordless(last.text))) ? null : prev.scenarioOverride,
-      pending: reset ? null : prev.pending,
+      scenarioOverride: reset || spoke ? null : prev.scenarioOverride,
+      // A form for the question before goes with the buyer's next words, unless she is at it: typed in
+      // it, or her focus is in the panel (the form takes it as it opens; a closed shadow root hides which field).
+      pending: reset || (spoke && !prev.pending?.typed && !this.doc.activeElement?.closest('kf-panel')) ? null : prev.pending,
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.
       query: reset ? '' : prev.query,
@@ -975,7 +980,7 @@ export class PanelController {
 
   updateFill(name: string, value: string): void {
     const p = this.store.get().pending;
-    if (p) this.store.set({ pending: { ...p, fills: { ...p.fills, [name]: value } } });
+    if (p) this.store.set({ pending: { ...p, fills: { ...p.fills, [name]: value }, typed: true } });
   }
 
   /** Finishes a pending fill-in. The first try with empty fill-ins only warns. */
@@ -1125,6 +1130,8 @@ export class PanelController {
         this.notify('warn', result.reason === 'composing' ? t('panel.composing') : t('panel.insertFailed'));
         return told?.({ ok: false, reason: result.reason });
       }
+      // Another reply went in: a form still asking for an earlier one's fill-ins is done with.
+      this.store.set({ pending: null });
       if (opts.late) this.store.set({ collapsed: false, notice: { kind: 'warn', text: t('panel.pastCutoff') } });
       else if (this.store.get().notice?.kind !== 'error') this.store.set({ notice: null });
       for (const l of this.insertListeners) l(final, req, template);

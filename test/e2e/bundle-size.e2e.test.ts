@@ -260,8 +260,14 @@ export const BACKGROUND_BUDGET_BYTES = 128_923;
  * of the reply (asked, held, inserted); the tab's old direct writer left content.js, and the message
  * handling lives in the suggest feature script (lib/teach/tab-messages-reply.ts) (+47 B: 37,257 →
  * 37,304, both measured on this branch; background.js unchanged, 128,892).
+ * 2026-12-07 (thirty-fourth session, panel8): 37,257 → 37,291 bytes for a fill-in form (推荐尺码's)
+ * that no longer stays at the top of the panel once done with: the controller drops it when another
+ * reply goes in, or when the buyer writes again while the agent is not at it (nothing typed in it,
+ * her focus outside the panel) (+34 B: 37,257 → 37,291, both measured on this branch; background.js
+ * unchanged, 128,892 before and after here).
+ * Both merged (thirty-fourth session, 17:52 UTC): 37,336 measured on the merge (37,257 + 47 + 34 − 2).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_304;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_336;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

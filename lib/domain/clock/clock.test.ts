@@ -78,7 +78,12 @@ describe('levels and display', () => {
     expect(formatWait(120_000, 'zh-CN')).toBe('2分');
     expect(formatWait(2_462_000, 'zh-CN')).toBe('41分');
     expect(formatWait(4_620_000, 'zh-CN')).toBe('1小时17分');
-    expect(formatWait(269_760_000, 'zh-CN')).toBe('74小时56分');
+    expect(formatWait(86_340_000, 'zh-CN')).toBe('23小时59分');
+    // Past a day, days and hours (a JD list showed 已等待 189小时4分): minutes no longer matter.
+    expect(formatWait(269_760_000, 'zh-CN')).toBe('3天2小时');
+    expect(formatWait((189 * 60 + 4) * 60_000, 'zh-CN')).toBe('7天21小时');
+    expect(formatWait(48 * 3_600_000 + 59 * 60_000, 'zh-CN')).toBe('2天');
+    expect(formatWait((189 * 60 + 4) * 60_000, 'en')).toBe('7d 21h');
     expect(formatWait(0, 'zh-CN')).toBe('0秒');
     expect(formatWait(125_000, 'en')).toBe('2m 5s');
     expect(formatWait(2_462_000, 'en')).toBe('41m');

@@ -55,16 +55,17 @@ export function clockLevel(waitMs: number, t: ClockThresholds): ClockLevel {
 }
 
 /**
- * A wait as the agent reads it, in the interface's language: "45秒" "2分5秒" "41分" "1小时17分" /
- * "45s" "2m 5s" "41m" "1h 17m". Seconds only under 10 minutes, where the amber and red thresholds
- * are (2 and 3 minutes by default); a zero part is left out. The card and the 等待中 list both use it.
+ * A wait as the agent reads it, in the interface's language: "45秒" "2分5秒" "41分" "1小时17分"
+ * "8天9小时" / "45s" "2m 5s" "41m" "1h 17m" "8d 9h". Seconds only under 10 minutes, where the amber
+ * and red thresholds are (2 and 3 minutes by default), minutes only under a day (189小时4分 read as
+ * nothing at a glance); a zero part is left out. The card and the 等待中 list both use it.
  */
 export function formatWait(ms: number, locale: Locale): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  const [h, m, sec] = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
-  const units = locale === 'en' ? ['h', 'm', 's'] : ['小时', '分', '秒'];
-  const parts = (h ? [h, m, 0] : s < 600 ? [0, m, sec] : [0, m, 0]).map((n, i) => (n ? n + units[i]! : '')).filter(Boolean);
-  return parts.join(locale === 'en' ? ' ' : '') || '0' + units[2];
+  const [d, h, m, sec] = [Math.floor(s / 86400), Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60];
+  const units = locale === 'en' ? ['d', 'h', 'm', 's'] : ['天', '小时', '分', '秒'];
+  const parts = (d ? [d, h, 0, 0] : [0, h, m, h || s >= 600 ? 0 : sec]).map((n, i) => (n ? n + units[i]! : '')).filter(Boolean);
+  return parts.join(locale === 'en' ? ' ' : '') || '0' + units[3];
 }
 
 /** Milliseconds until the level next changes (for the one countdown timer), or null when already red. */

@@ -1,4 +1,5 @@
 export * from './types';
+export { dueFromWords, promiseDue, type DueShift } from './due-words';
 export {
   allDayShift,
   followupsFromCustomers,

@@ -24,6 +24,7 @@ import {
   type RuleResult,
 } from './types';
 import { fnv1a as hash } from '../hash';
+import { promiseDue } from './due-words';
 import { shipOffset, shipsOn } from '../ship-days';
 import type { PanelKind } from '../../messaging/protocol-followups';
 import { buyerKey, isMaskedNickname, normaliseBuyerId, normaliseNickname } from '../customers/identity';
@@ -865,7 +866,8 @@ export interface PanelExtra {
  * Items the agent adds from the in-page panel for the buyer in front of them — on a page of one
  * order, for that order and its buyer; `buyer` '' where the page shows none (an order is required then).
  * - inquiry: one per buyer, due the same day (inquiryDue); closes itself when the buyer orders.
- * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose.
+ * - promised-answer: due `promisedAnswerHours` (24 h) after the promise, or when the agent chose, or
+ *   when the note's words say (due-words.ts: 明天上午回复 is due at tomorrow's day-shift start).
  * - bad-review: due the same day (end of the day shift).
  * - return-pending (return or exchange parcel on its way back): due in `returnRecheckDays`, as a
  *   remark's; one per order, the same item the order's remark makes.
@@ -895,6 +897,8 @@ export function panelFollowup(
     item = make({ ...common, id, kind, why: reasonOf('followups.reason.inquiry'), dueAt: dueAt ?? inquiryDue(now, r.s) });
   } else if (kind === 'promised-answer') {
     const id = `promised-answer:${withId ? whoKey : who}:${extra.stamp ?? now.toString(36)}`;
+    // No time typed: the time the note's own words give (明天上午回复, 今晚8点前, 周五前), else promisedAnswerHours.
+    dueAt ??= promiseDue(extra.note ?? '', now, r.s)?.dueAt;
     const why =
       dueAt === undefined
         ? reasonOf('followups.reason.promisedAnswer', { hours: r.s.promisedAnswerHours })
