@@ -12,6 +12,7 @@ import { PanelContext } from '../PanelContext';
 import { FollowupActions } from './FollowupActions';
 import { click, mount, type } from '../remarks/testing';
 import { CallError } from '@/lib/messaging/client';
+import { DEFAULT_APP_SETTINGS } from '@/lib/storage/settings';
 
 vi.mock('@/lib/browser', () => ({ browser: {}, listen: () => () => {} }));
 
@@ -79,6 +80,23 @@ describe('FollowupActions', () => {
     // Back on the first buyer: what was said to them is still there.
     p.switchTo('南风知我意2019', 'u-1005');
     expect(p.$('fu-status')?.textContent).toContain('南风知我意2019');
+  });
+
+  it('says before 添加 when a 承诺答复 will be due by its note’s words (明天上午 → the day shift’s start), and nothing once a time is typed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-12-08T17:20:00+08:00'));
+    try {
+      const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001', settings: DEFAULT_APP_SETTINGS } as never);
+      click(p.$('fu-promised'));
+      type(p.$('fu-note'), '尺码表');
+      expect(p.$('fu-due-read')).toBeNull();
+      type(p.$('fu-note'), '明天上午回复尺码表');
+      expect(p.$('fu-due-read')?.textContent).toBe('按备注里的「明天上午」：2026-12-09 08:00 到期');
+      type(p.$('fu-due'), '2026-12-09T15:00');
+      expect(p.$('fu-due-read')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('adds the follow-up for the open buyer, never with the note typed for the one before', async () => {

@@ -22,7 +22,8 @@ import { futureShopTime } from '@/lib/domain/followups/snooze';
 import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
 import type { Template } from '@/lib/domain/templates';
 import { formatWall } from '@/lib/domain/time';
-import { shopZone } from '@/lib/storage/settings';
+import { followupSettingsOf, shopZone } from '@/lib/storage/settings';
+import { promiseDue } from '@/lib/domain/followups/due-words';
 import { shopZoneLabel } from '../popup/format';
 import { roveKeys } from '@/lib/panel/rove-keys';
 
@@ -438,6 +439,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   };
   // The fields are read as shop time: said beside them when the computer's clock is in another zone, as the popup says it.
   const zoneHint = shopZoneLabel(zone, Date.now(), 'followups.panel');
+  // Before the settings are read there is no shift to read 明天上午 by: nothing said (the worker reads it anyway).
+  const readDue = promising && note.trim() && s.settings ? promiseDue(note, Date.now(), followupSettingsOf(s.settings)) : null;
   // On an order page both order fields start with its order (the agent may type another of the buyer's).
   const { after, afterKind = 'return-pending', order = orderId ?? '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
   const { reviewing, reviewOrder = orderId ?? '', reviewNote = '', asking, reason = '' } = drafts.get(key) ?? {};
@@ -538,6 +541,8 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           />
           <button type="submit" class="kf-link" data-kf="fu-add" disabled={overBy(note.trim(), NOTE_MAX) > 0}>{t('followups.panel.add')}</button>
           <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-note-too-long" />
+          {/* No time typed: the note's own words (明天上午, 周五前) set when it is due, as the worker will read them — said before 添加. */}
+          {!due && readDue && <span class="kf-muted" data-kf="fu-due-read">{t('followups.panel.dueRead', { words: readDue.words, due: formatWall(readDue.dueAt, zone) })}</span>}
         </form>
       )}
       {reviewing && (
