@@ -52,6 +52,14 @@ describe('dueFromWords: when a promise’s own words say it is due', () => {
     expect(due('今天上午回复')).toBeNull();
     expect(due('今天下午3点回复')).toBeNull();
   });
+
+  it('reads no due day from a range of weekdays (周一到周五发货 is when the shop ships), but the day said after it', () => {
+    expect(due('仓库周一到周五发货')).toBeNull();
+    expect(due('工作日周一至周五 9点到6点')).toBeNull();
+    expect(due('星期一~星期五有人')).toBeNull();
+    expect(due('周一到周五发货，明天下午回复您')).toBe(bj(2026, 12, 9, 14, 0));
+    expect(due('周五前回复')).toBe(bj(2026, 12, 11, 8, 0));
+  });
 });
 
 describe('a 承诺答复 whose note says when', () => {

@@ -14,6 +14,8 @@
  *   20:00, so whoever promised it is still there), 今天 alone the day shift's end.
  * - A time written (今晚8点, 明天下午3点半) is the time, read as the cut-off is (time-words.ts parseClock:
  *   8点 with 晚上 is 20:00; 3点 with no part of the day 15:00). 前 / 之前 change nothing: by that time.
+ * A weekday that begins or ends a range (周一到周五发货: when the shop works or ships) is no due day;
+ * the words after it still are.
  * Null when nothing reads as a time, or it is not after `now` (今天上午 said in the afternoon).
  */
 import { parseClock } from '../time-words';
@@ -28,7 +30,11 @@ const WORDS = new RegExp(
   `(大后天|后天|明天|明日|明早|明晚|今天|今日|今晚|今早|(下个?)?(?:周|星期|礼拜)([一二三四五六日天1-7]))\\s*(${PERIOD})?\\s*(${CLOCK})?` +
     // …or a span from now: 2小时内, 半小时后, 一个半小时之内.
     `|(${NUM}|半)\\s*个?\\s*(半)?\\s*(?:小时|钟头)\\s*(?:以?内|之内|后)`,
+  'g',
 );
+/** 周一到周五 / 周一至周五 / 周一~周五: the days a shop works or ships, not a day the answer is due. */
+const RANGE_AFTER = /^\s*(?:到|至|~|～|-|—|－)\s*(?:周|星期|礼拜)?[一二三四五六日天1-7]/;
+const RANGE_BEFORE = /(?:到|至|~|～|-|—|－)\s*$/;
 const DAYS: Record<string, number> = { 今天: 0, 今日: 0, 今晚: 0, 今早: 0, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 后天: 2, 大后天: 3 };
 const WEEKDAY = '日一二三四五六';
 const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -48,7 +54,15 @@ export interface DueShift {
 
 /** The time a promise's words say, and the words read; null when they say none still ahead. */
 export function dueFromWords(text: string, now: number, zone: Zone, shift: DueShift): { dueAt: number; words: string } | null {
-  const m = WORDS.exec(text.normalize('NFKC'));
+  const said = text.normalize('NFKC');
+  let m: RegExpExecArray | null = null;
+  for (const found of said.matchAll(WORDS)) {
+    const at = found.index!;
+    // A weekday that begins or ends a range of days is no due day: the next words are read instead.
+    if (found[3] && (RANGE_AFTER.test(said.slice(at + found[0].length)) || RANGE_BEFORE.test(said.slice(0, at)))) continue;
+    m = found;
+    break;
+  }
   if (!m) return null;
   const [words, day, next, weekday, period, clock, span, half] = m;
   let dueAt: number;
