@@ -254,6 +254,7 @@ describe('a reply copied from the side panel passes the compliance guard first, 
   const MONEY = { id: 'side-money', title: '让利', body: '这单给您优惠15元', group: '售前', scenarios: ['bargain'] };
   const CLEAN = { id: 'side-clean', title: '稍等', body: '收到，稍等我去仓库看一眼尺码表', group: '售前', scenarios: ['greeting'] };
   const CLAIM = { id: 'side-claim', title: '夸', body: '这款面料质量全网最好', group: '售前', scenarios: ['product-info'] };
+  const JD_LINK = { id: 'side-jd-link', title: '发链接', body: '亲，链接在这里 https://item.jd.com/100012345.html 您看下', group: '售前', scenarios: ['product-info'] };
 
   /** The pane next to a copy-only page, the worker answering the shop's guard settings and limits. */
   function pane(opts: { config?: unknown; limits?: { agentDiscountYuan: number; postageYuan: number }; url?: string; locale?: 'zh-CN' | 'en' } = {}) {
@@ -263,7 +264,7 @@ describe('a reply copied from the side panel passes the compliance guard first, 
     const api = {
       call: vi.fn(async (verb: string) => {
         calls.push(verb);
-        if (verb === 'getLibrary') return { templates: [WX, MONEY, CLEAN, CLAIM], groups: ['售前'] };
+        if (verb === 'getLibrary') return { templates: [WX, MONEY, CLEAN, CLAIM, JD_LINK], groups: ['售前'] };
         if (verb === 'getSettings') return opts.locale === 'en' ? { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, locale: 'en' } } : DEFAULT_APP_SETTINGS;
         if (verb === 'getUsage') return { v: 1, templates: {} };
         if (verb === 'getGuardConfig') return opts.config ?? { v: 1, disabled: [], rules: [] };
@@ -369,6 +370,30 @@ describe('a reply copied from the side panel passes the compliance guard first, 
     await p.copyOf('side-claim');
     expect(p.copy).toHaveBeenCalledWith(CLAIM.body);
     expect(p.q('[data-kf="side-guard-warned"] [data-kf="side-guard-words"]')?.textContent).toBe('全网最好');
+  });
+
+  it('the shop’s own rule holds it too, its reason shown as text, never as markup', async () => {
+    const rule = { id: 'shop-size-chart', words: ['尺码表'], severity: 'block', platforms: ['any'], reason: '<i>本店</i>不外发尺码表' };
+    const p = pane({ config: { v: 1, disabled: [], rules: [rule] } });
+    await p.settle();
+    await p.copyOf('side-clean');
+    expect(p.copy).not.toHaveBeenCalled();
+    expect(p.q('[data-kf="side-guard-words"]')?.textContent).toBe('尺码表');
+    expect(p.q('[data-kf="side-guard-reason"]')?.textContent).toBe('<i>本店</i>不外发尺码表');
+    expect(p.q('[data-kf="side-guard"] i')).toBeNull();
+  });
+
+  it('checked with the rules of the served tab’s platform: a JD link is at home in a JD chat, an outside link on Taobao', async () => {
+    const jd = pane({ url: 'https://dongdong.jd.com/' });
+    await jd.settle();
+    await jd.copyOf('side-jd-link');
+    expect(jd.copy).toHaveBeenCalledWith(JD_LINK.body);
+    cleanup?.();
+    const tb = pane({ url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold' });
+    await tb.settle();
+    await tb.copyOf('side-jd-link');
+    expect(tb.copy).not.toHaveBeenCalled();
+    expect(tb.q('[data-kf="side-guard-words"]')?.textContent).toBe('https://item.jd.com/100012345.html');
   });
 
   it('in English: Copy anyway / Cancel, the reason in English', async () => {
