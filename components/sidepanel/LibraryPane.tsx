@@ -141,7 +141,9 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
    * Inserted, the reply goes the chat page's own way: the tab renders it for the buyer it shows, asks
    * what is still missing in its panel, runs its checks (the compliance guard holds it there with its
    * words and why), counts and learns it and marks a 催付 as its own click does. Copied (or not taken
-   * there), it is rendered here for the buyer the tab shows now.
+   * there), it is rendered here for the buyer the tab shows now and passes the compliance guard as the
+   * chat panel's 复制 does: a 'block' finding holds it here with the words and why until 仍然复制 or 取消
+   * (nothing on the clipboard before); warnings are shown under the copy, never hold it.
    */
   const deliver = async (template: Template, fills: Record<string, string>, mode: 'insert' | 'copy') => {
     // Another reply used: a copy held before is dropped (never copied behind the agent's back).
