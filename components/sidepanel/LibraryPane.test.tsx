@@ -247,3 +247,163 @@ describe('a reply inserted from the side panel goes the chat page’s own way', 
     expect(p.status()).toBe('已复制到剪贴板：刚切换到的买家，您好，马上帮您查');
   });
 });
+
+describe('a reply copied from the side panel passes the compliance guard first, as the chat panel’s 复制 does', () => {
+  // Written for this test: a reply naming a WeChat id, one granting money, a clean one, one with an absolute claim.
+  const WX = { id: 'side-wx', title: '加微信', body: '亲，加我微信 kf_side_88 发您实拍图', group: '售前', scenarios: ['product-info'] };
+  const MONEY = { id: 'side-money', title: '让利', body: '这单给您优惠15元', group: '售前', scenarios: ['bargain'] };
+  const CLEAN = { id: 'side-clean', title: '稍等', body: '收到，稍等我去仓库看一眼尺码表', group: '售前', scenarios: ['greeting'] };
+  const CLAIM = { id: 'side-claim', title: '夸', body: '这款面料质量全网最好', group: '售前', scenarios: ['product-info'] };
+  const JD_LINK = { id: 'side-jd-link', title: '发链接', body: '亲，链接在这里 https://item.jd.com/100012345.html 您看下', group: '售前', scenarios: ['product-info'] };
+
+  /** The pane next to a copy-only page, the worker answering the shop's guard settings and limits. */
+  function pane(opts: { config?: unknown; limits?: { agentDiscountYuan: number; postageYuan: number }; url?: string; locale?: 'zh-CN' | 'en' } = {}) {
+    setLocale(opts.locale ?? 'zh-CN');
+    const copy = vi.fn(async () => {});
+    const calls: string[] = [];
+    const api = {
+      call: vi.fn(async (verb: string) => {
+        calls.push(verb);
+        if (verb === 'getLibrary') return { templates: [WX, MONEY, CLEAN, CLAIM, JD_LINK], groups: ['售前'] };
+        if (verb === 'getSettings') return opts.locale === 'en' ? { ...DEFAULT_APP_SETTINGS, shop: { ...DEFAULT_APP_SETTINGS.shop, locale: 'en' } } : DEFAULT_APP_SETTINGS;
+        if (verb === 'getUsage') return { v: 1, templates: {} };
+        if (verb === 'getGuardConfig') return opts.config ?? { v: 1, disabled: [], rules: [] };
+        if (verb === 'getRuleSet') return { limits: opts.limits ?? { agentDiscountYuan: 20, postageYuan: 10 } };
+        return undefined;
+      }),
+      onChanged: () => () => {},
+      copy,
+      insert: vi.fn(async () => ({ ok: true })),
+      remindedHere: vi.fn(async () => null),
+      target: vi.fn(async () => target),
+    } as unknown as SidePanelApi;
+    const target: TargetInfo = { tabId: 5, url: opts.url ?? 'https://example.test/desk', host: 'example.test', status: null };
+    const m = mount(
+      <SidePanelContext.Provider value={api}>
+        <LibraryPane target={target} />
+      </SidePanelContext.Provider>,
+    );
+    cleanup = m.unmount;
+    const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+    const copyOf = async (id: string) => {
+      click(m.root.querySelector(`[data-kf="side-tpl"][data-id="${id}"] [data-kf="side-copy"]`));
+      // The matcher is imported on the first copy: give it a few turns.
+      for (let i = 0; i < 20 && !copy.mock.calls.length && !m.root.querySelector('[data-kf="side-guard"]'); i++) await settle();
+      await settle();
+    };
+    const q = (sel: string) => m.root.querySelector(sel);
+    const status = () => q('[data-kf="side-status"]')?.textContent;
+    return { m, settle, copyOf, q, status, copy, calls };
+  }
+
+  it('a reply with a WeChat id is not copied: the words found and why are shown, with 仍然复制 and 取消', async () => {
+    const p = pane();
+    await p.settle();
+    await p.copyOf('side-wx');
+    expect(p.copy).not.toHaveBeenCalled();
+    expect(p.q('[data-kf="side-guard"] h3')?.textContent).toBe('这条回复可能违规，暂未复制');
+    expect(p.q('[data-kf="side-guard-words"]')?.textContent).toBe('加我微信');
+    expect(p.q('[data-kf="side-guard-finding"]')?.textContent).toContain('站外导流');
+    expect(p.q('[data-kf="side-guard-reason"]')?.textContent).toMatch(/站外导流/);
+    expect(p.q('[data-kf="side-guard-confirm"]')?.textContent).toBe('仍然复制');
+    expect(p.q('[data-kf="side-guard-cancel"]')?.textContent).toBe('取消');
+    expect(p.status()).toBeUndefined();
+  });
+
+  it('仍然复制 copies it as it is, and says so', async () => {
+    const p = pane();
+    await p.settle();
+    await p.copyOf('side-wx');
+    click(p.q('[data-kf="side-guard-confirm"]'));
+    await p.settle();
+    expect(p.copy).toHaveBeenCalledWith(WX.body);
+    expect(p.q('[data-kf="side-guard"]')).toBeNull();
+    expect(p.status()).toBe(`已复制到剪贴板：${WX.body}`);
+  });
+
+  it('取消 copies nothing, and says so', async () => {
+    const p = pane();
+    await p.settle();
+    await p.copyOf('side-wx');
+    click(p.q('[data-kf="side-guard-cancel"]'));
+    await p.settle();
+    expect(p.copy).not.toHaveBeenCalled();
+    expect(p.q('[data-kf="side-guard"]')).toBeNull();
+    expect(p.status()).toBe('未复制。');
+  });
+
+  it('a clean reply is copied at once, as before', async () => {
+    const p = pane();
+    await p.settle();
+    await p.copyOf('side-clean');
+    expect(p.copy).toHaveBeenCalledWith(CLEAN.body);
+    expect(p.q('[data-kf="side-guard"]')).toBeNull();
+    expect(p.status()).toBe(`已复制到剪贴板：${CLEAN.body}`);
+  });
+
+  it('money over the shop’s own limit (from its remark rules) is held; within the default limit it would pass', async () => {
+    const p = pane({ limits: { agentDiscountYuan: 10, postageYuan: 10 } });
+    await p.settle();
+    await p.copyOf('side-money');
+    expect(p.copy).not.toHaveBeenCalled();
+    expect(p.calls).toContain('getRuleSet');
+    expect(p.q('[data-kf="side-guard-words"]')?.textContent).toBe('给您优惠15元');
+    expect(p.q('[data-kf="side-guard-reason"]')?.textContent).toContain('10 元');
+    cleanup?.();
+    const q = pane();
+    await q.settle();
+    await q.copyOf('side-money');
+    expect(q.copy).toHaveBeenCalledWith(MONEY.body);
+  });
+
+  it('the rule switched off by the shop: copied quietly', async () => {
+    const p = pane({ config: { v: 1, disabled: ['contact-wechat'], rules: [] } });
+    await p.settle();
+    await p.copyOf('side-wx');
+    expect(p.copy).toHaveBeenCalledWith(WX.body);
+    expect(p.q('[data-kf="side-guard"]')).toBeNull();
+  });
+
+  it('a warning never holds the copy: copied, and the words shown beneath', async () => {
+    const p = pane();
+    await p.settle();
+    await p.copyOf('side-claim');
+    expect(p.copy).toHaveBeenCalledWith(CLAIM.body);
+    expect(p.q('[data-kf="side-guard-warned"] [data-kf="side-guard-words"]')?.textContent).toBe('全网最好');
+  });
+
+  it('the shop’s own rule holds it too, its reason shown as text, never as markup', async () => {
+    const rule = { id: 'shop-size-chart', words: ['尺码表'], severity: 'block', platforms: ['any'], reason: '<i>本店</i>不外发尺码表' };
+    const p = pane({ config: { v: 1, disabled: [], rules: [rule] } });
+    await p.settle();
+    await p.copyOf('side-clean');
+    expect(p.copy).not.toHaveBeenCalled();
+    expect(p.q('[data-kf="side-guard-words"]')?.textContent).toBe('尺码表');
+    expect(p.q('[data-kf="side-guard-reason"]')?.textContent).toBe('<i>本店</i>不外发尺码表');
+    expect(p.q('[data-kf="side-guard"] i')).toBeNull();
+  });
+
+  it('checked with the rules of the served tab’s platform: a JD link is at home in a JD chat, an outside link on Taobao', async () => {
+    const jd = pane({ url: 'https://dongdong.jd.com/' });
+    await jd.settle();
+    await jd.copyOf('side-jd-link');
+    expect(jd.copy).toHaveBeenCalledWith(JD_LINK.body);
+    cleanup?.();
+    const tb = pane({ url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold' });
+    await tb.settle();
+    await tb.copyOf('side-jd-link');
+    expect(tb.copy).not.toHaveBeenCalled();
+    expect(tb.q('[data-kf="side-guard-words"]')?.textContent).toBe('https://item.jd.com/100012345.html');
+  });
+
+  it('in English: Copy anyway / Cancel, the reason in English', async () => {
+    const p = pane({ locale: 'en' });
+    await p.settle();
+    await p.copyOf('side-wx');
+    expect(p.copy).not.toHaveBeenCalled();
+    expect(p.q('[data-kf="side-guard"] h3')?.textContent).toBe('This reply may break a rule — not copied yet');
+    expect(p.q('[data-kf="side-guard-confirm"]')?.textContent).toBe('Copy anyway');
+    expect(p.q('[data-kf="side-guard-cancel"]')?.textContent).toBe('Cancel');
+    expect(p.q('[data-kf="side-guard-reason"]')?.textContent).toMatch(/WeChat/i);
+  });
+});

@@ -9,14 +9,20 @@ import type { UsageRecord } from '@/lib/storage/usage';
 import type { Template } from '@/lib/domain/templates/types';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
-import { registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
+import { getLocale, registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { nameThePage } from '@/lib/i18n/page';
 import { sites } from '@/lib/i18n/messages/sites';
 import { outdated } from '@/lib/i18n/messages/outdated';
 import { reasonText } from '@/lib/messaging/reason';
 import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
+import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
+import { platformOfUrl } from '@/lib/sites/urls';
+import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardFinding } from '@/lib/domain/guard/types';
+import { createGuardEngine } from '@/lib/domain/guard/engine';
 
 registerMessages(sites);
+// The chat panel's words for a held copy, its categories and severities: one wording for both.
+registerMessages(guardPromptMessages);
 
 /** The fill-ins the agent gave (an empty one is not given). */
 const given = (fills: Record<string, string>) => Object.fromEntries(Object.entries(fills).filter(([, v]) => v.trim() !== ''));
@@ -24,6 +30,13 @@ const given = (fills: Record<string, string>) => Object.fromEntries(Object.entri
 const IN_PAGE = '{买家}';
 // A background older than this page (an update not reloaded) is named, with what to do.
 registerMessages(outdated);
+
+/** A copy the compliance guard holds until the agent decides (仍然复制 / 取消). */
+interface HeldCopy {
+  template: Template;
+  text: string;
+  findings: GuardFinding[];
+}
 
 interface Pending {
   template: Template;
@@ -51,6 +64,9 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
   const [group, setGroup] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [held, setHeld] = useState<HeldCopy | null>(null);
+  /** Warnings on the reply just copied (never held, as in the chat panel). */
+  const [warned, setWarned] = useState<GuardFinding[]>([]);
 
   useEffect(() => {
     const load = () =>
@@ -125,9 +141,14 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
    * Inserted, the reply goes the chat page's own way: the tab renders it for the buyer it shows, asks
    * what is still missing in its panel, runs its checks (the compliance guard holds it there with its
    * words and why), counts and learns it and marks a 催付 as its own click does. Copied (or not taken
-   * there), it is rendered here for the buyer the tab shows now.
+   * there), it is rendered here for the buyer the tab shows now and passes the compliance guard as the
+   * chat panel's 复制 does: a 'block' finding holds it here with the words and why until 仍然复制 or 取消
+   * (nothing on the clipboard before); warnings are shown under the copy, never hold it.
    */
   const deliver = async (template: Template, fills: Record<string, string>, mode: 'insert' | 'copy') => {
+    // Another reply used: a copy held before is dropped (never copied behind the agent's back).
+    setHeld(null);
+    setWarned([]);
     if (mode === 'insert' && canInsert) {
       const r = await api.insert(props.target!.tabId!, { templateId: template.id, fills: given(fills) }).catch(() => null);
       if (r?.ok) {
@@ -138,6 +159,39 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
       }
     }
     const text = render(template, fills, await buyerNow()).text;
+    const findings = await guardCheck(text);
+    if (findings.some((f) => f.severity === 'block')) {
+      setStatus(null);
+      setWarned([]);
+      setHeld({ template, text, findings });
+      return;
+    }
+    await copyOut(template, text, findings);
+  };
+
+  /**
+   * The chat panel's compliance check of a copy, here: the shop's guard settings and money limits asked
+   * of the worker as the guard feature script asks them (unreadable limits: the default ones; unreadable
+   * settings: every built-in rule), the platform of the served tab's address, else the generic rules.
+   * (The popup's library tab, which embeds this pane, is loaded lazily: the matcher comes with it.)
+   */
+  const guardCheck = async (text: string): Promise<GuardFinding[]> => {
+    const [config, rules] = await Promise.all([
+      api.call('getGuardConfig').catch(() => null),
+      api.call('getRuleSet').catch(() => null),
+    ]);
+    let platform: string | null = null;
+    try {
+      platform = props.target?.url ? platformOfUrl(new URL(props.target.url)) : null;
+    } catch {
+      platform = null;
+    }
+    return createGuardEngine(config ?? EMPTY_GUARD_CONFIG, guardPlatformOf(platform), rules?.limits).check(text);
+  };
+
+  /** Onto the clipboard; counted, and a 催付 reply reminds the served chat's buyer. */
+  const copyOut = async (template: Template, text: string, findings: GuardFinding[]) => {
+    setWarned(findings);
     try {
       await api.copy(text);
       setStatus(t('side.copied', { preview: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
@@ -148,6 +202,17 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
     const scenario = template.scenarios[0] ?? null;
     void api.call('recordUsage', { templateId: template.id, scenario }).catch(() => {});
     if (isPaymentReminder(template)) void reminded(template);
+  };
+
+  const copyAnyway = () => {
+    const h = held;
+    setHeld(null);
+    if (h) void copyOut(h.template, h.text, []);
+  };
+
+  const dropHeld = () => {
+    setHeld(null);
+    setStatus(t('side.guard.dropped'));
   };
 
   /**
@@ -211,6 +276,26 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
         <p class="kf-status" role="status" data-kf="side-status">
           {status}
         </p>
+      )}
+      {held && (
+        <section class="kf-guard-hold" data-kf="side-guard" role="alertdialog" aria-label={t('guard.heldCopy')}>
+          <h3>{t('guard.heldCopy')}</h3>
+          <FindingList findings={held.findings} />
+          <div class="kf-actions">
+            <button data-kf="side-guard-confirm" onClick={copyAnyway}>
+              {t('side.guard.copyAnyway')}
+            </button>
+            <button class="kf-primary" data-kf="side-guard-cancel" onClick={dropHeld}>
+              {t('side.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+      {!held && warned.length > 0 && (
+        <section class="kf-guard-note" data-kf="side-guard-warned">
+          <h3>{t('side.guard.warned')}</h3>
+          <FindingList findings={warned} />
+        </section>
       )}
       {pending && (
         <form
@@ -297,5 +382,22 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
         </>
       )}
     </div>
+  );
+}
+
+/** What the guard found, as the chat panel lists it: severity, category, the words as written and why — all text. */
+function FindingList(props: { findings: GuardFinding[] }) {
+  const en = getLocale() === 'en';
+  return (
+    <ul class="kf-list kf-guard-findings">
+      {props.findings.map((f) => (
+        <li data-kf="side-guard-finding" data-category={f.category} data-severity={f.severity}>
+          <span class={`kf-guard-sev kf-guard-${f.severity}`}>{t(`guard.severity.${f.severity}`)}</span>
+          <strong>{t(`guard.cat.${f.category}`)}</strong>
+          「<mark data-kf="side-guard-words">{f.words}</mark>」
+          <span data-kf="side-guard-reason">{en ? f.reason.en : f.reason.zh}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

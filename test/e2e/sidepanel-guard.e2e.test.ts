@@ -99,3 +99,29 @@ describe('a reply inserted from the side panel', () => {
     await side.close();
   });
 });
+
+describe('a reply copied from the side panel', () => {
+  it('with a WeChat id, next to a page that is no console: held in the side panel with its words and why, copied only on 仍然复制', async () => {
+    // Clipboard access is granted to the fixtures' origin: the reader page says what it holds.
+    await reader.bringToFront();
+    await reader.evaluate(() => navigator.clipboard.writeText('剪贴板原来的内容'));
+    const sw = await s.h.serviceWorker();
+    const tabId = await sw.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0].id as number, reader.url());
+    const side = await s.h.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => side.locator('[data-kf="side-mode"]').getAttribute('data-can-insert')).toBe('false');
+    await useFromSide(side, WECHAT.title, 'side-copy');
+    await side.locator('[data-kf="side-guard"]').waitFor();
+    expect(await side.locator('[data-kf="side-guard"] h3').textContent()).toBe('这条回复可能违规，暂未复制');
+    expect(await side.locator('[data-kf="side-guard-words"]').first().textContent()).toBe('加我微信');
+    expect(await side.locator('[data-kf="side-guard-reason"]').first().textContent()).toMatch(/导流/);
+    await reader.bringToFront();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe('剪贴板原来的内容');
+    await side.bringToFront();
+    await side.locator('[data-kf="side-guard-confirm"]').click();
+    await expect.poll(() => status(side)).toBe(`已复制到剪贴板：${WECHAT.body}`);
+    expect(await side.locator('[data-kf="side-guard"]').count()).toBe(0);
+    await reader.bringToFront();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(WECHAT.body);
+    await side.close();
+  });
+});

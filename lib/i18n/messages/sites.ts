@@ -71,6 +71,9 @@ export const sites: MessageBundle = {
     'side.fillWarning': '还有未填写的内容：{names}。再点一次将按原样使用。',
     'side.fillOk': '确定',
     'side.cancel': '取消',
+    'side.guard.copyAnyway': '仍然复制',
+    'side.guard.dropped': '未复制。',
+    'side.guard.warned': '已复制，但请留意：',
     'side.loadFailed': '读取话术库失败：{reason}',
   },
   en: {
@@ -142,6 +145,9 @@ export const sites: MessageBundle = {
     'side.fillWarning': 'Still empty: {names}. Click again to use it as it is.',
     'side.fillOk': 'OK',
     'side.cancel': 'Cancel',
+    'side.guard.copyAnyway': 'Copy anyway',
+    'side.guard.dropped': 'Not copied.',
+    'side.guard.warned': 'Copied — but note:',
     'side.loadFailed': 'Could not load the library: {reason}',
   },
 };
