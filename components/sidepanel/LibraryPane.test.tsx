@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { useState } from 'preact/hooks';
 import { LibraryPane } from './LibraryPane';
 import { SidePanelContext, type SidePanelApi } from './SidePanelContext';
 import { CallError } from '@/lib/messaging/client';
@@ -278,9 +279,16 @@ describe('a reply copied from the side panel passes the compliance guard first, 
       target: vi.fn(async () => target),
     } as unknown as SidePanelApi;
     const target: TargetInfo = { tabId: 5, url: opts.url ?? 'https://example.test/desk', host: 'example.test', status: null };
+    // The side panel's app hands the pane the tab it serves; the agent may switch tab meanwhile.
+    let serve: (t: TargetInfo) => void = () => {};
+    function Served() {
+      const [now, setNow] = useState(target);
+      serve = setNow;
+      return <LibraryPane target={now} />;
+    }
     const m = mount(
       <SidePanelContext.Provider value={api}>
-        <LibraryPane target={target} />
+        <Served />
       </SidePanelContext.Provider>,
     );
     cleanup = m.unmount;
@@ -293,8 +301,20 @@ describe('a reply copied from the side panel passes the compliance guard first, 
     };
     const q = (sel: string) => m.root.querySelector(sel);
     const status = () => q('[data-kf="side-status"]')?.textContent;
-    return { m, settle, copyOf, q, status, copy, calls };
+    const switchTo = (t: TargetInfo) => act(() => serve(t));
+    return { m, settle, copyOf, q, status, copy, calls, switchTo, target };
   }
+
+  it('a held copy is dropped when the agent turns to another tab: 仍然复制 never copies a reply rendered for the page before', async () => {
+    const p = pane();
+    await p.settle();
+    await p.copyOf('side-wx');
+    expect(p.q('[data-kf="side-guard"]')).not.toBeNull();
+    await p.switchTo({ ...p.target, tabId: 6, url: 'https://example.test/other', host: 'example.test' });
+    expect(p.q('[data-kf="side-guard"]')).toBeNull();
+    expect(p.status()).toBe('换了页面或买家：暂扣的回复没有复制，需要时请重新点一次。');
+    expect(p.copy).not.toHaveBeenCalled();
+  });
 
   it('a reply with a WeChat id is not copied: the words found and why are shown, with 仍然复制 and 取消', async () => {
     const p = pane();

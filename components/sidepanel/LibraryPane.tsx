@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { imeKey } from '../ime-key';
 import './library-pane.css';
 import { useSidePanelApi } from './SidePanelContext';
@@ -67,6 +67,18 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
   const [held, setHeld] = useState<HeldCopy | null>(null);
   /** Warnings on the reply just copied (never held, as in the chat panel). */
   const [warned, setWarned] = useState<GuardFinding[]>([]);
+  // A copy held for one tab and buyer is not copied for another (its {买家} was rendered for the first;
+  // the chat panel drops a held reply at a buyer switch too): the agent uses the reply again if she wants it.
+  const heldFor = `${props.target?.tabId ?? ''}\u0000${props.target?.status?.buyer ?? ''}`;
+  const heldForFirst = useRef(heldFor);
+  useEffect(() => {
+    if (heldForFirst.current === heldFor) return;
+    heldForFirst.current = heldFor;
+    // `held` as of the render that saw the switch.
+    if (!held) return;
+    setHeld(null);
+    setStatus(t('side.guard.droppedSwitch'));
+  }, [heldFor]);
 
   useEffect(() => {
     const load = () =>
