@@ -87,6 +87,17 @@ describe('the element picker', () => {
     expect((window as any).__uc.activeBuyer()).toBe('橙子味的夏天');
   });
 
+  it('a second start (the remark panel’s 教会这个页面 while the side panel’s teach runs) ends the first: one card asks for clicks', async () => {
+    const doc = openFixture();
+    const first = startPicker(doc);
+    const second = startPicker(doc, { fields: ['remarkBox'] });
+    expect(await first.done).toEqual({ ok: false, reason: 'cancelled' });
+    expect(doc.querySelectorAll(PICKER_TAG)).toHaveLength(1);
+    expect(card().querySelector('[data-state="current"]')?.getAttribute('data-kf')).toBe('teach-step-remarkBox');
+    second.cancel();
+    expect(await second.done).toEqual({ ok: false, reason: 'cancelled' });
+  });
+
   it('ignores Esc while an input method is composing', () => {
     const doc = openFixture();
     const p = startPicker(doc);

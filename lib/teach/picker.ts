@@ -109,7 +109,15 @@ button:disabled { opacity: .5; cursor: default; }
 
 type StepState = 'todo' | 'done' | 'skipped';
 
+/**
+ * The picker running in this page, if any. Teach mode is started from the side panel (the content
+ * script) and from the remark panel's 教会这个页面 (its feature script), each with its own flag: a second
+ * start ends the first (cancelled, nothing saved), so two cards never ask for clicks at once.
+ */
+let running: Picker | null = null;
+
 export function startPicker(doc: Document, opts: PickerOptions = {}): Picker {
+  running?.cancel();
   const fields = [...(opts.fields ?? TAUGHT_FIELDS)];
   const picked: Partial<Record<TaughtField, Element>> = {};
   const state = new Map<TaughtField, StepState>(fields.map((f) => [f, 'todo']));
@@ -297,5 +305,10 @@ export function startPicker(doc: Document, opts: PickerOptions = {}): Picker {
   opts.signal?.addEventListener('abort', cancel, { once: true, signal: abort.signal });
 
   render();
-  return { done, cancel };
+  const self: Picker = { done, cancel };
+  running = self;
+  void done.then(() => {
+    if (running === self) running = null;
+  });
+  return self;
 }
