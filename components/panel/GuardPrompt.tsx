@@ -1,8 +1,9 @@
 import { useStore } from '../useStore';
 import type { Store } from '@/lib/panel/store';
 import type { GuardFinding } from '@/lib/domain/guard/types';
-import { getLocale, registerMessages, t, type Locale } from '@/lib/i18n';
+import { registerMessages, t, type Locale } from '@/lib/i18n';
 import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
+import { GuardFindings } from '../GuardFindings';
 
 registerMessages(guardPromptMessages);
 
@@ -43,29 +44,12 @@ export interface GuardActions {
   dismiss(): void;
 }
 
-function FindingList(props: { findings: GuardFinding[] }) {
-  const en = getLocale() === 'en';
-  return (
-    <ul class="kf-list kf-guard-findings">
-      {props.findings.map((f) => (
-        <li data-kf="guard-finding" data-category={f.category} data-severity={f.severity}>
-          <span class={`kf-guard-sev kf-guard-${f.severity}`}>{t(`guard.severity.${f.severity}`)}</span>
-          <strong>{t(`guard.cat.${f.category}`)}</strong>
-          {/* The words as the agent wrote them: rendered as text. */}
-          「<mark data-kf="guard-words">{f.words}</mark>」
-          <span class="kf-reason" data-kf="guard-reason">{en ? f.reason.en : f.reason.zh}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function FindingsSection(props: { kf: string; title: string; findings: GuardFinding[]; onDismiss?: () => void }) {
   return (
     <section class="kf-guard" data-kf={props.kf}>
       <style>{GUARD_CSS}</style>
       <h3>{props.title}</h3>
-      <FindingList findings={props.findings} />
+      <GuardFindings findings={props.findings} kf="guard" />
       {props.onDismiss && (
         <button class="kf-link" data-kf="guard-dismiss" onClick={props.onDismiss}>
           {t('guard.dismiss')}
@@ -95,7 +79,7 @@ export function GuardPrompt(props: GuardPromptProps) {
       <section class="kf-guard kf-guard-hold" data-kf="guard-prompt" role="alertdialog" aria-label={t('guard.held')}>
         <style>{GUARD_CSS}</style>
         <h3>{t(s.hold.via === 'copy' ? 'guard.heldCopy' : 'guard.held')}</h3>
-        <FindingList findings={s.hold.findings} />
+        <GuardFindings findings={s.hold.findings} kf="guard" />
         {s.hold.rewritten !== null && (
           <p class="kf-guard-preview">
             <span class="kf-label">{t('guard.rewritePreview')}</span>

@@ -9,7 +9,7 @@ import type { UsageRecord } from '@/lib/storage/usage';
 import type { Template } from '@/lib/domain/templates/types';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { attachInitials, buildTemplateIndex, classify, rankTemplates, searchTemplates } from '@/lib/domain/suggest';
-import { getLocale, registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
+import { registerMessages, setLocale, t, type Locale } from '@/lib/i18n';
 import { nameThePage } from '@/lib/i18n/page';
 import { sites } from '@/lib/i18n/messages/sites';
 import { outdated } from '@/lib/i18n/messages/outdated';
@@ -19,6 +19,7 @@ import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 import { platformOfUrl } from '@/lib/sites/urls';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardFinding } from '@/lib/domain/guard/types';
 import { createGuardEngine } from '@/lib/domain/guard/engine';
+import { GuardFindings } from '../GuardFindings';
 
 registerMessages(sites);
 // The chat panel's words for a held copy, its categories and severities: one wording for both.
@@ -292,7 +293,7 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
       {held && (
         <section class="kf-guard-hold" data-kf="side-guard" role="alertdialog" aria-label={t('guard.heldCopy')}>
           <h3>{t('guard.heldCopy')}</h3>
-          <FindingList findings={held.findings} />
+          <GuardFindings findings={held.findings} kf="side-guard" />
           <div class="kf-actions">
             <button data-kf="side-guard-confirm" onClick={copyAnyway}>
               {t('side.guard.copyAnyway')}
@@ -306,7 +307,7 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
       {!held && warned.length > 0 && (
         <section class="kf-guard-note" data-kf="side-guard-warned">
           <h3>{t('side.guard.warned')}</h3>
-          <FindingList findings={warned} />
+          <GuardFindings findings={warned} kf="side-guard" />
         </section>
       )}
       {pending && (
@@ -394,22 +395,5 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
         </>
       )}
     </div>
-  );
-}
-
-/** What the guard found, as the chat panel lists it: severity, category, the words as written and why — all text. */
-function FindingList(props: { findings: GuardFinding[] }) {
-  const en = getLocale() === 'en';
-  return (
-    <ul class="kf-list kf-guard-findings">
-      {props.findings.map((f) => (
-        <li data-kf="side-guard-finding" data-category={f.category} data-severity={f.severity}>
-          <span class={`kf-guard-sev kf-guard-${f.severity}`}>{t(`guard.severity.${f.severity}`)}</span>
-          <strong>{t(`guard.cat.${f.category}`)}</strong>
-          「<mark data-kf="side-guard-words">{f.words}</mark>」
-          <span data-kf="side-guard-reason">{en ? f.reason.en : f.reason.zh}</span>
-        </li>
-      ))}
-    </ul>
   );
 }

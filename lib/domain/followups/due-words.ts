@@ -18,7 +18,7 @@
  * the words after it still are.
  * Null when nothing reads as a time, or it is not after `now` (今天上午 said in the afternoon).
  */
-import { parseClock } from '../time-words';
+import { clockNumber, parseClock } from '../time-words';
 import { atTime, fromWall, hhmm, HOUR, wallOf, type Zone } from '../time';
 import { DEFAULT_FOLLOWUP_SETTINGS, type FollowupSettings } from './types';
 
@@ -37,14 +37,6 @@ const RANGE_AFTER = /^\s*(?:到|至|~|～|-|—|－)\s*(?:周|星期|礼拜)?[�
 const RANGE_BEFORE = /(?:到|至|~|～|-|—|－)\s*$/;
 const DAYS: Record<string, number> = { 今天: 0, 今日: 0, 今晚: 0, 今早: 0, 明天: 1, 明日: 1, 明早: 1, 明晚: 1, 后天: 2, 大后天: 3 };
 const WEEKDAY = '日一二三四五六';
-const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 2, 十, 十二, 两 → the number (spans only: up to 99). */
-function count(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const [tens, ones] = s.split('十');
-  return ones === undefined ? (CN[s] ?? NaN) : (tens ? (CN[tens] ?? NaN) : 1) * 10 + (ones ? (CN[ones] ?? NaN) : 0);
-}
 
 /** The shop's day shift, minutes after midnight (start = end: round the clock). */
 export interface DueShift {
@@ -66,7 +58,7 @@ export function dueFromWords(text: string, now: number, zone: Zone, shift: DueSh
   if (!m) return null;
   const [words, day, next, weekday, period, clock, span, half] = m;
   let dueAt: number;
-  if (span) dueAt = now + (span === '半' ? 0.5 : count(span) + (half ? 0.5 : 0)) * HOUR;
+  if (span) dueAt = now + (span === '半' ? 0.5 : clockNumber(span) + (half ? 0.5 : 0)) * HOUR;
   else {
     let offset = DAYS[day!];
     if (offset === undefined) {
