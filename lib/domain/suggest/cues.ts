@@ -580,11 +580,11 @@ const COURIER_COLLECT = /^(?!.*(?:退|换|寄回|返还|取件|售后|拒收|拒
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付|补运费|补邮费)).*(运费|邮费|快递费)(?!险)/;
 
 /**
- * The live stream's price beside this one (直播间价格是99 我拍的129, 按直播价给我): a promotion's rules (the live room's
+ * The live stream's price beside this one (直播间价格是99 我拍的129, 按直播价给我, 直播间说9块9 我付了19块9): a promotion's rules (the live room's
  * own price, price protection), no plea for a lower price and no wrong item — the model read 我拍的 / 我付了 as
  * either (Douyin walk, 2026-12-07).
  */
-const LIVE_PRICE = /(直播间?|主播).{0,5}(价|便宜|优惠|券)/;
+const LIVE_PRICE = /(直播间?|主播).{0,5}(价|便宜|优惠|券|包邮|\d+\s*(块|元))/;
 
 export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; weight: number }[] = [
   { re: LIVE_PRICE, scenario: 'promotion', weight: 3 },

@@ -29,7 +29,7 @@ function panel(text: string): { chips: string[]; cards: string[] } {
 }
 
 describe('the live room’s price is a promotion question, not a message with no need', () => {
-  it.each(['直播间价格是99 怎么我拍的129', '主播讲的直播价才79，我付了99', '刚刚直播间的价格比这里便宜二十', '能按直播间价给我吗'])('%s', (text) => {
+  it.each(['直播间价格是99 怎么我拍的129', '主播讲的直播价才79，我付了99', '刚刚直播间的价格比这里便宜二十', '能按直播间价给我吗', '直播间说的9块9包邮 我怎么付了19块9'])('%s', (text) => {
     const { chips, cards } = panel(text);
     expect(chips[0], text).toBe('promotion');
     expect(cards.length, text).toBe(3);
@@ -39,6 +39,7 @@ describe('the live room’s price is a promotion question, not a message with no
   it('a live room named with no price stays what the rest says', () => {
     expect(panel('我在直播间抢的 能退吗').chips[0]).toBe('return');
     expect(panel('直播间那款什么时候发货').chips[0]).toBe('shipping-time');
+    expect(panel('主播说的那个 我158 95斤拍几号').chips[0]).toBe('size-fit');
   });
 });
 
