@@ -99,6 +99,31 @@ describe('FollowupActions', () => {
     }
   });
 
+  it('says before 加入跟进 when a 承诺答复 with no time and no time words is due (the shop’s 24 hours), in either language', async () => {
+    // Douyin walk (walk9): the form showed an empty date field and nothing else; the item added went
+    // to the popup's folded 以后 and the agent could not tell when the promise would come back.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-12-08T10:05:00+08:00'));
+    try {
+      const p = open({ buyer: '豆豆爱吃梨', buyerId: null, settings: DEFAULT_APP_SETTINGS } as never);
+      click(p.$('fu-promised'));
+      expect(p.$('fu-due-default')?.textContent).toBe('不填时间：24 小时内答复，2026-12-09 10:05 到期');
+      type(p.$('fu-note'), '明天上午回复尺码表');
+      expect(p.$('fu-due-default')).toBeNull();
+      type(p.$('fu-note'), '查一下直播间价格');
+      expect(p.$('fu-due-default')?.textContent).toContain('2026-12-09 10:05');
+      type(p.$('fu-due'), '2026-12-08T15:00');
+      expect(p.$('fu-due-default')).toBeNull();
+      cleanup?.();
+      const en = open({ buyer: '豆豆爱吃梨', buyerId: null, settings: DEFAULT_APP_SETTINGS } as never, { locale: 'en' });
+      click(en.$('fu-promised'));
+      expect(en.$('fu-due-default')?.textContent).toBe('No time given: due 2026-12-09 10:05 (24 h from now)');
+    } finally {
+      vi.useRealTimers();
+      setLocale('zh-CN');
+    }
+  });
+
   it('adds the follow-up for the open buyer, never with the note typed for the one before', async () => {
     const p = open({ buyer: '小鹿乱撞0521', buyerId: 'u-1001' });
     click(p.$('fu-promised'));

@@ -441,6 +441,7 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
   const zoneHint = shopZoneLabel(zone, Date.now(), 'followups.panel');
   // Before the settings are read there is no shift to read 明天上午 by: nothing said (the worker reads it anyway).
   const readDue = promising && note.trim() && s.settings ? promiseDue(note, Date.now(), followupSettingsOf(s.settings)) : null;
+  const defaultHours = promising && s.settings ? followupSettingsOf(s.settings).promisedAnswerHours : 0;
   // On an order page both order fields start with its order (the agent may type another of the buyer's).
   const { after, afterKind = 'return-pending', order = orderId ?? '', afterDue = '', afterNote = '' } = drafts.get(key) ?? {};
   const { reviewing, reviewOrder = orderId ?? '', reviewNote = '', asking, reason = '' } = drafts.get(key) ?? {};
@@ -543,6 +544,10 @@ export function FollowupActions(props: { add?: Add; targets?: () => Promise<Hand
           <TooLong text={note.trim()} max={NOTE_MAX} kf="fu-note-too-long" />
           {/* No time typed: the note's own words (明天上午, 周五前) set when it is due, as the worker will read them — said before 添加. */}
           {!due && readDue && <span class="kf-muted" data-kf="fu-due-read">{t('followups.panel.dueRead', { words: readDue.words, due: formatWall(readDue.dueAt, zone) })}</span>}
+          {/* Neither: the shop's promisedAnswerHours from now, as the worker sets it — said, or the item lands folded under 以后 unannounced. */}
+          {!due && !readDue && defaultHours && (
+            <span class="kf-muted" data-kf="fu-due-default">{t('followups.panel.dueDefault', { hours: defaultHours, due: formatWall(Date.now() + defaultHours * 3_600_000, zone) })}</span>
+          )}
         </form>
       )}
       {reviewing && (

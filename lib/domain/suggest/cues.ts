@@ -61,7 +61,9 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '折扣 秒杀 聚划算 双十一 双11 双12 618 会员 积分 买一送一 买二送 送吗 第二件 叠加 红包 特价 ' +
       '券怎么用 红包怎么用 积分怎么用 券怎么领 在哪领 哪里领 优惠吗 有优惠 有什么优惠 多买有优惠 满多少 减多少 套餐 定金 尾款 返券 优惠码 促销 包邮吗 包邮 ' +
       '送东西 送礼品 送小礼品 有赠品吗 有送吗 送不送 送什么东西 没减 没有减 减了吗 没优惠 优惠没 没打折 券用不了 用不了券 ' +
-      '京豆怎么用 京豆能 京豆抵 能抵 抵扣 抵用 运费券 免运费 满赠 送一年 赠的 降价了 价格变了 买贵了 便宜了 保价 价保期 以旧换新 旧换新',
+      '京豆怎么用 京豆能 京豆抵 能抵 抵扣 抵用 运费券 免运费 满赠 送一年 赠的 降价了 价格变了 买贵了 便宜了 保价 价保期 以旧换新 旧换新 ' +
+      // A live stream's own price (Douyin, Kuaishou: 直播间 shoppers compare it with what they paid; walk9, 2026-12-07).
+      '直播间价 直播间的价 直播价 直播间价格 直播间的价格 直播间便宜 直播间更便宜 直播间优惠 直播专享 直播间专享 直播间券 主播说的价 主播讲的价 主播给的价 粉丝价',
     1: '送',
     2: '优惠 几折 打折 原价 划算 促销价 领 爆款 价格变 降了 便宜了',
   },
@@ -157,7 +159,9 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '多久能到账 多久到账 多久可以到账 几天到账 几天能到账 几天可以到账 什么时候能到账 什么时候到账 多长时间到账 ' +
       '退款了吗 退了吗 退回来的钱 退多少 退全款 退一半 钱退 款退 钱没收到 ' +
       '没收到钱 多久退 退给我 返款 返还 退的钱 返钱 款没到 钱没到 钱还没到 款还没到 钱没回来 钱还没回来 返给我 返过来 返回来 退过来 钱在哪 钱去哪 催财务 催催财务 ' +
-      '退回原 退回账户 退到账户 退到余额 退回余额 原账户 原来的卡 原卡 返到 返回账户 退款处理 退款审核 还没退 没退款 没有退款 还没有退款',
+      '退回原 退回账户 退到账户 退到余额 退回余额 原账户 原来的卡 原卡 返到 返回账户 退款处理 退款审核 还没退 没退款 没有退款 还没有退款 ' +
+      // Refund money still not in (Douyin walk, 2026-12-07): longer than delay's 怎么还没 and the parcel's 还没到, which they hide.
+      '还没到账 怎么还没到账 咋还没到账 钱怎么还没到 款怎么还没到 钱怎么还没回来 极速退款',
     2: '退了 财务 退回卡 退到卡',
     1: '钱 余额 审核',
   },
@@ -575,7 +579,18 @@ const COURIER_COLLECT = /^(?!.*(?:退|换|寄回|返还|取件|售后|拒收|拒
  */
 const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁承担|谁付|补运费|补邮费)).*(运费|邮费|快递费)(?!险)/;
 
+/**
+ * The live stream's price beside this one (直播间价格是99 我拍的129, 按直播价给我, 直播间说9块9 我付了19块9): a promotion's rules (the live room's
+ * own price, price protection), no plea for a lower price and no wrong item — the model read 我拍的 / 我付了 as
+ * either (Douyin walk, 2026-12-07).
+ */
+const LIVE_PRICE = /(直播间?|主播).{0,5}(价|便宜|优惠|券|包邮|\d+\s*(块|元))/;
+
 export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; weight: number }[] = [
+  { re: LIVE_PRICE, scenario: 'promotion', weight: 3 },
+  { re: LIVE_PRICE, scenario: 'bargain', weight: -3 },
+  { re: LIVE_PRICE, scenario: 'wrong-item', weight: -3 },
+  { re: LIVE_PRICE, scenario: 'payment', weight: -3 },
   // Height and weight: "165 110斤", "身高160体重100", "1米65", "170cm 65kg".
   { re: /1[4-9]\d\s*(cm|厘米|公分)?\s*[,，/ ]?\s*\d{2,3}\s*(斤|kg|公斤)/, scenario: 'size-fit', weight: 3 },
   { re: /\d{2,3}\s*(斤|kg|公斤)/, scenario: 'size-fit', weight: 2 },

@@ -27,6 +27,8 @@ export const followupsPanelForm: MessageBundle = {
     'followups.panel.promisedDue': '答复时间',
     // The time the note's words give (lib/domain/followups/due-words.ts promiseDue), shown while the time field is empty.
     'followups.panel.dueRead': '按备注里的「{words}」：{due} 到期',
+    // Neither a time nor time words: the shop's promisedAnswerHours (lib/domain/followups/rules.ts panelFollowup).
+    'followups.panel.dueDefault': '不填时间：{hours} 小时内答复，{due} 到期',
     'followups.panel.add': '加入跟进',
     'followups.panel.added': '已加入跟进清单：{title}',
     'followups.panel.failed': '未能加入跟进清单：{reason}',
@@ -78,6 +80,7 @@ export const followupsPanelForm: MessageBundle = {
   en: {
     'followups.panel.promisedDue': 'Answer by',
     'followups.panel.dueRead': 'From “{words}” in the note: due {due}',
+    'followups.panel.dueDefault': 'No time given: due {due} ({hours} h from now)',
     'followups.panel.add': 'Add to follow-ups',
     'followups.panel.added': 'Added to the follow-up list: {title}',
     'followups.panel.failed': 'Could not add to the follow-up list: {reason}',
