@@ -93,6 +93,8 @@ export function startGuard({ controller, adapter, doc, signal }: GuardHost): Gua
     const rewritten = findings.some((f) => f.canRewrite) ? e.rewrite(req.text, findings) : null;
     ui.set({ hold: { text: req.text, findings, rewritten, via: req.via }, warned: [] });
     controller.store.set({ collapsed: false });
+    // Now it waits for the agent (the side panel that sent it says so at once); before, only for the rules.
+    req.held?.();
     return 'hold';
   };
 
@@ -118,7 +120,7 @@ export function startGuard({ controller, adapter, doc, signal }: GuardHost): Gua
     pending = null;
     ui.set({ hold: null, warned: text && engine ? engine.check(text).filter((f) => f.severity === 'warn') : [] });
     if (p && text !== null) p.req.proceed(text);
-    else p?.req.drop();
+    else p?.req.drop?.();
   };
   const actions = {
     rewrite: () => finish(ui.get().hold?.rewritten ?? null),
