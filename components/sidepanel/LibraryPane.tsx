@@ -185,7 +185,8 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
   /**
    * The chat panel's compliance check of a copy, here: the shop's guard settings and money limits asked
    * of the worker by the guard feature script's own loader (unreadable limits: the default ones;
-   * unreadable settings: every built-in rule, where the page's guard gives up), the platform of the served tab's address, else the generic rules.
+   * unreadable settings: every built-in rule, where the page's guard gives up), the platform of the
+   * served tab's address, else the generic rules.
    * (The popup's library tab, which embeds this pane, is loaded lazily: the matcher comes with it.)
    */
   const guardCheck = async (text: string): Promise<GuardFinding[]> => {
