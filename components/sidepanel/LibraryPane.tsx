@@ -18,7 +18,7 @@ import { isPaymentReminder } from '@/lib/domain/followups/payment-reply';
 import { guardPromptMessages } from '@/lib/i18n/messages/guard-prompt';
 import { platformOfUrl } from '@/lib/sites/urls';
 import { EMPTY_GUARD_CONFIG, guardPlatformOf, type GuardFinding } from '@/lib/domain/guard/types';
-import { createGuardEngine } from '@/lib/domain/guard/engine';
+import { loadGuardEngine } from '@/lib/domain/guard/engine';
 import { GuardFindings } from '../GuardFindings';
 
 registerMessages(sites);
@@ -184,22 +184,19 @@ export function LibraryPane(props: { target: TargetInfo | null; onLocale?: (loca
 
   /**
    * The chat panel's compliance check of a copy, here: the shop's guard settings and money limits asked
-   * of the worker as the guard feature script asks them (unreadable limits: the default ones; unreadable
-   * settings: every built-in rule), the platform of the served tab's address, else the generic rules.
+   * of the worker by the guard feature script's own loader (unreadable limits: the default ones;
+   * unreadable settings: every built-in rule, where the page's guard gives up), the platform of the
+   * served tab's address, else the generic rules.
    * (The popup's library tab, which embeds this pane, is loaded lazily: the matcher comes with it.)
    */
   const guardCheck = async (text: string): Promise<GuardFinding[]> => {
-    const [config, rules] = await Promise.all([
-      api.call('getGuardConfig').catch(() => null),
-      api.call('getRuleSet').catch(() => null),
-    ]);
     let platform: string | null = null;
     try {
       platform = props.target?.url ? platformOfUrl(new URL(props.target.url)) : null;
     } catch {
       platform = null;
     }
-    return createGuardEngine(config ?? EMPTY_GUARD_CONFIG, guardPlatformOf(platform), rules?.limits).check(text);
+    return (await loadGuardEngine(api.call, guardPlatformOf(platform), () => EMPTY_GUARD_CONFIG)).check(text);
   };
 
   /** Onto the clipboard; counted, and a 催付 reply reminds the served chat's buyer. */

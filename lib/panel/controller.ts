@@ -239,7 +239,7 @@ export class PanelController {
   private savedCollapsed: boolean | null = null;
   private readonly insertChecks: InsertCheck[] = [];
   private readonly pageReadListeners: (() => void)[] = [];
-  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>, template: Template | null) => void)[] = [];
+  private readonly insertListeners: ((text: string, req: Omit<InsertRequest, 'proceed' | 'drop' | 'held'>, template: Template | null) => void)[] = [];
   private readonly copyListeners: ((text: string, template: Template) => void)[] = [];
   private switchListener: ((who: OpenBuyer, drawn: () => void) => boolean) | null = null;
   /** The buyer a switch showed the card before the full read (which then waits), else null. */
@@ -420,7 +420,7 @@ export class PanelController {
   }
 
   /** Told after a reply went into the chat box (the guard counts repeats; a 催付 reply marks the buyer's unpaid orders reminded). */
-  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed' | 'drop'>, template: Template | null) => void): void {
+  onInserted(listener: (text: string, req: Omit<InsertRequest, 'proceed' | 'drop' | 'held'>, template: Template | null) => void): void {
     this.insertListeners.push(listener);
   }
 
@@ -1087,9 +1087,9 @@ export class PanelController {
   }
 
   /** Runs the features' checks; `go` runs now unless one of them holds (it then calls `go` itself, or not). */
-  private passChecks(req: Omit<InsertRequest, 'proceed' | 'drop'> & { drop?(): void }, go: (text: string) => void): void {
+  private passChecks(req: Omit<InsertRequest, 'proceed'>, go: (text: string) => void): void {
     for (const check of this.insertChecks) {
-      if (check({ drop: () => {}, ...req, proceed: go }) === 'hold') return;
+      if (check({ ...req, proceed: go }) === 'hold') return;
     }
     go(req.text);
   }
@@ -1120,9 +1120,9 @@ export class PanelController {
     const drop = () => {
       if (code) replaceBeforeCaret(input, code.length, '', { expected: code });
     };
-    let went = false;
-    this.passChecks({ ...req, drop }, (final) => {
-      went = true;
+    // Held for the agent: told as a check says so (at once, or once its rules are in). A hold it does
+    // not say so of only waits for the check's rules: nothing is told until they decide.
+    this.passChecks({ ...req, drop, held: () => told?.({ ok: true, held: true }) }, (final) => {
       let result = code ? replaceBeforeCaret(input, code.length, final, { expected: code }) : insertText(input, final);
       // The caret moved or the box changed while the reply was held: insert at the caret instead.
       if (!result.ok && result.reason === 'mismatch') result = insertText(input, final);
@@ -1138,7 +1138,6 @@ export class PanelController {
       if (template) this.learn(template);
       told?.({ ok: true });
     });
-    if (!went) told?.({ ok: true, held: true });
   }
 
   /** Copies `text` to the clipboard and says so (or that it failed); whether it was copied. */

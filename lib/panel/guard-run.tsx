@@ -20,7 +20,7 @@ import { Store } from './store';
 import { onDataChanged, call } from '../messaging/client';
 import { isComposing } from '../insert';
 import { guardPlatformOf, type GuardFinding } from '../domain/guard/types';
-import { createGuardEngine, type GuardEngine } from '../domain/guard/engine';
+import { loadGuardEngine, type GuardEngine } from '../domain/guard/engine';
 import { GuardPrompt, type GuardUiState } from '@/components/panel/GuardPrompt';
 import { guardBadge } from '@/components/panel/guard-badge';
 import { registerMessages, setLocale, t, type Locale } from '../i18n';
@@ -49,11 +49,10 @@ function inputText(el: HTMLElement): string {
   return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.innerText ?? el.textContent ?? '');
 }
 
-/** The shop's guard settings and money limits, asked of the worker; unreadable rules: the default limits. */
-async function loadEngine(platform: ReturnType<typeof guardPlatformOf>): Promise<GuardEngine> {
-  const [config, rules] = await Promise.all([call('getGuardConfig'), call('getRuleSet').catch(() => null)]);
-  return createGuardEngine(config, platform, rules?.limits);
-}
+/** Unreadable guard settings: no engine (the panel says the guard could not load, and lets the reply go). */
+const unreadable = (err: unknown): never => {
+  throw err;
+};
 
 /** Starts the guard on a panel that may have been up for a while (the script arrives after the panel starts). */
 export function startGuard({ controller, adapter, doc, signal }: GuardHost): GuardRun {
@@ -63,7 +62,7 @@ export function startGuard({ controller, adapter, doc, signal }: GuardHost): Gua
   let loading: Promise<GuardEngine> | null = null;
   let pending: { req: Parameters<InsertCheck>[0]; via: Parameters<InsertCheck>[0]['via'] } | null = null;
 
-  const load = (): Promise<GuardEngine> => (loading ??= loadEngine(platform).then((e) => (engine = e)));
+  const load = (): Promise<GuardEngine> => (loading ??= loadGuardEngine(call, platform, unreadable).then((e) => (engine = e)));
   // 'rules': the money limits are the remark rules' (agentDiscountYuan, postageYuan).
   const off = onDataChanged(['guard', 'rules'], () => {
     loading = null;
@@ -93,6 +92,8 @@ export function startGuard({ controller, adapter, doc, signal }: GuardHost): Gua
     const rewritten = findings.some((f) => f.canRewrite) ? e.rewrite(req.text, findings) : null;
     ui.set({ hold: { text: req.text, findings, rewritten, via: req.via }, warned: [] });
     controller.store.set({ collapsed: false });
+    // Now it waits for the agent (the side panel that sent it says so at once); before, only for the rules.
+    req.held?.();
     return 'hold';
   };
 
@@ -118,7 +119,7 @@ export function startGuard({ controller, adapter, doc, signal }: GuardHost): Gua
     pending = null;
     ui.set({ hold: null, warned: text && engine ? engine.check(text).filter((f) => f.severity === 'warn') : [] });
     if (p && text !== null) p.req.proceed(text);
-    else p?.req.drop();
+    else p?.req.drop?.();
   };
   const actions = {
     rewrite: () => finish(ui.get().hold?.rewritten ?? null),

@@ -48,9 +48,22 @@ export interface InsertRequest {
   via: 'panel' | 'code' | 'copy';
   /** Goes on with `text` (possibly changed): inserts or copies it. */
   proceed(text: string): void;
-  /** The reply will not go in (the agent cancelled a hold): a typed `/code` is taken out of the box. */
-  drop(): void;
+  /**
+   * The reply will not go in (the agent cancelled a hold): a typed `/code` is taken out of the box.
+   * Absent where there is nothing to take back (a copy).
+   */
+  drop?(): void;
+  /**
+   * The reply now waits for the agent's decision (the guard shows it with its words and why): called
+   * by a check that holds it for her, as it does — at once, or once its rules are in. A hold without
+   * it only waits for the check's rules (the guard on a page's first reply), which then decide.
+   * Absent where nobody waits to hear it (a copy, a reply of the panel's own: the hold shows there).
+   */
+  held?(): void;
 }
 
-/** 'hold': the feature took over and will call `proceed` (or not) itself; 'go': nothing to say. */
+/**
+ * 'hold': the feature took over and will call `proceed` (or not) itself, and `held` if it waits for
+ * the agent; 'go': nothing to say.
+ */
 export type InsertCheck = (req: InsertRequest) => 'hold' | 'go';

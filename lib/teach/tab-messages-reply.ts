@@ -11,11 +11,9 @@ import type { PanelController } from '../panel/controller';
 import type { SideInsert } from './tab-messages';
 
 /**
- * How long a check's hold is waited for before the side panel is told the reply is held: the guard
- * holds the first reply of a page while its rules load (a moment), then lets a clean one go in.
+ * Never an answer: the renderer's script did not come (the panel says so in the page), or the page's
+ * checks never got their rules.
  */
-export const HOLD_SETTLE_MS = 800;
-/** Never an answer: the renderer's script did not come (the panel says so in the page). */
 const GIVE_UP_MS = 10_000;
 /** A fill-in longer than this is no fill-in (a reply box takes a few hundred characters). */
 const FILL_MAX = 500;
@@ -44,13 +42,12 @@ export function replyFromSide(panel: PanelController, payload: unknown): Promise
     go = (told) => panel.insertReply(null, text, { via: 'panel' }, told);
   } else throw new Error('insertText: a text, or useReply: a reply id');
   return new Promise((resolve) => {
-    let settle: ReturnType<typeof setTimeout> | undefined;
     const giveUp = setTimeout(() => resolve({ ok: false, reason: 'no-engine' }), GIVE_UP_MS);
+    // Told once the page knows: in (or not), asked, or held for the agent — at once, as the guard shows
+    // it to her. A page's first reply waits while the guard loads its rules, and nothing is told meanwhile.
     go((r) => {
       clearTimeout(giveUp);
-      // Held: told once it stays held; a check that only waited for its rules lets it in meanwhile.
-      if (r.held) settle ??= setTimeout(() => resolve(r), HOLD_SETTLE_MS);
-      else clearTimeout(settle), resolve(r);
+      resolve(r);
     });
   });
 }

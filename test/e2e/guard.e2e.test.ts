@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, cardReady, chatInput, clearOfMidnight, demo, inPanel, MIDNIGHT_WAIT_MS, openDemoChat, openDemoOrders } from './pages';
 import { extensionSuite } from './suite';
+import { holdGuardScript } from './guard-script';
 import { CONSOLES, buyerName, openConsole } from './consoles';
 import { buyerTag } from '../../lib/domain/customers/buyer-tag';
 
@@ -140,29 +141,9 @@ describe('compliance guard on the demo console', () => {
   });
 });
 
-/**
- * Keeps the worker from putting the guard's script into the tab (its executeScript waits) until the
- * returned function is called: the page's guard is then where it is in the first moment after a chat
- * page loads, or on a slow machine. Undone when the test finishes.
- */
-async function holdGuardScript(): Promise<() => Promise<void>> {
-  const sw = await s.h.serviceWorker();
-  await sw.evaluate(() => {
-    const g = globalThis as any;
-    const gate = new Promise<void>((open) => (g.__kfOpenGuard = open));
-    g.__kfExec = g.chrome.scripting.executeScript;
-    g.chrome.scripting.executeScript = async function (this: unknown, opts: { files?: string[] }, ...rest: unknown[]) {
-      if (opts?.files?.includes('/guard-feature.js')) await gate;
-      return g.__kfExec.call(this, opts, ...rest);
-    };
-  });
-  onTestFinished(() => sw.evaluate(() => ((globalThis as any).__kfOpenGuard(), ((globalThis as any).chrome.scripting.executeScript = (globalThis as any).__kfExec))).catch(() => {}));
-  return () => sw.evaluate(() => (globalThis as any).__kfOpenGuard());
-}
-
 describe('the guard before its script is in (it comes on demand, after the panel)', () => {
   it('a clean reply inserted meanwhile waits for it, then goes in at the caret the agent left', async () => {
-    const release = await holdGuardScript();
+    const release = await holdGuardScript(s.h);
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     const input = chatInput(s.page);
     await input.click();
@@ -177,7 +158,7 @@ describe('the guard before its script is in (it comes on demand, after the panel
   });
 
   it('a reply with a WeChat id inserted meanwhile is held once it arrives, and goes in as written when confirmed', async () => {
-    const release = await holdGuardScript();
+    const release = await holdGuardScript(s.h);
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     await chatInput(s.page).click();
     await insertFromSearch(s.page, '加微信看实拍');
@@ -191,7 +172,7 @@ describe('the guard before its script is in (it comes on demand, after the panel
   });
 
   it('what was typed in the chat box meanwhile is checked once it arrives: the badge and the panel’s details', async () => {
-    const release = await holdGuardScript();
+    const release = await holdGuardScript(s.h);
     await openDemoChat(s.page, s.h.demoUrl, { buyer: BUYER });
     await chatInput(s.page).click();
     await s.page.keyboard.type('加我vx');

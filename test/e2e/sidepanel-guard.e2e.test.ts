@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callFromExtensionPage, chatInput, demo, inPanel, openDemoChat } from './pages';
 import { extensionSuite } from './suite';
+import { holdGuardScript } from './guard-script';
 import { CONSOLES, buyerName, openConsole } from './consoles';
 
 // Written for this test: a reply naming a WeChat id, and one that greets the buyer by name.
@@ -49,13 +50,34 @@ async function useFromSide(side: Page, title: string, how: 'side-use' | 'side-co
 
 const status = (side: Page) => side.locator('[data-kf="side-status"]').textContent();
 
+const HELD = '已送到聊天页，等你在页面上确认：这条回复可能违规，聊天页的面板里写着哪些字、为什么（还没插入）';
+const INSERTED = '已插入到聊天框（不会自动发送）。';
+
+/** Every text the side panel's status line has shown from now on (what the agent could have read). */
+async function statusesSeen(side: Page): Promise<() => Promise<string[]>> {
+  await side.evaluate(() => {
+    const g = globalThis as any;
+    g.__kfSaid = [];
+    const note = () => {
+      const t = document.querySelector('[data-kf="side-status"]')?.textContent ?? null;
+      if (t !== null && g.__kfSaid.at(-1) !== t) g.__kfSaid.push(t);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => side.evaluate(() => (globalThis as any).__kfSaid as string[]);
+}
+
+/** A loaded machine: the guard's script (its rules) comes this long after the reply was sent. */
+const SLOW_GUARD_MS = 1500;
+const slowly = () => new Promise((r) => setTimeout(r, SLOW_GUARD_MS));
+
 describe('a reply inserted from the side panel', () => {
   it('with a WeChat id: held in the chat page’s panel with its words and why, the chat box untouched, until the agent confirms there', async () => {
     await openDemoChat(s.page, s.h.demoUrl, { buyer: FIRST });
     await chatInput(s.page).click();
     const side = await sidePanelFor(s.page);
     await useFromSide(side, WECHAT.title);
-    await expect.poll(() => status(side)).toBe('已送到聊天页，等你在页面上确认：这条回复可能违规，聊天页的面板里写着哪些字、为什么（还没插入）');
+    await expect.poll(() => status(side)).toBe(HELD);
     await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
     expect(await demo.draft(s.page)).toBe('');
     expect((await inPanel(s.page, '[data-kf="guard-words"]').allTextContents()).join(' ')).toContain('加我微信');
@@ -72,9 +94,46 @@ describe('a reply inserted from the side panel', () => {
     const side = await sidePanelFor(s.page);
     await useFromSide(side, '咨询高峰');
     await expect.poll(() => demo.draft(s.page)).toContain('现在咨询的朋友比较多');
-    expect(await status(side)).toBe('已插入到聊天框（不会自动发送）。');
+    expect(await status(side)).toBe(INSERTED);
     expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
     expect(await demo.sent(s.page)).toBe(0);
+    await side.close();
+  });
+
+  it('the first reply of a page just opened, with a WeChat id, while the guard’s rules are still coming: said held once the guard holds it, not before', async () => {
+    const release = await holdGuardScript(s.h);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: FIRST });
+    await chatInput(s.page).click();
+    const side = await sidePanelFor(s.page);
+    const said = await statusesSeen(side);
+    await useFromSide(side, WECHAT.title);
+    await slowly();
+    // Nothing held for the agent yet: the side panel says no such thing (before, it did after 800 ms).
+    expect(await said()).not.toContain(HELD);
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
+    await release();
+    await expect.poll(() => status(side)).toBe(HELD);
+    await inPanel(s.page, '[data-kf="guard-prompt"]').waitFor();
+    expect((await inPanel(s.page, '[data-kf="guard-words"]').allTextContents()).join(' ')).toContain('加我微信');
+    expect(await demo.draft(s.page)).toBe('');
+    await side.close();
+  });
+
+  it('the first reply of a page just opened, clean, while the guard’s rules are still coming: said inserted once they let it in, never held', async () => {
+    const release = await holdGuardScript(s.h);
+    await openDemoChat(s.page, s.h.demoUrl, { buyer: FIRST });
+    await chatInput(s.page).click();
+    const side = await sidePanelFor(s.page);
+    const said = await statusesSeen(side);
+    await useFromSide(side, '咨询高峰');
+    await slowly();
+    expect(await demo.draft(s.page)).toBe('');
+    await release();
+    await expect.poll(() => demo.draft(s.page)).toContain('现在咨询的朋友比较多');
+    await expect.poll(() => status(side)).toBe(INSERTED);
+    // Before, the agent read that it waited for her on the chat page, while it was already in.
+    expect(await said()).not.toContain(HELD);
+    expect(await inPanel(s.page, '[data-kf="guard-prompt"]').count()).toBe(0);
     await side.close();
   });
 
