@@ -146,6 +146,7 @@ function Confirm(props: { stage: Extract<ImportStage<AllDataPreview>, { step: 'c
         blocked={p.library ? libraryMergeBlocked(p.library) : []}
         labels={{ merge: t('data.merge'), replace: t(p.replaceRefused ? 'data.replaceRefusedButton' : 'data.replace'), cancel: t('data.cancel') }}
         stage={props.stage}
+        failed={props.stage.failed}
         run={props.run}
         cancel={props.cancel}
       />

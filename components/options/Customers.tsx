@@ -26,7 +26,7 @@ import { customersUi } from '@/lib/i18n/messages/customers-ui';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { customersImport } from '@/lib/i18n/messages/customers-import';
 import type { ForgetCounts, OpenItems } from '@/lib/domain/customers/forget';
-import { ForgetConfirm, forgetResult } from './ForgetConfirm';
+import { countsMoved, ForgetConfirm, forgetResult } from './ForgetConfirm';
 import { useCustomersCsv } from './CustomersCsv';
 import { useAnchor } from './useAnchor';
 import { useTeamShop } from './useTeamShop';
@@ -294,7 +294,8 @@ function CustomerRow(props: {
   const api = useApi();
   const { c } = props;
   // What deleting would take with the buyer (counted first), while the agent is asked.
-  const [confirming, setConfirming] = useState<ForgetCounts | null>(null);
+  // `changed`: counted again on 删除 and found moved (countsMoved): shown anew, nothing deleted.
+  const [confirming, setConfirming] = useState<(ForgetCounts & { buyers?: number; changed?: boolean }) | null>(null);
   const [editing, setEditing] = useState(false);
   // The record's own identity: with its console id, so one of two buyers behind a masked name is meant.
   const ref = { platform: c.platform, nickname: c.nickname, buyerId: c.buyerId ?? null };
@@ -356,11 +357,14 @@ function CustomerRow(props: {
               }
               team={!!shop}
               counts={confirming}
+              changed={confirming.changed}
               yesKf="customer-delete-confirm"
               yesLabel={t('customers.options.delete')}
               onCancel={() => setConfirming(null)}
               onDelete={async (openFollowups) => {
                 try {
+                  const now = await api.call('previewBuyerDeletion', { buyer: ref });
+                  if (countsMoved(confirming, now)) return setConfirming({ ...now, changed: true });
                   const r = await api.call('deleteCustomer', { ...ref, openFollowups });
                   const more = forgetResult(openFollowups, r);
                   props.onMessage(<>{pageSentence('customers.options.deleted', { nick: buyerLabel(c.nickname, c.buyerId) })}{more && ` ${more}`}</>);
@@ -600,7 +604,7 @@ function CustomerTransfer() {
   const zone = useShopZone();
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<ImportOutcome | null>(null);
-  const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number }) | null>(null);
+  const [confirmAll, setConfirmAll] = useState<(ForgetCounts & { buyers: number; changed?: boolean }) | null>(null);
   // The spreadsheet import beside the JSON one: its button in the row, its dry run under it.
   const csv = useCustomersCsv({ disabled: busy !== null, onBusy: setBusy, onResult: setResult });
 
@@ -655,10 +659,14 @@ function CustomerTransfer() {
   };
 
   const deleteAll = async (openFollowups: OpenItems) => {
+    const shown = confirmAll;
     setConfirmAll(null);
     // Busy like an import: a file chosen meanwhile would have its answer overwritten by the deletion's.
     setBusy(t('customers.options.deleting'));
     try {
+      // Counted again: a buyer saved since the question was shown is asked about, not deleted unseen.
+      const now = await api.call('previewBuyerDeletion', {});
+      if (shown && countsMoved(shown, now)) return setConfirmAll({ ...now, changed: true });
       const r = await api.call('deleteAllCustomers', { confirm: true, openFollowups });
       setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted }), forgetResult(openFollowups, r)].filter((l): l is string => !!l) });
     } catch (err) {
@@ -697,6 +705,7 @@ function CustomerTransfer() {
           question={shop ? t('customers.options.confirmDeleteAllTeam', { total: confirmAll.buyers, shop }) : t('customers.options.confirmDeleteAll', { total: confirmAll.buyers })}
           team={!!shop}
           counts={confirmAll}
+          changed={confirmAll.changed}
           yesKf="customers-delete-all-yes"
           yesLabel={t('customers.options.confirmDeleteAllButton')}
           onDelete={(open) => void deleteAll(open)}

@@ -24,6 +24,8 @@ export function ForgetConfirm(props: {
   onCancel(): void;
   /** Team mode: the counts below are this machine's; colleagues' copies go too. */
   team?: boolean;
+  /** The counts moved while this was open (countsMoved): said above them, nothing deleted yet. */
+  changed?: boolean;
 }) {
   const c = props.counts;
   const cancel = useRef<HTMLButtonElement>(null);
@@ -31,6 +33,7 @@ export function ForgetConfirm(props: {
   const also = [c.done ? t('forget.done', { n: c.done }) : '', c.learned ? t('forget.learned', { n: c.learned }) : ''].filter(Boolean);
   return (
     <div class="kf-bad" role="alertdialog" data-kf={props.kf}>
+      {props.changed && <p class="kf-warn-text" data-kf="forget-changed">{t('forget.changed')}</p>}
       <p>{props.question}</p>
       {also.length > 0 && <p data-kf="forget-also">{t('forget.also', { list: also.join(t('forget.list.sep')) })}</p>}
       {c.overrides > 0 && <p data-kf="forget-overrides">{t('forget.overrides', { n: c.overrides })}</p>}
@@ -52,6 +55,16 @@ export function ForgetConfirm(props: {
       </div>
     </div>
   );
+}
+
+/**
+ * Whether a deletion counted again just before it runs differs from what its confirmation showed:
+ * another options tab or the chat panel added a buyer, a follow-up or a pick meanwhile. The page then
+ * shows the new counts (`changed`) instead of deleting what the agent was never shown — a buyer saved
+ * after the question, or an open follow-up without the choice to keep it.
+ */
+export function countsMoved(shown: ForgetCounts & { buyers?: number }, now: ForgetCounts & { buyers?: number }): boolean {
+  return (['buyers', 'open', 'done', 'learned', 'overrides'] as const).some((k) => (shown[k] ?? 0) !== (now[k] ?? 0));
 }
 
 /** After the delete: what happened to the follow-ups and picks, or null when there were none. */

@@ -153,8 +153,9 @@ export type ImportStage<P> =
   /**
    * The file checked and counted, waiting for the agent's choice. `again`: counted anew after another
    * page's change. `kept`: counted anew after a choice in the preview itself (recheck), which keeps the focus where it is.
+   * `failed`: the write failed before it changed anything (a full disk, the worker gone): why, said above the buttons.
    */
-  | { step: 'confirm'; file: string; json: unknown; preview: P; again: boolean; kept?: boolean };
+  | { step: 'confirm'; file: string; json: unknown; preview: P; again: boolean; kept?: boolean; failed?: string };
 
 type Checked<T> = { ok: true } & T;
 type Refused = { ok: false; errors: string[] };
@@ -250,7 +251,10 @@ export function useImportFlow<P>(flow: ImportFlow<P>) {
     } catch (err) {
       // Another page saved meanwhile: count again, ask again.
       if ((err as { code?: string }).code === 'conflict') await preview(file, json, true).catch((e: unknown) => refuse([reasonText(e)]));
-      else refuse([reasonText(err)]);
+      // Not a refusal of the file: it failed before writing anything (a full disk, the worker gone). The
+      // preview stays, with what the agent chose in it (each group's situation), for the same click once
+      // there is room — it used to be dropped, "refused", and the file and every choice had to be made again.
+      else setStage({ ...stage, again: false, failed: t('import.failed.kept', { reason: reasonText(err), unchanged: t(`import.unchanged.${flow.area}`) }) });
     }
   };
 
@@ -275,14 +279,21 @@ export function MergeOrReplace(props: {
   labels: { merge: string; replace: string; cancel: string };
   /** Refocused when it changes (counted again). */
   stage: unknown;
+  /** Why the last click did not import (ImportStage's `failed`). */
+  failed?: string;
   run(merge: boolean): void;
   cancel(): void;
 }) {
   const canMerge = props.blocked.length === 0;
   const safe = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => safe.current?.focus(), [props.stage]);
+  useLayoutEffect(() => safe.current?.focus(), [props.stage, props.failed]);
   return (
     <>
+      {props.failed && (
+        <p class="kf-bad" role="alert" data-kf={`${props.kf}-failed`}>
+          {props.failed}
+        </p>
+      )}
       {!canMerge && (
         <div class="kf-warn-text" data-kf={`${props.kf}-merge-blocked`}>
           {t('library.import.mergeBlocked')}
@@ -535,6 +546,7 @@ function ImportConfirm(props: {
         blocked={libraryMergeBlocked(p)}
         labels={{ merge: t('library.import.merge'), replace: t('library.import.replace'), cancel: t('library.import.cancel') }}
         stage={focusOn.current}
+        failed={props.stage.failed}
         run={props.run}
         cancel={props.cancel}
       />

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { LearnedPicks } from './LearnedPicks';
 import { check } from '../remarks/testing';
-import { mountTab } from './testing';
+import { flush, mountTab } from './testing';
+import { CallError } from '@/lib/messaging/client';
 import { registerMessages } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
 import type { LearnedSummary } from '@/lib/messaging/protocol-learned';
@@ -86,6 +87,40 @@ describe('the 学习记录 tab', () => {
     expect(text).toMatch(/文件不是有效的 JSON：可能.*截断.*没有导入任何内容/);
     expect(text).not.toMatch(/Unexpected|position|SyntaxError/);
     expect(call).not.toHaveBeenCalledWith('importLearned', expect.anything());
+  });
+
+  it('says in Chinese, with the reason in words, that learning could not be turned off and is still on; the box stays ticked', async () => {
+    const { q } = await mountTab(<LearnedPicks />, {
+      getLearned: () => structuredClone(summary),
+      getLibrary: () => ({ templates: [] }),
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      patchSettings: () => {
+        throw new CallError('quota', 'The quota has been exceeded.');
+      },
+    });
+    await act(async () => check(q('[data-kf="learning-enabled"]'), false));
+    await flush();
+    const text = q('[data-kf="learned-message"]')!.textContent!;
+    expect(text).toBe('没能关闭学习：存储空间已满。学习仍然开着；请腾出磁盘空间或稍等片刻后再点一次。');
+    expect((q('[data-kf="learning-enabled"]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says a forget that failed midway may have forgotten some, and why; the counts are loaded again', async () => {
+    const getLearned = vi.fn(() => structuredClone(summary));
+    const { click, q } = await mountTab(<LearnedPicks />, {
+      getLearned,
+      getLibrary: () => ({ templates: [] }),
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      forgetLearned: () => {
+        throw new CallError('unavailable', 'message channel closed');
+      },
+    });
+    await click('[data-pick-id="a"] [data-kf="learned-forget"]');
+    await flush();
+    expect(q('[data-kf="learned-message"]')!.textContent).toBe(
+      '没能忘记完：扩展后台暂时没有响应，请稍后再试。可能已忘记了一部分（上面的数字是现在的）；请腾出磁盘空间或稍等片刻后再点一次，本机备份中的也会一并删除。',
+    );
+    expect(getLearned).toHaveBeenCalledTimes(2);
   });
 
   describe('on a computer in Los Angeles', () => {

@@ -9,16 +9,16 @@ import { getLocale, registerMessages, t } from '@/lib/i18n';
 import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { Said } from './Said';
 import { outcomeText, refused, writeFailed } from './import-outcome';
+import { reasonText } from '@/lib/messaging/reason';
 
 registerMessages(learnedMessages);
 
 const label = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
-const errText = (err: unknown) => (err as Error)?.message ?? String(err);
 
 /** The 学习记录 tab: what the panel learned from the agent's picks; forget one or all; learning on/off. */
 export function LearnedPicks() {
   const api = useApi();
-  const { value: learned } = useLoaded('getLearned', ['learned', 'settings']);
+  const { value: learned, reload } = useLoaded('getLearned', ['learned', 'settings']);
   const shop = useTeamShop();
   const { value: lib } = useLoaded('getLibrary', ['library']);
   const [confirming, setConfirming] = useState(false);
@@ -27,18 +27,21 @@ export function LearnedPicks() {
   if (!learned) return <p>{t('options.loading')}</p>;
   const titles = new Map((lib?.templates ?? []).map((tpl) => [tpl.id, tpl.title]));
 
-  const run = async (op: () => Promise<string>) => {
+  /** `failKey`: what a failure says — what was not done and what stays as it was — around the reason in words (reasonText). */
+  const run = async (op: () => Promise<string>, failKey = 'learned.failed') => {
     setMessage(null);
     try {
       setMessage({ ok: true, text: await op() });
     } catch (err) {
-      setMessage({ ok: false, text: t('learned.failed', { reason: errText(err) }) });
+      setMessage({ ok: false, text: t(failKey, { reason: reasonText(err) }) });
+      // A forget cut off midway (a full disk refused its bookkeeping) may have forgotten some: the counts as they are now.
+      reload();
     } finally {
       setConfirming(false);
     }
   };
   const forget = (payload: { ids?: string[]; all?: boolean }) =>
-    run(async () => t('learned.forgotten', { count: (await api.call('forgetLearned', payload)).deleted }));
+    run(async () => t('learned.forgotten', { count: (await api.call('forgetLearned', payload)).deleted }), 'learned.forgetFailed');
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -60,7 +63,10 @@ export function LearnedPicks() {
           type="checkbox"
           data-kf="learning-enabled"
           checked={learned.enabled}
-          onChange={(e) => void run(async () => (await api.call('patchSettings', { privacy: { learnFromPicks: e.currentTarget.checked } }), ''))}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            void run(async () => (await api.call('patchSettings', { privacy: { learnFromPicks: on } }), ''), on ? 'learned.onFailed' : 'learned.offFailed');
+          }}
         />
         {t('learned.enabled')}
       </label>

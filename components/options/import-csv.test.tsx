@@ -11,6 +11,7 @@ import { planLibraryImport } from '@/lib/domain/templates/import-plan';
 import { exportLibrary } from '@/lib/domain/templates/validate';
 import { STARTER_LIBRARY } from '@/lib/domain/templates/starter';
 import { encodeLegacy } from '@/test/legacy-encode';
+import { CallError } from '@/lib/messaging/client';
 
 registerMessages(options);
 vi.mock('@/lib/browser', () => ({ browser: {} }));
@@ -126,6 +127,45 @@ describe('导入 CSV 表格 on the options page', () => {
     await t.click('[data-kf="import-merge"]');
     expect(t.writes()).toEqual([['importLibrary', { csv: SHEET, groupScenarios: { 售后常用: 'exchange' }, merge: true, baseUpdatedAt: 42 }]]);
     expect(t.text('[data-kf="import-result"]')).toContain('已合并：新增 2 条');
+  });
+
+  it('keeps the preview and each group’s situation chosen when the write fails (a full disk): says why, that nothing changed, and the same click imports once there is room', async () => {
+    let full = true;
+    const importLibrary = vi.fn((p: Parameters<typeof background>[0]) => {
+      if (!p.dryRun && full) throw new CallError('quota', 'The quota has been exceeded.');
+      return p.dryRun ? background(p) : { ok: true, count: 2, added: 2, updated: 0, total: 99, backedUp: true };
+    });
+    const t = await mountTab(<ImportExport />, { importLibrary, exportLibrary: () => exportLibrary(STARTER_LIBRARY), patchSettings: () => ({}) });
+    const input = t.q('[data-kf="import-csv-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([new TextEncoder().encode(SHEET)], '快捷短语.csv')], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    const select = () => t.q('[data-kf="import-csv-pick-select"]') as HTMLSelectElement;
+    await act(async () => {
+      select().value = 'exchange';
+      select().dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    await t.click('[data-kf="import-merge"]');
+    await flush();
+    expect(t.q('[data-kf="import-result"]')).toBeNull();
+    expect(t.q('[data-kf="import-confirm"]')).not.toBeNull();
+    expect(t.q('[data-kf="import-failed"]')!.textContent).toBe('没能导入：存储空间已满。没有导入任何内容，现有话术库未改动。上面的选择都还在：腾出磁盘空间或稍等片刻后再点一次，不用重新选文件。');
+    expect(select().value).toBe('exchange');
+    expect([...t.m.root.querySelectorAll('[data-kf="import-csv-group-text"]')].map((x) => x.textContent)[1]).toContain('按你的选择');
+
+    full = false;
+    await t.click('[data-kf="import-merge"]');
+    await flush();
+    const writes = importLibrary.mock.calls.filter(([p]) => !p.dryRun).map(([p]) => p);
+    expect(writes).toEqual([
+      { csv: SHEET, groupScenarios: { 售后常用: 'exchange' }, merge: true, baseUpdatedAt: 42 },
+      { csv: SHEET, groupScenarios: { 售后常用: 'exchange' }, merge: true, baseUpdatedAt: 42 },
+    ]);
+    expect(t.q('[data-kf="import-failed"]')).toBeNull();
+    expect(t.q('[data-kf="import-result"]')!.textContent).toContain('已合并：新增 2 条');
   });
 
   it('refuses a sheet without a text column, naming its columns, and changes nothing', async () => {

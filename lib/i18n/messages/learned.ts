@@ -30,6 +30,9 @@ export const learnedMessages: MessageBundle = {
     'learned.imported': '已导入 {count} 条新记录。',
     'learned.duplicates': '文件中 {count} 条重复，已跳过。',
     'learned.failed': '操作失败：{reason}',
+    'learned.offFailed': '没能关闭学习：{reason}。学习仍然开着；请腾出磁盘空间或稍等片刻后再点一次。',
+    'learned.onFailed': '没能打开学习：{reason}。学习仍然关着；请腾出磁盘空间或稍等片刻后再点一次。',
+    'learned.forgetFailed': '没能忘记完：{reason}。可能已忘记了一部分（上面的数字是现在的）；请腾出磁盘空间或稍等片刻后再点一次，本机备份中的也会一并删除。',
   },
   en: {
     'learned.tab': 'Learned',
@@ -59,5 +62,8 @@ export const learnedMessages: MessageBundle = {
     'learned.imported': 'Imported {count} new pick{count||s}.',
     'learned.duplicates': '{count} repeated in the file, skipped.',
     'learned.failed': 'Failed: {reason}',
+    'learned.offFailed': 'Learning could not be turned off: {reason}. It is still on; free some disk space or wait a moment, then click again.',
+    'learned.onFailed': 'Learning could not be turned on: {reason}. It is still off; free some disk space or wait a moment, then click again.',
+    'learned.forgetFailed': 'Forgetting did not finish: {reason}. Some may already be forgotten (the counts above are as they are now); free some disk space or wait a moment, then click again, which also removes them from the local backups.',
   },
 };

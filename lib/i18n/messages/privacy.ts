@@ -21,6 +21,7 @@ export const privacyMessages: MessageBundle = {
     'forget.result': '跟进：删除 {deleted} 条，匿名保留 {kept} 条；学习记录删除 {learned} 条。',
     'forget.list.sep': '、',
     'forget.teamCounts': '以上数量只是本机的；同事电脑上这些客户的记录也会一并删除。',
+    'forget.changed': '刚在别处有了变化（另一个标签页或聊天页面板），什么都还没删除。下面已按现在的记录重新统计，请看过后再确认。',
     // 全部数据 (components/options/AllData.tsx).
     'data.title': '全部数据',
     'data.help':
@@ -98,6 +99,7 @@ export const privacyMessages: MessageBundle = {
     'forget.open':
       '{n} follow-up(s) are not done yet (a refund to pay, a return on its way…). Delete them too, or keep them? Kept ones lose the buyer’s name, id and chat link; the order number and your notes stay (phone and ID numbers hidden).',
     'forget.deleteOpen': 'Delete, open follow-ups too',
+    'forget.changed': 'This changed elsewhere just now (another tab or the chat panel), and nothing has been deleted yet. The counts below are as things are now: check them and confirm again.',
     'forget.keepOpen': 'Delete, keep open follow-ups anonymous',
     'forget.result': 'Follow-ups: {deleted} deleted, {kept} kept anonymous; {learned} learned pick(s) deleted.',
     'forget.list.sep': ', ',
