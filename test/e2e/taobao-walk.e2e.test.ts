@@ -1,8 +1,10 @@
 /**
- * A Taobao shop agent's day on the order pages (walk8, 2026-12-07), at a 1366×768 screen: the legacy
- * memo page (test/fixtures/taobao-memo.html) in the English interface. Before, the remark form's
- * preview broke English words and dates anywhere (`word-break: break-all`): its empty text read
- * "The remark appears once the required fields are fill / ed".
+ * A Taobao shop agent's day on the order pages (walk8, 2026-12-07), at a 1366×768 screen, on the
+ * legacy memo page (test/fixtures/taobao-memo.html).
+ * - A re-send typed by hand under the red flag (补发… 原因：发错货) was checked as a gray 无效订单 remark
+ *   ("请改旗帜或改备注"): 原因 is a label of the gray rule, and of others. Re-flagged gray, it would not ship.
+ * - In the English interface the remark form's preview broke words and dates anywhere
+ *   (`word-break: break-all`): its empty text read "The remark appears once the required fields are fill / ed".
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -29,6 +31,19 @@ const splitWords = (page: Page) =>
     }
     return split;
   });
+
+describe('a re-send typed by hand on the Taobao memo page', () => {
+  it('under the red flag is told what the red flag asks, not that it was written for the gray flag (无效订单)', async () => {
+    await openConsole(s.page, CONSOLES.taobaoMemo);
+    await s.page.click('#flag1');
+    await s.page.fill('textarea#memo', '补发：白色M码 原因：发错货 小美 12/8');
+    const check = inPanel(s.page, '[data-kf="remark-check"]');
+    await expect.poll(() => check.textContent()).toContain('已核对可发货');
+    expect(await check.textContent()).not.toContain('无效订单');
+    expect(await check.textContent()).not.toContain('灰旗');
+    expect(s.pageErrors).toEqual([]);
+  });
+});
 
 describe('the remark form’s preview on the Taobao memo page, English interface, 1366×768', () => {
   s.interfaceIn('en');
