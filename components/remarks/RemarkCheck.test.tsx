@@ -2,10 +2,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESET_A, checkRemark, emptyRemarkNote } from '../../lib/domain/remarks';
 import { RemarkCheck } from './RemarkCheck';
+import { setLocale } from '../../lib/i18n';
 import { click, mount, type } from './testing';
 
 let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(() => {
+  cleanup?.();
+  setLocale('zh-CN');
+});
 
 const problemsOf = (text: string) => checkRemark(text, { ruleSet: PRESET_A, flag: 'purple', today: '2026-11-23' });
 
@@ -28,6 +32,17 @@ describe('RemarkCheck', () => {
     cleanup = m.unmount;
     const items = [...m.root.querySelectorAll('[data-kf="remark-problems"] li')].map((li) => li.getAttribute('data-code'));
     expect(items).toEqual(['missing-field', 'missing-agent', 'missing-date']);
+  });
+
+  // walk8: the English check said "1 problem(s) in the remark:" on the Taobao memo page.
+  it('counts the problems in plain English, one or several', () => {
+    setLocale('en');
+    const one = mount(<RemarkCheck problems={problemsOf('缺货 张三 2026-11-23')} onOverride={vi.fn()} />);
+    expect(one.root.querySelector('h4')?.textContent).toBe('1 problem in the remark:');
+    one.unmount();
+    const m = mount(<RemarkCheck problems={problemsOf('缺货了')} onOverride={vi.fn()} />);
+    cleanup = m.unmount;
+    expect(m.root.querySelector('h4')?.textContent).toBe('3 problems in the remark:');
   });
 
   it('lets the agent save anyway only with a reason', () => {

@@ -378,6 +378,23 @@ describe('RemarkForm', () => {
     expect(q('[data-kf="remark-preview"]')?.textContent).toBe('【信息变更】新地址：北京市朝阳区建国路1号｜张三 2026-11-23');
   });
 
+  // walk8: the English form said "Keeps the 1 earlier remark line(s)" under a colleague's one line on
+  // the Taobao memo page, and "Remove the 1 oldest remark line(s)".
+  it('counts the earlier remark lines it keeps or removes in plain English, one line or several', () => {
+    setLocale('en');
+    const one = setup({ flag: 'red', previousRemark: '改地址：上海市浦东新区张江路88号 客服阿杰 11/22' });
+    expect(one.q('[data-kf="remark-keeps"]')?.textContent).toBe('Keeps the earlier remark line');
+    cleanup?.();
+    const two = setup({ flag: 'red', previousRemark: '第一条\n第二条' });
+    expect(two.q('[data-kf="remark-keeps"]')?.textContent).toBe('Keeps the 2 earlier remark lines');
+    cleanup?.();
+    const full = setup({ flag: 'red', previousRemark: ['第一条' + '好'.repeat(250), '第二条' + '好'.repeat(100)].join('\n') });
+    expect(full.q('[data-kf="remark-drop"]')?.textContent).toContain('Remove the oldest remark line below to make room:');
+    check(full.q('[data-kf="remark-drop-oldest"]'), true);
+    expect(full.q('[data-kf="remark-keeps"]')?.textContent).toBe('Keeps 1 earlier remark line and removes the oldest');
+    expect(full.root.textContent).not.toContain('(s)');
+  });
+
   it('shows a label the shop wrote itself as written, in either language (it has no English)', () => {
     setLocale('en');
     const own: RuleSet = structuredClone(PRESET_A);

@@ -20,7 +20,7 @@ export const REMARK_CSS = `
 .kf-rm input:focus, .kf-rm select:focus, .kf-rm textarea:focus { outline: 2px solid #ffb27a; border-color: #e85d04; }
 .kf-rm-money { display: flex; align-items: center; gap: 4px; }
 .kf-rm-money input { flex: 1; }
-.kf-rm-preview { background: #f7f8fa; border: 1px dashed #c9cdd4; border-radius: 6px; padding: 6px 8px; white-space: pre-wrap; word-break: break-all; min-height: 1.5em; }
+.kf-rm-preview { background: #f7f8fa; border: 1px dashed #c9cdd4; border-radius: 6px; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; min-height: 1.5em; }
 .kf-rm-preview-empty { color: #646a73; }
 .kf-rm-meta { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; color: #646a73; }
 .kf-rm-over { color: #dc2626; font-weight: 600; }

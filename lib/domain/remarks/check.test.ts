@@ -126,6 +126,23 @@ describe('checkRemark: convention A', () => {
     const text = `【退货】原因:不喜欢｜款式:白色M｜退款金额:99元${sig}`;
     expect(checkRemark(text, A('green'))).toEqual([]);
   });
+
+  // walk8: a re-send typed under the red flag was told it was written for the gray flag (无效订单),
+  // because 原因 is a label of the gray rule (and of purple, 退货, 非质量换货): the first of them was
+  // taken. Following that, the agent re-flags a re-send as an invalid order and it is never shipped.
+  it('does not name another flag’s rule from a label that several rules share (原因)', () => {
+    for (const text of ['补发：白色M码 原因：发错货 张三 11/23', '原因：少发一条围巾，已补发 张三 2026-11-23']) {
+      const p = checkRemark(text, A('red'));
+      expect(p.map((x) => x.message).join(' '), text).not.toContain('无效订单');
+      // What the red flag itself asks is said instead.
+      expect(p.map((x) => x.code), text).toEqual(['must-say']);
+      expect(p[0]?.message, text).toContain('已核对可发货');
+    }
+    // A label only one rule has still names that rule.
+    expect(codes(`可发货日:2026-11-28 原因:缺货 张三 2026-11-23`, A('red'))).toEqual(['wrong-flag']);
+    // And 原因 under a flag whose rule has it is that flag's: what is missing there is said.
+    expect(codes(`原因:缺货 张三 2026-11-23`, A('purple'))).toEqual(['missing-field']);
+  });
 });
 
 describe('checkRemark: convention B', () => {

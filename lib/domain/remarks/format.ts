@@ -265,14 +265,24 @@ export function parseLine(line: string, ruleSet: RuleSet, opts: ParseOptions = {
   body = sig.body;
 
   if (!target) {
+    // The rule with the most of its labels in the line; the order's own rule wins a tie. Where the
+    // order's flag is known, a tie among other rules names none: a label several rules share (原因 is
+    // gray's, purple's, 退货's…) says nothing of which one was meant, and naming the first (gray,
+    // 无效订单) had the agent re-flag a re-send as invalid (walk8). Without a flag the first is kept.
     let best = 0;
+    let tied = false;
     for (const k of allTargets()) {
       const hits = countLabelHits(getRule(ruleSet, k).fields, body);
-      if (hits > best || (hits === best && hits > 0 && k === opts.expect)) {
-        best = hits;
-        target = k;
+      if (hits === 0 || hits < best) continue;
+      if (hits === best && k !== opts.expect) {
+        if (target !== opts.expect) tied = true;
+        continue;
       }
+      tied = false;
+      best = hits;
+      target = k;
     }
+    if (tied && opts.expect) target = undefined;
     // No title, no label: the order's own rule, when the line is signed or gives its values in words.
     if (!target && title === undefined && opts.expect) {
       if (sig.agent || Object.keys(readFreeValues(body, getRule(ruleSet, opts.expect).fields, {})).length) target = opts.expect;

@@ -132,27 +132,29 @@ export function appendRemark(previous: string, newLine: string, platform: Platfo
     text, kept: kept.length + repeat, dropped: agreed ? mustDrop : [], mustDrop, over, fits: n === 0 || agreed, tooLong: false, length: len([text]),
   };
   const max = whole.max as number;
+  // English counts its lines: "the oldest line", "the 2 oldest lines" (not "the 1 oldest line(s)").
+  const oldest = n === 1 ? 'the oldest line' : `the ${n} oldest lines`;
   if (agreed) {
     result.message = {
       zh: `按你的选择，删去最早的 ${n} 条备注，保存后共 ${result.length.used} ${unit.zh}（上限 ${max} ${unit.zh}）。`,
-      en: `As you chose, the ${n} oldest line(s) are removed; the remark is then ${result.length.used} ${unit.en} (limit ${max} ${unit.en}).`,
+      en: `As you chose, ${oldest} ${n === 1 ? 'is' : 'are'} removed; the remark is then ${result.length.used} ${unit.en} (limit ${max} ${unit.en}).`,
     };
   } else if (n > 0) {
     // How long the new line may be with every earlier line kept (the line break included).
     const room = max - (older.length ? len(older).used + 1 : 0);
     const head = {
       zh: `之前的 ${older.length} 条备注加上这条共 ${whole.used} ${unit.zh}，超过平台上限 ${max} ${unit.zh}（多 ${over} ${unit.zh}）。之前的备注不会自动删去：`,
-      en: `The ${older.length} earlier line(s) and this one come to ${whole.used} ${unit.en}, ${over} over the platform limit of ${max} ${unit.en}. Earlier lines are never removed on their own: `,
+      en: `${older.length === 1 ? 'The earlier line' : `The ${older.length} earlier lines`} and this one come to ${whole.used} ${unit.en}, ${over} over the platform limit of ${max} ${unit.en}. Earlier lines are never removed on their own: `,
     };
     result.message =
       room >= (opts.shortest ? len([clean(opts.shortest)]).used : 1)
         ? {
             zh: `${head.zh}请把这条缩短到 ${room} ${unit.zh}以内（现在 ${alone.used} ${unit.zh}），或选择删去最早的 ${n} 条。`,
-            en: `${head.en}shorten this one to ${room} ${unit.en} or less (it is ${alone.used}), or choose to remove the ${n} oldest line(s).`,
+            en: `${head.en}shorten this one to ${room} ${unit.en} or less (it is ${alone.used}), or choose to remove ${oldest}.`,
           }
         : {
             zh: `${head.zh}之前的备注几乎占满上限（只剩 ${Math.max(0, room)} ${unit.zh}），缩短这条也放不下；要保存这条，请选择删去最早的 ${n} 条。`,
-            en: `${head.en}they leave only ${Math.max(0, room)} ${unit.en}, too little for any line; to save this one, choose to remove the ${n} oldest line(s).`,
+            en: `${head.en}they leave only ${Math.max(0, room)} ${unit.en}, too little for any line; to save this one, choose to remove ${oldest}.`,
           };
   }
   return result;

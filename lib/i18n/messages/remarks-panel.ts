@@ -68,7 +68,7 @@ export const remarksPanel: MessageBundle = {
     'remarks.panel.retry': 'Retry',
     'remarks.panel.unrecordedTries': 'Tries so far: {tries}; still not recorded.',
     'remarks.panel.recordedLater': 'The remarks not recorded before are recorded now, and their follow-ups made.',
-    'remarks.panel.unrecordedGivenUp': '{count} remark(s) are saved on the order, but the extension could not record them ({reason}) and has stopped trying: the follow-up they make and the buyer’s history were not created; add the follow-up by hand if you need it.',
+    'remarks.panel.unrecordedGivenUp': '{count|A remark is|{count} remarks are} saved on the order, but the extension could not record {count|it|them} ({reason}) and has stopped trying: the follow-up {count|it makes|they make} and the buyer’s history were not created; add the follow-up by hand if you need it.',
     'remarks.panel.noEditor': 'Open an order’s remark box: this shows what its flag requires and writes the remark for you.',
     'remarks.panel.noBox': 'On this console page the helper cannot find an order’s remark box, so it only checks the remarks already on the orders and does not write remarks. To have it write them: open an order’s remark box, click “Teach this page” below, then click that box.',
     'remarks.panel.teachBox': 'Teach this page',
