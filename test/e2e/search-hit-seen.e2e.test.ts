@@ -62,7 +62,7 @@ async function wheelUntil(p: Page, dy: number, where: 'above' | 'below'): Promis
 async function settled(p: Page): Promise<void> {
   const top = () => evaluateInPanel(p, (roots) => roots[0]!.querySelector('[data-kf="search"]')!.getBoundingClientRect().top);
   let last = NaN;
-  await expect.poll(async () => last === (last = await top()), { intervals: [500] }).toBe(true);
+  await expect.poll(async () => last === (last = await top()), { interval: 500 }).toBe(true);
 }
 
 describe.each([
