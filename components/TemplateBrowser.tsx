@@ -24,9 +24,11 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
   const at = searching && mark.query === s.query ? Math.min(mark.at, shown.length - 1) : 0;
   // Drawn by the suggest feature script (components/TemplateRows.tsx), before the marked hit is scrolled to.
   useReplyRows(list, shown.map((template, i) => ({ template, index: searching && i < 9 ? i : undefined, marked: searching && i === at })));
+  // Also at each new query and when another reply comes under the mark: the hits of a query typed on
+  // (退 → 退货) are new with the mark still on the first, and the panel kept the scroll it had.
   useLayoutEffect(() => {
     if (searching) list.current?.children[at]?.scrollIntoView({ block: 'nearest' });
-  }, [at, searching]);
+  }, [at, s.query, shown[at]]);
   return (
     <section class="kf-browse" data-kf="library">
       <input

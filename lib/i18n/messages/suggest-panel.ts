@@ -20,6 +20,8 @@ export const suggestPanelMessages: MessageBundle = {
     // A reply the panel left in a chat box every buyer shares (lib/panel/draft-left-run.tsx: only the panel's insertion leaves one).
     'panel.draftLeft': '输入框里还有给{buyer}的草稿，不是给当前买家的',
     'panel.clearDraft': '清空',
+    // Alt+R on a chat page (page-features/remark-enforcement.ts): the remark form is there only beside an open remark box.
+    'panel.altRNoBox': 'Alt+R 用来写订单备注，但这个页面上没有打开的备注框：请先在订单页打开这个订单的备注框，再按 Alt+R。',
     // An insertion's bookkeeping the worker could not store (lib/panel/unsaved-picks.ts).
     'panel.unsaved': '学到的内容（回复的使用次数、你的选择）没能保存（{reason}）。已先记在本页，之后能保存时会自动补上（再插入回复或保存其他内容时）；补上之前请不要关闭本页。',
     'panel.unsavedSaved': '之前没能保存的使用次数和选择已补上。',
@@ -41,6 +43,7 @@ export const suggestPanelMessages: MessageBundle = {
     'panel.wordless': 'The buyer sent a picture or card, which the helper cannot read: see it in the chat.',
     'panel.draftLeft': 'The chat box still holds a draft for {buyer}, not for this buyer',
     'panel.clearDraft': 'Clear',
+    'panel.altRNoBox': 'Alt+R writes an order remark, but no remark box is open on this page: open the order’s remark box on the order page first, then press Alt+R.',
     'panel.unsaved': 'What was learned (the reply’s usage count, your pick) could not be saved ({reason}). It is kept on this page and saved as soon as saving works again (with the next reply inserted or anything else saved); keep this page open until then.',
     'panel.unsavedSaved': 'The usage counts and picks not saved before are saved now.',
     'panel.unsavedGivenUp': ' Some older ones could not be kept and were given up.',
