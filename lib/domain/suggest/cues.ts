@@ -604,8 +604,9 @@ const GIFT_PROMISED_ONLY = new RegExp(`^(?!.*(?:发货|发出|寄出|几天到|�
 /**
  * Which listing number in a live room's cart (小黄车几号链接, 橱窗第几个, 这款是几号链接): which goods, a product question
  * before buying — no return's postage. The model put 退货运费 beside 商品咨询 and 补运费 on the second card (round nine).
+ * Not the link to pay a top-up through (补运费拍哪个链接, 顺丰差价拍哪个链接): that is the postage's own question.
  */
-const LIVE_LINK = /(?:小黄车|黄车|购物车|橱窗|直播间|车里|车上)[^，,。！？?]{0,6}(?:几号|第几|哪个|哪一个|多少号)|(?:几号|第几个?|多少号|哪个|哪一个)链接|链接(?:是)?(?:几号|多少号|第几)/;
+const LIVE_LINK = /^(?!.*(?:运费|邮费|差价|补)).*?(?:(?:小黄车|黄车|购物车|橱窗|直播间|车里|车上)[^，,。！？?]{0,6}(?:几号|第几|哪个|哪一个|多少号)|(?:几号|第几个?|多少号|哪个|哪一个)链接|链接(?:是)?(?:几号|多少号|第几))/;
 /**
  * Whether it can be sent to a place (快递能发到学校吗, 能寄到部队吗, 可以送到公司吗): the courier's reach, asked before it goes —
  * no parcel to look for. 快递能发到学校吗 showed 查件 second and 查询物流 as Alt+2 (快递 alone is a tracking hint). Not 送到了吗

@@ -71,6 +71,12 @@ describe('which link in the live room’s cart is a product question before buyi
     expect(cards[0], text).toMatch(/^product-/);
     expect(cards, text).not.toContain('postage-top-up');
   });
+
+  it('the link to pay a postage top-up through stays the postage’s question', () => {
+    const { chips, cards } = panel('补运费拍哪个链接');
+    expect(chips[0]).toBe('return-shipping');
+    expect(cards[0]).toBe('postage-top-up');
+  });
 });
 
 describe('paid more than the live room’s price is price protection, not a plea', () => {
