@@ -63,7 +63,9 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
       '送东西 送礼品 送小礼品 有赠品吗 有送吗 送不送 送什么东西 没减 没有减 减了吗 没优惠 优惠没 没打折 券用不了 用不了券 ' +
       '京豆怎么用 京豆能 京豆抵 能抵 抵扣 抵用 运费券 免运费 满赠 送一年 赠的 降价了 价格变了 买贵了 便宜了 保价 价保期 以旧换新 旧换新 ' +
       // A live stream's own price (Douyin, Kuaishou: 直播间 shoppers compare it with what they paid; walk9, 2026-12-07).
-      '直播间价 直播间的价 直播价 直播间价格 直播间的价格 直播间便宜 直播间更便宜 直播间优惠 直播专享 直播间专享 直播间券 主播说的价 主播讲的价 主播给的价 粉丝价',
+      '直播间价 直播间的价 直播价 直播间价格 直播间的价格 直播间便宜 直播间更便宜 直播间优惠 直播专享 直播间专享 直播间券 主播说的价 主播讲的价 主播给的价 粉丝价 ' +
+      // A live room's lucky bag or draw (福袋什么时候开: no chip at all until round nine) is the room's own activity.
+      '福袋 抢福袋 开福袋 抽奖 开奖 幸运星',
     1: '送',
     2: '优惠 几折 打折 原价 划算 促销价 领 爆款 价格变 降了 便宜了',
   },
@@ -167,7 +169,7 @@ export const CUES: Record<Exclude<ScenarioId, 'other'>, CueList> = {
   },
   'return-shipping': {
     3: '寄回的单号 寄回单号 退回单号 回寄 回寄地址 寄回的地址 退货地址 寄回地址 寄到哪 寄哪里 寄给谁 发给谁 运费谁出 运费谁承担 谁出运费 来回运费 邮费谁 ' +
-      '运费险 退运费 补运费 补邮费 填单号 填写单号 退货单号 寄回运费 退回地址 收货信息 运费怎么算 ' +
+      '运费险 运费险怎么用 运费险怎么使用 运费险如何使用 运费险怎么理赔 运费险理赔 运费险怎么赔 运费险用法 退运费 补运费 补邮费 填单号 填写单号 退货单号 寄回运费 退回地址 收货信息 运费怎么算 ' +
       '没来取 还没来取 不来取 运费 邮费 到付 寄回来 上门取件 取件 来取件 来取货 上门取 上门收 来拿走 取件时间 取货时间 预约取件 改取件 取件码 寄件码 快递员来取 ' +
       '一起寄回 要寄回 需要寄回 要不要寄回 用寄回 用不用寄 不用寄 要退回吗 寄回吗 发回去 发回给 拿件 来拿件',
     2: '单号填',
@@ -584,13 +586,51 @@ const POSTAGE_ONLY = /^(?!.*(退|换|寄回|返还|取件|售后|拒|谁出|谁�
  * own price, price protection), no plea for a lower price and no wrong item — the model read 我拍的 / 我付了 as
  * either (Douyin walk, 2026-12-07).
  */
-const LIVE_PRICE = /(直播间?|主播).{0,5}(价|便宜|优惠|券|包邮|\d+\s*(块|元))/;
+const LIVE_PRICE = /(直播间?|主播).{0,5}(价|便宜|优惠|券|包邮|\d+\s*(块|元)|(?:才|只要|只卖|就卖|卖|要)\s*\d+(?:\.\d+)?(?![\d.]|\s*(?:点|号|个|件|天|斤|cm|码|分钟|小时)))/;
+/**
+ * Paid more than it is now (买贵了, 拍贵了, 付贵了 — the live room's or the page's price since): price protection, no plea
+ * for a lower price. The model read 买贵了 昨天直播间才69 as 议价 too and put 统一定价 / 小额让利 on the second and third
+ * cards (Douyin walk, round nine). A plea of the buyer's own (便宜点, 少点…) keeps its chip.
+ */
+const PAID_MORE = /^(?!.*(?:便宜点|便宜一点|便宜些|少点|少一点|优惠点|优惠一点|最低|抹零|让点|砍价|讲价)).*(?:买贵了|拍贵了|付贵了|买亏了|拍亏了)/;
+/**
+ * A gift promised with the order (主播说今天下单送杯套, 拍下就送, 买就送, 关注送…): the promotion's gift, whether it came or
+ * will come (送了吗) — no delivery time. 主播说今天下单送杯套 送了吗 led with 发货时间 (今天…送 reads as a delivery day, and
+ * the model agreed at p 0.60). Not 送到/送货/送上门 (the parcel), nor 送人/送给… (a present for someone).
+ */
+const GIFT_PROMISED = /(?:下单|下了单|拍下|拍了|拍就|买就|买了就|购买|付款|关注|点关注|加粉丝团|进粉丝团)(?:就|还|会)?(?:送|赠|有送)(?!到|货|达|上门|过来|去|人|礼|给|朋友|女|男|老|妈|爸|长辈|客户|同事|孩子|小孩)/;
+/** …when nothing asks when the parcel ships or comes (下单送杯套 什么时候发货 keeps 发货时间). */
+const GIFT_PROMISED_ONLY = new RegExp(`^(?!.*(?:发货|发出|寄出|几天到|多久到|什么时候到|几号到|到货)).*(?:${GIFT_PROMISED.source})`);
+/**
+ * Which listing number in a live room's cart (小黄车几号链接, 橱窗第几个, 这款是几号链接): which goods, a product question
+ * before buying — no return's postage. The model put 退货运费 beside 商品咨询 and 补运费 on the second card (round nine).
+ * Not the link to pay a top-up through (补运费拍哪个链接, 顺丰差价拍哪个链接): that is the postage's own question.
+ */
+const LIVE_LINK = /^(?!.*(?:运费|邮费|差价|补)).*?(?:(?:小黄车|黄车|购物车|橱窗|直播间|车里|车上)[^，,。！？?]{0,6}(?:几号|第几|哪个|哪一个|多少号)|(?:几号|第几个?|多少号|哪个|哪一个)链接|链接(?:是)?(?:几号|多少号|第几))/;
+/**
+ * Whether it can be sent to a place (快递能发到学校吗, 能寄到部队吗, 可以送到公司吗): the courier's reach, asked before it goes —
+ * no parcel to look for. 快递能发到学校吗 showed 查件 second and 查询物流 as Alt+2 (快递 alone is a tracking hint). Not 送到了吗
+ * (the parcel there?), 发到哪了, nor when it comes (什么时候能送到, 明天能送到公司吗 are the shipping time's), nor a wish (能送到就行).
+ */
+const SHIP_TO_ASKED = /^(?!.*(?:什么时候|几天|多久|几号|哪天|多长时间|今天|明天|后天|今晚|周[一二三四五六日末]|物流|单号|到哪|派送|签收|还没|怎么还|已经发|就行|就好|就可以)).*(?:能|可以|能不能|可不可以|会|支持)\s*(?:发|寄|送|邮)(?:到|去|往)(?![了哪没吗呢么不])[^，,。！？?\s]{1,8}?(?:吗|不|么|没|\?|$)/;
 
 export const PATTERNS: { re: RegExp; scenario: Exclude<ScenarioId, 'other'>; weight: number }[] = [
   { re: LIVE_PRICE, scenario: 'promotion', weight: 3 },
   { re: LIVE_PRICE, scenario: 'bargain', weight: -3 },
   { re: LIVE_PRICE, scenario: 'wrong-item', weight: -3 },
   { re: LIVE_PRICE, scenario: 'payment', weight: -3 },
+  { re: PAID_MORE, scenario: 'promotion', weight: 3 },
+  { re: PAID_MORE, scenario: 'bargain', weight: -3 },
+  { re: GIFT_PROMISED, scenario: 'promotion', weight: 3 },
+  { re: GIFT_PROMISED_ONLY, scenario: 'shipping-time', weight: -3 },
+  { re: GIFT_PROMISED_ONLY, scenario: 'product-info', weight: -1.5 },
+  // A live room's lucky bag or draw (福袋什么时候开) with no stock word: nothing to restock (the model's 库存 chip, p 0.17).
+  { re: /^(?!.*(?:有货|现货|库存|补货|没货|还有|到货)).*(?:福袋|抽奖|开奖)/, scenario: 'stock', weight: -2.5 },
+  { re: LIVE_LINK, scenario: 'product-info', weight: 3 },
+  { re: LIVE_LINK, scenario: 'return-shipping', weight: -3 },
+  { re: LIVE_LINK, scenario: 'shipping-time', weight: -2 },
+  { re: SHIP_TO_ASKED, scenario: 'courier', weight: 3 },
+  { re: SHIP_TO_ASKED, scenario: 'tracking', weight: -3 },
   // Height and weight: "165 110斤", "身高160体重100", "1米65", "170cm 65kg".
   { re: /1[4-9]\d\s*(cm|厘米|公分)?\s*[,，/ ]?\s*\d{2,3}\s*(斤|kg|公斤)/, scenario: 'size-fit', weight: 3 },
   { re: /\d{2,3}\s*(斤|kg|公斤)/, scenario: 'size-fit', weight: 2 },

@@ -256,8 +256,10 @@ const DETAIL: Record<string, string[]> = {
   'bargain-returning': ['老客', '老顾客', '回头客', '买过', '上次', '老用户', '熟客'],
   'promo-coupon': ['券', '优惠码', '领'],
   'promo-full-reduction': ['满减', '满', '凑单'],
-  'promo-price-protect': ['降价', '差价', '价保', '保价', '便宜了'],
-  'promo-gift-rules': ['赠品', '送的', '送什么', '礼品', '赠送'],
+  // 买贵了 (paid more than the live room's price since) asks for the difference back (round nine).
+  'promo-price-protect': ['降价', '差价', '价保', '保价', '便宜了', '买贵', '拍贵', '付贵'],
+  // …and a gift promised with the order (下单送杯套 送了吗, 拍下就送; round nine).
+  'promo-gift-rules': ['赠品', '送的', '送什么', '礼品', '赠送', '下单送', '下单就送', '拍下送', '拍下就送', '买就送', '关注送', '送了吗', '送了没'],
   'order-confirm': ['核对', '确认', '对一下', '对吗', '对不对'],
   'order-confirm-postage': ['运费', '邮费', '快递费', '到得了', '能到', '送到'],
   // A payment made (付了, 已付款, 付完), not any word of paying: 能不能先发货后付款 had 收到您的付款啦 first.
