@@ -22,7 +22,16 @@ describe('HandoverPicker (交给…)', () => {
     const { setLocale } = await import('@/lib/i18n/lookup');
     setLocale('en');
     try {
-      expect(choices({ shift: 'day', members: [] })).toEqual([['', 'No one'], ['shift:night', 'night shift (next)']]);
+      // Capitalised like No one beside it; the label apart from the box (it read "Hand toNo one").
+      expect(choices({ shift: 'day', members: [] })).toEqual([['', 'No one'], ['shift:night', 'Night shift (next)']]);
+      unmount?.();
+      const m = mount(<HandoverPicker targets={{ shift: 'day', members: [] }} value="" onChange={() => {}} />);
+      unmount = m.unmount;
+      expect(m.root.querySelector('label.kf-handover')!.textContent).toMatch(/^Hand to No one/);
+      unmount();
+      expect(choices({ shift: 'night', me: 'Mia', members: ['Leo'] }).map(([, text]) => text)).toEqual(['No one', 'Day shift (next)', 'Night shift', 'Leo']);
+      unmount();
+      expect(choices({ shift: 'day', members: [], allDay: true })[1]![1]).toBe('Day shift (all day: whoever is on next)');
     } finally {
       setLocale('zh-CN');
     }

@@ -7,6 +7,8 @@ import type { HandoverTarget, Shift } from '@/lib/domain/followups/handover';
 registerMessages(handover);
 
 const other = (s: Shift): Shift => (s === 'day' ? 'night' : 'day');
+/** A choice starts with a capital, as No one above it does ("night shift" stays lower case mid-sentence). */
+const choice = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const shiftName = (s: Shift) => t(`handover.shift.${s}`);
 
 /** "夜班" / "小王": whom an item is handed to, for tags and messages. Names are shown as text. */
@@ -43,7 +45,7 @@ export function HandoverPicker(props: { targets: HandoverTargets | null | undefi
   if (tg === undefined)
     return (
       <label class="kf-handover">
-        <span>{t('handover.label')}</span>
+        <span>{t('handover.label')}</span>{' '}
         <select data-kf={`${props.kf ?? 'handover-to'}-pending`} disabled>
           <option value="">{props.keepLabel ?? t('handover.keep')}</option>
         </select>
@@ -53,9 +55,11 @@ export function HandoverPicker(props: { targets: HandoverTargets | null | undefi
   // Round the clock (全天白班) the next shift is the day shift again: whoever is on next. No night shift is offered.
   const next = tg.allDay ? 'day' : other(tg.shift);
   const team = tg.me !== undefined;
+  // The space after the label: the popup lays this row out inline, where "Hand to" touched the box
+  // (the panel's flex row has its own gap, and drops it).
   return (
     <label class="kf-handover">
-      <span>{t('handover.label')}</span>
+      <span>{t('handover.label')}</span>{' '}
       <select
         data-kf={props.kf ?? 'handover-to'}
         value={props.value}
@@ -71,8 +75,8 @@ export function HandoverPicker(props: { targets: HandoverTargets | null | undefi
         onBlur={() => setEdge(null)}
       >
         <option value="">{props.keepLabel ?? t('handover.keep')}</option>
-        <option value={`shift:${next}`}>{t(tg.allDay ? 'handover.nextAllDay' : 'handover.next', { shift: shiftName(next) })}</option>
-        {team && !tg.allDay && <option value={`shift:${tg.shift}`}>{shiftName(tg.shift)}</option>}
+        <option value={`shift:${next}`}>{choice(t(tg.allDay ? 'handover.nextAllDay' : 'handover.next', { shift: shiftName(next) }))}</option>
+        {team && !tg.allDay && <option value={`shift:${tg.shift}`}>{choice(shiftName(tg.shift))}</option>}
         {tg.members.map((name) => (
           <option value={`person:${name}`}>{name}</option>
         ))}

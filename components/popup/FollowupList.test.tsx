@@ -72,7 +72,7 @@ describe('the popup list', () => {
     expect(root.querySelector('[data-kf="summary"]')!.textContent).toBe('逾期 1 · 今天 1 · 以后 0');
     const [overdue, today] = [...root.querySelectorAll('[data-kf="followup"]')];
     expect(overdue!.classList.contains('kf-overdue')).toBe(true);
-    expect(overdue!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 2 小时');
+    expect(overdue!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 2 小时（截止 10:00）');
     expect(today!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('截止 15:30');
     // Made in the day shift and marked handover: it is for the night shift.
     expect(today!.querySelector('[data-kf="handover-tag"]')!.textContent).toBe('交给夜班');
@@ -86,8 +86,16 @@ describe('the popup list', () => {
     const { root } = await setup(listOf([{ section: 'overdue', kind: 'delay', items: [late!] }]));
     expect(root.querySelector('[data-kf="summary"]')!.textContent).toBe('逾期 1 · 今天 0 · 以后 0');
     const row = root.querySelector('[data-kf="followup"]')!;
-    expect(row.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 3 天');
+    // The 3 days count from the moment it was due (the morning after the ship day), said beside them:
+    // read against 应在 2026-02-26 发出 alone they did not add up.
+    expect(row.querySelector('[data-kf="followup-when"]')!.textContent).toBe('已逾期 3 天（截止 2-27 08:00）');
     expect(row.querySelector('[data-kf="followup-reason"]')!.textContent).toContain('应在 2026-02-26 发出，至今未发货');
+  });
+
+  it('in English too, an overdue row says the due moment its hours count from', async () => {
+    setLocale('en');
+    const { rows } = await setup(listOf([{ section: 'overdue', kind: 'delay', items: [item('delay:1', 'delay', NOW - 25 * H)] }]));
+    expect(rows()[0]!.querySelector('[data-kf="followup-when"]')!.textContent).toBe('Overdue by 25 h (due 3-01 11:00)');
   });
 
   it('lists what is handed to this agent first, under 交接给我 / 夜班交接, and hands an item over with H', async () => {

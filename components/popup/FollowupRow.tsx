@@ -102,7 +102,9 @@ export function FollowupRow(props: RowProps) {
       : section === 'snoozed' && item.snoozedUntil !== undefined
         ? t('followups.popup.snoozedUntil', { time: formatDue(item.snoozedUntil, now, zone) })
         : overdue
-          ? t('followups.popup.overdueBy', { ago: formatSpan(now - item.dueAt) })
+          ? // With the moment it counts from: a delay is due the morning after its ship day, and
+            // 已逾期 25 小时 beside 应在 12-06 发出 alone did not add up (the customer card names it too).
+            t('followups.popup.overdueBy', { ago: formatSpan(now - item.dueAt), due: formatDue(item.dueAt, now, zone) })
           : t('followups.popup.due', { due: formatDue(item.dueAt, now, zone) });
 
   useEffect(() => {

@@ -27,11 +27,11 @@ beforeAll(async () => {
   await clearOfBjTime('20:00', CLEAR_MS);
   const options = s.ext;
   const now = Date.now();
-  // Twelve to-dos already due (one section, one group, whatever the hour), and one with a long title
-  // handed to the day shift (交给白班: due when that shift starts — under 今天 or 以后, or in the
-  // first hours of the day shift, in 夜班交接 above the others).
+  // Twelve to-dos already due (one section, one group, whatever the hour), and one with a long title,
+  // not yet due, handed to the day shift (交给白班: at night due by its noon — under 今天 or 以后; in
+  // the day shift, in 夜班交接 above the others). One overdue already would stay overdue, a 13th row there.
   for (let i = 0; i < 12; i++) await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: `跟进事项 ${i + 1}`, buyer: `买家${i + 1}`, dueAt: now - (i + 1) * MIN });
-  await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: LONG_TITLE, buyer: '买家13', toShift: 'day', dueAt: now - 30 * MIN });
+  await callFromExtensionPage(options, 'addFollowup', { kind: 'manual', title: LONG_TITLE, buyer: '买家13', toShift: 'day', dueAt: now + 30 * MIN });
   popup = await openPopup(s.h);
   await popup.setViewportSize({ width: 420, height: 600 });
   // The group shows its first rows; the rest on 再显示.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignFollowup, handoverDueNow, handoverItems, nightMarkingNow, upgradeHandoverDue, handoverTarget, isHandedTo, nextShiftStart, shiftAt } from './handover';
-import { followupsFromRemarkFacts, handoverDeadline, handoverFollowup, manualFollowup, panelFollowup } from './rules';
+import { followupsFromOrders, followupsFromRemarkFacts, handoverDeadline, handoverFollowup, manualFollowup, panelFollowup } from './rules';
 import { complete, todayView } from './view';
 import { DEFAULT_FOLLOWUP_SETTINGS, type Followup } from './types';
 import { followupReason, sayFrom } from './text';
@@ -48,7 +48,9 @@ describe('handover (交接)', () => {
     expect(handoverDeadline('night', bj(2026, 3, 10, 15, 0), { ...S, dayShift: { start: '07:00', end: '00:30' } })).toBe(bj(2026, 3, 11, 7, 0));
     // Handed to the day shift at night, an item is due by noon, not when the day shift starts at 09:00.
     const night = bj(2026, 3, 10, 23, 0);
-    expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 22, 0) }, { shift: 'day' }, night, S).dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 23, 30) }, { shift: 'day' }, night, S).dueAt).toBe(bj(2026, 3, 11, 12, 0));
+    // One already overdue stays overdue: the day shift sees it late, first.
+    expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 22, 0) }, { shift: 'day' }, night, S).dueAt).toBe(bj(2026, 3, 10, 22, 0));
     // Handed to the shift that is on, an item keeps its due time.
     expect(assignFollowup({ ...item, dueAt: bj(2026, 3, 10, 16, 0) }, { shift: 'day' }, at15, S).dueAt).toBe(bj(2026, 3, 10, 16, 0));
   });
@@ -109,6 +111,32 @@ describe('handover (交接)', () => {
     expect(handoverTarget(panelFollowup('inquiry', '小明', bj(2026, 3, 10, 23, 30), S), S)).toBeNull();
     expect(handoverTarget(handoverFollowup({ title: '仓库明早回复' }, bj(2026, 3, 10, 23, 30), S), S)).toEqual({ shift: 'day' });
     expect(handoverTarget(handoverFollowup({ title: '晚上回访' }, at15, S), S)).toEqual({ shift: 'night' });
+  });
+
+  it('an order 25 hours late handed to the night shift at 09:10 stays 已逾期: its due time is kept, the night shift sees it first, and the next reads do not hide it', () => {
+    // Default hours (08:00–20:00). Ordered 12-05 20:31 after the cut-off: to ship on the 6th; due 12-07 08:00.
+    const D = DEFAULT_FOLLOWUP_SETTINGS;
+    const at = bj(2026, 12, 8, 9, 10);
+    const o = { orderId: '3709981726354019283', buyer: '雨后彩虹_lily', status: 'paid' as const, createdAt: bj(2026, 12, 5, 20, 31), flag: 'gray' as const, remark: '' };
+    const [late] = followupsFromOrders([o], [], D, at).upserts;
+    expect(todayView([late!], at, D).overdue).toEqual([late]);
+    const handed = assignFollowup(late!, { shift: 'night' }, at, D);
+    // It used to be due 23:59 that evening: 截止 23:59, and 逾期 0.
+    expect(handed).toMatchObject({ shift: 'night', handover: true, dueAt: bj(2026, 12, 7, 8, 0) });
+    expect(todayView([handed], at, D).overdue).toEqual([handed]);
+    // At 20:00 the night shift finds it first among what was handed to it, still overdue.
+    const note = assignFollowup(manualFollowup({ title: '晚上回电' }, at, D), { shift: 'night' }, at, D);
+    expect(handoverItems([note, handed], { shift: 'night' }, D).map((f) => f.id)).toEqual([handed.id, note.id]);
+    expect(todayView([handed], bj(2026, 12, 8, 20, 0), D).overdue).toEqual([handed]);
+    expect(followupsFromOrders([o], [handed], D, at + 120_000).upserts).toEqual([]);
+    // An unpaid order due 15:30, handed over at 15:45: the order list read again leaves it overdue, not due 23:59.
+    const unpaid = { ...o, orderId: '3712093845610298374', status: 'unpaid' as const, createdAt: bj(2026, 12, 8, 10, 0) };
+    const [remind] = followupsFromOrders([unpaid], [], D, bj(2026, 12, 8, 15, 0)).upserts;
+    const passed = assignFollowup(remind!, { shift: 'night' }, bj(2026, 12, 8, 15, 45), D);
+    expect(passed.dueAt).toBe(bj(2026, 12, 8, 15, 30));
+    expect(followupsFromOrders([unpaid], [passed], D, bj(2026, 12, 8, 15, 50)).upserts).toEqual([]);
+    // Not yet due, it still gets the night shift's room (due by 23:59), as before.
+    expect(assignFollowup({ ...late!, dueAt: at + 60_000 }, { shift: 'night' }, at, D).dueAt).toBe(bj(2026, 12, 8, 23, 59));
   });
 
   it('lists the viewer’s items most urgent first', () => {

@@ -46,7 +46,8 @@ export function nextShiftStart(shift: Shift, now: number, settings: Partial<Foll
  * Hands the item over (or takes it back with `null`). Handed to a shift that is not on now, it is
  * due by that shift's handover deadline at the earliest (handoverDeadline: the night shift 23:59,
  * the day shift 12:00), so it neither sits overdue on the list of a shift that cannot act on it
- * nor arrives overdue the moment that shift starts. Handed to the shift that is on, it keeps its
+ * nor arrives overdue the moment that shift starts. An item overdue already keeps its due time:
+ * the shift that takes it must see that it is late, first. Handed to the shift that is on, it keeps its
  * due time. The assignment time decides between two machines assigning at once.
  *
  * Handed to the day shift at night, an item whose due time is only its kind's allowance is due by
@@ -78,7 +79,9 @@ export function assignFollowup(item: Followup, to: HandoverTarget | null, now: n
   // a typed time's names the time (promisedAnswerAt). The key itself is not written here: background.js
   // names only the messages it defines (test/e2e/bundle-size.e2e.test.ts).
   const ownAllowance = deadline > now && to.shift === 'day' && item.kind === 'promised-answer' && item.why?.params?.hours !== undefined;
-  out.dueAt = Math.max(ownAllowance ? 0 : item.dueAt, deadline);
+  // Already overdue, it stays so, its due time kept: the shift it goes to sees it late, and first
+  // (handoverItems). Moved to that shift's deadline it read 截止 23:59, and the popup counted 逾期 0.
+  out.dueAt = item.dueAt < now ? item.dueAt : Math.max(ownAllowance ? 0 : item.dueAt, deadline);
   return out;
 }
 

@@ -395,6 +395,21 @@ describe('delay (延迟发货) from a purple remark with a promised ship date', 
     expect(upserts[0]).toMatchObject({ source: 'remark', dueAt: bj(2026, 3, 12, 15, 30), createdAt: now });
   });
 
+  it('saved on a page that shows no buyer (Taobao\'s memo page), keeps the buyer the order list named: 延迟发货：小红, not a bare 延迟发货', () => {
+    const listed = run([], followupsFromOrders([order({ orderId: '3001', buyer: '小红', buyerId: 'u-3001', status: 'paid', createdAt: now - 49 * HOUR })], [], S, now), now);
+    expect(listed[0]).toMatchObject({ title: '延迟发货：小红', buyer: '小红', buyerId: 'u-3001' });
+    const noBuyer: RemarkFact = { ...fact, buyer: '' };
+    const promised = run(listed, followupsFromRemarkFacts([noBuyer], listed, S, now + MIN, true), now + MIN);
+    expect(promised[0]).toMatchObject({ title: '延迟发货：小红', buyer: '小红', buyerId: 'u-3001', dueAt: bj(2026, 3, 12, 15, 30) });
+    // Closed, then promised another day on that page: reopened with the buyer too.
+    const done = promised.map((f) => complete(f, now + HOUR));
+    const moved = followupsFromRemarkFacts([{ ...noBuyer, date: '2026-03-13' }], done, S, now + 2 * HOUR).upserts;
+    expect(moved[0]).toMatchObject({ status: 'open', title: '延迟发货：小红', buyer: '小红' });
+    // A return agreed on that page: no buyer to name there, so none is made up; a page that names one still replaces it.
+    expect(followupsFromRemarkFacts([{ kind: 'return-pending', orderId: '3009', buyer: '' }], [], S, now).upserts[0]!.buyer).toBeUndefined();
+    expect(followupsFromRemarkFacts([{ ...fact, buyer: '小红2' }], promised, S, now + 3 * HOUR).upserts[0]).toMatchObject({ title: '延迟发货：小红2', buyer: '小红2' });
+  });
+
   it('stays closed when re-read with the same date, and reopens when the promise moves', () => {
     const items = run([], followupsFromRemarkFacts([fact], [], S, now), now).map((f) => complete(f, now + HOUR, '已告知'));
     expect(followupsFromRemarkFacts([fact], items, S, now + 2 * HOUR).upserts).toEqual([]);
@@ -767,13 +782,18 @@ describe('what a page dictates at night (夜班读到的页面)', () => {
     expect(panelFollowup('return-pending', '小鹿', bj(2026, 12, 5, 23, 0), S, undefined, { orderId: '3931' }).handover).toBeUndefined();
   });
 
-  it('an item the agent handed to the day shift keeps the room the handover gave it when the page is read again', () => {
+  it('an item the agent handed over keeps the room the handover gave it when the page is read again; one overdue when handed stays overdue', () => {
     const created = bj(2026, 12, 5, 10, 0);
     const page = [order({ orderId: '1001', createdAt: created })];
     const [item] = followupsFromOrders(page, [], S, created + HOUR).upserts;
-    // Overdue since 15:30; at 21:00 the day agent's colleague at night hands it to the morning.
+    // Due 15:30, handed to the night shift at 15:00: due by 23:59, also after the page is read again.
+    const early = assignFollowup(item!, { shift: 'night' }, bj(2026, 12, 5, 15, 0), S);
+    expect(early.dueAt).toBe(bj(2026, 12, 5, 23, 59));
+    expect(followupsFromOrders(page, [early], S, bj(2026, 12, 5, 15, 50)).upserts).toEqual([]);
+    // Overdue since 15:30, handed to the morning at 21:00: still overdue (the day shift sees it late,
+    // first), also after the next read; it used to be due by noon, as if nothing were late.
     const handed = assignFollowup(item!, { shift: 'day' }, bj(2026, 12, 5, 21, 0), S);
-    expect(handed.dueAt).toBe(bj(2026, 12, 6, 12, 0));
+    expect(handed.dueAt).toBe(bj(2026, 12, 5, 15, 30));
     expect(followupsFromOrders(page, [handed], S, bj(2026, 12, 5, 22, 0)).upserts).toEqual([]);
   });
 });

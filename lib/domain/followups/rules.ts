@@ -375,13 +375,16 @@ function reconcile(
   // The source's rule decides the due time (a later promise date replaces an earlier one). An item
   // the agent handed to a shift that was not on keeps the room the handover gave it (assignFollowup),
   // or the next read would make it overdue again before that shift could act.
-  if (!opts.keepDue) merged.dueAt = Math.max(fresh.dueAt, handedFloor(existing, r.s));
+  if (!opts.keepDue) merged.dueAt = Math.max(fresh.dueAt, handedFloor(existing, r.s, fresh.dueAt));
   return JSON.stringify(merged) === JSON.stringify(existing) ? null : merged;
 }
 
-/** The earliest due time an explicit handover to a shift allows (assignFollowup's), or -Infinity. */
-function handedFloor(f: Followup, s: FollowupSettings): number {
-  if (!f.handover || !f.shift || f.assignedAt === undefined) return -Infinity;
+/**
+ * The earliest due time an explicit handover to a shift allows (assignFollowup's), or -Infinity. A
+ * `due` before the handover was overdue when handed: none (assignFollowup keeps it overdue).
+ */
+function handedFloor(f: Followup, s: FollowupSettings, due: number): number {
+  if (!f.handover || !f.shift || f.assignedAt === undefined || due < f.assignedAt) return -Infinity;
   return isNight(f.assignedAt, s) === (f.shift === 'night') ? f.assignedAt : handoverDeadline(f.shift, f.assignedAt, s);
 }
 
@@ -635,6 +638,12 @@ export function followupsFromRemarkFacts(
     const fact = any as RemarkFact;
     const note = fact.note ?? fact.reason;
     const common = { source: 'remark' as const, now, buyer: fact.buyer.trim(), buyerId: fact.buyerId ?? null, platform: fact.platform, orderId: fact.orderId, url: fact.url, note };
+    // A page that shows no buyer (Taobao's memo page) keeps the one an earlier read named (the order
+    // list's): 延迟发货：<buyer> stays, not a bare 延迟发货 the agent cannot tell from the others.
+    const known = (id: string) => {
+      const had = common.buyer ? undefined : out.byId.get(id);
+      return had?.buyer ? { buyer: had.buyer, buyerId: had.buyerId ?? null } : {};
+    };
     switch (fact.kind) {
       case 'ship-promised': {
         if (!parseIsoDate(fact.date)) break;
@@ -643,7 +652,7 @@ export function followupsFromRemarkFacts(
         const had = out.byId.get(id);
         // A recheck (delayRecheck) of a promise already past stays, open or done: only a later promise replaces it.
         if (had?.why?.key === 'followups.reason.delayRecheck' && promised <= had.dueAt) break;
-        const item = (dueAt: number, why: Pick<Followup, 'reason' | 'why'>) => make({ ...common, id, kind: 'delay', why, dueAt });
+        const item = (dueAt: number, why: Pick<Followup, 'reason' | 'why'>) => make({ ...common, ...known(id), id, kind: 'delay', why, dueAt });
         if (had && promisedDateOf(had) === fact.date) {
           // This promise's item already. Done: the agent's close stands; whether it comes back (the
           // order still paid, not shipped) is the order list's to say (delayRecheck). Open or put
@@ -673,7 +682,7 @@ export function followupsFromRemarkFacts(
         const id = `return-pending:${fact.orderId}`;
         const days = r.s.returnRecheckDays;
         const why = reasonOf(fact.exchange ? 'followups.reason.exchangePending' : 'followups.reason.returnPending', { days });
-        const fresh = make({ ...common, id, kind: 'return-pending', why, dueAt: now + days * DAY });
+        const fresh = make({ ...common, ...known(id), id, kind: 'return-pending', why, dueAt: now + days * DAY });
         out.put(reconcile(out.byId.get(id), fresh, r, { keepDue: true }));
         break;
       }
@@ -691,7 +700,7 @@ export function followupsFromRemarkFacts(
           typeof fact.amountYuan === 'number' && Number.isFinite(fact.amountYuan)
             ? reasonOf(`${key}Amount`, { amount: fact.amountYuan.toFixed(2) })
             : reasonOf(key);
-        const fresh = make({ ...common, id, kind, why, dueAt: back ? (out.byId.get(`return-pending:${fact.orderId}`)?.dueAt ?? now + r.s.returnRecheckDays * DAY) : sameDayDue(now, r.s) });
+        const fresh = make({ ...common, ...known(id), id, kind, why, dueAt: back ? (out.byId.get(`return-pending:${fact.orderId}`)?.dueAt ?? now + r.s.returnRecheckDays * DAY) : sameDayDue(now, r.s) });
         // An item made before this (due the day the return was agreed) takes the return's due time.
         out.put(reconcile(out.byId.get(id), fresh, r, { keepDue: !back }));
         break;
