@@ -79,6 +79,9 @@ describe('a late order on the Taobao sold list, in the popup at 09:10', () => {
     await expect.poll(() => row.locator('[data-kf="handover-tag"]').textContent()).toBe('交给夜班');
     expect(await row.locator('[data-kf="followup-when"]').textContent()).toBe(`已逾期 25 小时（截止 ${short(bjDate(1))} 08:00）`);
     expect(await popup.locator('[data-kf="summary"]').getAttribute('data-overdue')).toBe('1');
+    // The title is read whole on one line: the long overdue time goes under it rather than cutting the buyer's
+    // name in two (雨后彩虹 / _lily at the popup's width).
+    expect((await row.locator('[data-kf="followup-title"]').boundingBox())!.height).toBeLessThan(24);
     await popup.close();
 
     // Opened again (what the night shift's agent does at 20:00 too): still overdue, not 截止 23:59.
