@@ -46,6 +46,20 @@ describe('RemarkForm', () => {
     expect(onUseText).toHaveBeenCalledWith('【延迟发货】可发货日：2026-11-28｜张三 2026-11-23', '【延迟发货】可发货日：2026-11-28｜张三 2026-11-23', '');
   });
 
+  it('says, in English too, when the box already ends with the line it would write, and then writes nothing', () => {
+    setLocale('en');
+    const line = '【延迟发货】可发货日：2026-11-28｜张三 2026-11-23';
+    const { q, onUseText } = setup({ previousRemark: `缺货，晚点发\n${line}`, initial: { target: 'purple', values: { shipDate: '2026-11-28' } } });
+    expect(q('[data-kf="remark-in-box"]')?.textContent).toBe('This line is now the last line of the remark box: save it on the page. Clicking again would not write it twice; change the fields above to add a new line under it.');
+    expect(q('[data-kf="remark-use"]')?.textContent).toBe('In the remark box');
+    click(q('[data-kf="remark-use"]'));
+    expect(onUseText).not.toHaveBeenCalled();
+    cleanup?.();
+    // Where the flag was not read, the box's length is still shown, once.
+    const unread = setup({ flag: null, previousRemark: '缺货' });
+    expect(Array.from(unread.root.querySelectorAll('[data-kf="remark-length"]')).map((e) => e.textContent)).toEqual(['6 / 1000 bytes']);
+  });
+
   it('starts with what the agent had typed on this order before an update, its ship date too; a kind the order no longer offers starts empty', () => {
     const { q } = setup({ initial: { target: 'purple', values: { shipDate: '2026-11-28', reason: '等面料到货', note: 'not a field of this rule' } } });
     expect((q('input[data-field="shipDate"]') as HTMLInputElement).value).toBe('2026-11-28');

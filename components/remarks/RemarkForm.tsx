@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
-  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, buildRemark, flagStatusWarning, formFields, formValues, formatLine, getFlagRule, getRule, isFlagColor, isoDate,
+  FLAG_COLORS, FLAG_NAMES, RECORD_KINDS, appendRemark, remarkLength, buildRemark, flagStatusWarning, formFields, formValues, formatLine, getFlagRule, getRule, isFlagColor, isoDate,
   type FieldSpec, type FlagColor, type Platform, type RecordKind, type RemarkTarget, type RuleSet,
 } from '../../lib/domain/remarks';
 import type { Zone } from '../../lib/domain/time';
@@ -119,6 +119,7 @@ export function RemarkForm(props: RemarkFormProps) {
    * written, and `onStale` brings the preview to the new day, which says why.
    */
   const use = () => {
+    if (inBox) return;
     const at = props.clock?.() ?? +now;
     const fresh = isoDate(at, zone) === isoDate(now, zone) ? { built, appended } : compose(at);
     const over = shown.some((f) => fieldOver(f, values[f.key]) > 0);
@@ -133,6 +134,10 @@ export function RemarkForm(props: RemarkFormProps) {
     use();
   };
   const { kept, dropped, mustDrop } = appended;
+  // After 使用 the box ends with this very line: the form says so, and 使用 rests until the line changes
+  // (a second click would write the same remark again, i.e. nothing new).
+  const boxLines = previousRemark.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  const inBox = built.ok && boxLines[boxLines.length - 1] === built.text.trim();
   const anyFieldOver = shown.some((f) => fieldOver(f, values[f.key]) > 0);
   const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
 
@@ -173,6 +178,11 @@ export function RemarkForm(props: RemarkFormProps) {
       <div class="kf-rm" data-kf="remark-form" data-target="">
         {head}
         <p class="kf-rm-notice" data-kf="remark-flag-unread">{t('remarks.form.flagUnread')}</p>
+        {/* The box's one counter (the check below shows none). */}
+        <div class="kf-rm-meta">
+          <span />
+          <LengthCounter length={remarkLength(previousRemark, platform, boxMax)} />
+        </div>
       </div>
     );
   }
@@ -228,10 +238,11 @@ export function RemarkForm(props: RemarkFormProps) {
           </ol>
         </div>
       )}
-      {boxChanged && <p class="kf-rm-notice" data-kf="remark-box-changed">{t('remarks.form.boxChanged')}</p>}
+      {inBox && <p class="kf-rm-ok" role="status" data-kf="remark-in-box">{t('remarks.form.inBox')}</p>}
+      {boxChanged && !inBox && <p class="kf-rm-notice" data-kf="remark-box-changed">{t('remarks.form.boxChanged')}</p>}
       <div class="kf-rm-meta">
         <span data-kf="remark-keeps">
-          {dropped.length > 0
+          {inBox ? '' : dropped.length > 0
             ? t('remarks.form.keepsDrops', { kept, dropped: dropped.length })
             : kept > 0 ? t('remarks.form.keepsPrevious', { count: kept }) : ''}
         </span>
@@ -242,10 +253,10 @@ export function RemarkForm(props: RemarkFormProps) {
           type="button"
           class="kf-rm-btn"
           data-kf="remark-use"
-          disabled={!built.ok || !appended.fits || anyFieldOver}
+          disabled={!built.ok || !appended.fits || anyFieldOver || inBox}
           onClick={use}
         >
-          {t('remarks.form.use')}
+          {t(inBox ? 'remarks.form.used' : 'remarks.form.use')}
         </button>
       </div>
     </div>

@@ -175,6 +175,40 @@ describe('RemarkPanel with the remark box open', () => {
     expect((recorded[0] as { override?: unknown }).override).toBeUndefined();
   });
 
+  // walk8 (Taobao memo page): after 使用 the button stayed enabled over the same preview, a second click
+  // wrote nothing and nothing said the line was already in the box; 「N / 1000 字节」 showed twice, and
+  // 「手写检查」 stood over the line the form had just written.
+  it('after 使用 says the line is in the box and rests the button; one counter; the check is headed as the box’s', async () => {
+    const { q } = await setup();
+    demo.openRemark(PURPLE_ORDER);
+    await tick();
+    type(q('input[data-field="shipDate"]'), inDays(4));
+    type(q('input[data-field="reason"]'), '缺货');
+    expect(q('[data-kf="remark-in-box"]')).toBeNull();
+    expect(q('[data-kf="remark-keeps"]')?.textContent).toBe('会保留之前的 1 条备注');
+    click(q('[data-kf="remark-use"]'));
+    await tick();
+    const written = `缺货，晚点发\n【延迟发货】可发货日：${inDays(4)}｜原因：缺货｜小美 ${today}`;
+    expect(box().textarea.value).toBe(written);
+    expect(q('[data-kf="remark-in-box"]')?.textContent).toBe('这条备注已写进备注框（最后一行），请在页面上保存。再点也不会多写一遍；改动上面的内容，才会在它下面写一条新的。');
+    const use = q('[data-kf="remark-use"]') as HTMLButtonElement;
+    expect(use.disabled).toBe(true);
+    expect(use.textContent).toBe('已写入备注框');
+    // Not "keeps the 2 earlier lines": the second is the line just written.
+    expect(q('[data-kf="remark-keeps"]')?.textContent).toBe('');
+    expect(Array.from(document.querySelectorAll('[data-kf="remark-length"]')).map((e) => e.textContent)).toEqual([`${new TextEncoder().encode(written).length} / 1000 字节`]);
+    expect(Array.from(document.querySelectorAll('[data-kf="remark-editor"] h4')).map((h) => h.textContent)).toContain('备注框检查');
+    expect(document.body.textContent).not.toContain('手写检查');
+    // Enter in a field writes nothing more either; a changed field is a new line, and 使用 is back.
+    (q('input[data-field="reason"]') as HTMLInputElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await tick();
+    expect(box().textarea.value).toBe(written);
+    type(q('input[data-field="reason"]'), '缺货，已催');
+    expect(q('[data-kf="remark-in-box"]')).toBeNull();
+    expect((q('[data-kf="remark-use"]') as HTMLButtonElement).disabled).toBe(false);
+    expect(q('[data-kf="remark-use"]')?.textContent).toBe('使用这条备注');
+  });
+
   // 23:59:05 on 2026-12-05 in Beijing: the night agent fills the line in before midnight and uses it after.
   const beforeMidnight = Date.UTC(2026, 11, 5, 15, 59, 5);
 

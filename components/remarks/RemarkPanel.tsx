@@ -8,7 +8,6 @@ import { ruleText } from '@/lib/i18n/messages/remarks-presets';
 import type { RemarkController, RemarkState } from '@/lib/panel/remarks';
 import { RemarkForm } from './RemarkForm';
 import { RemarkCheck } from './RemarkCheck';
-import { LengthCounter } from './LengthCounter';
 import { useRemarkState, useRemarks } from './RemarkContext';
 
 registerMessages(remarks);
@@ -98,16 +97,13 @@ function OpenBox({ ctl, s }: { ctl: RemarkController; s: RemarkState }) {
         {...(ed.boxMax ? { boxMax: ed.boxMax } : {})}
         onUseText={(text, _line, basedOn) => void ctl.useText(text, basedOn)}
       />
-      <h4>{t('remarks.panel.handTyped')}</h4>
+      {/* What the box holds, whoever wrote it (the form's line, a colleague's, one typed by hand). */}
+      <h4>{t('remarks.panel.boxCheck')}</h4>
       {ed.held && ed.problems.length > 0 && (
         <p class="kf-rm-problems" role="alert" data-kf="remark-held">
           {t('remarks.panel.held')}
         </p>
       )}
-      <div class="kf-rm-meta">
-        <span />
-        <LengthCounter length={ed.length} />
-      </div>
       {overrideApplies && ed.problems.length > 0 ? (
         <p class="kf-rm-notice" data-kf="remark-override-ready">{t('remarks.panel.overrideReady', { reason: ed.override!.reason })}</p>
       ) : (

@@ -168,13 +168,18 @@ describe('the same saved remark on the open box and on the order list', () => {
     expect(ctl.store.get().editor?.problems.map((p) => p.code)).toEqual(['other-agent']);
   });
 
-  it('suggests the agent’s name, not a placeholder, for an unsigned remark on the list', async () => {
+  // walk8: a saved unsigned line on the list was marked 备注不规范：备注缺少经办人：请在末尾写上“阿杰 <today>”。 —
+  // the agent told to put her name and today's date on a line someone else wrote.
+  it('marks an unsigned saved remark as unsigned, once, without putting the agent’s name or today on it', async () => {
     document.body.innerHTML = '<div id="row"></div>';
     const ctl = await start(null as unknown as RemarkEditor);
     const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
-    main.store.set({ orders: [{ orderId: '1', buyer: 'tb_x', status: 'paid', flag: 'red', remark: '【已核对可发货】', element: document.getElementById('row')! }] } as Partial<PanelState>);
-    const messages = ctl.store.get().lint[0]?.problems.map((p) => p.message);
-    expect(messages).toContain(`备注缺少经办人：请在末尾写上“阿杰 ${inDays(0)}”。`);
+    main.store.set({ orders: [{ orderId: '1', buyer: 'tb_x', status: 'shipped', flag: 'purple', remark: '缺货', element: document.getElementById('row')! }] } as Partial<PanelState>);
+    const marker = document.querySelector('#row [data-kf="remark-lint"]')?.textContent;
+    expect(marker).toBe('备注不规范：没有署名和日期，看不出是谁、哪天写的：别替人补签；这单再有处理，请另起一行写你自己的备注。');
+    const said = ctl.store.get().lint[0]!.problems.map((p) => p.message).join();
+    expect(said).not.toContain('阿杰');
+    expect(said).not.toContain(inDays(0));
   });
 });
 

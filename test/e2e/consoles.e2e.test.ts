@@ -331,8 +331,9 @@ describe('Taobao order pages', () => {
     const marked = s.page.locator('div.next-table-body > table:has(> [data-kf="remark-lint"])');
     await expect.poll(() => marked.count()).toBe(1);
     expect(await marked.textContent()).toContain('370812736450918273');
-    // 卖家已发货 under the purple flag with 缺货: no ship date is asked of a shipped order, its unsigned remark is said.
-    expect(await s.page.locator('[data-kf="remark-lint"]').textContent()).toMatch(/^备注不规范：备注缺少经办人：请在末尾写上“小美 \d{4}-\d{2}-\d{2}”。$/);
+    // 卖家已发货 under the purple flag with 缺货: no ship date is asked of a shipped order, its unsigned remark is
+    // said unsigned — someone else's line, so 小美 is not told to sign it with her name and today's date.
+    expect(await s.page.locator('[data-kf="remark-lint"]').textContent()).toBe('备注不规范：没有署名和日期，看不出是谁、哪天写的：别替人补签；这单再有处理，请另起一行写你自己的备注。');
     expect(await inPanel(s.page, '[data-kf="remark-lint-summary"]').textContent()).toContain('370812736450918273');
     await inPanel(s.page, '[data-kf="check-open"]').click();
     const line = inPanel(s.page, '[data-kf="check-line"][data-what="orders"]');

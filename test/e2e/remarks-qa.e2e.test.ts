@@ -267,9 +267,10 @@ describe('JD order list, which shows no flag', () => {
     await s.page.locator('.card [data-kf="remark-lint"]').first().waitFor();
     // 等待出库 with 【延迟发货】: the delay is still ahead, and its ship date is asked for.
     expect(await marker('302906652310').textContent()).toBe('备注不规范：按内容判断为【延迟发货】的备注缺少必填项“可发货日”（今天或以后）：请写“可发货日：…”。');
-    // 等待确认收货 with 缺货: what held it up once, no delay to plan; only the unsigned remark is said.
+    // 等待确认收货 with 缺货: what held it up once, no delay to plan; only the unsigned remark is said
+    // (unsigned: someone else's line, which the agent is not told to sign as hers).
     const shipped = await marker('302909981273').textContent();
-    expect(shipped).toContain('经办人');
+    expect(shipped).toContain('没有署名');
     expect(shipped).not.toContain('可发货日');
     const listed = await inPanel(s.page, '[data-kf="remark-lint-list"]').textContent();
     expect(listed).toContain('按内容判断为【延迟发货】');

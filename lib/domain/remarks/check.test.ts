@@ -261,6 +261,27 @@ describe('checkRemark: money, dates, signature', () => {
     expect(checkRemark('【已核对可发货】张三 2026-11-23', A('red', { agent: '张三' }))).toEqual([]);
   });
 
+  // walk8: on the sold list a shipped purple order's saved 「缺货」, written by someone else and unsigned,
+  // was marked 「备注不规范：备注缺少经办人：请在末尾写上“小美 2026-12-08”。」 — the agent's name and today's
+  // date on a colleague's line, false in the shop's record.
+  it('never asks the agent to sign or date a saved line someone else wrote: it says what is missing and to add her own line', () => {
+    const onList = (text: string) => checkRemark(text, A('purple', { agent: '小美', saved: text, status: 'shipped' }));
+    const unsigned = onList('缺货');
+    expect(unsigned.map((p) => p.message)).toEqual(['没有署名和日期，看不出是谁、哪天写的：别替人补签；这单再有处理，请另起一行写你自己的备注。']);
+    expect(unsigned[0]?.messageEn).toBe('Unsigned and undated, so it does not say who wrote it or when: do not sign it for them; when you handle the order, add a line of your own below it.');
+    expect(onList('缺货 2026-11-20')[0]?.message).toBe('没有署名，看不出是谁写的：别替人补签；这单再有处理，请另起一行写你自己的备注。');
+    expect(onList('缺货 处理人:阿杰').map((p) => p.message)).toEqual(['“阿杰”的署名后没有日期，看不出是哪天写的：别替人补签；这单再有处理，请另起一行写你自己的备注。']);
+    for (const text of ['缺货', '缺货 2026-11-20', '缺货 处理人:阿杰']) {
+      const said = onList(text).map((p) => p.message + p.messageEn).join();
+      expect(said, text).not.toContain('小美');
+      expect(said, text).not.toContain(today);
+    }
+    // A line she is writing now is hers to sign, as before; so is a saved line she signed herself.
+    expect(checkRemark('缺货', A('purple', { agent: '小美', saved: '', status: 'shipped' }))[0]?.message).toBe(`备注缺少经办人：请在末尾写上“小美 ${today}”。`);
+    expect(onList('【延迟发货】原因：缺货｜小美').map((p) => p.code)).toEqual(['missing-date']);
+    expect(onList('【延迟发货】原因：缺货｜小美')[0]?.message).toContain('今天的日期');
+  });
+
   it('does not compare a saved remark’s signer with the agent: a colleague’s line being shown is normal', () => {
     // The Taobao memo page opens with the saved remark in its box; the order list shows the same text.
     const saved = '改地址：上海市浦东新区张江路88号 客服阿杰 11/22';
@@ -391,7 +412,7 @@ describe('checkRemark: the order’s status, where the list shows it', () => {
   it('asks no ship date of an order that has shipped, is done or is closed', () => {
     for (const status of ['shipped', 'completed', 'closed'] as const) {
       const p = listed(status);
-      expect(p.map((x) => x.code), status).toEqual(['missing-agent', 'missing-date']);
+      expect(p.map((x) => x.code), status).toEqual(['missing-agent']);
       expect(p.map((x) => x.message).join(), status).not.toContain('可发货日');
     }
   });

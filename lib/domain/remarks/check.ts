@@ -211,10 +211,40 @@ function writtenNow(parsed: ParsedRemark, saved: string | undefined): boolean {
   return saved === undefined || !line || !saved.split('\n').some((l) => l.trim() === line);
 }
 
+/**
+ * A saved line (not written now) that does not say who wrote it or when, unless its signer is the
+ * agent at the keyboard. Every remark is signed by whoever handled the order (domain.md): the agent
+ * reading it cannot know who that was, so she is never told to sign it with her name or today's
+ * date — that would be false in the shop's record. What is missing is named, and what she can do:
+ * write a line of her own beneath it when she handles the order. One sentence, so a row's mark
+ * (备注不规范：…) says it once.
+ */
+function savedUnsigned(parsed: ParsedRemark): Problem | null {
+  const theirs = { zh: '别替人补签；这单再有处理，请另起一行写你自己的备注。', en: 'do not sign it for them; when you handle the order, add a line of your own below it.' };
+  if (!parsed.agent && !parsed.dateRaw) {
+    return { code: 'missing-agent', field: 'agent', message: `没有署名和日期，看不出是谁、哪天写的：${theirs.zh}`, messageEn: `Unsigned and undated, so it does not say who wrote it or when: ${theirs.en}` };
+  }
+  if (!parsed.agent) {
+    return { code: 'missing-agent', field: 'agent', message: `没有署名，看不出是谁写的：${theirs.zh}`, messageEn: `Unsigned, so it does not say who wrote it: ${theirs.en}` };
+  }
+  if (!parsed.dateRaw) {
+    return { code: 'missing-date', field: 'date', message: `“${parsed.agent}”的署名后没有日期，看不出是哪天写的：${theirs.zh}`, messageEn: `Signed "${parsed.agent}" without a date, so it does not say when it was written: ${theirs.en}` };
+  }
+  return null;
+}
+
 function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] {
   const out: Problem[] = [];
   const example = `${opts.agent || '客服名'} ${opts.today}`;
   const exampleEn = `${opts.agent || '<your name>'} ${opts.today}`;
+  const ap = parsed.agent ? agentProblem(parsed.agent) : null;
+  const someoneElses = !writtenNow(parsed, opts.saved) && !(opts.agent && parsed.agent === opts.agent.trim());
+  const unsigned = someoneElses ? savedUnsigned(parsed) : null;
+  if (unsigned) {
+    out.push(unsigned);
+    if (ap) out.push({ code: 'invalid-agent', field: 'agent', ...ap });
+    return out.concat(datedProblems(parsed, opts));
+  }
   if (!parsed.agent) {
     out.push({
       code: 'missing-agent',
@@ -222,17 +252,15 @@ function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] 
       message: `备注缺少经办人：请在末尾写上“${example}”。`,
       messageEn: `The remark has no agent name: end it with "${exampleEn}".`,
     });
-  } else {
-    const ap = agentProblem(parsed.agent);
-    if (ap) out.push({ code: 'invalid-agent', field: 'agent', ...ap });
-    else if (opts.agent && parsed.agent !== opts.agent.trim() && writtenNow(parsed, opts.saved)) {
-      out.push({
-        code: 'other-agent',
-        field: 'agent',
-        message: `备注署名是“${parsed.agent}”，当前客服是“${opts.agent}”：谁处理谁备注。`,
-        messageEn: `The remark is signed "${parsed.agent}" but the agent is "${opts.agent}": whoever handles the order writes the remark.`,
-      });
-    }
+  } else if (ap) {
+    out.push({ code: 'invalid-agent', field: 'agent', ...ap });
+  } else if (opts.agent && parsed.agent !== opts.agent.trim() && writtenNow(parsed, opts.saved)) {
+    out.push({
+      code: 'other-agent',
+      field: 'agent',
+      message: `备注署名是“${parsed.agent}”，当前客服是“${opts.agent}”：谁处理谁备注。`,
+      messageEn: `The remark is signed "${parsed.agent}" but the agent is "${opts.agent}": whoever handles the order writes the remark.`,
+    });
   }
   if (!parsed.dateRaw) {
     out.push({
@@ -241,21 +269,29 @@ function signatureProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] 
       message: `备注缺少日期：请在经办人后写上今天的日期（${opts.today}）。`,
       messageEn: `The remark has no date: add today's date (${opts.today}) after the agent name.`,
     });
-  } else if (!parsed.date) {
+  }
+  return out.concat(datedProblems(parsed, opts));
+}
+
+/** What is wrong with the date a line was signed with (none: no date to judge). */
+function datedProblems(parsed: ParsedRemark, opts: CheckOptions): Problem[] {
+  if (!parsed.dateRaw) return [];
+  if (!parsed.date) {
     const r = readDate(parsed.dateRaw);
-    out.push({
+    return [{
       code: 'invalid-date',
       field: 'date',
       message: r.ok ? `备注日期“${parsed.dateRaw}”读不出来。` : `备注日期“${parsed.dateRaw}”不是有效日期。`,
       messageEn: `The remark date "${parsed.dateRaw}" is not a valid date.`,
-    });
-  } else if (parsed.date > opts.today) {
-    out.push({
+    }];
+  }
+  if (parsed.date > opts.today) {
+    return [{
       code: 'date-in-future',
       field: 'date',
       message: `备注日期 ${parsed.date} 晚于今天（${opts.today}）：请写处理当天的日期。`,
       messageEn: `The remark date ${parsed.date} is after today (${opts.today}); write the day it was handled.`,
-    });
+    }];
   }
-  return out;
+  return [];
 }

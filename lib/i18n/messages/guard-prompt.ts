@@ -38,7 +38,7 @@ export const guardPromptMessages: MessageBundle = {
     'guard.cat.curt': 'Curt reply',
     'guard.cat.repetition': 'Repeated reply',
     'guard.cat.custom': 'Shop rule',
-    'guard.badge': '⚠ {n} possible issue(s)',
+    'guard.badge': '⚠ {n} possible {n|issue|issues}',
     'guard.badgeTitle': '{labels} (details in the helper panel)',
     'guard.held': 'This reply may break a rule — not inserted yet',
     'guard.heldCopy': 'This reply may break a rule — not copied yet',

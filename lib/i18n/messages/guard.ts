@@ -74,7 +74,7 @@ export const guardMessages: MessageBundle = {
     'options.guard.tryPlaceholder': 'Type a reply to see whether it is held',
     'options.guard.clean': 'No issue found',
     'options.guard.libraryClean': 'No template in the library breaks a rule.',
-    'options.guard.libraryIssues': '{n} template(s) may break a rule:',
+    'options.guard.libraryIssues': '{n} {n|template|templates} may break a rule:',
     'options.guard.templateIssues': 'This template may break a rule:',
     'options.clock': 'Reply clock',
     'options.clock.help': 'Counts from the buyer’s oldest unanswered message; the panel turns amber and red past these thresholds, and the popup’s “Today’s responses” shows the share answered within red. Douyin counts 08:00–23:00 only by default; the hours in brackets after a platform are the ones the shop counts.',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fill } from '../lookup';
 import { privacyMessages } from './privacy';
 import { allDataImportMessages } from './all-data-import';
 
@@ -13,5 +14,19 @@ describe.each([
       expect(zh.trim(), key).not.toBe('');
       expect(placeholders(bundle.en[key]!), key).toEqual(placeholders(zh));
     }
+  });
+});
+
+// walk8 left "(s)" in the English confirmation of 删除买家: "1 learned pick(s) holding the buyer’s name".
+describe('the English confirmation of deleting a buyer counts as English reads', () => {
+  const en = (key: string, params: Record<string, number>) => fill(privacyMessages.en[key]!, params);
+  it('says one thing in the singular and several in the plural, never "(s)"', () => {
+    expect(en('forget.learned', { n: 1 })).toBe('1 learned pick holding the buyer’s name');
+    expect(en('forget.learned', { n: 3 })).toBe('3 learned picks holding the buyer’s name');
+    expect(en('forget.done', { n: 1 })).toBe('1 done follow-up or VIP revisit');
+    expect(en('forget.open', { n: 1 })).toMatch(/^1 follow-up is not done yet/);
+    expect(en('forget.open', { n: 2 })).toMatch(/^2 follow-ups are not done yet/);
+    expect(en('forget.result', { deleted: 2, kept: 0, learned: 1 })).toBe('Follow-ups: 2 deleted, 0 kept anonymous; 1 learned pick deleted.');
+    for (const text of Object.values(privacyMessages.en)) expect(text).not.toContain('(s)');
   });
 });
