@@ -28,8 +28,8 @@ describe('learned picks storage in team mode', () => {
       ['learned', 'p2', 'p1'],
       ['learned', 'p3'],
       ['learned', 'p3'],
-      ['learned', 'p2'],
       ['forgotten', 'p2'],
+      ['learned', 'p2'],
     ]);
     expect(await loadPicks()).toEqual([]);
   });
@@ -44,10 +44,10 @@ describe('learned picks storage in team mode', () => {
     await forgetPicks(['b']);
     expect(await purgeOldPicks(3 * DAY, 1)).toEqual(['old']);
     expect(reported).toEqual([
-      ['learned', 'b'],
       ['forgotten', 'b'],
-      ['learned', 'old'],
+      ['learned', 'b'],
       ['forgotten', 'old'],
+      ['learned', 'old'],
     ]);
     expect(await loadPicks()).toEqual([]);
   });

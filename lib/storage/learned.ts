@@ -44,17 +44,16 @@ export async function deletePicks(ids: readonly string[]): Promise<void> {
  */
 export async function forgetPicks(ids: readonly string[]): Promise<void> {
   if (!ids.length) return;
-  await noteLocalChange('learned', ids);
   await noteLocalChange('forgotten', ids);
-  await db.delMany('learned', [...ids]);
+  await deletePicks(ids);
 }
 
 /** 全部忘记: every pick, told to the team first as forgetPicks does. Returns how many there were. */
 export async function clearPicks(): Promise<number> {
   const ids = await db.keys('learned');
-  await noteLocalChange('learned', ids);
   await noteLocalChange('forgotten', ids);
   await db.clear('learned');
+  await noteLocalChange('learned', ids);
   return ids.length;
 }
 
