@@ -86,6 +86,21 @@ describe('customers export and import from the options page', () => {
     expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('文件传给扩展后台时后台重新启动了两次，文件没有导入，什么都没有改动；请再导入一次');
   });
 
+  it('a full disk at 导入 (its safety copy refused before any buyer was written) says nothing was imported and what to do', async () => {
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [], next: null, total: 0 }),
+      importCustomers: () => {
+        throw new CallError('quota', 'The quota has been exceeded.');
+      },
+    });
+    await chooseBuyerFile(tab);
+    // Before: 操作失败：存储空间已满 — nothing said of the buyers here, or what to do.
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe(
+      '没能导入：存储空间已满。没有导入任何内容，现有客户档案未改动；请腾出磁盘空间或稍等片刻后再导入一次这个文件。',
+    );
+  });
+
   it('says before an import that everything is backed up first, and after it where to undo it', async () => {
     const tab = await mountTab(<Customers />, {
       getSettings: () => DEFAULT_APP_SETTINGS,

@@ -18,6 +18,7 @@ import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/
 import { noteEvents } from '@/lib/domain/customers/customer';
 import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
 import { reasonText } from '@/lib/messaging/reason';
+import { notDoneText } from '@/lib/messaging/not-done';
 import type { ImportResult } from '@/lib/messaging/protocol';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { buyerExportCsv, buyerExportJson, customersToCsv } from '@/lib/domain/customers/buyer-export';
@@ -582,6 +583,15 @@ function importedLine(r: { count: number; added?: number; updated?: number; unch
  * The buyers an import took whole over a limit (as a join of two records keeps them: README.md of
  * lib/domain/customers, importProblems), each named, so the agent knows whom to shorten. None: no lines.
  */
+/**
+ * A buyer file's import that threw (JSON or CSV): said as what was not done. A full disk refuses it at
+ * its safety copy, before any buyer is written (a failure after that comes back as a WriteFailed,
+ * import-outcome.ts), so the buyers here are as they were and the same file can be imported again.
+ */
+export function importNotDone(err: unknown): string {
+  return notDoneText(err, t('customers.options.notDone.import'), t('customers.options.unchanged.import'), t('customers.options.importAgain'));
+}
+
 export function overLines(over: readonly string[] | undefined): string[] {
   return over?.length ? [t('customers.options.importOver', { count: over.length }), ...over] : [];
 }
@@ -643,7 +653,7 @@ function CustomerTransfer() {
       const r = read.ok ? await importCustomersFile(api, read.text) : { ok: false as const, errors: [read.error] };
       setResult(r.ok ? { ok: true, lines: [importedLine(r), ...overLines(r.over), ...revisitsLine(r.revisits, zone), ...undoLine(r)] } : 'problem' in r ? writeFailed('customers', r) : refused('customers', r.errors));
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      setResult({ ok: false, lines: [importNotDone(err)] });
     } finally {
       setBusy(null);
     }

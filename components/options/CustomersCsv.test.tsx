@@ -8,6 +8,7 @@ import { mountTab } from './testing';
 import { encodeLegacy } from '@/test/legacy-encode';
 import { registerMessages, setLocale } from '@/lib/i18n';
 import { options } from '@/lib/i18n/messages/options';
+import { CallError } from '@/lib/messaging/client';
 
 registerMessages(options);
 
@@ -42,6 +43,25 @@ describe('客户档案 → 导入 CSV 表格', () => {
     await tab.click('[data-kf="customers-csv-yes"]');
     await act(() => new Promise((r) => setTimeout(r, 10)));
     expect(importCustomers.mock.calls[0]![0].json.customers).toMatchObject([{ nickname: '阿杰', tags: ['老客', '爱砍价'], note: '=SUM(A1:A3)' }, { nickname: '小鹿', note: '-' }]);
+  });
+
+  it('a full disk at 导入 says nothing was imported and what to do, in English too', async () => {
+    const full = () => {
+      throw new CallError('quota', 'The quota has been exceeded.');
+    };
+    for (const [locale, said] of [
+      ['zh-CN', '没能导入：存储空间已满。没有导入任何内容，现有客户档案未改动；请腾出磁盘空间或稍等片刻后再导入一次这个文件。'],
+      ['en', 'Could not import the file: the storage is full. Nothing was imported; your buyer notes are unchanged; free some disk space or wait a moment, then import the file again.'],
+    ] as const) {
+      setLocale(locale);
+      const tab = await chooseSheet({ importCustomers: full });
+      await tab.click('[data-kf="customers-csv-yes"]');
+      await act(() => new Promise((r) => setTimeout(r, 10)));
+      const text = tab.q('[data-kf="customers-import-result"]')!.textContent;
+      setLocale('zh-CN');
+      // Before: 操作失败：存储空间已满 (Failed: the storage is full).
+      expect(text).toBe(said);
+    }
   });
 
   it('says the phones are hidden as the 隐私 section below says, with a link that leads to its box', async () => {

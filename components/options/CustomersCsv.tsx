@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { useApi, useLoaded } from './OptionsContext';
 import { JsonFileInput, RowsAbove, readImportText, undoLine } from './ImportExport';
-import { allCustomers, importCustomersFile, overLines, revisitsLine } from './Customers';
+import { allCustomers, importCustomersFile, importNotDone, overLines, revisitsLine } from './Customers';
 import { useShopZone } from './useShopZone';
 import { CSV_PLATFORMS, customersFromCsv, type BuyerCsvField, type BuyerCsvImport, type BuyerCsvReport } from '@/lib/domain/customers/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Customer } from '@/lib/domain/customers/types';
@@ -88,7 +88,7 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
             : refused('customers', r.errors),
       );
     } catch (err) {
-      props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      props.onResult({ ok: false, lines: [importNotDone(err)] });
     } finally {
       props.onBusy(null);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { usePopupApi } from './PopupContext';
-import { reasonText } from '@/lib/messaging/reason';
+import { notDoneText } from '@/lib/messaging/not-done';
 import type { Followup } from '@/lib/domain/followups/types';
 import { TooLong, invalidIf, overBy } from '../TooLong';
 import { futureShopTime } from '@/lib/domain/followups/snooze';
@@ -44,7 +44,7 @@ export function AddFollowupForm(props: { onAdded(item: Followup): void; zone?: n
       setStatus(null);
       props.onAdded(added);
     } catch (err) {
-      setStatus(t('followups.popup.actionFailed', { reason: reasonText(err) }));
+      setStatus(notDoneText(err, t('followups.popup.notDone.add'), t('followups.popup.unchanged.add')));
     }
   };
 

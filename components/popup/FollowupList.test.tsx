@@ -136,10 +136,44 @@ describe('the popup list', () => {
     await key('ArrowDown');
     await key('d');
     const error = rows()[1]!.querySelector('[data-kf="followup-error"]')!;
-    expect(error.textContent).toBe('操作失败：扩展后台暂时没有响应，请稍后再试');
+    expect(error.textContent).toBe('没能标为完成：扩展后台暂时没有响应，请稍后再试。');
     expect(error.getAttribute('role')).toBe('alert');
     expect(rows()[0]!.querySelector('[data-kf="followup-error"]')).toBeNull();
     expect(root.querySelector('[data-kf="popup-status"]')).toBeNull();
+  });
+
+  it.each([
+    ['完成 (D)', ['d'], null, '没能标为完成：存储空间已满。这一条没有改动；请腾出磁盘空间或稍等片刻后再点一次。'],
+    ['推迟 (S, a time)', ['s'], 'snooze', '没能推迟：存储空间已满。这一条没有改动；请腾出磁盘空间或稍等片刻后再点一次。'],
+    ['交给… (H, 夜班)', ['h'], 'handover', '没能交给夜班：存储空间已满。这一条没有改动；请腾出磁盘空间或稍等片刻后再点一次。'],
+  ] as const)('a full disk at %s says on the row that nothing changed and what to do, and the row stays where it was', async (_, keys, pick, said) => {
+    const { key, rows } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H)] }]), {
+      updateFollowup: new CallError('quota', 'The quota has been exceeded.'),
+      handoverTargets: { shift: 'day', me: '小王', members: ['店长'] },
+    });
+    for (const k of keys) await key(k);
+    if (pick === 'snooze') await act(async () => (document.querySelector('[data-kf="snooze-option"]') as HTMLButtonElement).click());
+    if (pick === 'handover') {
+      const picker = rows()[0]!.querySelector('[data-kf="handover-to"]') as HTMLSelectElement;
+      await act(async () => {
+        picker.value = 'shift:night';
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    }
+    // Before: 操作失败：存储空间已满 — nothing said of what became of the item, or what to do.
+    expect(rows()[0]!.querySelector('[data-kf="followup-error"]')!.textContent).toBe(said);
+    expect(rows().map((r) => r.closest('[data-kf="section"]')!.getAttribute('data-section'))).toEqual(['today']);
+  });
+
+  it('in English too: what was not done, that the item is as it was, and what to do', async () => {
+    setLocale('en');
+    const { key, rows } = await setup(listOf([{ section: 'today', kind: 'unpaid', items: [item('unpaid:1', 'unpaid', NOW + H)] }]), {
+      updateFollowup: new CallError('quota', 'The quota has been exceeded.'),
+    });
+    await key('d');
+    expect(rows()[0]!.querySelector('[data-kf="followup-error"]')!.textContent).toBe(
+      'Could not mark it done: the storage is full. The item is as it was; free some disk space or wait a moment, then click again.',
+    );
   });
 
   it('tells a screen reader which of two buyers behind one masked name an action was for: the title with their tag, as on the row', async () => {
@@ -415,6 +449,16 @@ describe('the popup list', () => {
     expect(said?.textContent).toBe('截止时间要晚于现在：请重选，或留空（今天下班前）。没有加入，你写的内容还在。');
     expect(field('title').value).toBe('给买家回个电话');
     vi.restoreAllMocks();
+  });
+
+  it('添加 on a full disk says nothing was added, the text is still there, and what to do', async () => {
+    const { root } = await setup(listOf([]), { addFollowup: new CallError('quota', 'The quota has been exceeded.') });
+    const title = root.querySelector('[data-kf="add-followup"] input[name="title"]') as HTMLInputElement;
+    type(title, '给买家回个电话');
+    await act(async () => void root.querySelector('[data-kf="add-followup"] form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    // Before: 操作失败：存储空间已满.
+    expect(root.querySelector('[data-kf="add-status"]')!.textContent).toBe('没能加入跟进：存储空间已满。没有加入，你写的内容还在；请腾出磁盘空间或稍等片刻后再点一次。');
+    expect(title.value).toBe('给买家回个电话');
   });
 
   it('推迟 closes with Escape without snoozing, and takes a time of the agent’s own, read as Beijing time', async () => {

@@ -12,6 +12,7 @@ import { formatDue, shopZoneLabel } from './format';
 import { announce } from '../announce';
 import { followupTitleTagged } from '@/lib/domain/followups/text';
 import { reasonText } from '@/lib/messaging/reason';
+import { notDoneText } from '@/lib/messaging/not-done';
 import { openableUrl } from '@/lib/domain/followups/target';
 import { allDayShift } from '@/lib/domain/followups/rules';
 
@@ -205,7 +206,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       if (action !== 'reopen') setSelected(next);
       load();
     } catch (e) {
-      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
+      failed(item, action === 'done' || action === 'reopen' ? notDoneText(e, t(`followups.popup.notDone.${action}`), t('followups.popup.unchanged.item')) : t('followups.popup.actionFailed', { reason: reasonText(e) }));
     }
   };
 
@@ -221,7 +222,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       setSelected(rows[i + 1]?.item.id ?? rows[i - 1]?.item.id ?? null);
       load();
     } catch (e) {
-      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
+      failed(item, notDoneText(e, t('followups.popup.notDone.snooze'), t('followups.popup.unchanged.item')));
     }
   };
 
@@ -261,7 +262,7 @@ export function FollowupList(props: { onFirstRender?: () => void; initial?: List
       announce(said);
       reveal(item.id);
     } catch (e) {
-      failed(item, t('followups.popup.actionFailed', { reason: reasonText(e) }));
+      failed(item, notDoneText(e, to ? t('followups.popup.notDone.assign', { to: targetName(to) }) : t('followups.popup.notDone.take'), t('followups.popup.unchanged.item')));
     }
   };
 

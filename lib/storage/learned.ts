@@ -35,18 +35,25 @@ export async function deletePicks(ids: readonly string[]): Promise<void> {
 /**
  * The user forgot these picks (学习记录, the retention period): deleted here and, in team mode,
  * forgotten for the team (lib/team/README.md). Evictions by the memory's bound use deletePicks.
+ *
+ * Told to the team before they are deleted: a write refused for room (a full disk) leaves them all
+ * here, so the agent still sees them and forgets them again. Deleted first (until 2026-12-07), they
+ * left this machine while the team was never told — the shop's server kept them, colleagues went on
+ * being offered them, and a replica made again brought them back here. Deletes need no room; should
+ * one fail after all, the agent is told (the forget threw) and forgets again; the team already knows.
  */
 export async function forgetPicks(ids: readonly string[]): Promise<void> {
   if (!ids.length) return;
-  await deletePicks(ids);
   await noteLocalChange('forgotten', ids);
+  await deletePicks(ids);
 }
 
+/** 全部忘记: every pick, told to the team first as forgetPicks does. Returns how many there were. */
 export async function clearPicks(): Promise<number> {
   const ids = await db.keys('learned');
+  await noteLocalChange('forgotten', ids);
   await db.clear('learned');
   await noteLocalChange('learned', ids);
-  await noteLocalChange('forgotten', ids);
   return ids.length;
 }
 

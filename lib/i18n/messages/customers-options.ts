@@ -55,6 +55,10 @@ export const customersOptions: MessageBundle = {
     'customers.options.deletedAll': '已删除 {count} 位客户的记录。',
     'customers.options.cancel': '取消',
     'customers.options.failed': '操作失败：{reason}',
+    // A buyer file (JSON or CSV) whose import failed before writing (lib/messaging/not-done.ts).
+    'customers.options.notDone.import': '没能导入',
+    'customers.options.unchanged.import': '没有导入任何内容，现有客户档案未改动',
+    'customers.options.importAgain': '再导入一次这个文件',
     'customers.options.privacy': '隐私',
     'customers.options.privacyNote': '客户档案只保存在本机浏览器里，不会上传；只有你主动导出时才会离开本机。',
     'customers.options.privacyNoteTeam':
@@ -175,6 +179,9 @@ export const customersOptions: MessageBundle = {
     'customers.options.deletedAll': 'Deleted the notes of {count} buyer{count||s}.',
     'customers.options.cancel': 'Cancel',
     'customers.options.failed': 'Failed: {reason}',
+    'customers.options.notDone.import': 'Could not import the file',
+    'customers.options.unchanged.import': 'Nothing was imported; your buyer notes are unchanged',
+    'customers.options.importAgain': 'import the file again',
     'customers.options.privacy': 'Privacy',
     'customers.options.privacyNote': 'Buyer notes stay in this browser on this machine and are never uploaded; they leave only when you export them.',
     'customers.options.privacyNoteTeam':
