@@ -48,6 +48,17 @@ describe('offering the starter replies a later version added to a library stored
     expect(q('[data-kf="template-table"] [data-template-id="merge-ask"]')!.textContent).toContain('合并发货（先查订单）');
   });
 
+  it('a library from before 退货运费险 is offered it by name, and 全部加上 puts it after 质量问题运费', async () => {
+    // 2026-12-07 (starter2): 运费险怎么用 led with 非质量问题运费 (the buyer pays), wrong with the insurance on the order.
+    const lastWeek = { ...today(), templates: today().templates.filter((t) => t.id !== 'return-insurance') };
+    const { notice, click, stored } = await editorOver(lastWeek);
+    expect(notice()!.textContent).toContain('内置话术新增了 1 条话术，您的话术库里还没有：退货运费险。');
+    await click('[data-kf="starter-added-add"]');
+    const order = stored().templates.map((t) => t.id);
+    expect(order.indexOf('return-insurance')).toBe(order.indexOf('return-postage-shop') + 1);
+    expect(notice()).toBeNull();
+  });
+
   it('is not shown to a library that has them, nor offers again one the agent deleted later', async () => {
     const first = await editorOver(today());
     expect(first.q('[data-kf="template-table"]')).not.toBeNull();
@@ -67,8 +78,8 @@ describe('offering the starter replies a later version added to a library stored
     expect(first.notice()).toBeNull();
     expect(first.saves).toHaveLength(0);
     // The later updates' replies (refund-check, extra-item; the exchange-status, 仅退款 and refund-difference
-    // ones, 退货已寄出, 掉色处理, 发货地, 支付方式, 送货上门与驿站, 差评之前先解决 and the pre-sale three) are in this library: held, so seen too.
-    const held = ['refund-check', 'extra-item', 'exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff', 'return-sent', 'quality-fading', 'ship-from', 'pay-methods', 'courier-door', 'review-threat', 'gift-wrap', 'size-usual', 'postage-region'];
+    // ones, 退货已寄出, 掉色处理, 发货地, 支付方式, 送货上门与驿站, 差评之前先解决, the pre-sale three and 退货运费险) are in this library: held, so seen too.
+    const held = ['refund-check', 'extra-item', 'exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff', 'return-sent', 'quality-fading', 'ship-from', 'pay-methods', 'courier-door', 'review-threat', 'gift-wrap', 'size-usual', 'postage-region', 'return-insurance'];
     expect(JSON.parse(localStorage.getItem(SEEN_KEY)!).sort()).toEqual([...FIVE, ...held].sort());
     first.m.unmount();
 

@@ -17,8 +17,8 @@ type Lib = { groups: string[]; templates: { id: string; title: string; body: str
 const FIVE = ['delay-check', 'merge-ask', 'tracking-check', 'address-check', 'cancel-check'];
 /** Every reply the versions before the count offered in 话术库 (STARTER_ADDED's first three lists). */
 const OFFERED_BEFORE = [...FIVE, 'refund-check', 'extra-item'];
-/** The lists added after the count was kept (2026-12-05, QA pass T; 退货已寄出 and 掉色处理; 2026-12-06 发货地, then 支付方式, then 送货上门与驿站; 2026-12-07 差评之前先解决): an update adds them, once. */
-const SINCE = ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff', 'return-sent', 'quality-fading', 'ship-from', 'pay-methods', 'courier-door', 'review-threat', 'gift-wrap', 'size-usual', 'postage-region'];
+/** The lists added after the count was kept (2026-12-05, QA pass T; 退货已寄出 and 掉色处理; 2026-12-06 发货地, then 支付方式, then 送货上门与驿站; 2026-12-07 差评之前先解决, the pre-sale three, then 退货运费险): an update adds them, once. */
+const SINCE = ['exchange-check', 'exchange-back-received', 'exchange-back-on-way', 'refund-only', 'refund-amount-diff', 'return-sent', 'quality-fading', 'ship-from', 'pay-methods', 'courier-door', 'review-threat', 'gift-wrap', 'size-usual', 'postage-region', 'return-insurance'];
 
 const s = extensionSuite({ shop: 'none', page: 'none', launch: { args: ['--enable-unsafe-extension-debugging'] } });
 
@@ -90,10 +90,10 @@ describe('starter replies added after a library was stored', () => {
     // The new worker's update step has run once it has kept the count.
     const after = await s.h.openExtensionPage('options.html#import');
     // As many lists as STARTER_ADDED holds (starter-additions.ts).
-    await expect.poll(() => raw(after, 'meta', 'starter-added'), { timeout: 15_000 }).toBe(10);
+    await expect.poll(() => raw(after, 'meta', 'starter-added'), { timeout: 15_000 }).toBe(11);
     const stored = await callFromExtensionPage<Lib>(after, 'getLibrary');
     for (const id of OFFERED_BEFORE) expect(stored.templates.map((x) => x.id), id).not.toContain(id);
-    // The lists added after the count (exchange status, 仅退款, a refund short; 退货已寄出, 掉色处理; 发货地; 支付方式; 送货上门与驿站; 差评之前先解决; 礼品包装与贺卡, 按平时尺码推荐, 偏远地区运费与能否发货) are added by the update itself.
+    // The lists added after the count (exchange status, 仅退款, a refund short; 退货已寄出, 掉色处理; 发货地; 支付方式; 送货上门与驿站; 差评之前先解决; 礼品包装与贺卡, 按平时尺码推荐, 偏远地区运费与能否发货; 退货运费险) are added by the update itself.
     for (const id of SINCE) expect(stored.templates.find((x) => x.id === id)?.body, id).toBe(starter.templates.find((x) => x.id === id)!.body);
     expect(stored.templates).toHaveLength(starter.templates.length - OFFERED_BEFORE.length);
     await after.close();

@@ -217,6 +217,9 @@ const OTHER_FAULTS = ['坏', '破', '裂', '碎', '断', '漏', '烂', '开胶',
  * leads only a message that says one of them ('a+b': both); without, its situation's general replies come first.
  * Keyed by the starter's stable ids, so a stored copy keeps them (a shop's own replies have none).
  */
+/** The return-postage insurance by its names (运费险, 退货险, 运费保险). */
+const INSURANCE = ['运费险', '退货险', '运费保险', '退货保险', '退运险'];
+
 const DETAIL: Record<string, string[]> = {
   'welcome-returning': ['回来', '又来', '上次', '老客', '老顾客'],
   'welcome-human': ['人工', '机器人', '真人'],
@@ -294,6 +297,8 @@ const DETAIL: Record<string, string[]> = {
   'return-postage-buyer': ['运费', '邮费', '快递费', '谁出', '谁付', '到付', '平邮'],
   // Not 寄回 alone: 寄回去了 says the return is sent (return-sent), not who pays for it (it led 东西我寄回去了).
   'return-postage-shop': ['运费', '邮费', '快递费', '谁出', '谁付', '垫付', '报销'],
+  // Return-postage insurance named (运费险怎么用, 有运费险吗, 退货运费险怎么赔): 退货运费险 explains it.
+  'return-insurance': INSURANCE,
   'return-address': ['地址', '寄到', '寄哪', '寄回哪'],
   'return-tracking-number': ['单号', '填'],
   'postage-top-up': ['补运费', '补邮费', '运费', '邮费'],
@@ -442,6 +447,8 @@ const ONLY_WITH: Record<string, Partial<Record<string, string[]>>> = {
   'exchange-check': { delay: ['换货', '换的', '换一件', '换一个', '换新', '换码', '要换', '寄回', '退回去', '寄过去', '寄给你们'] },
   // Only a return's number (快递单号是多少 asks for the shop's own).
   'return-sent': { tracking: RETURN_WORDS, 'return-shipping': RETURN_WORDS, 'refund-status': RETURN_WORDS },
+  // Only for the insurance named: a plain postage question (不想要了退回运费谁出) is 非质量问题运费's.
+  'return-insurance': { 'return-shipping': INSURANCE },
 };
 
 /**

@@ -110,10 +110,23 @@ describe('whether it can be sent to a place is the courier’s reach, no parcel 
 });
 
 describe('how the return-postage insurance works is the return’s postage, no product usage', () => {
-  // The cards are the return's postage replies: the starter has none that explains the insurance itself (left for a reply).
   it.each(['运费险怎么用', '运费险怎么理赔', '运费险怎么赔'])('%s', (text) => {
     const { chips, cards } = panel(text);
     expect(chips, `${text} ${chips}`).toEqual(['return-shipping']);
     expect(cards, text).not.toContain('product-usage');
+  });
+
+  // 退货运费险 explains the insurance (starter2, 2026-12-07). Before it 非质量问题运费 led these (来回运费需要您承担),
+  // wrong for a buyer whose order carries the insurance.
+  it.each(['运费险怎么用', '有运费险吗', '退货运费险怎么赔', '运费险怎么理赔', '我没有运费险 怎么办'])('%s leads with the insurance reply', (text) => {
+    expect(panel(text).cards[0], text).toBe('return-insurance');
+  });
+
+  it('a plain question of who pays a return’s postage keeps 非质量问题运费 first, and no insurance reply', () => {
+    for (const text of ['不想要了退回运费谁出', '退货运费谁出']) {
+      const { cards } = panel(text);
+      expect(cards[0], `${text} ${cards}`).toBe('return-postage-buyer');
+      expect(cards, text).not.toContain('return-insurance');
+    }
   });
 });

@@ -52,6 +52,7 @@ describe('which later starter replies a stored library is offered', () => {
       'courier-door',
       'tracking-check',
       'cancel-check',
+      'return-insurance',
       'return-sent',
       'exchange-check',
       'exchange-back-received',
@@ -156,6 +157,19 @@ describe('what an extension update adds (newStarterReplies)', () => {
 
   it('a fresh install (the whole starter) gets nothing and keeps the count of all lists', () => {
     expect(newStarterReplies(structuredClone(STARTER_LIBRARY), STARTER_LIBRARY, undefined, FUTURE)).toEqual({ library: null, added: [], applied: ALL });
+  });
+
+  it('an install from before 退货运费险 (ten lists had) gets it at the next update, after 质量问题运费, once', () => {
+    // 2026-12-07 (starter2): 运费险怎么用 led with 非质量问题运费 (the buyer pays), wrong with the insurance on the order.
+    const lastWeek = without(structuredClone(STARTER_LIBRARY), 'return-insurance');
+    const r = newStarterReplies(lastWeek, STARTER_LIBRARY, 10);
+    expect(r.added).toEqual(['return-insurance']);
+    expect(r.applied).toBe(11);
+    const order = ids(r.library!.templates);
+    expect(order.indexOf('return-insurance')).toBe(order.indexOf('return-postage-shop') + 1);
+    expect(r.library!.templates.find((t) => t.id === 'return-insurance')).toEqual(STARTER_LIBRARY.templates.find((t) => t.id === 'return-insurance'));
+    // Deleted by the agent afterwards, it stays deleted.
+    expect(newStarterReplies(without(r.library!, 'return-insurance'), STARTER_LIBRARY, r.applied)).toEqual({ library: null, added: [], applied: 11 });
   });
 
   it('never touches a reply the library holds, edited or not', () => {

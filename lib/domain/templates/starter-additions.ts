@@ -33,6 +33,9 @@ export const STARTER_ADDED: readonly (readonly string[])[] = [
   // the buyer usually wears (平时穿38的鞋 要拍多大) 询问身高体重, and postage to a far place before any order
   // (新疆能发吗 运费多少) 运费与快递可达, which speaks of an order placed.
   ['gift-wrap', 'size-usual', 'postage-region'],
+  // 2026-12-07, later: how the return-postage insurance works (运费险怎么用, 有运费险吗) led with 非质量问题运费, which
+  // tells the buyer to pay the postage — wrong for an order that carries the insurance.
+  ['return-insurance'],
 ];
 
 /**

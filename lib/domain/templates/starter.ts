@@ -278,6 +278,12 @@ const TEMPLATES: Template[] = [
     'yf'),
   tpl('return-postage-shop', '售后退换', '质量问题运费', ['return-shipping', 'quality'],
     '亲，质量问题的退换运费由我们承担：寄回的运费您先垫付，我们收到货后把运费退到您的支付宝，换新寄出的运费也由我们出。寄回时请不要选到付哦～'),
+  // Return-postage insurance (运费险怎么用, 有运费险吗, 退货运费险怎么赔): before it such a buyer got 非质量问题运费
+  // first (来回运费需要您承担), wrong for an order that carries the insurance (2026-12-07). The insurer pays, by its
+  // own estimate and apart from the refund; an order without it cannot be given it afterwards, so the reply promises
+  // neither a sum nor the insurance, and says who pays the postage without it.
+  tpl('return-insurance', '售后退换', '退货运费险', ['return-shipping'],
+    '有没有退货运费险，要看下单时这笔订单带没带上，提交订单的页面和订单详情里都能看到。带了的话，正常申请退货、寄回并填好退货单号就行，一般不用另外申请：退货完成后由保险按它的规则赔付运费，金额是估算的，不一定和实际运费一样，跟货款分开到账。订单没带运费险的话，这边没法给您补上，退货运费按原因来：质量问题我们承担，非质量问题需要您自己出哦～'),
   tpl('return-address', '售后退换', '退货地址', ['return-shipping'],
     '亲，退货地址是：{退货地址?}，收件人{收件人?}，电话{退货电话?}。包裹里请放一张纸条，写上您的账号和退换原因，方便仓库快速处理～',
     'thdz'),
