@@ -19,6 +19,7 @@ import type { drawRows } from '../../components/TemplateRows';
 import type { startGuard } from './guard-run';
 import type { FollowupAct, remindedFromSide } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
+import type { roundNeeds } from '../domain/suggest/context-round';
 import type { panelIndex, panelSearch } from './panel-index';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
@@ -63,6 +64,8 @@ export interface Features {
      */
     libraryIndex: typeof panelIndex;
     classify: typeof classify;
+    /** The needs of a round of several buyer turns, each read as the panel reads the last (context-round.ts). */
+    roundNeeds: typeof roundNeeds;
     rankTemplates: typeof rankTemplates;
     searchTemplates: typeof panelSearch;
     combineSignals: typeof combineSignals;

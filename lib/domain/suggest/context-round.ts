@@ -1,0 +1,42 @@
+/**
+ * The needs of one round: a buyer who writes three questions in a row (尺码, then the live room's
+ * price, then 什么时候发货) before the shop answers asked three things, and the panel read only the
+ * last one — once the agent had answered it, the shop had spoken last and the other two were out of
+ * sight (an unanswered question counts against the shop: shared/domain.md). Here each turn of the
+ * round (context.ts `buyerTurns`) is read as the panel reads the buyer's latest message — the same
+ * classifier over the turns up to it, so a follow-up (那要多久) resolves against the turn before it
+ * and adds nothing — and its first need kept, in the order asked. A turn the classifier abstains on
+ * adds nothing: no need is made up. In the suggest feature script (lib/panel/features.ts), with the
+ * classifier, not in content.js.
+ */
+import type { ScenarioId } from '../scenarios';
+import { classify, type ClassifyOptions } from './classify';
+
+/** Courtesies leave nothing to answer: a greeting or thanks in the round is no question (在吗 is answered by any reply). */
+const NOT_ASKED: readonly ScenarioId[] = ['greeting', 'thanks', 'other'];
+
+/**
+ * The distinct needs of a round of buyer turns (oldest first), in the order first asked. `read`
+ * classifies the turns up to one (the last is the one read), as the panel does; by default the cue
+ * classifier with the shop's own cues.
+ */
+export function roundNeeds(
+  turns: readonly string[],
+  opts: ClassifyOptions = {},
+  read: (upTo: string[]) => { top: readonly ScenarioId[] } = (upTo) => classify(upTo, opts),
+): ScenarioId[] {
+  const out: ScenarioId[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const id = read(turns.slice(0, i + 1)).top[0];
+    if (id && !NOT_ASKED.includes(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * What the round still asks after the shop's replies: its needs less those a reply the agent put in
+ * answered (`answered`: the situations of the replies inserted this round), in the order asked.
+ */
+export function stillOpen(needs: readonly ScenarioId[], answered: readonly ScenarioId[]): ScenarioId[] {
+  return needs.filter((id) => !answered.includes(id));
+}
