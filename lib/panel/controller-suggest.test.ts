@@ -60,12 +60,13 @@ vi.mock('./features', async () => {
   const { suggestPanelMessages } = await import('../i18n/messages/suggest-panel');
   const { learn } = await import('./unsaved-picks');
   const { insertText, replaceBeforeCaret, replaceRange } = await import('../insert');
-  const { roundNeeds } = await import('../domain/suggest/context-round');
+  const { roundNeeds, roundOpen } = await import('../domain/suggest/context-round');
+  const { drawNeeds } = await import('../../components/panel/RoundNeeds');
   return {
     // As entrypoints/suggest-feature.ts registers it.
     loadFeature: async () => {
       await bg.engineArrives;
-      return { ...engine, roundNeeds, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange };
+      return { ...engine, roundNeeds, roundOpen, drawNeeds, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange };
     },
   };
 });
@@ -76,7 +77,8 @@ import type { CardFrameHost } from './card-frame';
 import { PanelController } from './controller';
 import { t } from '../i18n';
 import type { PanelFeature } from './page-feature';
-import { suggestions } from './page-features/suggestions';
+import { roundNeeds } from './page-features/round-needs';
+import { h, render } from 'preact';
 
 let demo: DemoHooks;
 let abort: AbortController;
@@ -374,12 +376,18 @@ it('asks the worker for the team shift only in team mode with a shift chosen: a 
 
 it('keeps the needs of three questions in a row after the agent answers one: the other two are still open until the buyer writes again', async () => {
   // 小鹿乱撞0521 asked her size, then whether it ships today; now the live room's price too.
-  const { panel, top } = await panelOn('u-1001', [suggestions]);
+  const { panel, top } = await panelOn('u-1001', [roundNeeds]);
   demo.pushBuyerMessage('u-1001', '直播间价格是69 怎么我付的是89');
   panel.pageChanged();
   await vi.waitFor(() => expect(panel.store.get().needs).toEqual(['size-fit', 'shipping-time', 'promotion']));
-  // The agent picks 尺码 and puts in a size reply with no blanks, then sends it.
-  panel.pickNeed('size-fit');
+  // The panel draws the round's line (its section, drawn by the suggest script), naming the three.
+  const section = panel.store.get().sections.find((x) => x.name === 'round-needs')!;
+  expect(section.when!(panel.store.get())).toBe(true);
+  const line = document.createElement('div');
+  render(h(section.component, {}), line);
+  expect([...line.querySelectorAll('[data-kf="need"]')].map((b) => b.textContent)).toEqual(['尺码', '发货时间', '优惠活动']);
+  // The agent picks 尺码 (as its chip does) and puts in a size reply with no blanks, then sends it.
+  panel.chooseScenario('size-fit', { byAgent: false });
   const size = panel.store.get().library!.templates.find((x) => x.scenarios.includes('size-fit') && !/\{/.test(x.body))!;
   panel.useTemplate(size, 'insert');
   await vi.waitFor(() => expect(demo.draft()).not.toBe(''));
@@ -388,6 +396,7 @@ it('keeps the needs of three questions in a row after the agent answers one: the
   await vi.waitFor(() => expect(panel.store.get().answered).toBe(true));
   const s = panel.store.get();
   expect(s.needs!.filter((id) => !s.needsAnswered!.includes(id))).toEqual(['shipping-time', 'promotion']);
+  await vi.waitFor(() => expect(line.textContent).toBe('还没答：发货时间优惠活动'));
   // What the replies are ranked for is what is still open, not the size the agent has answered.
   const scenarios = () => panel.store.get().suggestions.map((x) => x.template.scenarios);
   expect(scenarios().some((x) => x.includes('shipping-time'))).toBe(true);
@@ -399,4 +408,5 @@ it('keeps the needs of three questions in a row after the agent answers one: the
   await vi.waitFor(() => expect(panel.store.get().buyerMessages).toEqual(['好的 那我拍M码']));
   expect(panel.store.get().needsAnswered).toEqual([]);
   expect(panel.store.get().needs).toEqual([]);
+  render(null, line);
 });

@@ -684,9 +684,11 @@ export class PanelController {
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.
       query: reset ? '' : prev.query,
-      ...this.roundAfterRead(reset || (newMessage && prev.answered)),
+      // The buyer's new round (or another conversation) starts with none of its needs answered (context-round.ts).
+      needsAnswered: reset || (newMessage && prev.answered) ? [] : prev.needsAnswered,
     });
     if (reset || newMessage || textChanged) this.classifyNow();
+    // The shop's reply sent: the replies are for the round's needs it left open (context-round.ts roundOpen).
     else if (answered !== prev.answered && this.store.get().needs?.[1]) this.recompute();
     this.showOrders(pageKind);
     for (const l of this.pageReadListeners) {
@@ -782,7 +784,7 @@ export class PanelController {
     const engine = message ? this.suggestEngine() : this.engine;
     const cues = message && engine ? engine.classify(worded, { shopCues: settings.shopCues }) : null;
     // Until the engine has arrived (the first reading on a page) the message waits unread.
-    this.store.set({ classification: cues, signalsReady: !message, needs: this.roundRead(worded, cues, engine) });
+    this.store.set({ classification: cues, signalsReady: !message, needs: cues ? engine!.roundNeeds(worded, { shopCues: settings.shopCues }, cues) : [] });
     this.recompute();
     if (!message || !cues || !engine) return;
     call('suggestSignals', { message, buyer }).then(
@@ -818,7 +820,8 @@ export class PanelController {
     if (s.query.trim()) this.suggestEngine();
     const e = this.engine;
     if (!this.index || !e) return;
-    const open = this.roundOpen(s);
+    // After the shop's reply to some of a round's needs: the others (context-round.ts roundOpen).
+    const open = e.roundOpen(s);
     const classification = open ?? (s.scenarioOverride
       ? { scores: [{ id: s.scenarioOverride, score: 1 }], top: [s.scenarioOverride], confident: true, evidence: {} }
       : s.classification);
@@ -837,44 +840,6 @@ export class PanelController {
       : [];
     const hits = s.query.trim() ? e.searchTemplates(this.index, s.query, 30) : [];
     this.store.set({ suggestions, results: hits.map((r) => r.template), searchWaiting: 'waiting' in hits });
-  }
-
-  // ---- a round of several questions (lib/domain/suggest/context-round.ts) --------------------
-
-  /** The round's needs: each turn read as the last one is (the last one's reading is `cues`), in the suggest script. */
-  private roundRead(worded: string[], cues: Classification | null, engine: Features['suggest'] | null): ScenarioId[] {
-    const { shopCues } = this.store.get().settings;
-    return cues && engine && worded.length > 1 ? engine.roundNeeds(worded, { shopCues }, (upTo) => (upTo.length < worded.length ? engine.classify(upTo, { shopCues }) : cues)) : [];
-  }
-
-  /** A read's part of the round: the buyer's new round (or another conversation) starts with nothing answered. */
-  private roundAfterRead(newRound: boolean): Partial<PanelState> {
-    return newRound ? { needsAnswered: [] } : {};
-  }
-
-  /**
-   * After the shop's reply answered some of a round's needs, what it still asks (in the order asked)
-   * is the situation the replies are ranked for, unless the agent picked another one since.
-   */
-  private roundOpen(s: PanelState): Classification | null {
-    const done = s.needsAnswered ?? [];
-    if (!s.answered || !done.length || (s.scenarioOverride && !done.includes(s.scenarioOverride))) return null;
-    const top = (s.needs ?? []).filter((id) => !done.includes(id));
-    // Each need its own card (rank.ts gives a need the buyer named a card of its own).
-    return top.length ? { scores: top.map((id, i) => ({ id, score: 1 - i / 10 })), top, confident: true, evidence: Object.fromEntries(top.map((id) => [id, ['/round/']])) } : null;
-  }
-
-  /** A reply put in answers the round's needs it is written for. */
-  answerNeeds(template: Template | null): void {
-    const { needs = [], needsAnswered = [] } = this.store.get();
-    const hit = needs.filter((id) => template?.scenarios.includes(id) && !needsAnswered.includes(id));
-    if (hit.length) this.store.set({ needsAnswered: [...needsAnswered, ...hit] });
-  }
-
-  /** The agent picks one of the round's needs to see its replies: the pick teaches nothing (the last message did not ask it). */
-  pickNeed(id: ScenarioId): void {
-    this.chooseScenario(id, { byAgent: false });
-    this.backToChat();
   }
 
   // ---- actions used by the components -------------------------------------------------------

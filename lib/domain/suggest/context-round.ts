@@ -10,24 +10,21 @@
  * classifier, not in content.js.
  */
 import type { ScenarioId } from '../scenarios';
-import { classify, type ClassifyOptions } from './classify';
+import { classify, type Classification, type ClassifyOptions } from './classify';
 
 /** Courtesies leave nothing to answer: a greeting or thanks in the round is no question (在吗 is answered by any reply). */
 const NOT_ASKED: readonly ScenarioId[] = ['greeting', 'thanks', 'other'];
 
 /**
- * The distinct needs of a round of buyer turns (oldest first), in the order first asked. `read`
- * classifies the turns up to one (the last is the one read), as the panel does; by default the cue
- * classifier with the shop's own cues.
+ * The distinct needs of a round of buyer turns (oldest first), in the order first asked: each turn
+ * read with the turns before it (the last one is the one read), by the cue classifier with the shop's
+ * own cues. `last`: the panel's reading of the whole round, used for its last turn (read once).
+ * A round of one turn holds one need at most: none is returned (the panel's chips name it).
  */
-export function roundNeeds(
-  turns: readonly string[],
-  opts: ClassifyOptions = {},
-  read: (upTo: string[]) => { top: readonly ScenarioId[] } = (upTo) => classify(upTo, opts),
-): ScenarioId[] {
+export function roundNeeds(turns: readonly string[], opts: ClassifyOptions = {}, last?: { top: readonly ScenarioId[] }): ScenarioId[] {
   const out: ScenarioId[] = [];
-  for (let i = 0; i < turns.length; i++) {
-    const id = read(turns.slice(0, i + 1)).top[0];
+  for (let i = 0; turns.length > 1 && i < turns.length; i++) {
+    const id = (i === turns.length - 1 && last ? last : classify(turns.slice(0, i + 1), opts)).top[0];
     if (id && !NOT_ASKED.includes(id) && !out.includes(id)) out.push(id);
   }
   return out;
@@ -39,4 +36,17 @@ export function roundNeeds(
  */
 export function stillOpen(needs: readonly ScenarioId[], answered: readonly ScenarioId[]): ScenarioId[] {
   return needs.filter((id) => !answered.includes(id));
+}
+
+/**
+ * The situation the panel ranks replies for once the shop's reply answered some of the round's needs
+ * (`answered`: the shop spoke last): what is still open, in the order asked, each its own card (rank.ts
+ * gives a need the buyer named a card of its own) — unless the agent picked another situation since.
+ * Null otherwise: the reading of the buyer's messages (or the agent's pick) stands.
+ */
+export function roundOpen(s: { needs?: readonly ScenarioId[]; needsAnswered?: readonly ScenarioId[]; answered: boolean; scenarioOverride: ScenarioId | null }): Classification | null {
+  const done = s.needsAnswered ?? [];
+  if (!s.answered || !done.length || (s.scenarioOverride && !done.includes(s.scenarioOverride))) return null;
+  const top = stillOpen(s.needs ?? [], done);
+  return top.length ? { scores: top.map((id, i) => ({ id, score: 1 - i / 10 })), top, confident: true, evidence: Object.fromEntries(top.map((id) => [id, ['/round/']])) } : null;
 }

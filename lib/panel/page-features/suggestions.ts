@@ -8,7 +8,6 @@ import type { PanelFeature } from '../page-feature';
 import type { PanelController } from '../controller';
 import { ScenarioChips } from '@/components/ScenarioChips';
 import { SuggestionList } from '@/components/SuggestionList';
-import { RoundNeeds } from '@/components/panel/RoundNeeds';
 import { isAgentKey, isAltKey } from '@/components/ime-key';
 import { isComposing, watchEditing } from '../../insert';
 import { textBeforeCaret } from '../../insert/text-before-caret';
@@ -88,10 +87,7 @@ export const suggestions: PanelFeature = {
   name: 'suggestions',
   init({ controller, doc, addSection }, signal) {
     addSection({ name: 'scenarios', slot: 'chat', order: 30, component: ScenarioChips });
-    addSection({ name: 'round-needs', slot: 'chat', order: 40, component: RoundNeeds, when: (s) => !!s.needs?.[1] });
     addSection({ name: 'suggestions', slot: 'chat', order: 50, component: SuggestionList });
-    // A reply put in answers the needs of the buyer's round it is written for (the others stay 还没答).
-    controller.onInserted((_t, _r, template) => controller.answerNeeds(template));
     watchEditing(doc, signal);
     doc.addEventListener('keydown', (e) => onKeyDown(controller, e), { capture: true, signal });
     // Another conversation: the follow-up popup may have asked for a situation first.
