@@ -266,8 +266,14 @@ export const BACKGROUND_BUDGET_BYTES = 128_923;
  * her focus outside the panel) (+34 B: 37,257 → 37,291, both measured on this branch; background.js
  * unchanged, 128,892 before and after here).
  * Both merged (thirty-fourth session, 17:52 UTC): 37,336 measured on the merge (37,257 + 47 + 34 − 2).
+ * 2026-12-07 (thirty-fifth session, burst1): 37,336 → 37,470 bytes (+134 B) for a buyer's round of several
+ * questions: the panel names each need and, after the shop's reply to one, the others as 还没答 with their
+ * replies. The per-turn reading, the line and what an insertion answered live in the suggest feature
+ * script (context-round.ts, components/panel/RoundNeeds.tsx, +4.6 KB there); content.js holds the line's
+ * slot (page-features/round-needs.tsx), the state's reset at the buyer's next round and the ranking's
+ * use of what is still open (both measured on this branch; background.js unchanged, 128,892).
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_336;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_470;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
