@@ -10,7 +10,7 @@ const WHEN = '今天拍了几号能发出';
 
 describe('roundNeeds: each need of a round of buyer turns, in the order asked', () => {
   it('names the three needs of three questions written in a row (the panel read only the last)', () => {
-    const chat = [msg('agent', '在的亲'), msg('buyer', SIZE), msg('buyer', PRICE), msg('buyer', WHEN)];
+    const chat = [msg('agent', '您好～这里是橙子旗舰店客服'), msg('buyer', SIZE), msg('buyer', PRICE), msg('buyer', WHEN)];
     expect(roundNeeds(buyerTurns(chat))).toEqual(['size-fit', 'promotion', 'shipping-time']);
   });
   it('adds nothing for a follow-up, a turn it abstains on, a greeting, or a need asked twice', () => {
