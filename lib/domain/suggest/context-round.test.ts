@@ -20,6 +20,12 @@ describe('roundNeeds: each need of a round of buyer turns, in the order asked', 
     expect(roundNeeds([SIZE])).toEqual([]);
     expect(roundNeeds([])).toEqual([]);
   });
+  it('reads each turn with the shop’s own cues, as the panel does (a round read again with other cues is read again)', () => {
+    const turns = ['有没有橙子暗号价', WHEN];
+    expect(roundNeeds(turns)).toEqual(['shipping-time']);
+    expect(roundNeeds(turns, { shopCues: { bargain: ['橙子暗号价'] } })).toEqual(['bargain', 'shipping-time']);
+    expect(roundNeeds(turns)).toEqual(['shipping-time']);
+  });
   it('after the shop answered one need of the round, the round is the same and the others are still open', () => {
     const chat = [msg('buyer', SIZE), msg('buyer', PRICE), msg('buyer', WHEN), msg('agent', '按您的身高体重建议拍M码')];
     const needs = roundNeeds(buyerTurns(chat));

@@ -23,11 +23,28 @@ const NOT_ASKED: readonly ScenarioId[] = ['greeting', 'thanks', 'other'];
  */
 export function roundNeeds(turns: readonly string[], opts: ClassifyOptions = {}, last?: { top: readonly ScenarioId[] }): ScenarioId[] {
   const out: ScenarioId[] = [];
+  if (opts.shopCues !== cachedCues) (read.clear(), (cachedCues = opts.shopCues));
   for (let i = 0; turns.length > 1 && i < turns.length; i++) {
-    const id = (i === turns.length - 1 && last ? last : classify(turns.slice(0, i + 1), opts)).top[0];
+    const upTo = turns.slice(0, i + 1);
+    const id = i === turns.length - 1 && last ? last.top[0] : firstNeed(upTo, opts);
     if (id && !NOT_ASKED.includes(id) && !out.includes(id)) out.push(id);
   }
   return out;
+}
+
+/**
+ * The first need of the turns up to one, remembered: a round read again at each buyer message reads
+ * only its new turn (the panel's own reading of it, `last`); the turns before read the same as before.
+ */
+const read = new Map<string, ScenarioId | undefined>();
+let cachedCues: ClassifyOptions['shopCues'];
+function firstNeed(upTo: string[], opts: ClassifyOptions): ScenarioId | undefined {
+  const key = upTo.join('\n');
+  if (read.has(key)) return read.get(key);
+  if (read.size >= 32) read.delete(read.keys().next().value!);
+  const id = classify(upTo, opts).top[0];
+  read.set(key, id);
+  return id;
 }
 
 /**
