@@ -11,6 +11,8 @@ import { registerFeature } from '@/lib/panel/features';
 import { classify, rankTemplates } from '@/lib/domain/suggest';
 import { panelIndex, panelSearch } from '@/lib/panel/panel-index';
 import { combineSignals } from '@/lib/domain/suggest/combine';
+import { roundNeeds, roundOpen } from '@/lib/domain/suggest/context-round';
+import { drawNeeds } from '@/components/panel/RoundNeeds';
 import { prefillFills } from '@/lib/domain/templates/prefill';
 import { renderTemplate } from '@/lib/domain/templates/variables';
 import { roveSituations } from '@/lib/panel/rove-keys';
@@ -28,5 +30,5 @@ import { replyFromSide } from '@/lib/teach/tab-messages-reply';
 const messages = { zh: { ...suggestPanelMessages.zh, ...replyRowMessages.zh }, en: { ...suggestPanelMessages.en, ...replyRowMessages.en } };
 
 export default defineUnlistedScript(() => {
-  registerFeature('suggest', { libraryIndex: panelIndex, classify, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows, draftLeft: startDraftLeft, fromSide: replyFromSide });
+  registerFeature('suggest', { libraryIndex: panelIndex, classify, roundNeeds, roundOpen, drawNeeds, rankTemplates, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, fillPrompt: drawFillPrompt, roveSituations, messages, learn, insertText, replaceBeforeCaret, replaceRange, rows: drawRows, draftLeft: startDraftLeft, fromSide: replyFromSide });
 });

@@ -60,11 +60,13 @@ vi.mock('./features', async () => {
   const { suggestPanelMessages } = await import('../i18n/messages/suggest-panel');
   const { learn } = await import('./unsaved-picks');
   const { insertText, replaceBeforeCaret, replaceRange } = await import('../insert');
+  const { roundNeeds, roundOpen } = await import('../domain/suggest/context-round');
+  const { drawNeeds } = await import('../../components/panel/RoundNeeds');
   return {
     // As entrypoints/suggest-feature.ts registers it.
     loadFeature: async () => {
       await bg.engineArrives;
-      return { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange };
+      return { ...engine, roundNeeds, roundOpen, drawNeeds, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn, insertText, replaceBeforeCaret, replaceRange };
     },
   };
 });
@@ -74,6 +76,9 @@ import { demoAdapter } from '../sites/demo';
 import type { CardFrameHost } from './card-frame';
 import { PanelController } from './controller';
 import { t } from '../i18n';
+import type { PanelFeature } from './page-feature';
+import { roundNeeds } from './page-features/round-needs';
+import { h, render } from 'preact';
 
 let demo: DemoHooks;
 let abort: AbortController;
@@ -92,11 +97,11 @@ afterEach(() => {
 });
 
 /** The panel on the demo chat with `conversation` open, once its suggestions are computed. */
-async function panelOn(conversation: string) {
+async function panelOn(conversation: string, features: readonly PanelFeature[] = []) {
   demo = bootDemo(`/chat/${conversation}?auto=0`);
   abort = new AbortController();
   const panel = new PanelController(demoAdapter, document, abort.signal);
-  await panel.start({ card: {} as CardFrameHost, features: [] });
+  await panel.start({ card: {} as CardFrameHost, features });
   await vi.waitFor(() => expect(panel.store.get().engineReady).toBe(true));
   const top = () => panel.store.get().suggestions.map((s) => s.template.title);
   return { panel, top };
@@ -367,4 +372,41 @@ it('asks the worker for the team shift only in team mode with a shift chosen: a 
   bg.targets = { shift: 'night', chosen: true, members: [] };
   await started();
   await vi.waitFor(() => expect(bg.sent.filter((v) => v === 'handoverTargets')).toHaveLength(1));
+});
+
+it('keeps the needs of three questions in a row after the agent answers one: the other two are still open until the buyer writes again', async () => {
+  // 小鹿乱撞0521 asked her size, then whether it ships today; now the live room's price too.
+  const { panel, top } = await panelOn('u-1001', [roundNeeds]);
+  demo.pushBuyerMessage('u-1001', '直播间价格是69 怎么我付的是89');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().needs).toEqual(['size-fit', 'shipping-time', 'promotion']));
+  // The panel draws the round's line (its section, drawn by the suggest script), naming the three.
+  const section = panel.store.get().sections.find((x) => x.name === 'round-needs')!;
+  expect(section.when!(panel.store.get())).toBe(true);
+  const line = document.createElement('div');
+  render(h(section.component, {}), line);
+  expect([...line.querySelectorAll('[data-kf="need"]')].map((b) => b.textContent)).toEqual(['尺码', '发货时间', '优惠活动']);
+  // The agent picks 尺码 (as its chip does) and puts in a size reply with no blanks, then sends it.
+  panel.chooseScenario('size-fit', { byAgent: false });
+  const size = panel.store.get().library!.templates.find((x) => x.scenarios.includes('size-fit') && !/\{/.test(x.body))!;
+  panel.useTemplate(size, 'insert');
+  await vi.waitFor(() => expect(demo.draft()).not.toBe(''));
+  document.querySelector<HTMLButtonElement>('.send-btn')!.click();
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().answered).toBe(true));
+  const s = panel.store.get();
+  expect(s.needs!.filter((id) => !s.needsAnswered!.includes(id))).toEqual(['shipping-time', 'promotion']);
+  await vi.waitFor(() => expect(line.textContent).toBe('还没答：发货时间优惠活动'));
+  // What the replies are ranked for is what is still open, not the size the agent has answered.
+  const scenarios = () => panel.store.get().suggestions.map((x) => x.template.scenarios);
+  expect(scenarios().some((x) => x.includes('shipping-time'))).toBe(true);
+  expect(scenarios().some((x) => x.includes('promotion'))).toBe(true);
+  expect(top().length).toBeGreaterThan(0);
+  // The buyer writes a new round: nothing of the last one is left open.
+  demo.pushBuyerMessage('u-1001', '好的 那我拍M码');
+  panel.pageChanged();
+  await vi.waitFor(() => expect(panel.store.get().buyerMessages).toEqual(['好的 那我拍M码']));
+  expect(panel.store.get().needsAnswered).toEqual([]);
+  expect(panel.store.get().needs).toEqual([]);
+  render(null, line);
 });

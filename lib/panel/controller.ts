@@ -100,6 +100,13 @@ export interface PanelState {
    */
   buyerEarlier: string[];
   classification: Classification | null;
+  /**
+   * The needs of the buyer's round, one per turn that names one, in the order asked
+   * (lib/domain/suggest/context-round.ts); the panel names them when there are several.
+   */
+  needs?: ScenarioId[];
+  /** Those a reply the agent put in this round answered (the reply's situations); cleared by the buyer's next round. */
+  needsAnswered?: ScenarioId[];
   /** False while the background's model and learned picks for the current message are awaited. */
   signalsReady: boolean;
   /** The suggestion engine (a feature script, loaded on chat pages and on the first search) is in, and the library indexed. */
@@ -677,8 +684,12 @@ export class PanelController {
       // The search was typed for the previous buyer: left in place, its hits would keep Alt+1…9 and
       // the next buyer would get the old hit instead of their own top suggestion.
       query: reset ? '' : prev.query,
+      // The buyer's new round (or another conversation) starts with none of its needs answered (context-round.ts).
+      needsAnswered: reset || (newMessage && prev.answered) ? [] : prev.needsAnswered,
     });
     if (reset || newMessage || textChanged) this.classifyNow();
+    // The shop's reply sent: the replies are for the round's needs it left open (context-round.ts roundOpen).
+    else if (answered !== prev.answered && this.store.get().needs?.[1]) this.recompute();
     this.showOrders(pageKind);
     for (const l of this.pageReadListeners) {
       try {
@@ -773,7 +784,7 @@ export class PanelController {
     const engine = message ? this.suggestEngine() : this.engine;
     const cues = message && engine ? engine.classify(worded, { shopCues: settings.shopCues }) : null;
     // Until the engine has arrived (the first reading on a page) the message waits unread.
-    this.store.set({ classification: cues, signalsReady: !message });
+    this.store.set({ classification: cues, signalsReady: !message, needs: cues ? engine!.roundNeeds(worded, { shopCues: settings.shopCues }, cues) : [] });
     this.recompute();
     if (!message || !cues || !engine) return;
     call('suggestSignals', { message, buyer }).then(
@@ -809,14 +820,16 @@ export class PanelController {
     if (s.query.trim()) this.suggestEngine();
     const e = this.engine;
     if (!this.index || !e) return;
-    const classification = s.scenarioOverride
+    // After the shop's reply to some of a round's needs: the others (context-round.ts roundOpen).
+    const open = e.roundOpen(s);
+    const classification = open ?? (s.scenarioOverride
       ? { scores: [{ id: s.scenarioOverride, score: 1 }], top: [s.scenarioOverride], confident: true, evidence: {} }
-      : s.classification;
+      : s.classification);
     const suggestions = classification && classification.top.length
       ? e.rankTemplates(this.index, {
           classification,
           // A follow-up's situation did not come from the buyer's last message: its words choose nothing.
-          text: s.scenarioOverride && this.byFollowup ? '' : wordedTurns(s.buyerMessages).at(-1) ?? '',
+          text: open || (s.scenarioOverride && this.byFollowup) ? '' : wordedTurns(s.buyerMessages).at(-1) ?? '',
           earlier: s.buyerEarlier,
           usage: this.usage.templates,
           orderStatuses: s.buyerOrderStatuses,

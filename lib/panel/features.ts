@@ -19,6 +19,8 @@ import type { drawRows } from '../../components/TemplateRows';
 import type { startGuard } from './guard-run';
 import type { FollowupAct, remindedFromSide } from '../../components/panel/FollowupActions';
 import type { classify, rankTemplates } from '../domain/suggest';
+import type { roundNeeds, roundOpen } from '../domain/suggest/context-round';
+import type { drawNeeds } from '../../components/panel/RoundNeeds';
 import type { panelIndex, panelSearch } from './panel-index';
 import type { combineSignals } from '../domain/suggest/combine';
 import type { prefillFills } from '../domain/templates/prefill';
@@ -63,6 +65,15 @@ export interface Features {
      */
     libraryIndex: typeof panelIndex;
     classify: typeof classify;
+    /**
+     * A round of several buyer questions (lib/domain/suggest/context-round.ts): its needs, each turn read as
+     * the panel reads the last; the situation once the shop's reply answered some; the line naming them
+     * (components/panel/RoundNeeds.tsx, drawn into the slot page-features/round-needs.tsx gives it, with
+     * what a reply put in answered).
+     */
+    roundNeeds: typeof roundNeeds;
+    roundOpen: typeof roundOpen;
+    drawNeeds: typeof drawNeeds;
     rankTemplates: typeof rankTemplates;
     searchTemplates: typeof panelSearch;
     combineSignals: typeof combineSignals;

@@ -14,6 +14,9 @@ export const suggestPanelMessages: MessageBundle = {
     ...outdatedPanel.zh,
     // The shop spoke last: the basis is the round its reply answered (lib/domain/suggest/context.ts).
     'panel.basisAnswered': '店铺回复后买家还没有新消息 · 依据回复前的 {count} 条',
+    // A round of several questions (components/panel/RoundNeeds.tsx): each one, then those no reply answered.
+    'panel.needsAsked': '买家连问 {count} 件：',
+    'panel.needsOpen': '还没答：',
     'panel.noneForSituation': '此情境下没有适合这位买家的话术，可搜索。',
     // Only pictures or cards since the shop's reply (lib/sites/dom.ts isWordless): nothing to read a need from.
     'panel.wordless': '买家发的是图片或卡片，助手读不出：请在聊天窗口查看。',
@@ -39,6 +42,8 @@ export const suggestPanelMessages: MessageBundle = {
   en: {
     ...outdatedPanel.en,
     'panel.basisAnswered': 'No buyer message since the shop’s last reply · based on the {count} before it',
+    'panel.needsAsked': 'Buyer asked {count} things:',
+    'panel.needsOpen': 'Not answered yet:',
     'panel.noneForSituation': 'No reply here fits this buyer; search instead.',
     'panel.wordless': 'The buyer sent a picture or card, which the helper cannot read: see it in the chat.',
     'panel.draftLeft': 'The chat box still holds a draft for {buyer}, not for this buyer',

@@ -11,5 +11,6 @@ import { pageCheck } from './page-check';
 import { guard } from './guard';
 import { replyClock } from './reply-clock';
 import { draftLeft } from './draft-left';
+import { roundNeeds } from './round-needs';
 
-export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck, guard, replyClock, draftLeft];
+export const PANEL_FEATURES: readonly PanelFeature[] = [buyerCard, suggestions, followupButtons, remarkEnforcement, pageCheck, guard, replyClock, draftLeft, roundNeeds];
