@@ -748,9 +748,7 @@ export class PanelController {
     }
     // The one buyer an order's detail page names (all its rows hers); a list, or no name read: none.
     const [o] = orders;
-    const one = kind === 'order-detail' && o?.buyer && orders.every((r) => r.buyer === o.buyer && r.buyerId === o.buyerId) ? o : null;
-    const was = prev.orderBuyer;
-    const orderBuyer = one ? (was?.buyer === one.buyer && was.buyerId === (one.buyerId ?? null) ? was : { buyer: one.buyer, buyerId: one.buyerId ?? null }) : null;
+    const orderBuyer = kind === 'order-detail' && o?.buyer && orders.every((r) => r.buyer === o.buyer && r.buyerId === o.buyerId) ? { buyer: o.buyer, buyerId: o.buyerId ?? null } : null;
     this.store.set({ orders, remarkEditor, ordersUnread, orderBuyer });
     const seen: SeenOrder[] = orders.map(({ element: _e, ...o }) => o);
     const key = JSON.stringify(seen);
