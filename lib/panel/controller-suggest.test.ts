@@ -410,3 +410,26 @@ it('keeps the needs of three questions in a row after the agent answers one: the
   expect(panel.store.get().needs).toEqual([]);
   render(null, line);
 });
+
+it('on a Taobao order’s detail page a reply names the buyer its order names (order8); on a list of many buyers it still asks', async () => {
+  const { loadFixture } = await import('../sites/testing');
+  const { taobaoAdapter } = await import('../sites');
+  const hiOn = async (fixture: string, url: string) => {
+    demo = bootDemo();
+    loadFixture(fixture, url);
+    abort = new AbortController();
+    const panel = new PanelController(taobaoAdapter, document, abort.signal);
+    await panel.start({ card: {} as CardFrameHost, features: [] });
+    // An order page loads the renderer with the first reply drawn (preview asks for it).
+    await vi.waitFor(() => expect(panel.preview(panel.store.get().library!.templates[0]!)).not.toBeNull());
+    const hi = panel.store.get().library!.templates.find((t) => t.code === 'hi')!;
+    return panel.preview(hi)!;
+  };
+  const detail = await hiOn('taobao-detail.html', 'https://qn.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=3710462259018273645');
+  expect(detail.text).toMatch(/^晴天小铺子您好/);
+  expect(detail.missing).not.toContain('买家');
+  abort.abort();
+  const list = await hiOn('taobao-sold.html', 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold');
+  expect(list.text).toMatch(/^【买家】您好/);
+  expect(list.missing).toContain('买家');
+});

@@ -21,6 +21,8 @@ import { douyinAdapter, jdOrdersAdapter, kuaishouAdapter, pddAdapter, taobaoAdap
 import type { SiteAdapter } from '../sites/types';
 import { PanelController, SWITCH_READ_MAX_MS, type OpenBuyer } from './controller';
 import type { Template } from '../domain/templates/types';
+import type { PanelSection } from './page-feature';
+import { buyerCard } from './page-features/buyer-card';
 
 let demo: DemoHooks;
 let abort: AbortController;
@@ -729,5 +731,64 @@ describe('an order page of a console that changed (every class renamed)', () => 
     panel.onPageRead(() => heard++);
     expect(() => panel.readPage()).not.toThrow();
     expect(heard).toBe(1);
+  });
+});
+
+describe('the buyer an order page names (order8: her card and {买家} on her order)', () => {
+  const DETAIL = 'https://qn.taobao.com/home.htm/trade-platform/tp/detail?bizOrderId=3710462259018273645';
+  const SOLD = 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold';
+  const MEMO = 'https://trade.taobao.com/trade/memo/update_sell_memo.htm?biz_order_id=3709981726354019283';
+  function on(fixture: string, url: string, change?: (html: string) => string) {
+    loadFixture(fixture, url, change);
+    const panel = new PanelController(taobaoAdapter, document, abort.signal);
+    const told: OpenBuyer[] = [];
+    panel.onSwitch((who) => (told.push(who), true));
+    panel.readPage();
+    return { panel, told };
+  }
+  /** The buyer card's section as the buyer-card feature adds it. */
+  function cardSection() {
+    const sections: PanelSection[] = [];
+    buyerCard.init({ addSection: (x: PanelSection) => sections.push(x), card: { start: () => {} }, adapter: taobaoAdapter, doc: document } as never, abort.signal);
+    return sections.find((x) => x.name === 'buyer-card')!;
+  }
+
+  it("a Taobao order's detail page: the card is given the buyer its order names, and shown", () => {
+    const { panel } = on('taobao-detail.html', DETAIL);
+    expect(panel.store.get().pageKind).toBe('order-detail');
+    expect(panel.openBuyer()).toEqual({ buyer: '晴天小铺子', buyerId: null });
+    expect(cardSection().when!(panel.store.get())).toBe(true);
+    // The chat's own buyer fields stay a chat's: nothing of a conversation is claimed.
+    expect(panel.store.get().buyer).toBeNull();
+  });
+
+  it('a list of many buyers’ orders, the memo page (no buyer read) and a detail page whose name is not read: no card, no buyer', () => {
+    for (const [fixture, url, change] of [
+      ['taobao-sold.html', SOLD, undefined],
+      ['taobao-memo.html', MEMO, undefined],
+      ['taobao-detail.html', DETAIL, (h: string) => h.replace('>昵称：<', '>称呼：<')],
+    ] as const) {
+      const { panel } = on(fixture, url, change);
+      expect(panel.store.get().pageKind, fixture).toMatch(/^order/);
+      expect(panel.openBuyer(), fixture).toBeNull();
+      expect(cardSection().when!(panel.store.get()), fixture).toBe(false);
+    }
+  });
+
+  it('a JD order list (one row per order, whoever bought it) is a list: no card', () => {
+    loadFixture('jd-orders.html', 'https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut');
+    const panel = new PanelController(jdOrdersAdapter, document, abort.signal);
+    panel.readPage();
+    expect(panel.store.get().orders.length).toBeGreaterThan(0);
+    expect(panel.openBuyer()).toBeNull();
+  });
+
+  it('leaving the detail page for the list takes her card away', () => {
+    const { panel } = on('taobao-detail.html', DETAIL);
+    expect(panel.openBuyer()?.buyer).toBe('晴天小铺子');
+    loadFixture('taobao-sold.html', SOLD);
+    panel.readPage();
+    expect(panel.store.get().pageKind).toBe('order-list');
+    expect(panel.openBuyer()).toBeNull();
   });
 });

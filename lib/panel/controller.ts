@@ -91,6 +91,11 @@ export interface PanelState {
   buyerId: string | null;
   /** No id, and the page shows another conversation under this nickname: its notes may be a namesake's (true, else absent). */
   namesakes?: boolean;
+  /**
+   * An order's detail page whose order names its buyer: her (the buyer card shows her notes, `{买家}`
+   * is her name). Never on a list: its rows are many buyers'. Null or absent elsewhere.
+   */
+  orderBuyer?: OpenBuyer | null;
   buyerMessages: string[];
   /** The shop spoke last: `buyerMessages` are the ones its last reply answered (nothing new since). */
   answered: boolean;
@@ -335,7 +340,7 @@ export class PanelController {
   /** The open buyer as the card should show them: a switch seen ahead of its full read, else the last read. */
   openBuyer(): OpenBuyer | null {
     const s = this.store.get();
-    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId, namesakes: s.namesakes } : null);
+    return this.early ?? (s.pageKind === 'chat' && s.buyer ? { buyer: s.buyer, buyerId: s.buyerId, namesakes: s.namesakes } : (s.orderBuyer ?? null));
   }
 
   /**
@@ -738,10 +743,13 @@ export class PanelController {
     this.unreadNotice(ordersUnread, !!prev.ordersUnread, 'panel.ordersUnread');
     if (!read) {
       // Only a real change re-renders: this runs at every page change the panel hears of.
-      if (prev.orders.length || prev.remarkEditor !== remarkEditor || !!prev.ordersUnread !== ordersUnread) this.store.set({ orders, remarkEditor, ordersUnread });
+      if (prev.orders.length || prev.remarkEditor !== remarkEditor || !!prev.ordersUnread !== ordersUnread) this.store.set({ orders, remarkEditor, ordersUnread, orderBuyer: null });
       return;
     }
-    this.store.set({ orders, remarkEditor, ordersUnread });
+    // The one buyer an order's detail page names (all its rows hers); a list, or no name read: none.
+    const [o] = orders;
+    const orderBuyer = kind === 'order-detail' && o?.buyer && orders.every((r) => r.buyer === o.buyer && r.buyerId === o.buyerId) ? { buyer: o.buyer, buyerId: o.buyerId ?? null } : null;
+    this.store.set({ orders, remarkEditor, ordersUnread, orderBuyer });
     const seen: SeenOrder[] = orders.map(({ element: _e, ...o }) => o);
     const key = JSON.stringify(seen);
     if (key !== this.lastReported) {
@@ -1068,14 +1076,15 @@ export class PanelController {
   }
 
   private renderContext(): RenderContext {
-    const { settings, buyer } = this.store.get();
+    const { settings, buyer, orderBuyer } = this.store.get();
     // The shop's names and cut-off as they are (its language rides along, unused).
     // The follow-up settings ride along for ranking: their day-shift hours tell night from day
     // (RankInput.shop.dayShift: a reply promising a supervisor now goes behind at night).
     return {
       ...settings.shop,
       ...settings.followups,
-      buyer,
+      // On an order's detail page, the buyer its order names fills {买家}.
+      buyer: buyer ?? orderBuyer?.buyer ?? null,
       now: Date.now(),
       zone: shopZone(settings),
       cutoffUnconfirmed: !settings.setup?.cutoff,
