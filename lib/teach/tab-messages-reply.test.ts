@@ -43,8 +43,9 @@ vi.mock('../panel/features', async () => {
   const { renderTemplate } = await import('../domain/templates/variables');
   const { suggestPanelMessages } = await import('../i18n/messages/suggest-panel');
   const { insertText, replaceBeforeCaret, replaceRange } = await import('../insert');
+  const { roundNeeds, roundOpen } = await import('../domain/suggest/context-round');
   // As entrypoints/suggest-feature.ts registers it (learning left out: no worker here).
-  const feature = { ...engine, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn: () => {}, insertText, replaceBeforeCaret, replaceRange };
+  const feature = { ...engine, roundNeeds, roundOpen, libraryIndex: panelIndex, searchTemplates: panelSearch, combineSignals, prefillFills, renderTemplate, messages: suggestPanelMessages, learn: () => {}, insertText, replaceBeforeCaret, replaceRange };
   // The guard's script as entrypoints/guard-feature.tsx registers it.
   return { loadFeature: async (name: string) => (name === 'guard' ? { start: (await import('../panel/guard-run')).startGuard } : feature) };
 });
