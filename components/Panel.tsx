@@ -97,12 +97,13 @@ export function Panel() {
           </button>
         </div>
       )}
-      {s.pageKind === 'chat' && (
+      {/* Whose card it is: the chat's buyer, or the one buyer an order's detail page names (its card below). */}
+      {(s.pageKind === 'chat' || s.orderBuyer) && (
         <section class="kf-buyer" data-kf="buyer">
           <span class="kf-label">{t('panel.buyer')}</span>
           {/* Buyer nicknames come from the page: rendered as text, never HTML. */}
-          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ? <PageText text={s.buyer} /> : t(s.buyerUnread ? 'panel.buyerUnknown' : 'panel.noBuyer')}</span>
-          <BuyerTag nickname={s.buyer} buyerId={s.buyerId} />
+          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ?? s.orderBuyer ? <PageText text={(s.buyer ?? s.orderBuyer?.buyer)!} /> : t(s.buyerUnread ? 'panel.buyerUnknown' : 'panel.noBuyer')}</span>
+          <BuyerTag nickname={s.buyer ?? s.orderBuyer?.buyer} buyerId={s.buyerId ?? s.orderBuyer?.buyerId} />
         </section>
       )}
       {s.pending && <FillSlot pending={s.pending} />}

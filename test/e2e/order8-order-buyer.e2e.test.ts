@@ -25,6 +25,8 @@ describe("a Taobao order's detail page", () => {
     await s.h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://qn.taobao.com' });
     await openConsole(s.page, CONSOLES.taobaoDetail);
     await cardReady(s.page, BUYER);
+    // The panel says whose card it is, as on a chat page.
+    expect(await inPanel(s.page, '[data-kf="buyer-name"]').textContent()).toBe(BUYER);
     expect(await inPanel(s.page, '[data-kf="customer-address"]').textContent()).toBe('公司地址，周末无人签收');
     expect(await inPanel(s.page, '[data-kf="customer-note"]').textContent()).toContain('只发圆通，邮政到不了');
     expect(await inPanel(s.page, '[data-kf="customer-segment"]').textContent()).toBeTruthy();
@@ -51,6 +53,7 @@ describe("a Taobao order's detail page", () => {
     await openConsole(s.page, CONSOLES.taobaoSold);
     await inPanel(s.page, '[data-kf="template"]').first().waitFor();
     expect(await inPanel(s.page, '[data-kf="customer-card"]').count()).toBe(0);
+    expect(await inPanel(s.page, '[data-kf="buyer"]').count()).toBe(0);
     expect(cardFrame(s.page)).toBeFalsy();
     expect(s.pageErrors).toEqual([]);
   });
