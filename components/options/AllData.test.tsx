@@ -44,6 +44,20 @@ describe('删除全部数据', () => {
 });
 
 describe('删除全部数据 refused after waiting for stuck work', () => {
+  it('a full disk midway says part may already be deleted (several stores, then the backups) and what to do; the form stays open', async () => {
+    const tab = await mountTab(<DeleteAllData />, {
+      deleteAllData: () => {
+        throw new CallError('quota', 'The quota has been exceeded.');
+      },
+    });
+    await tab.click('[data-kf="delete-all-data-open"]');
+    await type(tab.q('[data-kf="delete-all-data-phrase"]'), '删除全部数据');
+    await tab.click('[data-kf="delete-all-data-yes"]');
+    // Before: 操作失败：存储空间已满.
+    expect(tab.q('[data-kf="delete-all-data-status"]')!.textContent).toBe('没能删除全部数据：存储空间已满。可能已删除了一部分；请腾出磁盘空间或稍等片刻后再删除一次。');
+    expect((tab.q('[data-kf="delete-all-data-yes"]') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('says nothing was deleted and what to do, and the form stays open to try again', async () => {
     const tab = await mountTab(<DeleteAllData />, {
       deleteAllData: () => {
@@ -54,7 +68,7 @@ describe('删除全部数据 refused after waiting for stuck work', () => {
     await type(tab.q('[data-kf="delete-all-data-phrase"]'), '删除全部数据');
     await tab.click('[data-kf="delete-all-data-yes"]');
     expect(tab.q('[data-kf="delete-all-data-status"]')!.textContent).toBe(
-      '操作失败：还有别的操作等了一分钟仍未结束，为免数据错乱，这次没有删除或改动任何数据。请稍后再试；若一直如此，请关闭浏览器再打开后重试',
+      '没能删除全部数据：还有别的操作等了一分钟仍未结束，为免数据错乱，这次没有删除或改动任何数据。请稍后再试；若一直如此，请关闭浏览器再打开后重试。',
     );
     expect((tab.q('[data-kf="delete-all-data-yes"]') as HTMLButtonElement).disabled).toBe(false);
   });

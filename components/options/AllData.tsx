@@ -7,7 +7,7 @@ import { useShopZone } from './useShopZone';
 import { asItem, registerMessages, t } from '@/lib/i18n';
 import { privacyMessages } from '@/lib/i18n/messages/privacy';
 import { team } from '@/lib/i18n/messages/team';
-import { reasonText } from '@/lib/messaging/reason';
+import { notDoneText } from '@/lib/messaging/not-done';
 import { formatWall } from '@/lib/domain/time';
 import { AREAS, isSetupFile, shopSetupFile } from '@/lib/domain/all-data';
 import { NOTES_MAX } from '@/lib/domain/followups/notes';
@@ -193,7 +193,7 @@ export function AllData() {
       downloadJson({ ...file, customers: { ...(file.customers as object), customers } }, name);
       flow.setResult({ ok: true, lines: [t('data.exported', { file: name })] });
     } catch (err) {
-      flow.setResult((exportFailure.current = { ok: false, lines: [t('data.failed', { reason: reasonText(err) })] }));
+      flow.setResult((exportFailure.current = { ok: false, lines: [exportNotDone(err)] }));
     } finally {
       setExporting(null);
     }
@@ -209,7 +209,7 @@ export function AllData() {
       downloadJson(shopSetupFile(library, settings, Date.now()), name);
       flow.setResult({ ok: true, lines: [t('data.exportedSetup', { file: name })] });
     } catch (err) {
-      flow.setResult((exportFailure.current = { ok: false, lines: [t('data.failed', { reason: reasonText(err) })] }));
+      flow.setResult((exportFailure.current = { ok: false, lines: [exportNotDone(err)] }));
     } finally {
       setExporting(null);
     }
@@ -243,6 +243,9 @@ export function AllData() {
   );
 }
 
+/** An export that threw: it writes nothing, so the data is as it was (lib/messaging/not-done.ts). */
+const exportNotDone = (err: unknown) => notDoneText(err, t('data.notDone.export'), t('data.unchanged.export'), t('data.exportAgain'));
+
 /**
  * 删除全部数据, set apart from everything else: the agent types the phrase before the button works;
  * everything the extension keeps here goes, backups included (deleteAllData).
@@ -270,7 +273,8 @@ export function DeleteAllData() {
       close();
       setStatus({ ok: true, text: t('data.delete.done') });
     } catch (err) {
-      setStatus({ ok: false, text: t('data.failed', { reason: reasonText(err) }) });
+      // Several stores and the backups, one after another: part may be gone (the phrase stays typed).
+      setStatus({ ok: false, text: notDoneText(err, t('data.notDone.delete'), t('data.unchanged.delete'), t('data.deleteAgain')) });
     } finally {
       setBusy(false);
     }

@@ -20,6 +20,27 @@ const snap = (id: string, takenAt = Date.UTC(2026, 0, 1, 6, 50)): SnapshotInfo =
 });
 
 describe('the 备份 tab', () => {
+  it('a full disk at 立即备份 says no backup was made, that the data is as it was (a backup writes none of it) and what to do, in English too', async () => {
+    for (const [locale, said] of [
+      ['zh-CN', '没能备份：存储空间已满。你的数据没有改动；请腾出磁盘空间或稍等片刻后再点一次。'],
+      ['en', 'Could not back up: the storage is full. Your data is unchanged; free some disk space or wait a moment, then click again.'],
+    ] as const) {
+      setLocale(locale);
+      const tab = await mountTab(<Backups />, {
+        getSettings: () => DEFAULT_APP_SETTINGS,
+        listBackups: () => [snap('snap-1')],
+        createBackup: () => {
+          throw new CallError('quota', 'The quota has been exceeded.');
+        },
+      });
+      await tab.click('[data-kf="backup-now"]');
+      const text = tab.q('[data-kf="backup-message"]')!.textContent;
+      setLocale('zh-CN');
+      // Before: 操作失败：存储空间已满 (Failed: the storage is full).
+      expect(text).toBe(said);
+    }
+  });
+
   it('says in Chinese first why a restore failed (the background’s English detail only in brackets after it)', async () => {
     setLocale('zh-CN');
     const tab = await mountTab(<Backups />, {
@@ -32,7 +53,7 @@ describe('the 备份 tab', () => {
     await tab.click('[data-kf="backup-restore"]');
     await tab.click('[data-kf="backup-restore-confirm"]');
     const text = tab.q('[data-kf="backup-message"]')!.textContent!;
-    expect(text).toMatch(/^操作失败：出现意外错误（snapshot snap-1 is damaged \(customers\)）$/);
+    expect(text).toMatch(/^没能恢复：出现意外错误（snapshot snap-1 is damaged \(customers\)）。$/);
   });
 
   it('names what a backup holds: replies, buyers, follow-ups, learned picks, and whether the settings are in it', async () => {

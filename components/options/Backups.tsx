@@ -4,7 +4,7 @@ import { useShopZone } from './useShopZone';
 import type { SnapshotContents, SnapshotInfo } from '@/lib/storage/backup';
 import { formatWallSeconds } from '@/lib/domain/time';
 import { registerMessages, t } from '@/lib/i18n';
-import { reasonText } from '@/lib/messaging/reason';
+import { notDoneText } from '@/lib/messaging/not-done';
 import { customersOptions } from '@/lib/i18n/messages/customers-options';
 import { KEEP_PER_POOL } from '@/lib/domain/backups';
 import { Said } from './Said';
@@ -76,7 +76,7 @@ export function Backups() {
   const reload = () =>
     api.call('listBackups').then(
       (l) => setList(l),
-      (err) => setMessage({ ok: false, text: t('backups.failed', { reason: reasonText(err) }) }),
+      (err) => setMessage({ ok: false, text: notDoneText(err, t('backups.notDone.list'), t('backups.unchanged.list'), t('backups.listAgain')) }),
     );
   // Another tab (or the hourly job) took or restored a backup, or deleted data that backups held.
   useEffect(() => {
@@ -86,14 +86,15 @@ export function Backups() {
   const zone = useShopZone();
   const times = backupTimes(list ?? [], (at) => formatWallSeconds(at, zone));
 
-  const run = async (op: () => Promise<string | WriteFailed>) => {
+  /** `failed`: what a throw says — a backup writes none of the data; a 恢复 may have written part (not-done.ts). */
+  const run = async (op: () => Promise<string | WriteFailed>, failed: 'create' | 'restore') => {
     setBusy(true);
     setMessage(null);
     try {
       const done = await op();
       setMessage(typeof done === 'string' ? { ok: true, text: done } : { ok: false, restore: done });
     } catch (err) {
-      setMessage({ ok: false, text: t('backups.failed', { reason: reasonText(err) }) });
+      setMessage({ ok: false, text: notDoneText(err, t(`backups.notDone.${failed}`), t(`backups.unchanged.${failed}`)) });
     } finally {
       setBusy(false);
       setConfirming(null);
@@ -106,7 +107,7 @@ export function Backups() {
       <h2>{t('backups.title')}</h2>
       <p class="kf-help">{t('backups.help', { ...KEEP_PER_POOL })}</p>
       <div class="kf-actions">
-        <button class="kf-primary" data-kf="backup-now" disabled={busy} onClick={() => void run(async () => (await api.call('createBackup'), t('backups.created')))}>
+        <button class="kf-primary" data-kf="backup-now" disabled={busy} onClick={() => void run(async () => (await api.call('createBackup'), t('backups.created')), 'create')}>
           {t('backups.now')}
         </button>
       </div>
@@ -148,7 +149,7 @@ export function Backups() {
                             void run(async () => {
                               const r = await api.call('restoreBackup', { id: s.id });
                               return r.ok ? t('backups.restored', { time: times[i]! }) : r;
-                            })
+                            }, 'restore')
                           }
                         >
                           {t('backups.confirmButton')}

@@ -10,7 +10,7 @@ import { EditClashNotice } from '../customers/EditClashNotice';
 import { TagsOverNotice } from '../customers/TagsOverNotice';
 import { LIMITS, segmentOf } from '@/lib/domain/customers/customer';
 import { SEGMENTS, type Customer, type Segment } from '@/lib/domain/customers/types';
-import { reasonText } from '@/lib/messaging/reason';
+import { customersNotDone } from './customers-not-done';
 import { t } from '@/lib/i18n';
 import { TooLong, invalidIf, overBy } from '../TooLong';
 import { pageSentence } from '../PageText';
@@ -95,7 +95,7 @@ export function CustomerEditForm(props: { c: Customer; gone?: boolean; onDone(me
       props.onDone(pageSentence('customers.options.edited', { nick }));
     } catch (err) {
       // The form stays open with what was typed.
-      setError(t('customers.options.failed', { reason: reasonText(err) }));
+      setError(customersNotDone(err, 'edit'));
     } finally {
       setBusy(false);
     }
@@ -113,7 +113,7 @@ export function CustomerEditForm(props: { c: Customer; gone?: boolean; onDone(me
       await api.call('patchCustomer', { platform: base.platform, nickname: nick, buyerId: base.buyerId ?? null, patch: r.patch });
       props.onDone(pageSentence('customers.options.recreated', { nick }));
     } catch (err) {
-      setError(t('customers.options.failed', { reason: reasonText(err) }));
+      setError(customersNotDone(err, 'edit'));
     } finally {
       setBusy(false);
     }

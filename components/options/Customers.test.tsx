@@ -8,6 +8,7 @@ import { mountTab, until } from './testing';
 import type { OptionsApi } from './OptionsContext';
 import { onComputerZone } from '@/lib/domain/testing';
 import { CallError } from '@/lib/messaging/client';
+import { setLocale } from '@/lib/i18n';
 
 vi.mock('@/lib/browser', () => ({ browser: {} }));
 
@@ -259,6 +260,35 @@ describe('客户档案 → 删除: what goes with the buyer', () => {
   const ref = { platform: 'demo', nickname: '阳光明媚的日子', buyerId: 'u-1001' };
   const counts = { buyers: 1, open: 2, done: 3, learned: 1, overrides: 1 };
 
+  it('a full disk at 删除 (one buyer, or everyone) says it may be partly done — several writes, not one — and what to do, in English too', async () => {
+    const tab = await mountTab(<Customers />, {
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      listCustomers: () => ({ items: [sunny], next: null, total: 1 }),
+      previewBuyerDeletion: () => counts,
+      deleteCustomer: () => {
+        throw new CallError('quota', 'The quota has been exceeded.');
+      },
+      deleteAllCustomers: () => {
+        throw new CallError('quota', 'The quota has been exceeded.');
+      },
+    });
+    await until(() => tab.q('[data-kf="customer-delete"]'));
+    await tab.click('[data-kf="customer-delete"]');
+    await tab.click('[data-kf="forget-keep-open"]');
+    // Before: 操作失败：存储空间已满 — nothing said of what became of the buyer, or what to do.
+    expect(tab.q('[data-kf="customers-message"]')!.textContent).toBe('没能删除：存储空间已满。可能已删除了一部分；请腾出磁盘空间或稍等片刻后再删除一次。');
+    setLocale('en');
+    try {
+      await tab.click('[data-kf="customers-delete-all"]');
+      await tab.click('[data-kf="customers-delete-all-yes"]');
+      expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toBe(
+        'Could not delete: the storage is full. Part of it may already be deleted; free some disk space or wait a moment, then delete again.',
+      );
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+
   it('counts the done follow-ups, picks and override entries, and asks about the open follow-ups: kept anonymous when chosen', async () => {
     const deleteCustomer = vi.fn(() => ({ deleted: true, open: 2, done: 3, learned: 1, overrides: 1 }));
     const tab = await mountTab(<Customers />, {
@@ -468,6 +498,18 @@ describe('客户档案 → 编辑 a buyer', () => {
     const field = (f: string) => tab.q(`[data-kf="customer-edit-form"] [data-field="${f}"]`) as HTMLInputElement;
     return { ...tab, form, field, setRecords: (r: typeof records) => (records = r) };
   }
+
+  it('a full disk at 保存 says the change was not saved and that what was typed is still in the form', async () => {
+    const tab = await setup(() => {
+      throw new CallError('quota', 'The quota has been exceeded.');
+    });
+    await tab.click('[data-kf="customer-edit"]');
+    await typeInto(tab.field('preferences'), '喜欢深色');
+    await tab.click('[data-kf="customer-edit-save"]');
+    // Before: 操作失败：存储空间已满.
+    expect(tab.q('[data-kf="customer-edit-form"] [role="alert"]')!.textContent).toBe('没能保存：存储空间已满。你填写的内容还在表单里；请腾出磁盘空间或稍等片刻后再保存一次。');
+    expect(tab.field('preferences').value).toBe('喜欢深色');
+  });
 
   it('edits tags, sizes, segment and note in a form under the row, and sends only what changed', async () => {
     const tab = await setup();

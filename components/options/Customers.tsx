@@ -17,7 +17,7 @@ import { exportCustomers } from '@/lib/domain/customers/import-export';
 import { SEGMENTS, type Customer, type Segment, type Sizes } from '@/lib/domain/customers/types';
 import { noteEvents } from '@/lib/domain/customers/customer';
 import type { CustomerPage, RetentionPreview } from '@/lib/messaging/protocol-customers';
-import { reasonText } from '@/lib/messaging/reason';
+import { customersNotDone } from './customers-not-done';
 import { notDoneText } from '@/lib/messaging/not-done';
 import type { ImportResult } from '@/lib/messaging/protocol';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
@@ -152,7 +152,7 @@ function RetentionSetting(props: { stored: number }) {
     try {
       await op();
     } catch (err) {
-      setStatus({ ok: false, text: t('customers.options.failed', { reason: reasonText(err) }) });
+      setStatus({ ok: false, text: customersNotDone(err, 'setting') });
     } finally {
       setBusy(false);
     }
@@ -242,7 +242,7 @@ function PrivacySettings() {
       await api.call('patchSettings', { privacy: { maskPii } });
       setStatus(t('customers.options.saved'));
     } catch (err) {
-      setStatus(t('customers.options.failed', { reason: reasonText(err) }));
+      setStatus(customersNotDone(err, 'setting'));
     }
   };
   return (
@@ -309,7 +309,7 @@ function CustomerRow(props: {
       if (as === 'json') downloadText(buyerExportJson(data, now, props.zone), `${name}.json`);
       else downloadText(buyerExportCsv(data, ref, now, props.zone, getLocale()), `${name}.csv`, 'text/csv;charset=utf-8');
     } catch (err) {
-      props.onMessage(t('customers.options.failed', { reason: reasonText(err) }));
+      props.onMessage(customersNotDone(err, 'export'));
     }
   };
   return (
@@ -370,7 +370,7 @@ function CustomerRow(props: {
                   const more = forgetResult(openFollowups, r);
                   props.onMessage(<>{pageSentence('customers.options.deleted', { nick: buyerLabel(c.nickname, c.buyerId) })}{more && ` ${more}`}</>);
                 } catch (err) {
-                  props.onMessage(t('customers.options.failed', { reason: reasonText(err) }));
+                  props.onMessage(customersNotDone(err, 'delete'));
                 }
               }}
             />
@@ -400,7 +400,7 @@ function CustomerRow(props: {
                   try {
                     setConfirming(await api.call('previewBuyerDeletion', { buyer: ref }));
                   } catch (err) {
-                    props.onMessage(t('customers.options.failed', { reason: reasonText(err) }));
+                    props.onMessage(customersNotDone(err, 'ask'));
                   }
                 }}
               >
@@ -498,7 +498,7 @@ function CustomerList() {
       }
       setNext(cursor);
     } catch (err) {
-      if (mine === seq.current) setMessage(t('customers.options.failed', { reason: reasonText(err) }));
+      if (mine === seq.current) setMessage(customersNotDone(err, 'load'));
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -625,7 +625,7 @@ function CustomerTransfer() {
       downloadText(text, `kefu-customers-${dateStamp()}.json`);
       setResult({ ok: true, lines: [t('customers.options.exported', { count })] });
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      setResult({ ok: false, lines: [customersNotDone(err, 'export')] });
     } finally {
       setBusy(null);
     }
@@ -638,7 +638,7 @@ function CustomerTransfer() {
       downloadText(customersToCsv(all, zone, getLocale()), `kefu-customers-${dateStamp()}.csv`, 'text/csv;charset=utf-8');
       setResult({ ok: true, lines: [t('customers.options.exported', { count: all.length })] });
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      setResult({ ok: false, lines: [customersNotDone(err, 'export')] });
     } finally {
       setBusy(null);
     }
@@ -664,7 +664,7 @@ function CustomerTransfer() {
     try {
       setConfirmAll(await api.call('previewBuyerDeletion', {}));
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      setResult({ ok: false, lines: [customersNotDone(err, 'ask')] });
     }
   };
 
@@ -680,7 +680,7 @@ function CustomerTransfer() {
       const r = await api.call('deleteAllCustomers', { confirm: true, openFollowups });
       setResult({ ok: true, lines: [t('customers.options.deletedAll', { count: r.deleted }), forgetResult(openFollowups, r)].filter((l): l is string => !!l) });
     } catch (err) {
-      setResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      setResult({ ok: false, lines: [customersNotDone(err, 'delete')] });
     } finally {
       setBusy(null);
     }

@@ -64,6 +64,33 @@ describe('客户档案 → 导入 CSV 表格', () => {
     }
   });
 
+  it('a full disk at 导入 keeps the preview, with the platform chosen, for the same click once there is room', async () => {
+    let room = false;
+    const importCustomers = vi.fn((p: { json: { customers: Customer[] } }) => {
+      if (!room) throw new CallError('quota', 'The quota has been exceeded.');
+      return { ok: true, count: p.json.customers.length, backedUp: true };
+    });
+    const tab = await chooseSheet({ importCustomers });
+    const platform = () => tab.q('[data-kf="customers-csv-platform"]') as HTMLSelectElement | null;
+    await act(async () => {
+      platform()!.value = 'jd';
+      platform()!.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await tab.click('[data-kf="customers-csv-yes"]');
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toContain('没能导入：存储空间已满。');
+    // Before: the preview was gone and the file had to be chosen again (and the platform with it).
+    expect(tab.q('[data-kf="customers-csv-confirm"]')).not.toBeNull();
+    expect(platform()!.value).toBe('jd');
+    room = true;
+    await tab.click('[data-kf="customers-csv-yes"]');
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(importCustomers).toHaveBeenCalledTimes(2);
+    expect(importCustomers.mock.calls[1]![0].json.customers.every((c) => c.platform === 'jd')).toBe(true);
+    expect(tab.q('[data-kf="customers-csv-confirm"]')).toBeNull();
+    expect(tab.q('[data-kf="customers-import-result"]')!.textContent).toMatch(/^已从表格导入/);
+  });
+
   it('says the phones are hidden as the 隐私 section below says, with a link that leads to its box', async () => {
     const tab = await chooseSheet({});
     const mask = tab.q('[data-kf="customers-csv-mask"]')!;

@@ -9,7 +9,6 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type Customer } from '@/lib/domain/custo
 import type { Platform } from '@/lib/sites/types';
 import { asItem, getLocale, registerMessages, t } from '@/lib/i18n';
 import { customersCsv } from '@/lib/i18n/messages/customers-csv';
-import { reasonText } from '@/lib/messaging/reason';
 import { refused, writeFailed, type ImportOutcome } from './import-outcome';
 
 registerMessages(customersCsv);
@@ -60,7 +59,8 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
       if (!read.ok) return props.onResult(refused('customers', read.errors));
       setSheet({ file: file.name, text: decoded.text, existing, platform, read });
     } catch (err) {
-      props.onResult({ ok: false, lines: [t('customers.options.failed', { reason: reasonText(err) })] });
+      // Reading only (the file, the buyers here): nothing written.
+      props.onResult({ ok: false, lines: [importNotDone(err)] });
     } finally {
       props.onBusy(null);
     }
@@ -74,6 +74,7 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
 
   const run = async () => {
     if (!sheet) return;
+    const shown = sheet;
     const { customers, report } = sheet.read;
     setSheet(null);
     props.onBusy(t('customers.options.importing'));
@@ -88,6 +89,10 @@ export function useCustomersCsv(props: { disabled: boolean; onBusy(text: string 
             : refused('customers', r.errors),
       );
     } catch (err) {
+      // It failed before writing anything (a full disk at its safety copy, the worker gone): the
+      // preview comes back, with the platform chosen, for the same click once there is room — as the
+      // 话术库 import keeps its own (useImportFlow). It used to be dropped: the file chosen again.
+      setSheet(shown);
       props.onResult({ ok: false, lines: [importNotDone(err)] });
     } finally {
       props.onBusy(null);

@@ -34,6 +34,25 @@ const setup = () =>
   });
 
 describe('the 学习记录 tab', () => {
+  it('a full disk at 导入 (refused at its safety copy, before any pick is written) says nothing was imported and what to do', async () => {
+    const m = await mountTab(<LearnedPicks />, {
+      getLearned: () => structuredClone(summary),
+      getLibrary: () => ({ templates: [] }),
+      getSettings: () => DEFAULT_APP_SETTINGS,
+      importLearned: () => {
+        throw new CallError('quota', 'The quota has been exceeded.');
+      },
+    });
+    const input = m.q('[data-kf="learned-import"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{"kind": "kf-learned", "v": 1, "picks": []}'], 'learned.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    // Before: 操作失败：存储空间已满.
+    expect(m.q('[data-kf="learned-message"]')!.textContent).toBe('没能导入：存储空间已满。没有导入任何内容，现有学习记录未改动；请腾出磁盘空间或稍等片刻后再导入一次这个文件。');
+  });
+
   it('shows counts per situation and the latest pairs, buyer text as text', async () => {
     const { q, m } = await setup();
     expect(q('[data-kf="learned-count"]')!.textContent).toBe('已学习 2 条');

@@ -10,8 +10,12 @@ import { learnedMessages } from '@/lib/i18n/messages/learned';
 import { Said } from './Said';
 import { outcomeText, refused, writeFailed } from './import-outcome';
 import { reasonText } from '@/lib/messaging/reason';
+import { notDoneText } from '@/lib/messaging/not-done';
 
 registerMessages(learnedMessages);
+
+/** A failure said by a message of its own around the reason in words. */
+const said = (key: string) => (err: unknown) => t(key, { reason: reasonText(err) });
 
 const label = (id: ScenarioId) => (getLocale() === 'en' ? SCENARIOS[id].en : SCENARIOS[id].zh);
 
@@ -27,13 +31,13 @@ export function LearnedPicks() {
   if (!learned) return <p>{t('options.loading')}</p>;
   const titles = new Map((lib?.templates ?? []).map((tpl) => [tpl.id, tpl.title]));
 
-  /** `failKey`: what a failure says — what was not done and what stays as it was — around the reason in words (reasonText). */
-  const run = async (op: () => Promise<string>, failKey = 'learned.failed') => {
+  /** `failed`: what a failure says — what was not done and what stays as it was — around the reason in words (reasonText). */
+  const run = async (op: () => Promise<string>, failed: (err: unknown) => string) => {
     setMessage(null);
     try {
       setMessage({ ok: true, text: await op() });
     } catch (err) {
-      setMessage({ ok: false, text: t(failKey, { reason: reasonText(err) }) });
+      setMessage({ ok: false, text: failed(err) });
       // A forget cut off midway (a full disk refused its bookkeeping) may have forgotten some: the counts as they are now.
       reload();
     } finally {
@@ -41,7 +45,7 @@ export function LearnedPicks() {
     }
   };
   const forget = (payload: { ids?: string[]; all?: boolean }) =>
-    run(async () => t('learned.forgotten', { count: (await api.call('forgetLearned', payload)).deleted }), 'learned.forgetFailed');
+    run(async () => t('learned.forgotten', { count: (await api.call('forgetLearned', payload)).deleted }), said('learned.forgetFailed'));
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -51,7 +55,8 @@ export function LearnedPicks() {
       // One line, no heading: the reasons, then that nothing changed (said by no reason itself).
       if (!r.ok) throw new Error(outcomeText('problem' in r ? writeFailed('learned', r) : refused('learned', r.errors)));
       return [t('learned.imported', { count: r.count }), ...(r.duplicates ? [t('learned.duplicates', { count: r.duplicates })] : []), ...undoLine(r)].join(' ');
-    });
+      // Refused at its safety copy or before (a write failing after it comes back as a WriteFailed): nothing written.
+    }, (err) => notDoneText(err, t('learned.notDone.import'), t('learned.unchanged.import'), t('learned.importAgain')));
   };
 
   return (
@@ -65,7 +70,7 @@ export function LearnedPicks() {
           checked={learned.enabled}
           onChange={(e) => {
             const on = e.currentTarget.checked;
-            void run(async () => (await api.call('patchSettings', { privacy: { learnFromPicks: on } }), ''), on ? 'learned.onFailed' : 'learned.offFailed');
+            void run(async () => (await api.call('patchSettings', { privacy: { learnFromPicks: on } }), ''), said(on ? 'learned.onFailed' : 'learned.offFailed'));
           }}
         />
         {t('learned.enabled')}

@@ -98,7 +98,7 @@ it('imports a learned-picks file saved as GBK; an id twice is named when the cop
   const message = () => opts.locator('[data-kf="learned-message"]').textContent();
   try {
     await choose('edited.json', [pick, { ...pick, text: '退货' }]);
-    await expect.poll(message).toBe('操作失败：第 2 条记录（id "e2e-gbk-1"）：id 与第 1 条重复，内容却不同（文件可能被改动过）。没有导入任何内容，现有学习记录未改动。');
+    await expect.poll(message).toBe('没能导入：第 2 条记录（id "e2e-gbk-1"）：id 与第 1 条重复，内容却不同（文件可能被改动过）。没有导入任何内容，现有学习记录未改动。');
     expect(await opts.locator('[data-pick-id="e2e-gbk-1"]').count()).toBe(0);
 
     await choose('twice.json', [pick, pick]);

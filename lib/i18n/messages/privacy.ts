@@ -87,7 +87,14 @@ export const privacyMessages: MessageBundle = {
     'data.delete.button': '永久删除全部数据',
     'data.delete.cancel': '取消',
     'data.delete.done': '已删除全部数据，扩展已恢复到刚安装时的状态。',
-    'data.failed': '操作失败：{reason}',
+    // What a failed export or 删除全部数据 says (lib/messaging/not-done.ts): deleting everything is
+    // several writes, so part of it may be done.
+    'data.notDone.export': '没能导出',
+    'data.unchanged.export': '你的数据没有改动',
+    'data.exportAgain': '再导出一次',
+    'data.notDone.delete': '没能删除全部数据',
+    'data.unchanged.delete': '可能已删除了一部分',
+    'data.deleteAgain': '再删除一次',
   },
   en: {
     'forget.counting': 'Counting what would be deleted…',
@@ -168,6 +175,11 @@ export const privacyMessages: MessageBundle = {
     'data.delete.button': 'Delete all data for good',
     'data.delete.cancel': 'Cancel',
     'data.delete.done': 'All data deleted; the extension is as freshly installed.',
-    'data.failed': 'That did not work: {reason}',
+    'data.notDone.export': 'Could not export',
+    'data.unchanged.export': 'Your data is unchanged',
+    'data.exportAgain': 'export again',
+    'data.notDone.delete': 'Could not delete all data',
+    'data.unchanged.delete': 'Part of it may already be deleted',
+    'data.deleteAgain': 'delete again',
   },
 };

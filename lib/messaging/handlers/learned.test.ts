@@ -102,6 +102,31 @@ describe('learned picks through the background', () => {
     expect(snaps.every((x) => (x.stores!.learned ?? []).length === 0)).toBe(true);
   });
 
+  it('a forget the disk refuses (the backups cannot be rewritten) forgets nothing: the picks stay, here and in the backups, to forget again', async () => {
+    await pick('发票抬头写公司名', 'invoice', 'tpl-inv');
+    await pick('寄回运费谁出', 'return-shipping', 'tpl-rs');
+    await takeSnapshot('manual');
+    const inBackups = async () => (await db.values<{ stores?: Record<string, unknown[]> }>('backups')).filter((x) => x.stores).map((x) => (x.stores!.learned ?? []).length);
+    const [first] = (await ok<LearnedSummary>('getLearned', undefined)).latest;
+    const update = db.update.bind(db);
+    // A full disk as IndexedDB says it, for the backups' rewrite only.
+    const full = vi.spyOn(db, 'update').mockImplementation(((store: string, ...rest: unknown[]) =>
+      store === 'backups' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : (update as (...a: unknown[]) => Promise<unknown>)(store, ...rest)) as typeof db.update);
+    try {
+      for (const payload of [{ ids: [first!.id] }, { all: true }]) {
+        const r = await dispatch({ kf: 'forgetLearned', payload }, 'extension-page', {});
+        expect(r).toMatchObject({ ok: false, error: { code: 'quota' } });
+        // Before: the picks were deleted here first and stayed in the backups (count 1, then 0; backups 2).
+        expect((await ok<LearnedSummary>('getLearned', undefined)).count).toBe(2);
+        expect(await inBackups()).toEqual([2]);
+      }
+    } finally {
+      full.mockRestore();
+    }
+    expect(await ok('forgetLearned', { all: true })).toEqual({ deleted: 2 });
+    expect(await inBackups()).toEqual([0]);
+  });
+
   it('refuses the list, forget, export and import verbs to seller pages', async () => {
     for (const verb of ['getLearned', 'forgetLearned', 'exportLearned', 'importLearned']) {
       const r = await dispatch({ kf: verb, payload: { all: true } }, 'content-script', PAGE);

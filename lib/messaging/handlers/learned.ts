@@ -57,15 +57,17 @@ async function learningOn(): Promise<boolean> {
 }
 
 /**
- * Forgets these picks: from the store (and, in team mode, for the team), the engine's memory and the
- * local backups. Returns how many of them were stored. (Not announced: the caller does.)
+ * Forgets these picks: from the local backups, then from the store (and, in team mode, for the
+ * team) and the engine's memory. Returns how many of them were stored. (Not announced: the caller does.)
  */
 export async function forgetLearnedPicks(ids: readonly string[]): Promise<number> {
   const engine = await suggestEngine();
   const stored = new Set(engine.memory.all().map((x) => x.id));
+  // The backups first: a full disk refuses their rewrite, and the picks are then still here to
+  // forget again — deleted first, they stayed in the backups with nothing left to say so.
+  await forgetInBackups('learned', ids);
   await forgetPicks(ids);
   engine.forget([...ids]);
-  await forgetInBackups('learned', ids);
   return ids.filter((id) => stored.has(id)).length;
 }
 
@@ -121,9 +123,10 @@ export const learnedHandlers: HandlerSet<LearnedProtocol> = {
       const engine = await suggestEngine();
       let deleted: number;
       if (p.all === true) {
+        // The backups first, as forgetLearnedPicks does.
+        await forgetInBackups('learned', 'all');
         deleted = await clearPicks();
         engine.forget('all');
-        await forgetInBackups('learned', 'all');
       } else if (Array.isArray(p.ids) && p.ids.every((id) => typeof id === 'string')) {
         deleted = await forgetLearnedPicks(p.ids as string[]);
       } else {
