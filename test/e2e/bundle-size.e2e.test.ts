@@ -280,8 +280,14 @@ export const BACKGROUND_BUDGET_BYTES = 128_923;
  * slot (page-features/round-needs.tsx), the state's reset at the buyer's next round and the ranking's
  * use of what is still open (both measured on this branch; background.js unchanged, 128,892).
  * All three merged (thirty-fifth session, 21:06 UTC): 37,520 measured on the merge (37,336 + 55 − 4 + 134 − 1).
+ * 2026-12-07 (thirty-fifth session, keys3): 37,520 → 37,579 bytes (+59 B). The reply search keeps the last
+ * committed query's hits while a pinyin composition is open and searches on compositionend (+53 B:
+ * 37,520 → 37,573; no 没有找到匹配的话术 on each letter of 退h, 退hu…), and a notice's buttons keep
+ * their width (.kf-notice>button{flex:none}, +6 B: 37,573 → 37,579; 知道了 no longer breaks into
+ * 知道 / 了 on Kuaishou at 1366×768). The order list's marks and Alt+R's line on an order page live in
+ * remarks-feature.js (0 B here). Measured on this branch; background.js unchanged, 128,910.
  */
-export const CONTENT_GZIP_BUDGET_BYTES = 37_520;
+export const CONTENT_GZIP_BUDGET_BYTES = 37_579;
 export const CONTENT_GZIP_TARGET_BYTES = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
