@@ -16,19 +16,23 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
   // The marked hit belongs to the query it was moved in: a new query (or none) marks the first.
   const [mark, setMark] = useState({ query: '', at: 0 });
   const list = useRef<HTMLUListElement>(null);
+  // While a pinyin composition is open the box holds 退h, 退hu…: the last committed query and its
+  // hits stay on screen (no 没有找到 on each letter); the query is searched again on compositionend.
+  const held = useRef<typeof s | null>(null);
+  const { query, results } = held.current ?? s;
   const groups = s.library?.groups ?? [];
-  const searching = s.query.trim() !== '';
+  const searching = query.trim() !== '';
   const shown = searching
-    ? s.results
+    ? results
     : (s.library?.templates ?? []).filter((tpl) => tpl.group === (group ?? groups[0]));
-  const at = searching && mark.query === s.query ? Math.min(mark.at, shown.length - 1) : 0;
+  const at = searching && mark.query === query ? Math.min(mark.at, shown.length - 1) : 0;
   // Drawn by the suggest feature script (components/TemplateRows.tsx), before the marked hit is scrolled to.
   useReplyRows(list, shown.map((template, i) => ({ template, index: searching && i < 9 ? i : undefined, marked: searching && i === at })));
   // Also at each new query and when another reply comes under the mark: the hits of a query typed on
   // (退 → 退货) are new with the mark still on the first, and the panel kept the scroll it had.
   useLayoutEffect(() => {
     if (searching) list.current?.children[at]?.scrollIntoView({ block: 'nearest' });
-  }, [at, s.query, shown[at]]);
+  }, [at, query, shown[at]]);
   return (
     <section class="kf-browse" data-kf="library">
       <input
@@ -39,6 +43,11 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
         placeholder={t('panel.searchPlaceholder')}
         value={s.query}
         onInput={(e) => panel.setQuery((e.currentTarget as HTMLInputElement).value)}
+        // Lower-case: Preact adds onCompositionStart as a "CompositionStart" listener, which never fires.
+        {...{
+          oncompositionstart: () => (held.current = s),
+          oncompositionend: (e: Event) => ((held.current = null), panel.setQuery((e.currentTarget as HTMLInputElement).value)),
+        }}
         onKeyDown={(e) => {
           // Enter and Escape also end a pinyin composition: those belong to the input method. Such an
           // Escape (key "Escape", keyCode 229 on macOS and Linux) would still empty this type="search"
@@ -47,7 +56,7 @@ export function TemplateBrowser(props: { searchRef: RefObject<HTMLInputElement> 
           const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
           if (step && shown.length && searching) {
             e.preventDefault();
-            setMark({ query: s.query, at: (at + step + shown.length) % shown.length });
+            setMark({ query, at: (at + step + shown.length) % shown.length });
           } else if (e.key === 'Enter' && searching && shown[at]) {
             e.preventDefault();
             panel.useTemplate(shown[at]!, s.inputFound ? 'insert' : 'copy');

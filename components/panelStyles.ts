@@ -58,6 +58,7 @@ h3 { margin: 0 0 6px; font-size: 12px; color: #646a73; font-weight: 600; }
 .kf-basis summary { cursor: pointer; color: #646a73; font-size: 12px; }
 .kf-basis ol { margin: 4px 0; padding-left: 18px; }
 .kf-notice { margin: 8px 12px; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
+.kf-notice>button { flex: none; }
 .kf-info { background: #eff6ff; color: #1e3a8a; }
 .kf-warn { background: #fffbeb; color: #92400e; }
 .kf-error { background: #fef2f2; color: #991b1b; }

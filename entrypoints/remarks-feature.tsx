@@ -75,16 +75,17 @@ export default defineUnlistedScript(() => {
         (e) => {
           if (!isAltKey(e, 'KeyR')) return;
           const form = container.querySelector('[data-kf="remark-form"]');
-          // No form ever comes on a page whose box is not found: the key says so rather than nothing.
-          if (!form && noBox) {
-            e.preventDefault();
-            e.stopPropagation();
-            remarks.store.set({ notice: { kind: 'warn', text: t('remarks.panel.altRNoBox') } });
-            return;
-          }
-          if (!form) return;
+          // No form ever comes on a page whose box is not found, and none on an order page until a box
+          // is open: the key says which, on the section's line brought into sight, rather than nothing.
+          // (A chat page's line is remark-enforcement.ts's; an open box's form is on its way.)
+          const { remarkEditor, pageKind } = host.controller.store.get();
+          if (!form && !noBox && (remarkEditor || !pageKind.startsWith('order'))) return;
           e.preventDefault();
           e.stopPropagation();
+          if (!form) {
+            remarks.store.set({ notice: { kind: 'warn', text: t(noBox ? 'remarks.panel.altRNoBox' : 'remarks.panel.altROpenBox') } });
+            return void requestAnimationFrame(() => container.querySelector('[data-kf="remark-notice"]')?.scrollIntoView({ block: 'nearest' }));
+          }
           // Held, the key would flip the focus between the form and the box some 30 times a second.
           if (e.repeat) return;
           const box = host.controller.store.get().remarkEditor?.textarea;

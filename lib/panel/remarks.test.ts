@@ -181,6 +181,20 @@ describe('the same saved remark on the open box and on the order list', () => {
     expect(said).not.toContain('阿杰');
     expect(said).not.toContain(inDays(0));
   });
+
+  // keys3: the mark said 备注 twice — 备注不规范：备注日期 … 晚于今天, 备注不规范：备注写的是…
+  it.each([
+    ['a date after today', () => `【延迟发货】可发货日:${inDays(3)}｜小美 ${inDays(2)}`, 'purple', `备注不规范：日期 ${inDays(2)} 晚于今天（${inDays(0)}）：请写处理当天的日期。`],
+    ['a remark written for another flag', () => `【可发货】小美 ${inDays(0)}`, 'purple', '备注不规范：写的是'],
+  ] as const)('marks %s in one sentence, 备注 said once', async (_name, remark, flag, said) => {
+    document.body.innerHTML = '<div id="row"></div>';
+    const ctl = await start(null as unknown as RemarkEditor);
+    const main = (ctl as unknown as { main: { store: Store<PanelState> } }).main;
+    main.store.set({ orders: [{ orderId: '1', buyer: 'tb_x', status: 'paid', flag, remark: remark(), element: document.getElementById('row')! }] } as Partial<PanelState>);
+    const marker = document.querySelector('#row [data-kf="remark-lint"]')?.textContent ?? '';
+    expect(marker.slice(0, said.length)).toBe(said);
+    expect(marker.match(/备注/g)?.length ?? 0).toBeLessThanOrEqual(marker.includes('或改备注') ? 2 : 1);
+  });
 });
 
 describe('order list lint where the page shows no flag (JD)', () => {

@@ -190,6 +190,9 @@ async function sendPass(api: RemarkApi): Promise<void> {
 }
 
 const problemText = (p: Problem | undefined) => (p ? (getLocale() === 'en' ? p.messageEn : p.message) : '');
+// After 备注不规范： or 备注不符合规范，未保存： a check's sentence says 备注 once: its own leading 备注
+// (备注日期 … 晚于今天, 备注写的是…) goes, as the form's list under 备注框检查 keeps it.
+const afterRemark = (p: Problem | undefined) => problemText(p).replace(/^备注(?!规则)/, '');
 
 export class RemarkController {
   readonly store: Store<RemarkState>;
@@ -525,7 +528,7 @@ export class RemarkController {
       hint.setAttribute('style', HELD_STYLE);
       root.append(hint);
     }
-    hint.textContent = t('remarks.panel.heldInPage', { problem: problemText(problems[0]) });
+    hint.textContent = t('remarks.panel.heldInPage', { problem: afterRemark(problems[0]) });
   }
 
   private removeHeldHint(): void {
@@ -624,7 +627,7 @@ export class RemarkController {
 
   private markRow(rowEl: HTMLElement, first: Problem): HTMLElement | null {
     if (!rowEl.isConnected) return null;
-    const text = t('remarks.panel.marker', { problem: problemText(first) });
+    const text = t('remarks.panel.marker', { problem: afterRemark(first) });
     let marker = Array.from(rowEl.children).find((c) => c.getAttribute('data-kf') === MARKER) as HTMLElement | undefined;
     if (!marker) {
       marker = this.doc.createElement('span');

@@ -10,12 +10,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage, inPanel, openDemoChat, openDemoOrders } from './pages';
+import { callFromExtensionPage, evaluateInPanel, inPanel, openDemoChat, openDemoOrders } from './pages';
 import { extensionSuite } from './suite';
 import { CONSOLES, openConsole } from './consoles';
 
 const s = extensionSuite({});
 
+const OPEN_BOX = 'Alt+R 跳到备注表单，但现在没有打开的备注框：先在订单上点“备注”（或旗帜）打开这个订单的备注框，表单就会出现在这里。';
 const NO_BOX = 'Alt+R 用来写订单备注，但这个页面上没有打开的备注框：请先在订单页打开这个订单的备注框，再按 Alt+R。';
 
 async function fold(p: Page): Promise<void> {
@@ -70,5 +71,23 @@ describe('Alt+R on an order page with no remark box open (the demo’s orders)',
     } finally {
       await unfold();
     }
+  });
+
+  // keys3: with the panel open the key did nothing at all — no line, no move — on an order page
+  // whose remark box the helper can find once one is open.
+  it('open: says where to open the box, the line in sight in the panel', async () => {
+    await openDemoOrders(s.page, s.h.demoUrl);
+    await inPanel(s.page, '[data-kf="remarks"]').waitFor();
+    await s.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await s.page.keyboard.press('Alt+r');
+    const line = inPanel(s.page, '[data-kf="remark-notice"]');
+    await expect.poll(() => line.textContent()).toBe(OPEN_BOX);
+    const inSight = () =>
+      evaluateInPanel(s.page, (roots) => {
+        const box = roots[0]!.querySelector('[data-kf="panel"]')!.getBoundingClientRect();
+        const r = roots[0]!.querySelector('[data-kf="remark-notice"]')!.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      });
+    await expect.poll(inSight).toBe(true);
   });
 });

@@ -92,3 +92,41 @@ describe.each([
     await expect.poll(async () => (await marked(s.page)).where).toBe('in');
   });
 });
+
+/**
+ * While the pinyin is being composed the box holds 退h, 退hu… (keys3, 2026-12-07). Before, each letter
+ * was searched: the hits went and 「没有找到匹配的话术」 flashed on every letter until 货 was
+ * committed. Now the hits of the last committed query stay while composing, and the search runs
+ * on the commit.
+ */
+describe('the search while a pinyin composition is open (JD 咚咚, 1366×768)', () => {
+  it('keeps the hits for 退 on screen through h, hu, huo, and searches 退货 once it is committed', async () => {
+    await openConsole(s.page, CONSOLES.jd);
+    await inPanel(s.page, '[data-kf="suggestions"][data-engine="ready"]').waitFor();
+    await s.page.keyboard.press('Alt+k');
+    await typePinyin(s.page, 'tui', '退');
+    await hitsFor(s.page, '退');
+    const before = (await marked(s.page)).title;
+    const titles = () => evaluateInPanel(s.page, (roots) => Array.from(roots[0]!.querySelectorAll('[data-kf="results"] .kf-tpl-title'), (e) => e.textContent).join('|'));
+    const heldTitles = await titles();
+    const cdp = await s.page.context().newCDPSession(s.page);
+    for (const letters of ['h', 'hu', 'huo']) {
+      await cdp.send('Input.imeSetComposition', { text: letters, selectionStart: letters.length, selectionEnd: letters.length });
+      await expect.poll(() => inPanel(s.page, '[data-kf="search"]').inputValue()).toBe(`退${letters}`);
+      await s.page.waitForTimeout(400);
+      expect(await inPanel(s.page, '[data-kf="no-results"]').count()).toBe(0);
+      expect((await marked(s.page)).title).toBe(before);
+    }
+    await cdp.send('Input.insertText', { text: '货' });
+    await cdp.detach();
+    await hitsFor(s.page, '退货');
+    expect(await inPanel(s.page, '[data-kf="no-results"]').count()).toBe(0);
+    // The hits are 退货's: the same as for 退货 typed with no composition at all.
+    const composed = await titles();
+    await inPanel(s.page, '[data-kf="search"]').fill('');
+    await inPanel(s.page, '[data-kf="search"]').fill('退货');
+    await hitsFor(s.page, '退货');
+    await expect.poll(titles).toBe(composed);
+    expect(composed).not.toBe(heldTitles);
+  });
+});
