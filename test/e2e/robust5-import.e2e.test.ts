@@ -9,24 +9,13 @@
 import { afterEach, expect, it } from 'vitest';
 import { extensionSuite } from './suite';
 import { callFromExtensionPage } from './pages';
+import { diskFull as setDiskFull } from './stores';
 
 const s = extensionSuite({ page: 'none' });
 type Lib = { groups: unknown[]; templates: { title: string; scenarios: string[] }[] };
 
-/** The worker's IndexedDB writes (put and add) fail as on a full disk (on), or work again (off). */
-async function diskFull(on: boolean): Promise<void> {
-  await (await s.h.serviceWorker()).evaluate((full) => {
-    const g = globalThis as any;
-    const proto = IDBObjectStore.prototype as any;
-    g.__kfPut ??= proto.put;
-    g.__kfAdd ??= proto.add;
-    const boom = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    proto.put = full ? boom : g.__kfPut;
-    proto.add = full ? boom : g.__kfAdd;
-  }, on);
-}
+/** The worker's IndexedDB writes fail as on a full disk (on), or work again (off). */
+const diskFull = async (on: boolean) => setDiskFull(await s.h.serviceWorker(), on);
 
 let starter: Lib | null = null;
 afterEach(async () => {

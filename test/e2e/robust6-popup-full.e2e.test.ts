@@ -13,6 +13,7 @@ import { launchWithExtension, type Harness } from './harness';
 import { faketimeEnvAt, nextBeijingMinute } from './faketime';
 import { callFromExtensionPage, openPopup, setUpDemoShop } from './pages';
 import type { FollowupList } from '../../lib/messaging/protocol-followups';
+import { diskFull as setDiskFull } from './stores';
 
 const s = {} as { h: Harness; ext: Page };
 beforeAll(async () => {
@@ -24,20 +25,8 @@ afterAll(async () => {
   await s.h?.close();
 });
 
-/** The worker's IndexedDB writes (put and add) fail as on a full disk (on), or work again (off). */
-async function diskFull(on: boolean): Promise<void> {
-  await (await s.h.serviceWorker()).evaluate((full) => {
-    const g = globalThis as any;
-    const proto = IDBObjectStore.prototype as any;
-    g.__kfPut ??= proto.put;
-    g.__kfAdd ??= proto.add;
-    const boom = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    proto.put = full ? boom : g.__kfPut;
-    proto.add = full ? boom : g.__kfAdd;
-  }, on);
-}
+/** The worker's IndexedDB writes fail as on a full disk (on), or work again (off). */
+const diskFull = async (on: boolean) => setDiskFull(await s.h.serviceWorker(), on);
 
 afterEach(() => diskFull(false));
 

@@ -14,26 +14,14 @@
 import { describe, expect, it } from 'vitest';
 import { callFromExtensionPage, cardReady, chatInput, demo, evaluateInPanel, inPanel, openDemoChat, openDemoOrders, openPopup, remarkDialog } from './pages';
 import { buyerNotesSuite } from './suite';
+import { diskFull as setDiskFull } from './stores';
 
 const s = buyerNotesSuite();
 const BUYER = '米粒妈妈';
 const notes = () => inPanel(s.page, '[data-kf="customer-history"] li[data-kind="note"]').allTextContents();
 
-/** The worker's IndexedDB writes (put and add) fail as on a full disk (on), or work again (off). */
-async function diskFull(on: boolean): Promise<void> {
-  const sw = await s.h.serviceWorker();
-  await sw.evaluate((full) => {
-    const g = globalThis as any;
-    const proto = IDBObjectStore.prototype as any;
-    g.__kfPut ??= proto.put;
-    g.__kfAdd ??= proto.add;
-    const boom = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    proto.put = full ? boom : g.__kfPut;
-    proto.add = full ? boom : g.__kfAdd;
-  }, on);
-}
+/** The worker's IndexedDB writes fail as on a full disk (on), or work again (off). */
+const diskFull = async (on: boolean) => setDiskFull(await s.h.serviceWorker(), on);
 
 /** The shop's calendar date `days` from now (the demo shop keeps Beijing time). */
 const shopDate = (days: number) => new Date(Date.now() + days * 864e5 + 8 * 3600e3).toISOString().slice(0, 10);

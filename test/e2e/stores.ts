@@ -91,3 +91,21 @@ export async function holdStore(ext: Page, db: string): Promise<{ release: () =>
   );
   return { release: () => ext.evaluate(() => void ((globalThis as any).releaseHold = true)) };
 }
+
+/**
+ * The worker's IndexedDB writes (put and add) fail as on a full disk (on), or work again (off): the
+ * quota error Chromium throws, the originals kept on the worker's global (`__kfPut`, `__kfAdd`).
+ */
+export async function diskFull(sw: Worker, on: boolean): Promise<void> {
+  await sw.evaluate((full) => {
+    const g = globalThis as any;
+    const proto = IDBObjectStore.prototype as any;
+    g.__kfPut ??= proto.put;
+    g.__kfAdd ??= proto.add;
+    const boom = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    proto.put = full ? boom : g.__kfPut;
+    proto.add = full ? boom : g.__kfAdd;
+  }, on);
+}
