@@ -5,28 +5,12 @@
  * lower than what they paid got 暂无明确诉求 and no reply at all; a 极速退款 whose money has not come
  * showed 延迟发货 and 查件 chips beside the refund, with 查询发货进度 as Alt+2.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify';
-import { combineSignals } from './combine';
-import { SuggestEngine } from './engine';
-import { decodeModel, type ModelAsset } from './model';
-import { rankTemplates } from './rank';
-import { buildTemplateIndex } from './template-index';
-import { STARTER_LIBRARY } from '../templates/starter';
+import { starterPanel } from './testing';
 
-const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
-const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
-const index = buildTemplateIndex(STARTER_LIBRARY.templates);
 const now = Date.UTC(2026, 11, 7, 2);
 
-function panel(text: string): { chips: string[]; cards: string[] } {
-  const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
-  const cards = cls.top.length ? rankTemplates(index, { classification: cls, text, orderStatuses: [], now }, 3).map((r) => r.template.id) : [];
-  return { chips: cls.top, cards };
-}
+const panel = (text: string) => starterPanel(text, now);
 
 describe('the live room’s price is a promotion question, not a message with no need', () => {
   it.each(['直播间价格是99 怎么我拍的129', '主播讲的直播价才79，我付了99', '刚刚直播间的价格比这里便宜二十', '能按直播间价给我吗', '直播间说的9块9包邮 我怎么付了19块9'])('%s', (text) => {

@@ -5,28 +5,12 @@
  * 到货时间 third; a wrong item told by its sizes (买的XL 寄来的L) showed a 尺码 chip with 询问身高体重 third,
  * and 收到了，但是… a 结束语 chip or 回应道谢 on the cards.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify';
-import { combineSignals } from './combine';
-import { SuggestEngine } from './engine';
-import { decodeModel, type ModelAsset } from './model';
-import { rankTemplates } from './rank';
-import { buildTemplateIndex } from './template-index';
-import { STARTER_LIBRARY } from '../templates/starter';
+import { starterPanel } from './testing';
 
-const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
-const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
-const index = buildTemplateIndex(STARTER_LIBRARY.templates);
 const now = Date.UTC(2026, 11, 7, 9);
 
-function panel(text: string): { chips: string[]; cards: string[] } {
-  const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
-  const cards = cls.top.length ? rankTemplates(index, { classification: cls, text, orderStatuses: [], now }, 3).map((r) => r.template.id) : [];
-  return { chips: cls.top, cards };
-}
+const panel = (text: string) => starterPanel(text, now);
 
 describe('money reaching the account is a refund question, not a parcel’s arrival', () => {
   it.each(['算了，直接给我退款吧，退款多久能到账', '钱几天能到账啊', '退款什么时候能到账呀'])('%s', (text) => {

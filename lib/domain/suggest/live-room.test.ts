@@ -5,28 +5,12 @@
  * 补运费 as the second card; 买贵了 昨天直播间才69 had 议价 cards second and third; 快递能发到学校吗 had 查件 second;
  * 运费险怎么用 had 商品咨询 second with 使用安装方法 on the cards.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify';
-import { combineSignals } from './combine';
-import { SuggestEngine } from './engine';
-import { decodeModel, type ModelAsset } from './model';
-import { rankTemplates } from './rank';
-import { buildTemplateIndex } from './template-index';
-import { STARTER_LIBRARY } from '../templates/starter';
+import { starterPanel } from './testing';
 
-const asset = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/suggest-model.json');
-const engine = new SuggestEngine(decodeModel(JSON.parse(readFileSync(asset, 'utf8')) as ModelAsset));
-const index = buildTemplateIndex(STARTER_LIBRARY.templates);
 const now = Date.UTC(2026, 11, 7, 2);
 
-function panel(text: string): { chips: string[]; cards: string[] } {
-  const cls = combineSignals(classify([text]), engine.signals(text, { learning: false }));
-  const cards = cls.top.length ? rankTemplates(index, { classification: cls, text, orderStatuses: [], now }, 3).map((r) => r.template.id) : [];
-  return { chips: cls.top, cards };
-}
+const panel = (text: string) => starterPanel(text, now);
 
 describe('a live room’s lucky bag or draw is its activity', () => {
   it.each(['福袋什么时候开', '福袋几点开奖', '直播间的抽奖什么时候开'])('%s', (text) => {
