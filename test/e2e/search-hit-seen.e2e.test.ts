@@ -62,7 +62,9 @@ async function wheelUntil(p: Page, dy: number, where: 'above' | 'below'): Promis
 async function settled(p: Page): Promise<void> {
   const top = () => evaluateInPanel(p, (roots) => roots[0]!.querySelector('[data-kf="search"]')!.getBoundingClientRect().top);
   let last = NaN;
-  await expect.poll(async () => last === (last = await top()), { interval: 500 }).toBe(true);
+  // Pinduoduo's panel grows for about a second after its suggestions are ready (the reply clock's rows, the
+  // card): expect.poll's 1 s default gave up after two reads while it still moved (flaky in CI, 2 of 3 alone).
+  await expect.poll(async () => last === (last = await top()), { interval: 500, timeout: 15_000 }).toBe(true);
 }
 
 describe.each([
