@@ -136,8 +136,7 @@ export function RemarkForm(props: RemarkFormProps) {
   const { kept, dropped, mustDrop } = appended;
   // After 使用 the box ends with this very line: the form says so, and 使用 rests until the line changes
   // (a second click would write the same remark again, i.e. nothing new).
-  const boxLines = previousRemark.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
-  const inBox = built.ok && boxLines[boxLines.length - 1] === built.text.trim();
+  const inBox = built.ok && !!appended.repeat;
   const anyFieldOver = shown.some((f) => fieldOver(f, values[f.key]) > 0);
   const flagRemark = (f: FlagColor) => t('remarks.form.flagRemark', { flag: en ? FLAG_NAMES[f].en : FLAG_NAMES[f].zh, title: ruleText(ruleSet.flags[f].title) });
 

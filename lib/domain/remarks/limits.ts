@@ -88,6 +88,8 @@ export interface AppendResult {
   length: RemarkLength;
   /** Set when the remark is over the limit or lines are dropped: a sentence for the agent. */
   message?: { zh: string; en: string };
+  /** The box's newest line is already this very line (written by 使用 a moment ago): nothing new to write. */
+  repeat?: boolean;
 }
 
 const clean = (l: string) => l.replace(/\r?\n|\r/g, ' ').trim();
@@ -130,6 +132,7 @@ export function appendRemark(previous: string, newLine: string, platform: Platfo
   const text = [...kept, line].join('\n');
   const result: AppendResult = {
     text, kept: kept.length + repeat, dropped: agreed ? mustDrop : [], mustDrop, over, fits: n === 0 || agreed, tooLong: false, length: len([text]),
+    ...(repeat ? { repeat: true } : {}),
   };
   const max = whole.max as number;
   // English counts its lines: "the oldest line", "the 2 oldest lines" (not "the 1 oldest line(s)").
