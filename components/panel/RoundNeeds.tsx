@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { PanelContext, usePanel, usePanelState } from '../PanelContext';
 import { scenarioLabel } from '../ScenarioChips';
+import { stillOpen } from '@/lib/domain/suggest/context-round';
 import { registerMessages, setLocale, t } from '@/lib/i18n';
 import { suggestPanelMessages } from '@/lib/i18n/messages/suggest-panel';
 import type { PanelController } from '@/lib/panel/controller';
@@ -23,7 +24,7 @@ export function RoundNeeds() {
   const done = s.needsAnswered ?? [];
   // The shop has replied with one of them: what is left unanswered.
   const after = s.answered && done.length > 0;
-  const shown = after ? needs.filter((id) => !done.includes(id)) : needs;
+  const shown = after ? stillOpen(needs, done) : needs;
   if (!needs[1] || !shown.length) return null;
   return (
     <section class="kf-situation" data-kf="needs" data-state={after ? 'open' : 'asked'}>
