@@ -30,6 +30,7 @@ function FillSlot(props: { pending: PendingFill }) {
 export function Panel() {
   const panel = usePanel();
   const s = usePanelState();
+  const who = s.pageKind === 'chat' ? s : s.orderBuyer;
   const searchRef = useRef<HTMLInputElement>(null);
   const startTeach = useContext(TeachContext);
   // The console changed and its chat box is gone: offer to teach the page again (copy keeps working).
@@ -98,12 +99,12 @@ export function Panel() {
         </div>
       )}
       {/* Whose card it is: the chat's buyer, or the one buyer an order's detail page names (its card below). */}
-      {(s.pageKind === 'chat' || s.orderBuyer) && (
+      {who && (
         <section class="kf-buyer" data-kf="buyer">
           <span class="kf-label">{t('panel.buyer')}</span>
           {/* Buyer nicknames come from the page: rendered as text, never HTML. */}
-          <span class="kf-buyer-name" data-kf="buyer-name">{s.buyer ?? s.orderBuyer ? <PageText text={(s.buyer ?? s.orderBuyer?.buyer)!} /> : t(s.buyerUnread ? 'panel.buyerUnknown' : 'panel.noBuyer')}</span>
-          <BuyerTag nickname={s.buyer ?? s.orderBuyer?.buyer} buyerId={s.buyerId ?? s.orderBuyer?.buyerId} />
+          <span class="kf-buyer-name" data-kf="buyer-name">{who.buyer ? <PageText text={who.buyer} /> : t(s.buyerUnread ? 'panel.buyerUnknown' : 'panel.noBuyer')}</span>
+          <BuyerTag nickname={who.buyer} buyerId={who.buyerId} />
         </section>
       )}
       {s.pending && <FillSlot pending={s.pending} />}
